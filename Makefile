@@ -1,0 +1,32 @@
+# pingxuan - the front door. `make` builds build/pingxuan; `make test` and
+# `make demo` first install what is missing (scripts/deps.sh).
+BUILD  ?= build
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure test demo bench coverage clean
+
+all: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target pingxuan
+
+deps:
+	@scripts/deps.sh
+
+configure:
+	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=None $(CMAKE_FLAGS) >/dev/null
+
+test: deps configure
+	@cmake --build $(BUILD) -j $(JOBS)
+	@cd $(BUILD) && ctest -j $(JOBS) --output-on-failure --timeout 600
+
+demo: deps all
+	@$(BUILD)/pingxuan demo
+
+bench: deps all
+	@bench/run.sh
+
+coverage: deps
+	@scripts/coverage.sh
+
+clean:
+	rm -rf $(BUILD) build-cov

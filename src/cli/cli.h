@@ -1,0 +1,41 @@
+/*
+ * cli.h - the subcommands of the pingxuan binary.
+ *
+ * Each subcommand is one file cli/cmd_<name>.c exporting `int cmd_<name>(int
+ * argc, char **argv)`, listed in the table of cli/main.c. argv[0] is the
+ * subcommand's name. Every subcommand answers --help, parses its options with
+ * getopt_long and returns one of the exit codes below.
+ */
+#ifndef PX_CLI_H
+#define PX_CLI_H
+
+#include "util/err.h"
+
+enum cli_exit {
+	CLI_OK = 0,
+	CLI_FAIL = 1,   /* the command ran and failed (bad data, database error) */
+	CLI_USAGE = 2,  /* bad options or arguments */
+};
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
+int cmd_ident(int argc, char **argv);
+int cmd_draw(int argc, char **argv);
+int cmd_verify_draw(int argc, char **argv);
+
+/* Print "pingxuan <cmd>: error: <msg>" (with the field, if any) to stderr; returns CLI_FAIL. */
+int cli_fail(const char *cmd, const struct px_err *err);
+
+/* Print a usage error and the hint to use --help; returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Default paths: the shipped data directory (facts, templates) and the database. */
+const char *cli_data_dir(void);
+#define CLI_DEFAULT_DB "var/pingxuan.db"
+
+#endif

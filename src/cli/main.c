@@ -1,0 +1,53 @@
+/*
+ * main.c - the pingxuan binary: dispatch the first argument to a subcommand
+ * through the table below (the habit of git's commands[] in git.c).
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "init", cmd_init, "create or migrate a database, create the first office account" },
+	{ "serve", cmd_serve, "run the HTTP server" },
+	{ "demo", cmd_demo, "create a demo database and serve it" },
+	{ "user", cmd_user, "add, list accounts, change a password" },
+	{ "audit", cmd_audit, "verify the hash-chained audit log" },
+	{ "calendar", cmd_calendar, "working days: end of a period, count, check a date, import" },
+	{ "ident", cmd_ident, "check unified social credit codes, resident IDs, mobiles, regions" },
+	{ "draw", cmd_draw, "run the verifiable double-random reviewer draw" },
+	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
+	{ "version", cmd_version, "print the version" },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: pingxuan <command> [options]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\n'pingxuan <command> --help' describes a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (!strcmp(argv[1], "--version"))
+		return cmd_version(1, argv + 1);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "pingxuan: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return CLI_USAGE;
+}

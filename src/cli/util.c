@@ -1,0 +1,36 @@
+/*
+ * util.c - what every subcommand shares: error printing and default paths.
+ */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int cli_fail(const char *cmd, const struct px_err *err)
+{
+	if (err && err->field[0])
+		fprintf(stderr, "pingxuan %s: error: %s: %s [%s]\n", cmd, err->field, err->msg, err->key);
+	else if (err && err->msg[0])
+		fprintf(stderr, "pingxuan %s: error: %s [%s]\n", cmd, err->msg, err->key);
+	else
+		fprintf(stderr, "pingxuan %s: error: %s\n", cmd, err ? err->key : "failed");
+	return CLI_FAIL;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pingxuan %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see 'pingxuan %s --help')\n", cmd);
+	return CLI_USAGE;
+}
+
+const char *cli_data_dir(void)
+{
+	const char *d = getenv("PX_DATA_DIR");
+	return d && *d ? d : PX_DATA_DIR;
+}
