@@ -78,5 +78,14 @@ void date_format(px_date day, char buf[11])
 {
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
-	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	if (y < 0 || y > 9999)
+		y = 0; /* outside date_valid_ymd(): print 0000 rather than overflow */
+	const int v[3] = { y, m, d }, w[3] = { 4, 2, 2 };
+	char *p = buf;
+	for (int i = 0; i < 3; i++) {
+		for (int k = w[i] - 1, x = v[i]; k >= 0; k--, x /= 10)
+			p[k] = (char)('0' + x % 10);
+		p += w[i];
+		*p++ = i < 2 ? '-' : '\0';
+	}
 }
