@@ -1,0 +1,368 @@
+/*
+ * store.c - the driver-independent half of the store: choosing a driver from
+ * the URL, the connection pool, per-connection statement caches, the
+ * convenience runner, and migrations (store/migrate.h).
+ */
+#include "store/store.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/migrate.h"
+#include "store/store_int.h"
+
+static const struct store_driver *const drivers[] = {
+	&store_pg_driver,     /* postgres://, postgresql:// */
+	&store_sqlite_driver, /* anything else is a file path */
+};
+
+struct store {
+	const struct store_driver *drv;
+	pthread_mutex_t lock;
+	pthread_cond_t freed;
+	struct store_conn *free_list;
+	struct store_conn **all;
+	int n;
+};
+
+static atomic_int next_slot = 0;
+
+int64_t store_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+const struct store_driver *store_driver_of(const struct store *st)
+{
+	return st->drv;
+}
+
+int store_open(const char *url, int pool, struct store **out, struct px_err *err)
+{
+	const struct store_driver *drv = NULL;
+	struct store *st;
+	int rc;
+
+	if (!url || !*url)
+		return px_err_set(err, PX_EINVAL, "bad_db_url", "db", "empty database location");
+	if (pool < 1 || pool > 256)
+		return px_err_set(err, PX_EINVAL, "bad_pool", "pool", "pool size %d out of 1..256", pool);
+	for (size_t i = 0; i < sizeof(drivers) / sizeof(drivers[0]) && !drv; i++)
+		if (drivers[i]->accepts(url))
+			drv = drivers[i];
+	st = calloc(1, sizeof(*st));
+	if (!st || !(st->all = calloc((size_t)pool, sizeof(*st->all)))) {
+		free(st);
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	}
+	st->drv = drv;
+	pthread_mutex_init(&st->lock, NULL);
+	pthread_cond_init(&st->freed, NULL);
+	for (st->n = 0; st->n < pool; st->n++) {
+		struct store_conn *c;
+		rc = drv->connect(url, &c, err);
+		if (rc)
+			goto out_close;
+		c->st = st;
+		c->drv = drv;
+		c->next_free = st->free_list;
+		st->free_list = c;
+		st->all[st->n] = c;
+	}
+	*out = st;
+	return 0;
+
+out_close:
+	store_close(st);
+	return rc;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->n; i++) {
+		struct store_conn *c = st->all[i];
+		for (int s = 0; s <= STORE_MAX_STATEMENTS; s++)
+			if (c->stmts[s])
+				st->drv->finalize(c->stmts[s]);
+		st->drv->disconnect(c);
+	}
+	pthread_mutex_destroy(&st->lock);
+	pthread_cond_destroy(&st->freed);
+	free(st->all);
+	free(st);
+}
+
+struct store_conn *store_acquire(struct store *st)
+{
+	struct store_conn *c;
+	pthread_mutex_lock(&st->lock);
+	while (!st->free_list)
+		pthread_cond_wait(&st->freed, &st->lock);
+	c = st->free_list;
+	st->free_list = c->next_free;
+	pthread_mutex_unlock(&st->lock);
+	return c;
+}
+
+void store_release(struct store_conn *c)
+{
+	struct store *st;
+	if (!c)
+		return;
+	if (c->in_tx) /* a use case forgot to finish: never let a transaction leak to the next user */
+		store_rollback(c);
+	st = c->st;
+	pthread_mutex_lock(&st->lock);
+	c->next_free = st->free_list;
+	st->free_list = c;
+	pthread_cond_signal(&st->freed);
+	pthread_mutex_unlock(&st->lock);
+}
+
+int store_begin(struct store_conn *c, enum store_tx mode, struct px_err *err)
+{
+	int rc = c->drv->begin(c, mode, err);
+	if (!rc)
+		c->in_tx = true;
+	return rc;
+}
+
+int store_commit(struct store_conn *c, struct px_err *err)
+{
+	int rc = c->drv->commit(c, err);
+	if (rc)
+		c->drv->rollback(c);
+	c->in_tx = false;
+	return rc;
+}
+
+void store_rollback(struct store_conn *c)
+{
+	if (!c->in_tx)
+		return;
+	c->drv->rollback(c);
+	c->in_tx = false;
+}
+
+int store_prepare(struct store_conn *c, struct store_sql *q, struct store_stmt **out,
+		  struct px_err *err)
+{
+	int slot = __atomic_load_n(&q->slot, __ATOMIC_ACQUIRE);
+	if (!slot) {
+		int fresh = atomic_fetch_add(&next_slot, 1) + 1;
+		int expected = 0;
+		if (fresh > STORE_MAX_STATEMENTS)
+			return px_err_set(err, PX_EINTERNAL, NULL, NULL, "too many distinct statements");
+		if (!__atomic_compare_exchange_n(&q->slot, &expected, fresh, false,
+						 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+			fresh = expected; /* another thread won; its slot stands */
+		slot = fresh;
+	}
+	if (!c->stmts[slot]) {
+		int rc = c->drv->prepare(c, q->sql, &c->stmts[slot], err);
+		if (rc)
+			return rc;
+		c->stmts[slot]->conn = c;
+	}
+	*out = c->stmts[slot];
+	return 0;
+}
+
+void store_bind_null(struct store_stmt *s, int idx)
+{
+	s->conn->drv->bind_null(s, idx);
+}
+
+void store_bind_int(struct store_stmt *s, int idx, int64_t v)
+{
+	s->conn->drv->bind_int(s, idx, v);
+}
+
+void store_bind_textn(struct store_stmt *s, int idx, const char *v, size_t len)
+{
+	if (!v)
+		s->conn->drv->bind_null(s, idx);
+	else
+		s->conn->drv->bind_text(s, idx, v, len);
+}
+
+void store_bind_text(struct store_stmt *s, int idx, const char *v)
+{
+	store_bind_textn(s, idx, v, v ? strlen(v) : 0);
+}
+
+int store_step(struct store_stmt *s, struct px_err *err)
+{
+	return s->conn->drv->step(s, err);
+}
+
+void store_reset(struct store_stmt *s)
+{
+	s->conn->drv->reset(s);
+}
+
+bool store_col_null(struct store_stmt *s, int col)
+{
+	return s->conn->drv->col_null(s, col);
+}
+
+int64_t store_col_int(struct store_stmt *s, int col)
+{
+	return s->conn->drv->col_int(s, col);
+}
+
+const char *store_col_textn(struct store_stmt *s, int col, size_t *len)
+{
+	size_t n = 0;
+	const char *t = s->conn->drv->col_text(s, col, &n);
+	if (len)
+		*len = t ? n : 0;
+	return t ? t : "";
+}
+
+const char *store_col_text(struct store_stmt *s, int col)
+{
+	return store_col_textn(s, col, NULL);
+}
+
+int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...)
+{
+	struct store_stmt *s;
+	va_list ap;
+	int rc = store_prepare(c, q, &s, err);
+	if (rc)
+		return rc;
+	va_start(ap, types);
+	for (int i = 0; types[i]; i++) {
+		switch (types[i]) {
+		case 'i':
+			store_bind_int(s, i + 1, va_arg(ap, int64_t));
+			break;
+		case 't':
+			store_bind_text(s, i + 1, va_arg(ap, const char *));
+			break;
+		default:
+			store_bind_null(s, i + 1);
+			break;
+		}
+	}
+	va_end(ap);
+	while ((rc = store_step(s, err)) == STORE_ROW)
+		;
+	store_reset(s);
+	return rc;
+}
+
+int store_backup(struct store *st, const char *dest, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(st);
+	int rc = st->drv->backup(c, dest, err);
+	store_release(c);
+	return rc;
+}
+
+/* ---- migrations ---- */
+
+static const struct store_migration *migrations_of(const struct store *st)
+{
+	return !strcmp(st->drv->dialect, "pg") ? store_migrations_pg : store_migrations_sqlite;
+}
+
+int store_schema_target(const struct store *st)
+{
+	int v = 0;
+	for (const struct store_migration *m = migrations_of(st); m->version; m++)
+		v = m->version;
+	return v;
+}
+
+static struct store_sql Q_CREATE_VERSION = STORE_SQL(
+	"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+static struct store_sql Q_GET_VERSION = STORE_SQL("SELECT max(version) FROM schema_version");
+static struct store_sql Q_ADD_VERSION = STORE_SQL("INSERT INTO schema_version (version) VALUES ($1)");
+
+static int read_version(struct store_conn *c, int *version, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_GET_VERSION, &s, err);
+	if (rc)
+		return rc;
+	rc = store_step(s, err);
+	*version = rc == STORE_ROW ? (int)store_col_int(s, 0) : 0;
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_migrate(struct store *st, int *from, int *to, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(st);
+	int version = 0, target = store_schema_target(st), rc;
+
+	rc = store_begin(c, STORE_TX_WRITE, err);
+	if (rc)
+		goto out;
+	rc = c->drv->exec_script(c, Q_CREATE_VERSION.sql, err);
+	if (!rc)
+		rc = read_version(c, &version, err);
+	if (rc)
+		goto out_rollback;
+	if (from)
+		*from = version;
+	if (version > target) {
+		rc = px_err_set(err, PX_ECONFLICT, "schema_too_new", "db",
+				"database schema version %d is newer than this binary's %d", version, target);
+		goto out_rollback;
+	}
+	for (const struct store_migration *m = migrations_of(st); m->version; m++) {
+		if (m->version <= version)
+			continue;
+		rc = c->drv->exec_script(c, m->sql, err);
+		if (!rc)
+			rc = store_run(c, &Q_ADD_VERSION, err, "i", (int64_t)m->version);
+		if (rc)
+			goto out_rollback;
+		version = m->version;
+	}
+	rc = store_commit(c, err);
+	if (!rc && to)
+		*to = version;
+	goto out;
+
+out_rollback:
+	store_rollback(c);
+out:
+	store_release(c);
+	return rc;
+}
+
+int store_check_schema(struct store *st, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(st);
+	int version = 0, target = store_schema_target(st);
+	int rc = store_begin(c, STORE_TX_READ, err);
+	if (!rc) {
+		rc = read_version(c, &version, err);
+		store_rollback(c);
+	}
+	store_release(c);
+	if (rc)
+		return px_err_set(err, PX_EIO, "schema_missing", "db",
+				  "database has no schema: run 'pingxuan init'");
+	if (version < target)
+		return px_err_set(err, PX_ECONFLICT, "schema_too_old", "db",
+				  "database schema version %d is older than this binary's %d: run 'pingxuan init'",
+				  version, target);
+	if (version > target)
+		return px_err_set(err, PX_ECONFLICT, "schema_too_new", "db",
+				  "database schema version %d is newer than this binary's %d: upgrade pingxuan",
+				  version, target);
+	return 0;
+}
