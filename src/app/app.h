@@ -1,0 +1,54 @@
+/*
+ * app.h - the use cases' shared context.
+ *
+ * A `struct app` is what every use case receives: the store and the
+ * configuration. A `struct app_actor` is who is acting: an account (with role,
+ * unit and region), the public, or the command line (trusted: an operator
+ * with access to the database file). Use cases authorise the actor
+ * themselves, per resource, through core/access.h, so the CLI and the HTTP
+ * handlers share one set of rules.
+ */
+#ifndef PX_APP_H
+#define PX_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/access.h"
+#include "store/store.h"
+#include "util/err.h"
+
+struct app_config {
+	int64_t session_idle_us;     /* a session unused this long expires */
+	int64_t session_absolute_us; /* a session this old expires however used */
+};
+
+#define APP_SESSION_IDLE_DEFAULT_S (30 * 60)
+#define APP_SESSION_ABSOLUTE_DEFAULT_S (12 * 3600)
+
+struct app {
+	struct store *st;
+	struct app_config cfg;
+};
+
+enum app_actor_kind { ACTOR_PUBLIC, ACTOR_ACCOUNT, ACTOR_CLI };
+
+struct app_actor {
+	enum app_actor_kind kind;
+	int64_t id;          /* account id (ACTOR_ACCOUNT) */
+	enum px_role role;   /* ROLE_NONE for the public and the CLI */
+	int64_t unit_id;
+	char region[8];
+	char login[72];
+};
+
+extern const struct app_actor app_actor_public;
+extern const struct app_actor app_actor_cli;
+
+/* "account:12", "cli" or "public", for the audit log (never personal data). */
+void app_actor_label(const struct app_actor *a, char out[32]);
+
+/* true for the CLI and for an account of the given role. */
+bool app_actor_is(const struct app_actor *a, enum px_role role);
+
+#endif

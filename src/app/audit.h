@@ -1,0 +1,46 @@
+/*
+ * audit.h - the tamper-evident audit log.
+ *
+ * Every use case that changes state calls audit_append() inside its own
+ * transaction, so the change and its record commit or vanish together. Rows
+ * are linked by core/chain.h; the head (last seq and hash) lives in
+ * audit_head, whose update serialises appenders on both drivers.
+ */
+#ifndef PX_APP_AUDIT_H
+#define PX_APP_AUDIT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/chain.h"
+
+/*
+ * Append one row: `action` like "account.create", `object` like "account:7",
+ * `payload` the change as JSON (borrowed; serialised compact with sorted
+ * keys; must hold no personal data in clear). Call inside a write transaction.
+ */
+int audit_append(struct store_conn *c, const struct app_actor *actor, const char *action,
+		 const char *object, json_t *payload, struct px_err *err);
+
+struct audit_head {
+	int64_t seq;
+	char hash[CHAIN_HEX_LEN + 1];
+};
+
+int audit_head_get(struct app *app, struct audit_head *out, struct px_err *err);
+
+struct audit_report {
+	int64_t rows;        /* rows checked */
+	int64_t first_bad;   /* seq (or position) of the first broken row, 0 when intact */
+	char problem[160];   /* what is wrong with it */
+	struct audit_head head;
+};
+
+/*
+ * Recompute the whole chain. Returns 0 when the chain was read (intact or
+ * not: see report->first_bad), or an error when it could not be read.
+ */
+int audit_verify(struct app *app, struct audit_report *report, struct px_err *err);
+
+#endif
