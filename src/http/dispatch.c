@@ -1,0 +1,176 @@
+/*
+ * dispatch.c - the stages between a request and its handler: path checks,
+ * route matching (404, 405 with Allow), the session cookie, the route's
+ * roles (401 / 403), the CSRF token on every state-changing method, and the
+ * request accessors of http.h.
+ */
+#include "http/request.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PATH_MAX_LEN 1024
+
+static bool state_changing(const char *method)
+{
+	return strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "OPTIONS");
+}
+
+/* A path we route at all: absolute, bounded, no empty or dot segments, no control bytes. */
+static bool path_sane(const char *p)
+{
+	size_t n = strlen(p);
+	if (n == 0 || n > PATH_MAX_LEN || p[0] != '/')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f || p[i] == '\\')
+			return false;
+		if (p[i] == '/' && i + 1 < n && (p[i + 1] == '/' || (p[i + 1] == '.' &&
+		    (p[i + 2] == '/' || p[i + 2] == '\0' || (p[i + 2] == '.' && (p[i + 3] == '/' || p[i + 3] == '\0'))))))
+			return false;
+	}
+	return true;
+}
+
+/* Match one pattern against a path, capturing {name} segments into params. */
+static bool match(const char *pattern, const char *path, char params[][128], int *np)
+{
+	*np = 0;
+	while (*pattern && *path) {
+		if (*pattern == '{') {
+			const char *pe = strchr(pattern, '}');
+			size_t n = strcspn(path, "/");
+			if (!pe || n == 0 || n >= 128 || *np >= HTTP_MAX_PARAMS)
+				return false;
+			memcpy(params[*np], path, n);
+			params[(*np)++][n] = '\0';
+			pattern = pe + 1;
+			path += n;
+			continue;
+		}
+		if (*pattern++ != *path++)
+			return false;
+	}
+	return !*pattern && !*path;
+}
+
+static void resolve_session(struct http_req *r)
+{
+	const char *cookie = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE);
+	struct px_err err = { 0 };
+	if (!cookie || !*cookie)
+		return;
+	if (session_resolve(r->srv->cfg.app, cookie, &r->actor, r->csrf, &err) == 0) {
+		snprintf(r->token, sizeof(r->token), "%s", cookie);
+		return;
+	}
+	r->actor = app_actor_public;
+	if (!strcmp(err.key, "session_expired"))
+		snprintf(r->token, sizeof(r->token), "expired");
+}
+
+void http_dispatch(struct http_req *r)
+{
+	const struct http_server_config *cfg = &r->srv->cfg;
+	const struct http_route *route = NULL;
+	char allow[128] = "";
+	bool path_known = false;
+
+	if (!path_sane(r->path))
+		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
+	for (size_t i = 0; i < cfg->nroutes && !route; i++) {
+		int np;
+		if (!match(cfg->routes[i].pattern, r->path, r->params, &np))
+			continue;
+		path_known = true;
+		if (!strcmp(cfg->routes[i].method, r->method))
+			route = &cfg->routes[i];
+		else if (strlen(allow) + strlen(cfg->routes[i].method) + 3 < sizeof(allow))
+			snprintf(allow + strlen(allow), sizeof(allow) - strlen(allow), "%s%s",
+				 allow[0] ? ", " : "", cfg->routes[i].method);
+	}
+	if (!route && path_known) {
+		struct px_err err;
+		px_err_set(&err, PX_EINVAL, "method_not_allowed", NULL, "method %s not allowed here",
+			   r->method);
+		http_add_header(r, "Allow", allow);
+		return http_reply_error_status(r, 405, &err);
+	}
+	if (!route)
+		return http_reply_errorf(r, PX_ENOTFOUND, "no_route", NULL, "no such resource");
+	/* re-match to fill the params of the chosen route */
+	int np;
+	match(route->pattern, r->path, r->params, &np);
+	r->route = route;
+
+	resolve_session(r);
+	if (!access_role_admitted(r->actor.role, route->roles)) {
+		if (r->actor.kind != ACTOR_ACCOUNT)
+			return http_reply_errorf(r, PX_EUNAUTH,
+						 strcmp(r->token, "expired") ? "unauthenticated" : "session_expired",
+						 NULL, "sign in first");
+		return http_reply_errorf(r, PX_EFORBIDDEN, "forbidden_role", NULL,
+					 "role '%s' may not do this", access_role_name(r->actor.role));
+	}
+	if (state_changing(r->method) && r->actor.kind == ACTOR_ACCOUNT &&
+	    !(route->flags & HTTP_CSRF_EXEMPT)) {
+		const char *t = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, HTTP_CSRF_HEADER);
+		if (!t || strlen(t) != SESSION_TOKEN_HEX ||
+		    sodium_memcmp(t, r->csrf, SESSION_TOKEN_HEX) != 0)
+			return http_reply_errorf(r, PX_EFORBIDDEN, "csrf_failed", HTTP_CSRF_HEADER,
+						 "missing or wrong CSRF token");
+	}
+	route->fn(r);
+}
+
+struct app *http_app(struct http_req *r)
+{
+	return r->srv->cfg.app;
+}
+
+const struct app_actor *http_actor(struct http_req *r)
+{
+	return &r->actor;
+}
+
+const char *http_method(struct http_req *r)
+{
+	return r->method;
+}
+
+const char *http_path(struct http_req *r)
+{
+	return r->path;
+}
+
+const char *http_param(struct http_req *r, int i)
+{
+	return i >= 0 && i < HTTP_MAX_PARAMS ? r->params[i] : "";
+}
+
+const char *http_query(struct http_req *r, const char *key)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+const char *http_header(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_client_address(struct http_req *r)
+{
+	return r->client;
+}
+
+const char *http_session_token(struct http_req *r)
+{
+	return r->actor.kind == ACTOR_ACCOUNT ? r->token : "";
+}
+
+const void *http_body(struct http_req *r, size_t *len)
+{
+	*len = r->body_len;
+	return r->body ? r->body : "";
+}

@@ -1,0 +1,20 @@
+/*
+ * handlers.h - every request handler, one file per resource (h_<resource>.c),
+ * wired to paths in http/routes.c.
+ */
+#ifndef PX_HTTP_HANDLERS_H
+#define PX_HTTP_HANDLERS_H
+
+#include "http/http.h"
+
+void h_health(struct http_req *r);
+void h_session_create(struct http_req *r);
+void h_session_get(struct http_req *r);
+void h_session_delete(struct http_req *r);
+void h_accounts_list(struct http_req *r);
+void h_accounts_get(struct http_req *r);
+void h_accounts_create(struct http_req *r);
+void h_accounts_password(struct http_req *r);
+void h_audit_head(struct http_req *r);
+
+#endif

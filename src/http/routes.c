@@ -1,0 +1,24 @@
+/*
+ * routes.c - the route table: every path the server answers, the roles each
+ * admits, and its flags. Authorization starts here (fail closed: a route
+ * admits only the roles listed) and continues per resource in the use case.
+ */
+#include "http/handlers.h"
+
+#define R(m, p, fn, roles, flags) { m, p, fn, roles, flags }
+#define OFFICE ROLE_BIT(ROLE_OFFICE)
+#define SCOPED (ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_MEMBER))
+
+const struct http_route http_routes[] = {
+	R("GET", "/api/v1/health", h_health, ROLES_ANY, 0),
+	R("POST", "/api/v1/session", h_session_create, ROLES_ANY, HTTP_CSRF_EXEMPT),
+	R("GET", "/api/v1/session", h_session_get, ROLES_SIGNED_IN, 0),
+	R("DELETE", "/api/v1/session", h_session_delete, ROLES_SIGNED_IN, 0),
+	R("GET", "/api/v1/accounts", h_accounts_list, SCOPED, 0),
+	R("POST", "/api/v1/accounts", h_accounts_create, OFFICE, 0),
+	R("GET", "/api/v1/accounts/{id}", h_accounts_get, ROLES_SIGNED_IN, 0),
+	R("POST", "/api/v1/accounts/{id}/password", h_accounts_password, ROLES_SIGNED_IN, 0),
+	R("GET", "/api/v1/audit/head", h_audit_head, ROLES_ANY, 0),
+};
+
+const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);

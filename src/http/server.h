@@ -1,0 +1,41 @@
+/*
+ * server.h - the HTTP server: libmicrohttpd with an epoll thread pool.
+ */
+#ifndef PX_HTTP_SERVER_H
+#define PX_HTTP_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "http/http.h"
+
+struct http_server;
+
+struct http_server_config {
+	const char *host;          /* "127.0.0.1" */
+	int port;                  /* 0: any free port (see http_server_port) */
+	int threads;               /* thread pool size */
+	size_t body_max;           /* largest request body accepted, bytes */
+	size_t header_max;         /* per-connection memory for the request line and headers */
+	FILE *access_log;          /* one line per request, or NULL */
+	bool cookie_secure;        /* add Secure to the session cookie (behind TLS) */
+	const struct http_route *routes;
+	size_t nroutes;
+	struct app *app;
+};
+
+#define HTTP_BODY_MAX_DEFAULT (1024 * 1024)
+#define HTTP_HEADER_MAX_DEFAULT (16 * 1024)
+
+int http_server_start(const struct http_server_config *cfg, struct http_server **out,
+		      struct px_err *err);
+int http_server_port(const struct http_server *srv);
+
+/*
+ * Stop accepting, let requests in flight finish (at most `grace_ms`), then
+ * stop and free the server.
+ */
+void http_server_stop(struct http_server *srv, int grace_ms);
+
+#endif
