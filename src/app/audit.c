@@ -58,7 +58,7 @@ int audit_append(struct store_conn *c, const struct app_actor *actor, const char
 	struct chain_link link = { seq, store_now_us(), actor_s, action, object, payload_hash, prev };
 	chain_link_hash(&link, hash);
 
-	rc = store_run(c, &Q_INSERT, err, "iitttttt", seq, link.at, actor_s, action, object, text,
+	rc = store_run(c, &Q_INSERT, err, "iittttttt", seq, link.at, actor_s, action, object, text,
 		       (const char *)payload_hash, (const char *)prev, (const char *)hash);
 	if (!rc)
 		rc = store_run(c, &Q_SET_HEAD, err, "t", (const char *)hash);

@@ -34,6 +34,23 @@ int cli_fail(const char *cmd, const struct px_err *err);
 /* Print a usage error and the hint to use --help; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Read a whole file of at most max bytes; *out (NUL-terminated) is the caller's to free. */
+int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_err *err);
+
+/* Read one line (a password) from standard input, without its newline. */
+int cli_read_stdin_line(char *buf, size_t cap, struct px_err *err);
+
+struct app;
+/*
+ * Open the database at db for the CLI: create its directory if needed, and
+ * migrate (init, serve, demo) or only check the schema (other commands).
+ * On success app->st is open; close it with store_close(app->st).
+ */
+int cli_open_app(const char *db, int pool, int migrate, struct app *app, struct px_err *err);
+
+/* Import DIR/regions.csv into the database (init, demo). */
+int cli_import_regions(struct app *app, const char *data_dir, int *count, struct px_err *err);
+
 /* Default paths: the shipped data directory (facts, templates) and the database. */
 const char *cli_data_dir(void);
 #define CLI_DEFAULT_DB "var/pingxuan.db"

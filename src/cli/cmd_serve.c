@@ -1,11 +1,113 @@
-/* cmd_serve.c - placeholder until the subcommand lands. */
+/*
+ * cmd_serve.c - `pingxuan serve`: migrate the database and run the server.
+ */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <getopt.h>
+#include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/serve.h"
+
+static const char usage[] =
+	"usage: pingxuan serve [--db PATH|URL] [--listen [HOST:]PORT] [--data-dir DIR]\n"
+	"                      [--threads N] [--access-log stderr|off|FILE]\n"
+	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
+	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
+	"\n"
+	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
+	"in flight and close the database.\n"
+	"\n"
+	"  --db PATH|URL      SQLite file or postgres:// URL (default " CLI_DEFAULT_DB ")\n"
+	"  --listen           address and port (default 127.0.0.1:8080; port 0 = any free port)\n"
+	"  --data-dir DIR     shipped data (default: the source tree's data/)\n"
+	"  --threads N        HTTP worker threads (default: one per core)\n"
+	"  --session-idle S   sign out sessions idle this long (default 1800)\n"
+	"  --session-max S    sign out sessions this old (default 43200)\n"
+	"  --body-max BYTES   largest request body (default 1048576)\n"
+	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
+	"  --port-file FILE   write the bound port to FILE once listening\n";
+
+static int parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
 
 int cmd_serve(int argc, char **argv)
 {
-	(void)argc;
-	fprintf(stderr, "pingxuan %s: not available in this build\n", argv[0]);
-	return CLI_FAIL;
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "data-dir", required_argument, NULL, 'D' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "access-log", required_argument, NULL, 'a' },
+		{ "session-idle", required_argument, NULL, 'i' },
+		{ "session-max", required_argument, NULL, 'm' },
+		{ "body-max", required_argument, NULL, 'b' },
+		{ "cookie-secure", no_argument, NULL, 's' },
+		{ "port-file", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	const char *db = CLI_DEFAULT_DB;
+	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
+	struct serve_opts o;
+	struct px_err err = { 0 };
+	struct app app;
+	int c, rc;
+
+	serve_opts_default(&o);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'l':
+			if (serve_parse_listen(&o, optarg, &err))
+				return cli_usage_error("serve", "%s", err.msg);
+			break;
+		case 'D': break; /* shipped data is read by later stages of the server */
+		case 't':
+			if (parse_long(optarg, 1, 256, &v))
+				return cli_usage_error("serve", "--threads must be 1..256");
+			o.threads = (int)v;
+			break;
+		case 'a': o.access_log = optarg; break;
+		case 'i':
+			if (parse_long(optarg, 1, 7 * 86400, &idle))
+				return cli_usage_error("serve", "--session-idle must be 1..604800 seconds");
+			break;
+		case 'm':
+			if (parse_long(optarg, 1, 30 * 86400, &max))
+				return cli_usage_error("serve", "--session-max must be 1..2592000 seconds");
+			break;
+		case 'b':
+			if (parse_long(optarg, 1024, 1L << 30, &v))
+				return cli_usage_error("serve", "--body-max must be 1024..1073741824");
+			o.body_max = (size_t)v;
+			break;
+		case 's': o.cookie_secure = true; break;
+		case 'P': o.port_file = optarg; break;
+		case 'h': fputs(usage, stdout); return CLI_OK;
+		default: return cli_usage_error("serve", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+	if (sodium_init() < 0)
+		return CLI_FAIL;
+	if ((rc = cli_open_app(db, o.threads + 2, 1, &app, &err)))
+		return cli_fail("serve", &err);
+	app.cfg.session_idle_us = (int64_t)idle * 1000000;
+	app.cfg.session_absolute_us = (int64_t)max * 1000000;
+	rc = serve_run(&app, &o, &err);
+	store_close(app.st);
+	return rc ? cli_fail("serve", &err) : CLI_OK;
 }

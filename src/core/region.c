@@ -221,6 +221,11 @@ size_t region_count(const struct region_table *t)
 
 /* ---- queries ---------------------------------------------------------- */
 
+const struct region *region_at(const struct region_table *t, size_t i)
+{
+	return i < t->n ? &t->rows[i].r : NULL;
+}
+
 const struct region *region_find(const struct region_table *t, const char *code)
 {
 	long i = find_index(t, code);

@@ -53,6 +53,9 @@ void region_free(struct region_table *t);
 /* Number of regions in the table. */
 size_t region_count(const struct region_table *t);
 
+/* The i-th region in code order (0 <= i < region_count), or NULL. Owned by t. */
+const struct region *region_at(const struct region_table *t, size_t i);
+
 /* The region of a NUL-terminated code, or NULL (unknown or malformed). Owned by t. */
 const struct region *region_find(const struct region_table *t, const char *code);
 

@@ -1,0 +1,120 @@
+/*
+ * serve.c - the server's life: block the stop signals in every thread, start
+ * the HTTP server, announce the URL, wait for SIGTERM or SIGINT, then stop
+ * accepting, let requests in flight finish and close the database cleanly.
+ */
+#include "cli/serve.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SERVE_GRACE_MS 10000
+
+void serve_opts_default(struct serve_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	snprintf(o->host, sizeof(o->host), "127.0.0.1");
+	o->port = 8080;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	o->threads = n > 0 && n < 64 ? (int)n : 2;
+	o->access_log = "stderr";
+	o->body_max = HTTP_BODY_MAX_DEFAULT;
+}
+
+int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err)
+{
+	const char *colon = strrchr(s, ':');
+	const char *port = colon ? colon + 1 : s;
+	char *end;
+	long p;
+
+	if (colon) {
+		size_t n = (size_t)(colon - s);
+		if (n >= sizeof(o->host))
+			return px_err_set(err, PX_EINVAL, "bad_listen", "listen", "address too long");
+		if (n) {
+			/* [::1]:8080 */
+			if (s[0] == '[' && n >= 2 && s[n - 1] == ']') {
+				memcpy(o->host, s + 1, n - 2);
+				o->host[n - 2] = '\0';
+			} else {
+				memcpy(o->host, s, n);
+				o->host[n] = '\0';
+			}
+		}
+	}
+	errno = 0;
+	p = strtol(port, &end, 10);
+	if (!*port || *end || errno || p < 0 || p > 65535)
+		return px_err_set(err, PX_EINVAL, "bad_listen", "listen", "bad port in '%s'", s);
+	o->port = (int)p;
+	return 0;
+}
+
+int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
+{
+	struct http_server *srv;
+	FILE *log = NULL;
+	sigset_t stop;
+	char url[128];
+	int rc, sig;
+
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL); /* inherited by the server's threads */
+	signal(SIGPIPE, SIG_IGN);
+
+	if (!strcmp(o->access_log, "stderr"))
+		log = stderr;
+	else if (strcmp(o->access_log, "off") && !(log = fopen(o->access_log, "a")))
+		return px_err_set(err, PX_EIO, "cannot_open_log", "access-log", "cannot open '%s'",
+				  o->access_log);
+	if (log && log != stderr)
+		setvbuf(log, NULL, _IOLBF, 0);
+
+	struct http_server_config cfg = {
+		.host = o->host,
+		.port = o->port,
+		.threads = o->threads,
+		.body_max = o->body_max,
+		.header_max = HTTP_HEADER_MAX_DEFAULT,
+		.access_log = log,
+		.cookie_secure = o->cookie_secure,
+		.routes = http_routes,
+		.nroutes = http_routes_count,
+		.app = app,
+	};
+	rc = http_server_start(&cfg, &srv, err);
+	if (rc)
+		goto out;
+	snprintf(url, sizeof(url), strchr(o->host, ':') ? "http://[%s]:%d" : "http://%s:%d", o->host,
+		 http_server_port(srv));
+	if (o->port_file) {
+		FILE *pf = fopen(o->port_file, "w");
+		if (pf) {
+			fprintf(pf, "%d\n", http_server_port(srv));
+			fclose(pf);
+		}
+	}
+	if (o->on_ready)
+		o->on_ready(url, o->ctx);
+	else
+		printf("pingxuan: listening on %s\n", url);
+	fflush(stdout);
+
+	while (sigwait(&stop, &sig) != 0)
+		;
+	fprintf(stderr, "pingxuan: %s received, finishing requests in flight\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	http_server_stop(srv, SERVE_GRACE_MS);
+	fprintf(stderr, "pingxuan: stopped\n");
+out:
+	if (log && log != stderr)
+		fclose(log);
+	return rc;
+}
