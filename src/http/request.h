@@ -38,6 +38,7 @@ struct http_req {
 	char *body;
 	size_t body_len, body_cap;
 	bool too_big;
+	size_t discarded;          /* bytes dropped past the cap */
 	/* routing and auth */
 	const struct http_route *route;
 	char params[HTTP_MAX_PARAMS][128];

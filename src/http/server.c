@@ -116,6 +116,8 @@ static enum MHD_Result queue(struct http_req *r)
 	return ok;
 }
 
+static enum MHD_Result queue(struct http_req *r);
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -136,20 +138,26 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			char *end;
 			errno = 0;
 			unsigned long long n = strtoull(cl, &end, 10);
-			if (errno || *end || n > srv->cfg.body_max)
+			if (errno || *end || n > srv->cfg.body_max) {
+				/* refuse before reading: libmicrohttpd discards the body and closes */
 				r->too_big = true;
+				http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
+						  "request body larger than %zu bytes", srv->cfg.body_max);
+				return queue(r);
+			}
 		}
 		return MHD_YES;
 	}
 	if (r->state == REQ_READING && *upload_data_size) {
+		/*
+		 * A body streamed past the cap (no Content-Length) cannot be
+		 * answered mid-upload: discard it and answer 413 at its end, but
+		 * hang up on a client that keeps sending far beyond the cap.
+		 */
+		r->discarded += r->too_big ? *upload_data_size : 0;
 		body_append(r, upload_data, *upload_data_size);
 		*upload_data_size = 0;
-		if (!r->too_big)
-			return MHD_YES;
-		/* answer now; libmicrohttpd drops the rest of the body and closes */
-		http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
-				  "request body larger than %zu bytes", srv->cfg.body_max);
-		return queue(r);
+		return r->discarded > 8 * srv->cfg.body_max ? MHD_NO : MHD_YES;
 	}
 	if (r->state == REQ_ANSWERED)
 		return MHD_YES; /* already answered (oversize body) */
