@@ -277,12 +277,18 @@ bool ident_region_check(const struct region_table *t, const char *s, size_t len,
 	return true;
 }
 
-void ident_mask(const char *s, size_t len, char *buf, size_t cap)
+void ident_mask_span(const char *s, size_t len, size_t head, size_t tail, char *buf, size_t cap)
 {
+	const bool keep = len > head && len - head > tail;
 	size_t i;
 	if (!cap)
 		return;
 	for (i = 0; i < len && i + 1 < cap; i++)
-		buf[i] = len > 10 && (i < 6 || i >= len - 4) ? s[i] : '*';
+		buf[i] = keep && (i < head || i >= len - tail) ? s[i] : '*';
 	buf[i] = '\0';
+}
+
+void ident_mask(const char *s, size_t len, char *buf, size_t cap)
+{
+	ident_mask_span(s, len, 6, 4, buf, cap);
 }

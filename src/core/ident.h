@@ -114,10 +114,13 @@ bool ident_region_check(const struct region_table *t, const char *s, size_t len,
 
 /*
  * Write a masked copy of s for display into buf (always NUL-terminated when
- * cap > 0, cut to fit): the first 6 and last 4 bytes kept and each byte
- * between replaced by '*' when len > 10 (440103********1236), else every
- * byte replaced.
+ * cap > 0, cut to fit): the first `head` and last `tail` bytes kept and each
+ * byte between replaced by '*' when len > head + tail, else every byte
+ * replaced.
  */
+void ident_mask_span(const char *s, size_t len, size_t head, size_t tail, char *buf, size_t cap);
+
+/* ident_mask_span() as resident numbers are shown: 6 and 4 kept (440103********1236). */
 void ident_mask(const char *s, size_t len, char *buf, size_t cap);
 
 #endif

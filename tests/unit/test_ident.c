@@ -322,6 +322,13 @@ static void mask(void **state)
 	buf[0] = '#';
 	ident_mask(S("440103199001011236"), buf, 0); /* nothing written */
 	assert_int_equal(buf[0], '#');
+	/* mobile numbers as commonly shown */
+	ident_mask_span(S("13800138000"), 3, 4, buf, sizeof(buf));
+	assert_string_equal(buf, "138****8000");
+	ident_mask_span(S("1380138"), 3, 4, buf, sizeof(buf));
+	assert_string_equal(buf, "*******");
+	ident_mask_span(S("12"), 3, 4, buf, sizeof(buf));
+	assert_string_equal(buf, "**");
 }
 
 static void kinds(void **state)
