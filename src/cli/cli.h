@@ -55,4 +55,18 @@ int cli_import_regions(struct app *app, const char *data_dir, int *count, struct
 const char *cli_data_dir(void);
 #define CLI_DEFAULT_DB "var/pingxuan.db"
 
+/*
+ * Read the regular file at path, at most max bytes, into *out (NUL-terminated,
+ * caller frees) and its length into *len. PX_EIO "io_error" when it cannot be
+ * read, PX_ETOOBIG "file_too_large" over max, PX_ENOMEM.
+ */
+int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_err *err);
+
+/*
+ * Replace the file at path with len bytes of data atomically: write a
+ * temporary file in the same directory, flush it to disk, rename it over
+ * path. Readers see the old or the new content, never a mix. PX_EIO.
+ */
+int cli_write_file_atomic(const char *path, const char *data, size_t len, struct px_err *err);
+
 #endif

@@ -23,6 +23,9 @@ struct cal_entry {
 	char name[CALENDAR_MAX_NAME + 1];
 };
 
+/* a day's entry index is stored in 16 bits */
+_Static_assert(CALENDAR_MAX_ENTRIES < UINT16_MAX, "entry indexes must fit uint16_t");
+
 struct calendar {
 	int first_year, last_year;
 	px_date first;                   /* first_year-01-01 */

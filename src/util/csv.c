@@ -7,6 +7,7 @@
  */
 #include "util/csv.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,7 +218,7 @@ size_t csv_field_len(const struct csv_reader *r, size_t i)
 
 int csv_find_column(const struct csv_reader *r, const char *name)
 {
-	for (size_t i = 0; i < r->nfields && i < (size_t)INT32_MAX; i++)
+	for (size_t i = 0; i < r->nfields && i < (size_t)INT_MAX; i++)
 		if (!strcmp(csv_field(r, i), name))
 			return (int)i;
 	return -1;

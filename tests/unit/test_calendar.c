@@ -293,6 +293,7 @@ static void load_errors(void **state)
 	} cases[] = {
 		{ "", PX_EINVAL, "calendar_bad_header",
 		  "line 1: empty file, expected the header 'date,kind,name'" },
+		{ "date,kind,\"name\n" Y2025, PX_EINVAL, "csv_syntax", "line 1: unterminated quoted field" },
 		{ "day,kind,name\n" Y2025, PX_EINVAL, "calendar_bad_header",
 		  "line 1: header must name the columns 'date,kind,name'" },
 		{ HEAD Y2025 "2025-13-01,holiday,x\n", PX_EINVAL, "calendar_bad_date",

@@ -95,6 +95,7 @@ static void load_errors(void **state)
 		const char *key, *msg;
 	} cases[] = {
 		{ "", "region_bad_header", "line 1: header must name the columns 'code,name,parent_code'" },
+		{ "code,name,parent_code\"\n", "csv_syntax", "line 1: quote inside an unquoted field" },
 		{ "code,name\n440000,广东省\n", "region_bad_header",
 		  "line 1: header must name the columns 'code,name,parent_code'" },
 		{ "code,name,parent_code\n44000,广东省,\n", "region_bad_code",
