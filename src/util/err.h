@@ -32,7 +32,7 @@ enum px_code {
 struct px_err {
 	int code;          /* enum px_code, 0 when unset */
 	char key[48];      /* stable machine code, e.g. "invalid_uscc" */
-	char field[64];    /* field at fault, "" when none */
+	char field[128];   /* field at fault, "" when none */
 	char msg[256];     /* lowercase, no trailing full stop */
 };
 
