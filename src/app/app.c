@@ -5,6 +5,9 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <time.h>
+
+#include "core/date.h"
 
 const struct app_actor app_actor_public = { .kind = ACTOR_PUBLIC, .role = ROLE_NONE };
 const struct app_actor app_actor_cli = { .kind = ACTOR_CLI, .role = ROLE_NONE, .region = "000000",
@@ -28,4 +31,13 @@ void app_actor_label(const struct app_actor *a, char out[32])
 bool app_actor_is(const struct app_actor *a, enum px_role role)
 {
 	return a->kind == ACTOR_CLI || (a->kind == ACTOR_ACCOUNT && a->role == role);
+}
+
+int32_t app_today(const struct app *app)
+{
+	int32_t o = __atomic_load_n(&app->today_override, __ATOMIC_ACQUIRE);
+	if (o)
+		return o;
+	/* China has one time zone and no daylight saving: UTC+8 */
+	return (int32_t)((time(NULL) + 8 * 3600) / 86400);
 }

@@ -26,9 +26,16 @@ struct app_config {
 #define APP_SESSION_IDLE_DEFAULT_S (30 * 60)
 #define APP_SESSION_ABSOLUTE_DEFAULT_S (12 * 3600)
 
+struct calendar;
+
 struct app {
 	struct store *st;
 	struct app_config cfg;
+	const struct calendar *cal; /* the official working-day calendar (borrowed) */
+	const char *data_dir;       /* shipped facts: rubrics, templates */
+	const char *files_dir;      /* uploaded and generated files, by SHA-256 */
+	bool clock_settable;        /* rehearsal mode: the office may set "today" */
+	int32_t today_override;     /* px_date, 0 = the real date (Asia/Shanghai) */
 };
 
 enum app_actor_kind { ACTOR_PUBLIC, ACTOR_ACCOUNT, ACTOR_CLI };
@@ -47,6 +54,9 @@ extern const struct app_actor app_actor_cli;
 
 /* "account:12", "cli" or "public", for the audit log (never personal data). */
 void app_actor_label(const struct app_actor *a, char out[32]);
+
+/* Today in China (UTC+8), or the rehearsal date when one is set. */
+int32_t app_today(const struct app *app);
 
 /* true for the CLI and for an account of the given role. */
 bool app_actor_is(const struct app_actor *a, enum px_role role);

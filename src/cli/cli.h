@@ -10,6 +10,7 @@
 #define PX_CLI_H
 
 #include "util/err.h"
+#include "util/file.h"
 
 enum cli_exit {
 	CLI_OK = 0,
@@ -34,9 +35,6 @@ int cli_fail(const char *cmd, const struct px_err *err);
 /* Print a usage error and the hint to use --help; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Read a whole file of at most max bytes; *out (NUL-terminated) is the caller's to free. */
-int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_err *err);
-
 /* Read one line (a password) from standard input, without its newline. */
 int cli_read_stdin_line(char *buf, size_t cap, struct px_err *err);
 
@@ -54,19 +52,5 @@ int cli_import_regions(struct app *app, const char *data_dir, int *count, struct
 /* Default paths: the shipped data directory (facts, templates) and the database. */
 const char *cli_data_dir(void);
 #define CLI_DEFAULT_DB "var/pingxuan.db"
-
-/*
- * Read the regular file at path, at most max bytes, into *out (NUL-terminated,
- * caller frees) and its length into *len. PX_EIO "io_error" when it cannot be
- * read, PX_ETOOBIG "file_too_large" over max, PX_ENOMEM.
- */
-int cli_read_file(const char *path, size_t max, char **out, size_t *len, struct px_err *err);
-
-/*
- * Replace the file at path with len bytes of data atomically: write a
- * temporary file in the same directory, flush it to disk, rename it over
- * path. Readers see the old or the new content, never a mix. PX_EIO.
- */
-int cli_write_file_atomic(const char *path, const char *data, size_t len, struct px_err *err);
 
 #endif

@@ -122,7 +122,7 @@ static int load_file(const char *path, struct calendar **cal, char **text, size_
 	size_t n = 0;
 	int rc = CLI_OK;
 
-	if (cli_read_file(path, CAL_MAX_BYTES, &buf, &n, &err)) {
+	if (file_read(path, CAL_MAX_BYTES, &buf, &n, &err)) {
 		rc = cli_fail("calendar", &err);
 		goto out;
 	}
@@ -245,7 +245,7 @@ static int cal_import(const struct cal_opts *o, char **args)
 	calendar_years(cal, &first, &last);
 	if (!access(target, F_OK)) {
 		/* an unreadable current file is kept as .bak; one that does not load is replaced */
-		if (cli_read_file(target, CAL_MAX_BYTES, &old, &old_len, &err)) {
+		if (file_read(target, CAL_MAX_BYTES, &old, &old_len, &err)) {
 			rc = cli_fail("calendar", &err);
 			goto out;
 		}
@@ -259,11 +259,11 @@ static int cal_import(const struct cal_opts *o, char **args)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (old && cli_write_file_atomic(bak, old, old_len, &err)) {
+	if (old && file_write_atomic(bak, old, old_len, &err)) {
 		rc = file_fail(bak, &err);
 		goto out;
 	}
-	if (cli_write_file_atomic(target, text, len, &err)) {
+	if (file_write_atomic(target, text, len, &err)) {
 		rc = file_fail(target, &err);
 		goto out;
 	}

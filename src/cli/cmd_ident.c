@@ -91,7 +91,7 @@ static int load_regions(struct id_ctx *c)
 		fprintf(stderr, "pingxuan ident: error: path too long in '%s'\n", c->o->data_dir);
 		return CLI_FAIL;
 	}
-	if (cli_read_file(path, REGIONS_MAX_BYTES, &text, &len, &err)) {
+	if (file_read(path, REGIONS_MAX_BYTES, &text, &len, &err)) {
 		rc = cli_fail("ident", &err);
 		goto out;
 	}
@@ -228,7 +228,7 @@ static int check_csv(struct id_ctx *c)
 	size_t len = 0;
 	int rc, col;
 
-	if (cli_read_file(c->o->csv, CHECK_CSV_MAX_BYTES, &text, &len, &err))
+	if (file_read(c->o->csv, CHECK_CSV_MAX_BYTES, &text, &len, &err))
 		return cli_fail("ident", &err);
 	csv_reader_init(&r, text, len, &opts);
 	if ((rc = csv_next(&r, &err)) <= 0) {

@@ -38,7 +38,7 @@ int cli_import_regions(struct app *app, const char *data_dir, int *count, struct
 	size_t len;
 	int rc;
 	snprintf(path, sizeof(path), "%s/regions.csv", data_dir);
-	rc = cli_read_file(path, 4 << 20, &csv, &len, err);
+	rc = file_read(path, 4 << 20, &csv, &len, err);
 	if (!rc)
 		rc = regions_import(app, &app_actor_cli, csv, len, count, err);
 	free(csv);

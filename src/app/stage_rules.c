@@ -1,0 +1,33 @@
+/*
+ * stage_rules.c - exit checks per stage kind. A kind without a check may be
+ * left whenever the office decides; the dates of the template are shown, not
+ * enforced, because offices do extend deadlines - but a notice period, once
+ * published, must run its full length.
+ */
+#include "app/stage_rules.h"
+
+#include "app/notice.h"
+
+typedef int (*exit_check)(struct app *app, struct store_conn *c, const struct programme *p,
+			  const struct tpl_stage *s, struct px_err *err);
+
+/* Every notice published in this stage has ended (the list was shown its full period). */
+static int notices_ended(struct app *app, struct store_conn *c, const struct programme *p,
+			 const struct tpl_stage *s, struct px_err *err)
+{
+	return notice_require_ended(app, c, p->id, s->code, err);
+}
+
+static const exit_check checks[] = {
+	[TPL_STAGE_RECOMMENDATION] = notices_ended,
+	[TPL_STAGE_QUALIFICATION] = notices_ended,
+	[TPL_STAGE_NOTICE] = notices_ended,
+};
+
+int stage_exit_check(struct app *app, struct store_conn *c, const struct programme *p,
+		     const struct tpl_stage *s, struct px_err *err)
+{
+	if ((size_t)s->kind < sizeof(checks) / sizeof(checks[0]) && checks[s->kind])
+		return checks[s->kind](app, c, p, s, err);
+	return 0;
+}
