@@ -41,10 +41,13 @@ int cli_read_stdin_line(char *buf, size_t cap, struct px_err *err);
 struct app;
 /*
  * Open the database at db for the CLI: create its directory if needed, and
- * migrate (init, serve, demo) or only check the schema (other commands).
- * On success app->st is open; close it with store_close(app->st).
+ * migrate (init, serve, demo) or only check the schema (other commands);
+ * load the working-day calendar of data_dir (NULL: cli_data_dir()). On
+ * success close everything with cli_close_app().
  */
-int cli_open_app(const char *db, int pool, int migrate, struct app *app, struct px_err *err);
+int cli_open_app(const char *db, const char *data_dir, int pool, int migrate, struct app *app,
+		 struct px_err *err);
+void cli_close_app(struct app *app);
 
 /* Import DIR/regions.csv into the database (init, demo). */
 int cli_import_regions(struct app *app, const char *data_dir, int *count, struct px_err *err);

@@ -43,10 +43,10 @@ int cmd_audit(int argc, char **argv)
 		default: return cli_usage_error("audit", "unknown option");
 		}
 	}
-	if ((rc = cli_open_app(db, 1, 0, &app, &err)))
+	if ((rc = cli_open_app(db, NULL, 1, 0, &app, &err)))
 		return cli_fail("audit", &err);
 	rc = audit_verify(&app, &rep, &err);
-	store_close(app.st);
+	cli_close_app(&app);
 	if (rc)
 		return cli_fail("audit", &err);
 	if (rep.first_bad) {

@@ -90,7 +90,7 @@ int cmd_demo(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s%s", db, suffixes[i]);
 		unlink(path);
 	}
-	if ((rc = cli_open_app(db, o.threads + 2, 1, &app, &err)))
+	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
 		return cli_fail("demo", &err);
 	if ((rc = cli_import_regions(&app, data_dir, &regions, &err)))
 		goto out;
@@ -108,6 +108,6 @@ int cmd_demo(int argc, char **argv)
 		banner("http://127.0.0.1:8080", NULL);
 	}
 out:
-	store_close(app.st);
+	cli_close_app(&app);
 	return rc ? cli_fail("demo", &err) : CLI_OK;
 }

@@ -84,7 +84,7 @@ int cmd_init(int argc, char **argv)
 	if (sodium_init() < 0)
 		return cli_fail("init", &(struct px_err){ PX_EINTERNAL, "sodium", "", "libsodium failed" });
 
-	if ((rc = cli_open_app(db, 1, 1, &app, &err)))
+	if ((rc = cli_open_app(db, data_dir, 1, 1, &app, &err)))
 		return cli_fail("init", &err);
 	printf("database %s: schema version %d\n", db, store_schema_target(app.st));
 	if ((rc = cli_import_regions(&app, data_dir, &regions, &err)) ||
@@ -112,6 +112,6 @@ int cmd_init(int argc, char **argv)
 		printf("its password, shown this once: %s\n", password);
 out:
 	sodium_memzero(password, sizeof(password));
-	store_close(app.st);
+	cli_close_app(&app);
 	return rc ? cli_fail("init", &err) : CLI_OK;
 }

@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/serve.h"
 
@@ -28,7 +29,10 @@ static const char usage[] =
 	"  --session-max S    sign out sessions this old (default 43200)\n"
 	"  --body-max BYTES   largest request body (default 1048576)\n"
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
-	"  --port-file FILE   write the bound port to FILE once listening\n";
+	"  --port-file FILE   write the bound port to FILE once listening\n"
+	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
+	"  --rehearsal        let the office set the date the server works on\n"
+	"                     (training and rehearsals of a programme; never in production)\n";
 
 static int parse_long(const char *s, long min, long max, long *out)
 {
@@ -54,10 +58,14 @@ int cmd_serve(int argc, char **argv)
 		{ "body-max", required_argument, NULL, 'b' },
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "port-file", required_argument, NULL, 'P' },
+		{ "files-dir", required_argument, NULL, 'F' },
+		{ "rehearsal", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *db = CLI_DEFAULT_DB;
+	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL;
+	bool rehearsal = false;
+	char files_buf[4200];
 	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
 	struct serve_opts o;
 	struct px_err err = { 0 };
@@ -73,7 +81,9 @@ int cmd_serve(int argc, char **argv)
 			if (serve_parse_listen(&o, optarg, &err))
 				return cli_usage_error("serve", "%s", err.msg);
 			break;
-		case 'D': break; /* shipped data is read by later stages of the server */
+		case 'D': data_dir = optarg; break;
+		case 'F': files_dir = optarg; break;
+		case 'R': rehearsal = true; break;
 		case 't':
 			if (parse_long(optarg, 1, 256, &v))
 				return cli_usage_error("serve", "--threads must be 1..256");
@@ -103,11 +113,17 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	if ((rc = cli_open_app(db, o.threads + 2, 1, &app, &err)))
+	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
 		return cli_fail("serve", &err);
+	if (!files_dir) {
+		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(db, "://") ? "var/pingxuan" : db);
+		files_dir = files_buf;
+	}
+	app.files_dir = files_dir;
+	app.clock_settable = rehearsal;
 	app.cfg.session_idle_us = (int64_t)idle * 1000000;
 	app.cfg.session_absolute_us = (int64_t)max * 1000000;
 	rc = serve_run(&app, &o, &err);
-	store_close(app.st);
+	cli_close_app(&app);
 	return rc ? cli_fail("serve", &err) : CLI_OK;
 }

@@ -78,7 +78,7 @@ int cmd_user(int argc, char **argv)
 		return cli_usage_error("user", "passwd needs a LOGIN");
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	if ((rc = cli_open_app(db, 1, 0, &app, &err)))
+	if ((rc = cli_open_app(db, NULL, 1, 0, &app, &err)))
 		return cli_fail("user", &err);
 
 	if (!strcmp(sub, "list")) {
@@ -113,6 +113,6 @@ int cmd_user(int argc, char **argv)
 			printf("password, shown this once: %s\n", pw);
 		sodium_memzero(pw, sizeof(pw));
 	}
-	store_close(app.st);
+	cli_close_app(&app);
 	return rc ? cli_fail("user", &err) : CLI_OK;
 }

@@ -4,10 +4,13 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "app/app.h"
+#include "core/calendar.h"
 
 /* mkdir -p of the directory part of a SQLite path; URLs are left alone. */
 static int ensure_parent_dir(const char *db, struct px_err *err)
@@ -38,18 +41,45 @@ fail:
 			  strerror(errno));
 }
 
-int cli_open_app(const char *db, int pool, int migrate, struct app *app, struct px_err *err)
+static int load_calendar(struct app *app, struct px_err *err)
+{
+	char path[4096];
+	struct calendar *cal = NULL;
+	char *text = NULL;
+	size_t len;
+	int rc;
+	snprintf(path, sizeof(path), "%s/cn_workdays.csv", app->data_dir);
+	if (!(rc = file_read(path, 4 << 20, &text, &len, err)))
+		rc = calendar_load(&cal, text, len, err);
+	free(text);
+	app->cal = cal;
+	return rc;
+}
+
+void cli_close_app(struct app *app)
+{
+	store_close(app->st);
+	calendar_free((struct calendar *)app->cal);
+	app->st = NULL;
+	app->cal = NULL;
+}
+
+int cli_open_app(const char *db, const char *data_dir, int pool, int migrate, struct app *app,
+		 struct px_err *err)
 {
 	int rc;
 	memset(app, 0, sizeof(*app));
+	app->data_dir = data_dir ? data_dir : cli_data_dir();
+	if ((rc = load_calendar(app, err)))
+		return rc;
 	app->cfg.session_idle_us = (int64_t)APP_SESSION_IDLE_DEFAULT_S * 1000000;
 	app->cfg.session_absolute_us = (int64_t)APP_SESSION_ABSOLUTE_DEFAULT_S * 1000000;
-	if ((rc = ensure_parent_dir(db, err)) || (rc = store_open(db, pool, &app->st, err)))
+	if ((rc = ensure_parent_dir(db, err)) || (rc = store_open(db, pool, &app->st, err))) {
+		cli_close_app(app);
 		return rc;
-	rc = migrate ? store_migrate(app->st, NULL, NULL, err) : store_check_schema(app->st, err);
-	if (rc) {
-		store_close(app->st);
-		app->st = NULL;
 	}
+	rc = migrate ? store_migrate(app->st, NULL, NULL, err) : store_check_schema(app->st, err);
+	if (rc)
+		cli_close_app(app);
 	return rc;
 }

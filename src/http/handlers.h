@@ -16,5 +16,13 @@ void h_accounts_get(struct http_req *r);
 void h_accounts_create(struct http_req *r);
 void h_accounts_password(struct http_req *r);
 void h_audit_head(struct http_req *r);
+void h_programmes_list(struct http_req *r);
+void h_programmes_get(struct http_req *r);
+void h_programmes_create(struct http_req *r);
+void h_programmes_advance(struct http_req *r);
+void h_programmes_notices(struct http_req *r);
+void h_notices_get(struct http_req *r);
+void h_clock_get(struct http_req *r);
+void h_clock_set(struct http_req *r);
 
 #endif
