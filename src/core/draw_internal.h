@@ -3,7 +3,8 @@
  * unit tests reach; not an API for the rest of pingxuan, which uses draw.h.
  *
  * draw_rng.c    the seeded ChaCha20 stream, integers in [0,n), shuffles
- * draw_canon.c  input checks, canonical order, interned strings, eligibility
+ * draw_input.c  the bounds of the input
+ * draw_canon.c  canonical order, interned strings, eligibility
  * draw_hash.c   seeds, commitments and the inputs hash
  * draw_flow.c   the flow network: max flow, forcing a pair, the min cut
  * draw.c        the draw itself; draw_check.c the validator;
@@ -42,6 +43,11 @@ uint32_t draw_rng_below(struct draw_rng *r, uint32_t n);
 
 /* Fisher-Yates (Durstenfeld): for i = n-1 down to 1, swap v[i] and v[below(i+1)]. */
 void draw_rng_shuffle(struct draw_rng *r, uint32_t *v, size_t n);
+
+/* ---- draw_input.c ---- */
+
+/* Check counts, bounds and every string; errors name the member ("experts[3].employer"). */
+int draw_input_check(const struct draw_input *in, struct px_err *err);
 
 /* ---- draw_canon.c ---- */
 

@@ -62,8 +62,17 @@ check "the result carries the commitment" contains draw.out "\"seed_commit\": \"
 check "the result carries the inputs hash" contains draw.out "\"inputs_hash\": \"$hash\""
 check "the largest load is the least possible" contains draw.out '"max_load": 2,'
 tr -d ' \n' <"$tmp/draw.out" >"$tmp/draw.flat"
-check "a known panel (QY2025-007, individual applicant, panel of 2)" \
-	contains draw.flat '{"application":"QY2025-007","experts":["E02","E05"]}'
+check "the panels of docs/draw.md, \"Test vectors\"" contains draw.flat \
+'"assignments":[{"application":"QY2025-001","experts":["E06","E05","E14"]},'\
+'{"application":"QY2025-002","experts":["E07","E12","E01"]},'\
+'{"application":"QY2025-003","experts":["E13","E03","E06"]},'\
+'{"application":"QY2025-004","experts":["E13","E03","E11"]},'\
+'{"application":"QY2025-005","experts":["E02","E09","E04"]},'\
+'{"application":"QY2025-006","experts":["E04","E01","E07"]},'\
+'{"application":"QY2025-007","experts":["E02","E05"]},'\
+'{"application":"QY2025-008","experts":["E09","E12","E11"]}]'
+check "the inputs hash of docs/draw.md" \
+	[ "$hash" = 255f43cc122536c5c27e8cd8c3ac64d3d5959b7e3a6b1f54dd87ef80edc41d3a ]
 refute "E09, in conflict with applicant P0007, is not on its panel" \
 	grep -q '"QY2025-007","experts":\[[^]]*E09' "$tmp/draw.flat"
 run 0 draw-other px draw --input "$input" --seed "$new"

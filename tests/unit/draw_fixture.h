@@ -1,8 +1,9 @@
 /*
  * draw_fixture.h - instances for the draw's tests: a pool of names that
  * outlives the draw_input pointing into it, and a seeded generator of random
- * instances (a 64-bit LCG, so instances are the same on every machine).
- * Header-only: each test program includes it once.
+ * instances (a 64-bit LCG, so instances are the same on every machine),
+ * and the helpers and instances the tests share. Header-only: each test
+ * program includes it once, after cmocka.h.
  */
 #ifndef PX_TEST_DRAW_FIXTURE_H
 #define PX_TEST_DRAW_FIXTURE_H
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "core/draw.h"
+#include "util/err.h"
 
 #define FX_NAME 24
 #define FX_MAX_LIST 8
@@ -181,6 +183,105 @@ static inline void fx_random(struct fx *f, const struct fx_shape *s, uint64_t se
 		}
 		f->experts[i].n_conflicts = n;
 	}
+}
+
+
+/* ---- shared by the draw's tests ---- */
+
+static const unsigned char seed0[DRAW_SEED_BYTES] = {
+	0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+};
+
+static inline void seed_n(unsigned char seed[DRAW_SEED_BYTES], uint32_t n)
+{
+	draw_derive_seed(seed0, n, seed);
+}
+
+/* Ids of the panel of application `app` (by id), comma-separated. */
+static inline const char *panel_ids(const struct draw_input *in, const struct draw_result *r,
+				    const char *app)
+{
+	static char buf[256];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < r->n_panels; i++) {
+		const struct draw_panel *p = &r->panels[i];
+		if (strcmp(in->apps[p->app].id, app))
+			continue;
+		for (unsigned j = 0; j < p->n; j++)
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", j ? "," : "",
+						in->experts[p->expert[j]].id);
+	}
+	return buf;
+}
+
+static inline bool on_panel(const struct draw_input *in, const struct draw_result *r,
+			    const char *app, const char *expert)
+{
+	char list[260];
+	snprintf(list, sizeof(list), ",%s,", panel_ids(in, r, app));
+	char needle[64];
+	snprintf(needle, sizeof(needle), ",%s,", expert);
+	return strstr(list, needle) != NULL;
+}
+
+/* Run and validate; fail the test on error. */
+static inline void run_ok(const struct draw_input *in, const unsigned char *seed,
+			  struct draw_result *r)
+{
+	struct px_err err = { 0 };
+	int rc = draw_run(in, seed, r, &err);
+	if (rc)
+		fail_msg("draw_run: %s: %s: %s", err.key, err.field, err.msg);
+	rc = draw_validate(in, r, &err);
+	if (rc)
+		fail_msg("draw_validate: %s: %s", err.field, err.msg);
+}
+
+/*
+ * Six applications, eight experts. E1 works for O1 (applicant of A1 and A4),
+ * E3/E4 share employer U1, E6/E7 share U3, E2 declared a conflict with O3,
+ * E8 with the applicant P5.
+ */
+static inline void small_instance(struct fx *f)
+{
+	fx_init(f, 6, 8);
+	fx_app(f, 0, "A1", "O1", "R1", "F1");
+	fx_app(f, 1, "A2", "O2", "R2", "F1,F2");
+	fx_app(f, 2, "A3", "O3", "R1", "F2");
+	fx_app(f, 3, "A4", "O1", "R2", "F1,F3");
+	fx_app(f, 4, "A5", "O4", "R3", "F3");
+	fx_app(f, 5, "A6", "O5", "R1", "F2,F3");
+	snprintf(f->a[4].applicant, FX_NAME, "P5");
+	f->apps[5].panel = 3;
+	fx_expert(f, 0, "E1", "O1", "R2", "F1,F2", "");
+	fx_expert(f, 1, "E2", "O2", "R3", "F2,F3", "O3");
+	fx_expert(f, 2, "E3", "U1", "R1", "F1,F3", "");
+	fx_expert(f, 3, "E4", "U1", "R2", "F2", "");
+	fx_expert(f, 4, "E5", "U2", "R3", "F1,F2,F3", "");
+	fx_expert(f, 5, "E6", "U3", "R1", "F3", "");
+	fx_expert(f, 6, "E7", "U3", "R2", "F1,F3", "");
+	fx_expert(f, 7, "E8", "U4", "R3", "F1,F2", "P5");
+	f->in.panel = 2;
+	f->in.max_load = 3;
+	f->in.field_match = true;
+	f->in.other_region = true;
+}
+
+/* One application A1 of O1 in R1 with field F1, panel 3, five candidates:
+   X1 is excluded by the constraint under test, Y1..Y4 are not. */
+static inline void one_excluded(struct fx *f)
+{
+	fx_init(f, 1, 5);
+	fx_app(f, 0, "A1", "O1", "R1", "F1");
+	fx_expert(f, 0, "X1", "U0", "R2", "F1", "");
+	fx_expert(f, 1, "Y1", "U1", "R2", "F1", "");
+	fx_expert(f, 2, "Y2", "U2", "R2", "F1", "");
+	fx_expert(f, 3, "Y3", "U3", "R2", "F1", "");
+	fx_expert(f, 4, "Y4", "U4", "R2", "F1", "");
+	f->in.panel = 3;
+	f->in.max_load = 1;
 }
 
 #endif

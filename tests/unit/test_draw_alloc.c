@@ -48,6 +48,7 @@ static void *t_realloc(void *p, size_t n)
 #include "../../src/core/draw_check.c"
 #include "../../src/core/draw_flow.c"
 #include "../../src/core/draw_hash.c"
+#include "../../src/core/draw_input.c"
 #include "../../src/core/draw_replace.c"
 #include "../../src/core/draw_rng.c"
 #undef malloc
