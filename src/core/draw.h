@@ -110,8 +110,8 @@ void draw_result_release(struct draw_result *r);
  * Check a result against the input without trusting the draw: every
  * application has one panel of its size, every member satisfies every
  * constraint, employers differ within a panel, loads are counted right and
- * within max_load. Returns 0 or PX_EINVAL "draw_invalid" (field = the
- * application id, or "loads").
+ * within max_load. Returns 0, PX_EINVAL "draw_invalid" (field = the
+ * application id, "assignments" or "loads") or PX_ENOMEM.
  */
 int draw_validate(const struct draw_input *in, const struct draw_result *r, struct px_err *err);
 
