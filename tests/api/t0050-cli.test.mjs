@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import net from 'node:net';
 import { cli, startServer, Client, PASSWORD } from './lib/server.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'pxcli-'));
@@ -86,12 +87,22 @@ test('commands other than init refuse a database without a schema', () => {
 test('SIGTERM lets a request in flight finish, then the server exits 0 and the chain verifies', async () => {
   const srv = await startServer();
   try {
-    // sign-in costs an argon2id hash: it is still running when the signal lands
-    const pending = new Client(srv.url).login('office');
-    await new Promise((r) => setTimeout(r, 15));
+    // send half a request, signal, then the other half: the server must still answer it
+    const { port } = new URL(srv.url);
+    const body = JSON.stringify({ login: 'office', password: PASSWORD });
+    const sock = net.connect(Number(port), '127.0.0.1');
+    let answer = '';
+    sock.on('data', (d) => { answer += d; });
+    const closed = new Promise((resolve) => sock.on('close', resolve));
+    await new Promise((resolve) => sock.on('connect', resolve));
+    sock.write(`POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n` + body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 200));
     srv.proc.kill('SIGTERM');
-    const res = await pending;
-    assert.equal(res.status, 201);
+    await new Promise((r) => setTimeout(r, 200));
+    sock.write(body.slice(10));
+    await closed;
+    assert.match(answer, /^HTTP\/1\.1 201/);
     const exit = await srv.stop();
     assert.equal(exit.code, 0, srv.log());
     assert.match(srv.log(), /SIGTERM received, finishing requests in flight/);
