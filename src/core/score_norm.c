@@ -174,7 +174,7 @@ int score_normalise(const struct score_review *reviews, size_t n, int32_t max_to
 	napps = 1;
 	for (size_t i = 1; i < n; i++)
 		napps += w[i].application != w[i - 1].application;
-	res = malloc(napps * sizeof(*res));
+	res = calloc(napps, sizeof(*res)); /* zeroed padding: results compare bytewise */
 	if (!res) {
 		rc = px_err_set(err, PX_ENOMEM, NULL, "", "out of memory normalising scores");
 		goto out;
