@@ -2,6 +2,7 @@
 # `make demo` first install what is missing (scripts/deps.sh).
 BUILD  ?= build
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
 .PHONY: all deps configure test demo bench coverage clean
