@@ -185,17 +185,27 @@ void store_rollback(struct store_conn *c)
 	c->in_tx = false;
 }
 
+/* A random pause before attempt n (1..): up to 2^(n+1) ms, at least 1 ms. */
+static void retry_pause(int attempt)
+{
+	static _Thread_local uint64_t x;
+	if (!x) /* per-thread xorshift, seeded apart by clock and stack address */
+		x = (uint64_t)store_now_us() ^ ((uint64_t)(uintptr_t)&x << 16) ^ 0x9e3779b97f4a7c15u;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	long us = 1000 + (long)(x % (2000u << attempt));
+	nanosleep(&(struct timespec){ us / 1000000, (us % 1000000) * 1000 }, NULL);
+}
+
 int store_tx(struct store *st, enum store_tx mode, store_tx_fn fn, void *arg, struct px_err *err)
 {
 	struct store_conn *c = store_acquire(st);
 	int rc = PX_EBUSY;
 
 	for (int attempt = 0; attempt < STORE_TX_ATTEMPTS && rc == PX_EBUSY; attempt++) {
-		if (attempt) {
-			/* a random pause of up to 2^(attempt+1) ms, so that colliding transactions part */
-			long ms = 1 + (long)(((uint64_t)store_now_us() * 2654435761u) % (1u << (attempt + 1)));
-			nanosleep(&(struct timespec){ ms / 1000, (ms % 1000) * 1000000 }, NULL);
-		}
+		if (attempt)
+			retry_pause(attempt);
 		px_err_clear(err);
 		rc = store_begin(c, mode, err);
 		if (rc)

@@ -122,7 +122,9 @@ void store_rollback(struct store_conn *c);
  * connection and commit. When fn or the commit fails with PX_EBUSY (PG:
  * serialization failure or deadlock; SQLite: busy past its timeout) the
  * transaction is rolled back and run again, up to STORE_TX_ATTEMPTS times in
- * all with a short random pause. Any other failure rolls back and is returned.
+ * all, after a random pause of up to 2^(n+1) ms before attempt n. If every
+ * attempt is busy, PX_EBUSY is returned (HTTP 503: the client may retry).
+ * Any other failure rolls back and is returned.
  * fn does database work only (it may run more than once) and must not commit
  * or roll back itself; results leave through arg.
  */
