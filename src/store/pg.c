@@ -11,9 +11,11 @@
  * Every statement is prepared once per connection under a name unique to the
  * connection (PQprepare, parameter types inferred by the server) and run with
  * text parameters and text results (PQexecPrepared). The first store_step()
- * executes and fetches the whole result; later steps walk its rows. If the
- * connection breaks, the next transaction (or the next statement outside a
- * transaction) reconnects and statements are prepared again on first use.
+ * executes and fetches the whole result; later steps walk its rows. A
+ * connection found broken when a transaction begins is re-established on the
+ * spot (nothing has run yet); one that breaks inside a transaction fails it,
+ * and a statement outside a transaction that finds it broken fails, the next
+ * one reconnecting. Statements are prepared again on first use after that.
  *
  * PostgreSQL aborts a transaction at its first failing statement: after any
  * error inside a transaction the caller must roll back (the store's use cases
@@ -279,7 +281,16 @@ static int pg_begin(struct store_conn *base, enum store_tx mode, struct px_err *
 		[STORE_TX_SERIAL] = "BEGIN ISOLATION LEVEL SERIALIZABLE",
 	};
 	int rc = pg_alive(c, err);
-	return rc ? rc : pg_command(c, sql[mode], err);
+	if (!rc)
+		rc = pg_command(c, sql[mode], err);
+	if (rc == PX_EIO && PQstatus(c->pg) != CONNECTION_OK) {
+		/* the connection died while idle (server restart, failover): nothing ran yet, so
+		 * reconnect and begin again */
+		px_err_clear(err);
+		if (!(rc = pg_alive(c, err)))
+			rc = pg_command(c, sql[mode], err);
+	}
+	return rc;
 }
 
 static int pg_commit(struct store_conn *base, struct px_err *err)
