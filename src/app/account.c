@@ -17,8 +17,11 @@ static const char *const unit_kind_of[ROLE_COUNT] = {
 
 static struct store_sql Q_REGION_EXISTS = STORE_SQL("SELECT 1 FROM region WHERE code = $1");
 static struct store_sql Q_UNIT_FIND = STORE_SQL("SELECT id, kind, region FROM unit WHERE name = $1");
+/* Two nodes may create the same unit at once (PostgreSQL, read committed): the
+ * loser inserts nothing and finds the winner's row. */
 static struct store_sql Q_UNIT_INSERT = STORE_SQL(
-	"INSERT INTO unit (name, kind, region) VALUES ($1, $2, $3) RETURNING id");
+	"INSERT INTO unit (name, kind, region) VALUES ($1, $2, $3) "
+	"ON CONFLICT (name) DO NOTHING RETURNING id");
 static struct store_sql Q_ACCOUNT_INSERT = STORE_SQL(
 	"INSERT INTO account (login, display_name, password_hash, role, unit_id, region, active, created_at) "
 	"VALUES ($1, $2, $3, $4, $5, $6, 1, $7) RETURNING id");
@@ -82,12 +85,13 @@ static int hash_password(const char *password, char out[crypto_pwhash_STRBYTES],
 	return 0;
 }
 
-/* Find the unit by name, or create it; an existing unit must be of the right kind and region. */
-static int unit_resolve(struct store_conn *c, const char *name, const char *kind, const char *region,
-			int64_t *id, struct px_err *err)
+/* Find the unit by name; *id = 0 when absent. An existing unit must be of the right kind and region. */
+static int unit_find(struct store_conn *c, const char *name, const char *kind, const char *region,
+		     int64_t *id, struct px_err *err)
 {
 	struct store_stmt *s;
 	int rc = store_prepare(c, &Q_UNIT_FIND, &s, err);
+	*id = 0;
 	if (rc)
 		return rc;
 	store_bind_text(s, 1, name);
@@ -100,7 +104,16 @@ static int unit_resolve(struct store_conn *c, const char *name, const char *kind
 					     "unit '%s' exists with another kind or region", name);
 	}
 	store_reset(s);
-	if (rc < 0)
+	return rc < 0 ? rc : 0;
+}
+
+/* Find the unit by name, or create it. */
+static int unit_resolve(struct store_conn *c, const char *name, const char *kind, const char *region,
+			int64_t *id, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = unit_find(c, name, kind, region, id, err);
+	if (rc || *id)
 		return rc;
 	rc = store_prepare(c, &Q_UNIT_INSERT, &s, err);
 	if (rc)
@@ -112,7 +125,11 @@ static int unit_resolve(struct store_conn *c, const char *name, const char *kind
 	if (rc == STORE_ROW)
 		*id = store_col_int(s, 0);
 	store_reset(s);
-	return rc == STORE_ROW ? 0 : rc < 0 ? rc : PX_EIO;
+	if (rc == STORE_DONE) /* created meanwhile by a concurrent transaction */
+		rc = unit_find(c, name, kind, region, id, err);
+	if (rc >= 0 && !*id)
+		rc = px_err_set(err, PX_EINTERNAL, NULL, "unit", "unit '%s' vanished", name);
+	return rc < 0 ? rc : 0;
 }
 
 static int region_exists(struct store_conn *c, const char *region, struct px_err *err)
@@ -130,14 +147,59 @@ static int region_exists(struct store_conn *c, const char *region, struct px_err
 					"unknown region code '%s'", region);
 }
 
+struct create_tx {
+	const struct app_actor *actor;
+	const struct account_new *req;
+	enum px_role role;
+	const char *hash;
+	int64_t id;
+};
+
+static int create_in_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct create_tx *t = arg;
+	const struct account_new *req = t->req;
+	struct store_stmt *s;
+	int64_t unit_id = 0;
+	char object[40];
+	int rc;
+
+	if ((rc = region_exists(c, req->region, err)) ||
+	    (rc = unit_resolve(c, req->unit, unit_kind_of[t->role], req->region, &unit_id, err)))
+		return rc;
+	rc = store_prepare(c, &Q_ACCOUNT_INSERT, &s, err);
+	if (rc)
+		return rc;
+	store_bind_text(s, 1, req->login);
+	store_bind_text(s, 2, req->display_name);
+	store_bind_text(s, 3, t->hash);
+	store_bind_text(s, 4, access_role_name(t->role));
+	store_bind_int(s, 5, unit_id);
+	store_bind_text(s, 6, req->region);
+	store_bind_int(s, 7, store_now_us());
+	rc = store_step(s, err);
+	if (rc == STORE_ROW)
+		t->id = store_col_int(s, 0);
+	store_reset(s);
+	if (rc == PX_ECONFLICT)
+		return px_err_set(err, PX_ECONFLICT, "login_taken", "login", "login '%s' is taken",
+				  req->login);
+	if (rc < 0)
+		return rc;
+
+	snprintf(object, sizeof(object), "account:%lld", (long long)t->id);
+	json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "login", req->login, "role",
+				    access_role_name(t->role), "unit", req->unit, "region", req->region);
+	rc = audit_append(c, t->actor, "account.create", object, payload, err);
+	json_decref(payload);
+	return rc;
+}
+
 int account_create(struct app *app, const struct app_actor *actor, const struct account_new *req,
 		   int64_t *id, struct px_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	enum px_role role = access_role_parse(req->role);
-	struct store_conn *c;
-	struct store_stmt *s;
-	int64_t unit_id = 0;
 	int rc;
 
 	if ((rc = check_login(req->login, err)) ||
@@ -155,52 +217,14 @@ int account_create(struct app *app, const struct app_actor *actor, const struct 
 	      (app_actor_is(actor, ROLE_OFFICE) && access_region_contains(actor->region, req->region))))
 		return px_err_set(err, PX_EFORBIDDEN, NULL, "region",
 				  "not allowed to create accounts in region '%s'", req->region);
-	rc = hash_password(req->password, hash, err);
+	rc = hash_password(req->password, hash, err); /* before the transaction: it takes ~50 ms */
 	if (rc)
 		return rc;
 
-	c = store_acquire(app->st);
-	rc = store_begin(c, STORE_TX_WRITE, err);
-	if (rc)
-		goto out;
-	if ((rc = region_exists(c, req->region, err)) ||
-	    (rc = unit_resolve(c, req->unit, unit_kind_of[role], req->region, &unit_id, err)))
-		goto out_rollback;
-	rc = store_prepare(c, &Q_ACCOUNT_INSERT, &s, err);
-	if (rc)
-		goto out_rollback;
-	store_bind_text(s, 1, req->login);
-	store_bind_text(s, 2, req->display_name);
-	store_bind_text(s, 3, hash);
-	store_bind_text(s, 4, access_role_name(role));
-	store_bind_int(s, 5, unit_id);
-	store_bind_text(s, 6, req->region);
-	store_bind_int(s, 7, store_now_us());
-	rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		*id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc == PX_ECONFLICT)
-		rc = px_err_set(err, PX_ECONFLICT, "login_taken", "login", "login '%s' is taken",
-				req->login);
-	if (rc < 0)
-		goto out_rollback;
-
-	char object[40];
-	snprintf(object, sizeof(object), "account:%lld", (long long)*id);
-	json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "login", req->login, "role",
-				    access_role_name(role), "unit", req->unit, "region", req->region);
-	rc = audit_append(c, actor, "account.create", object, payload, err);
-	json_decref(payload);
-	if (rc)
-		goto out_rollback;
-	rc = store_commit(c, err);
-	goto out;
-
-out_rollback:
-	store_rollback(c);
-out:
-	store_release(c);
+	struct create_tx t = { actor, req, role, hash, 0 };
+	rc = store_tx(app->st, STORE_TX_WRITE, create_in_tx, &t, err);
+	if (!rc)
+		*id = t.id;
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }

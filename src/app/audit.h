@@ -19,6 +19,11 @@
  * Append one row: `action` like "account.create", `object` like "account:7",
  * `payload` the change as JSON (borrowed; serialised compact with sorted
  * keys; must hold no personal data in clear). Call inside a write transaction.
+ * Its first statement, `UPDATE audit_head ... RETURNING`, takes the head row's
+ * lock until commit: on PostgreSQL in READ COMMITTED (STORE_TX_WRITE) a
+ * concurrent appender - on this node or another - waits and then reads the
+ * new head, so seqs stay 1..N without forks; under STORE_TX_SERIAL it fails
+ * with PX_EBUSY instead, which store_tx() retries.
  */
 int audit_append(struct store_conn *c, const struct app_actor *actor, const char *action,
 		 const char *object, json_t *payload, struct px_err *err);

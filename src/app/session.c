@@ -41,31 +41,33 @@ static void object_of(const struct app_actor *a, char out[40])
 	snprintf(out, 40, "account:%lld", (long long)a->id);
 }
 
+struct open_tx {
+	const struct app_actor *account;
+	const char *token_hash, *csrf;
+};
+
+static int open_in_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct open_tx *t = arg;
+	char object[40];
+	int rc;
+	object_of(t->account, object);
+	if ((rc = store_run(c, &Q_INSERT, err, "titi", t->token_hash, t->account->id, t->csrf,
+			    store_now_us())))
+		return rc;
+	return audit_append(c, t->account, "session.open", object, NULL, err);
+}
+
 int session_open(struct app *app, const struct app_actor *account,
 		 char token[SESSION_TOKEN_HEX + 1], char csrf[SESSION_TOKEN_HEX + 1],
 		 struct px_err *err)
 {
-	char th[CHAIN_HEX_LEN + 1], object[40];
-	struct store_conn *c = store_acquire(app->st);
-	int rc;
-
+	char th[CHAIN_HEX_LEN + 1];
 	random_hex(token);
 	random_hex(csrf);
 	chain_hex_sha256(token, SESSION_TOKEN_HEX, th);
-	rc = store_begin(c, STORE_TX_WRITE, err);
-	if (rc)
-		goto out;
-	object_of(account, object);
-	if ((rc = store_run(c, &Q_INSERT, err, "titi", (const char *)th, account->id,
-			    (const char *)csrf, store_now_us())) ||
-	    (rc = audit_append(c, account, "session.open", object, NULL, err))) {
-		store_rollback(c);
-		goto out;
-	}
-	rc = store_commit(c, err);
-out:
-	store_release(c);
-	return rc;
+	struct open_tx t = { account, th, csrf };
+	return store_tx(app->st, STORE_TX_WRITE, open_in_tx, &t, err);
 }
 
 int session_resolve(struct app *app, const char *token, struct app_actor *out,
@@ -116,28 +118,29 @@ out:
 	return rc;
 }
 
+struct close_tx {
+	const struct app_actor *actor;
+	const char *token_hash;
+};
+
+static int close_in_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct close_tx *t = arg;
+	char object[40];
+	int rc;
+	object_of(t->actor, object);
+	if ((rc = store_run(c, &Q_DELETE, err, "t", t->token_hash)))
+		return rc;
+	return audit_append(c, t->actor, "session.close", object, NULL, err);
+}
+
 int session_close(struct app *app, const struct app_actor *actor, const char *token,
 		  struct px_err *err)
 {
-	char th[CHAIN_HEX_LEN + 1], object[40];
-	struct store_conn *c;
-	int rc;
-
+	char th[CHAIN_HEX_LEN + 1];
 	if (!token_shape_ok(token))
 		return px_err_set(err, PX_EUNAUTH, "no_session", NULL, "not signed in");
 	chain_hex_sha256(token, SESSION_TOKEN_HEX, th);
-	c = store_acquire(app->st);
-	rc = store_begin(c, STORE_TX_WRITE, err);
-	if (rc)
-		goto out;
-	object_of(actor, object);
-	if ((rc = store_run(c, &Q_DELETE, err, "t", (const char *)th)) ||
-	    (rc = audit_append(c, actor, "session.close", object, NULL, err))) {
-		store_rollback(c);
-		goto out;
-	}
-	rc = store_commit(c, err);
-out:
-	store_release(c);
-	return rc;
+	struct close_tx t = { actor, th };
+	return store_tx(app->st, STORE_TX_WRITE, close_in_tx, &t, err);
 }

@@ -80,8 +80,10 @@ int cmd_demo(int argc, char **argv)
 		default: return cli_usage_error("demo", "unknown option");
 		}
 	}
-	if (strstr(db, "://"))
-		return cli_usage_error("demo", "the demo runs on a SQLite file, not '%s'", db);
+	if (strstr(db, "://")) {
+		store_url_redacted(db, path, sizeof(path));
+		return cli_usage_error("demo", "the demo runs on a SQLite file, not '%s'", path);
+	}
 	if (sodium_init() < 0)
 		return CLI_FAIL;
 	/* a fresh start every time */

@@ -86,7 +86,9 @@ int cmd_init(int argc, char **argv)
 
 	if ((rc = cli_open_app(db, data_dir, 1, 1, &app, &err)))
 		return cli_fail("init", &err);
-	printf("database %s: schema version %d\n", db, store_schema_target(app.st));
+	char shown[1024];
+	store_url_redacted(db, shown, sizeof(shown));
+	printf("database %s: schema version %d\n", shown, store_schema_target(app.st));
 	if ((rc = cli_import_regions(&app, data_dir, &regions, &err)) ||
 	    (rc = account_count(&app, &accounts, &err)))
 		goto out;

@@ -17,6 +17,7 @@ static const struct {
 	{ "demo", cmd_demo, "create a demo database and serve it" },
 	{ "user", cmd_user, "add, list accounts, change a password" },
 	{ "audit", cmd_audit, "verify the hash-chained audit log" },
+	{ "backup", cmd_backup, "copy the live database (SQLite file or pg_dump archive)" },
 	{ "calendar", cmd_calendar, "working days: end of a period, count, check a date, import" },
 	{ "ident", cmd_ident, "check unified social credit codes, resident IDs, mobiles, regions" },
 	{ "draw", cmd_draw, "run the verifiable double-random reviewer draw" },

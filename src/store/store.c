@@ -100,6 +100,39 @@ void store_close(struct store *st)
 	free(st);
 }
 
+void store_url_redacted(const char *url, char *out, size_t cap)
+{
+	const char *p = strstr(url, "://"), *auth_end, *at = NULL;
+	size_t o = 0;
+
+#define PUT(ch) do { if (o + 1 < cap) out[o++] = (ch); } while (0)
+	if (!cap)
+		return;
+	if (!p) {
+		snprintf(out, cap, "%s", url);
+		return;
+	}
+	auth_end = p + 3 + strcspn(p + 3, "/?#");
+	for (const char *q = p + 3; q < auth_end; q++)
+		if (*q == '@')
+			at = q;
+	for (const char *q = url; *q; q++) {
+		PUT(*q);
+		if (at && q > p + 2 && q < at && *q == ':') { /* user:PASSWORD@ */
+			for (const char *r = "***"; *r; r++)
+				PUT(*r);
+			q = at - 1;
+		} else if (q >= auth_end && *q == '=' && q - url >= 8 &&
+			   !strncmp(q - 8, "password", 8) && (q - 9 < url || q[-9] == '?' || q[-9] == '&')) {
+			for (const char *r = "***"; *r; r++)
+				PUT(*r);
+			q += strcspn(q + 1, "&#");
+		}
+	}
+	out[o] = '\0';
+#undef PUT
+}
+
 struct store_conn *store_acquire(struct store *st)
 {
 	struct store_conn *c;
@@ -150,6 +183,42 @@ void store_rollback(struct store_conn *c)
 		return;
 	c->drv->rollback(c);
 	c->in_tx = false;
+}
+
+/* A random pause before attempt n (1..): up to 2^(n+1) ms, at least 1 ms. */
+static void retry_pause(int attempt)
+{
+	static _Thread_local uint64_t x;
+	if (!x) /* per-thread xorshift, seeded apart by clock and stack address */
+		x = (uint64_t)store_now_us() ^ ((uint64_t)(uintptr_t)&x << 16) ^ 0x9e3779b97f4a7c15u;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	long us = 1000 + (long)(x % (2000u << attempt));
+	nanosleep(&(struct timespec){ us / 1000000, (us % 1000000) * 1000 }, NULL);
+}
+
+int store_tx(struct store *st, enum store_tx mode, store_tx_fn fn, void *arg, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(st);
+	int rc = PX_EBUSY;
+
+	for (int attempt = 0; attempt < STORE_TX_ATTEMPTS && rc == PX_EBUSY; attempt++) {
+		if (attempt)
+			retry_pause(attempt);
+		px_err_clear(err);
+		rc = store_begin(c, mode, err);
+		if (rc)
+			continue;
+		rc = fn(c, arg, err);
+		if (rc) {
+			store_rollback(c);
+			continue;
+		}
+		rc = store_commit(c, err);
+	}
+	store_release(c);
+	return rc;
 }
 
 int store_prepare(struct store_conn *c, struct store_sql *q, struct store_stmt **out,
@@ -207,6 +276,11 @@ int store_step(struct store_stmt *s, struct px_err *err)
 void store_reset(struct store_stmt *s)
 {
 	s->conn->drv->reset(s);
+}
+
+int store_columns(struct store_stmt *s)
+{
+	return s->conn->drv->columns(s);
 }
 
 bool store_col_null(struct store_stmt *s, int col)
@@ -309,6 +383,8 @@ int store_migrate(struct store *st, int *from, int *to, struct px_err *err)
 	rc = store_begin(c, STORE_TX_WRITE, err);
 	if (rc)
 		goto out;
+	if (c->drv->lock_migrations && (rc = c->drv->lock_migrations(c, err)))
+		goto out_rollback;
 	rc = c->drv->exec_script(c, Q_CREATE_VERSION.sql, err);
 	if (!rc)
 		rc = read_version(c, &version, err);

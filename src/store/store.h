@@ -80,6 +80,10 @@ struct store_driver {
 	int64_t (*col_int)(struct store_stmt *s, int col);
 	const char *(*col_text)(struct store_stmt *s, int col, size_t *len);
 	int (*backup)(struct store_conn *c, const char *dest, struct px_err *err);
+	/* Optional: called first inside the migration transaction so that nodes
+	 * starting together migrate one after the other (PG: an advisory lock;
+	 * SQLite needs none, its write transaction is exclusive). */
+	int (*lock_migrations)(struct store_conn *c, struct px_err *err);
 };
 
 /*
@@ -90,6 +94,12 @@ struct store_driver {
  */
 int store_open(const char *url, int pool, struct store **out, struct px_err *err);
 void store_close(struct store *st);
+
+/*
+ * The URL fit for messages and logs: a password in it (user:PASSWORD@ or
+ * ?password=...) is replaced by "***". Paths are copied as they are.
+ */
+void store_url_redacted(const char *url, char *out, size_t cap);
 const struct store_driver *store_driver_of(const struct store *st);
 
 /* Apply pending migrations; from and to (may be NULL) receive the versions. */
@@ -106,6 +116,21 @@ void store_release(struct store_conn *c);
 int store_begin(struct store_conn *c, enum store_tx mode, struct px_err *err);
 int store_commit(struct store_conn *c, struct px_err *err);
 void store_rollback(struct store_conn *c);
+
+/*
+ * Run fn(c, arg, err) inside one transaction of the given mode on a pooled
+ * connection and commit. When fn or the commit fails with PX_EBUSY (PG:
+ * serialization failure or deadlock; SQLite: busy past its timeout) the
+ * transaction is rolled back and run again, up to STORE_TX_ATTEMPTS times in
+ * all, after a random pause of up to 2^(n+1) ms before attempt n. If every
+ * attempt is busy, PX_EBUSY is returned (HTTP 503: the client may retry).
+ * Any other failure rolls back and is returned.
+ * fn does database work only (it may run more than once) and must not commit
+ * or roll back itself; results leave through arg.
+ */
+#define STORE_TX_ATTEMPTS 8
+typedef int (*store_tx_fn)(struct store_conn *c, void *arg, struct px_err *err);
+int store_tx(struct store *st, enum store_tx mode, store_tx_fn fn, void *arg, struct px_err *err);
 
 /*
  * The connection's prepared copy of q (prepared now if first use). The
@@ -125,6 +150,9 @@ void store_bind_textn(struct store_stmt *s, int idx, const char *v, size_t len);
 int store_step(struct store_stmt *s, struct px_err *err);
 void store_reset(struct store_stmt *s);
 
+/* Number of result columns (0 for a statement that returns none). */
+int store_columns(struct store_stmt *s);
+
 /* Columns are numbered from 0; text stays valid until the next step or reset. NULL reads as 0 / "". */
 bool store_col_null(struct store_stmt *s, int col);
 int64_t store_col_int(struct store_stmt *s, int col);
@@ -139,7 +167,11 @@ const char *store_col_textn(struct store_stmt *s, int col, size_t *len);
  */
 int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...);
 
-/* Copy a consistent snapshot of the database to `dest` (SQLite: online backup API). */
+/*
+ * Copy a consistent snapshot of the database to `dest`. SQLite: the online
+ * backup API, dest is a database file. PostgreSQL: `pg_dump --format=custom`
+ * (found on PATH), dest is an archive for pg_restore.
+ */
 int store_backup(struct store *st, const char *dest, struct px_err *err);
 
 /* Current time in microseconds since the Unix epoch (the one clock of the store layer). */

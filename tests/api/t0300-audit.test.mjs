@@ -1,12 +1,12 @@
 // t0300-audit: every state change leaves a chained audit row; `pingxuan
 // audit verify` names the first row that was edited, deleted, inserted or
-// moved - here by editing the SQLite file directly, as an intruder would.
+// moved - here by editing the database directly (the SQLite file with
+// sqlite3, or the PostgreSQL database with psql), as an intruder would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, Client, signedIn, cli, PASSWORD } from './lib/server.mjs';
+import { sql, copyDatabase, dropPgDatabase } from './lib/db.mjs';
 
 let srv, head;
 before(async () => {
@@ -21,17 +21,15 @@ before(async () => {
   const r = await srv.stop();
   assert.equal(r.code, 0);
 });
-after(() => srv.cleanup());
-
-function sql(db, statement) {
-  const r = spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.trim();
-}
+const copies = [];
+after(() => {
+  for (const db of copies) dropPgDatabase(db);
+  srv.cleanup();
+});
 
 function tampered(name, statement) {
-  const db = join(srv.dir, name + '.db');
-  copyFileSync(srv.db, db);
+  const db = copyDatabase(srv.db, srv.dir, name);
+  copies.push(db);
   if (statement) sql(db, statement);
   return db;
 }

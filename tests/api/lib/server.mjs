@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { newDatabaseLocation, dropPgDatabase } from './db.mjs';
 
 export const BIN = process.env.PINGXUAN_BIN || new URL('../../../build/pingxuan', import.meta.url).pathname;
 export const PASSWORD = 'correct-horse-battery';
@@ -28,8 +29,10 @@ export const ACCOUNTS = [
   ['gzoffice', 'office', '广州市质量强市工作领导小组办公室', '440100'],
 ];
 
+// A database with the accounts above: a SQLite file in dir, or a fresh
+// PostgreSQL database when PX_TEST_PG_URL is set (see lib/db.mjs).
 export function makeDatabase(dir) {
-  const db = process.env.PX_TEST_DB_URL || join(dir, 'test.db');
+  const db = newDatabaseLocation(dir);
   let r = cli(['init', '--db', db, '--admin', 'root', '--password-stdin'], PASSWORD + '\n');
   if (r.status !== 0) throw new Error('init failed: ' + r.stderr);
   for (const [login, role, unit, region] of ACCOUNTS) {
@@ -42,6 +45,7 @@ export function makeDatabase(dir) {
 
 export async function startServer({ db, dir, args = [] } = {}) {
   dir = dir ?? mkdtempSync(join(tmpdir(), 'pxtest-'));
+  const ownDb = db === undefined && !process.env.PX_TEST_DB_URL;
   db = db ?? makeDatabase(dir);
   const portFile = join(dir, `port-${Date.now()}-${Math.random()}`);
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--port-file', portFile,
@@ -65,7 +69,10 @@ export async function startServer({ db, dir, args = [] } = {}) {
       const r = await exited;
       return r;
     },
-    cleanup() { rmSync(dir, { recursive: true, force: true }); },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+      if (ownDb) dropPgDatabase(db);
+    },
   };
 }
 
