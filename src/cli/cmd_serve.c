@@ -31,6 +31,7 @@ static const char usage[] =
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
+	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
 	"  --rehearsal        let the office set the date the server works on\n"
 	"                     (training and rehearsals of a programme; never in production)\n";
 
@@ -60,6 +61,7 @@ int cmd_serve(int argc, char **argv)
 		{ "port-file", required_argument, NULL, 'P' },
 		{ "files-dir", required_argument, NULL, 'F' },
 		{ "rehearsal", no_argument, NULL, 'R' },
+		{ "trust-proxy", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -84,6 +86,7 @@ int cmd_serve(int argc, char **argv)
 		case 'D': data_dir = optarg; break;
 		case 'F': files_dir = optarg; break;
 		case 'R': rehearsal = true; break;
+		case 'T': o.trusted_proxy = optarg; break;
 		case 't':
 			if (parse_long(optarg, 1, 256, &v))
 				return cli_usage_error("serve", "--threads must be 1..256");

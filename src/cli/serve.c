@@ -85,6 +85,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		.header_max = HTTP_HEADER_MAX_DEFAULT,
 		.access_log = log,
 		.cookie_secure = o->cookie_secure,
+		.trusted_proxy = o->trusted_proxy,
 		.routes = http_routes,
 		.nroutes = http_routes_count,
 		.app = app,

@@ -16,6 +16,7 @@ struct serve_opts {
 	const char *port_file;  /* write the bound port here (tests), or NULL */
 	size_t body_max;
 	bool cookie_secure;
+	const char *trusted_proxy; /* --trust-proxy ADDR */
 	void (*on_ready)(const char *url, void *ctx); /* printed banner, or NULL */
 	void *ctx;
 };

@@ -6,6 +6,7 @@
  */
 #include "http/request.h"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,6 +71,34 @@ static void resolve_session(struct http_req *r)
 		snprintf(r->token, sizeof(r->token), "expired");
 }
 
+/*
+ * Behind the reverse proxy of docs/deploy.md every request comes from the
+ * proxy's address: when the peer is the configured proxy, the client is the
+ * last address the proxy appended to X-Forwarded-For (earlier entries come
+ * from the client and prove nothing).
+ */
+static void resolve_client(struct http_req *r)
+{
+	const char *proxy = r->srv->cfg.trusted_proxy, *xff, *last;
+	char addr[48];
+	unsigned char bin[16];
+	size_t n;
+
+	if (!proxy || strcmp(proxy, r->client) ||
+	    !(xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For")))
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	last += strspn(last, " ");
+	n = strcspn(last, " ");
+	if (n == 0 || n >= sizeof(addr))
+		return;
+	memcpy(addr, last, n);
+	addr[n] = '\0';
+	if (inet_pton(AF_INET, addr, bin) == 1 || inet_pton(AF_INET6, addr, bin) == 1)
+		memcpy(r->client, addr, n + 1);
+}
+
 void http_dispatch(struct http_req *r)
 {
 	const struct http_server_config *cfg = &r->srv->cfg;
@@ -104,6 +133,7 @@ void http_dispatch(struct http_req *r)
 	match(route->pattern, r->path, r->params, &np);
 	r->route = route;
 
+	resolve_client(r);
 	resolve_session(r);
 	if (!access_role_admitted(r->actor.role, route->roles)) {
 		if (r->actor.kind != ACTOR_ACCOUNT)

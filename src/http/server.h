@@ -20,6 +20,7 @@ struct http_server_config {
 	size_t header_max;         /* per-connection memory for the request line and headers */
 	FILE *access_log;          /* one line per request, or NULL */
 	bool cookie_secure;        /* add Secure to the session cookie (behind TLS) */
+	const char *trusted_proxy; /* peer address whose X-Forwarded-For is believed, or NULL */
 	const struct http_route *routes;
 	size_t nroutes;
 	struct app *app;

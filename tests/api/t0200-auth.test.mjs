@@ -191,3 +191,38 @@ test('a session past its absolute lifetime expires however busy', async () => {
     short.cleanup();
   }
 });
+
+test('behind a trusted proxy the address limit applies per forwarded client, and X-Forwarded-For is ignored otherwise', async () => {
+  const proxied = await startServer({ args: ['--trust-proxy', '127.0.0.1'] });
+  try {
+    const from = (ip) => ({ headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
+    for (let i = 0; i < 20; i++) {
+      const r = await new Client(proxied.url).request('POST', '/api/v1/session',
+        { body: { login: `nobody-${i}`, password: 'wrong-password-x' }, ...from('10.0.0.1') });
+      assert.equal(r.status, 401);
+    }
+    let r = await new Client(proxied.url).request('POST', '/api/v1/session',
+      { body: { login: 'office', password: PASSWORD }, ...from('10.0.0.1') });
+    assert.equal(r.status, 429, 'the 21st attempt from 10.0.0.1 is refused');
+    r = await new Client(proxied.url).request('POST', '/api/v1/session',
+      { body: { login: 'office', password: PASSWORD }, ...from('10.0.0.2') });
+    assert.equal(r.status, 201, 'another client behind the same proxy is not');
+  } finally {
+    await proxied.stop();
+    proxied.cleanup();
+  }
+  // without --trust-proxy a forged header changes nothing: the socket address counts
+  const direct = await startServer();
+  try {
+    for (let i = 0; i < 20; i++) {
+      await new Client(direct.url).request('POST', '/api/v1/session',
+        { body: { login: `nobody-${i}`, password: 'wrong-password-x' }, headers: { 'x-forwarded-for': `10.9.9.${i}` } });
+    }
+    const r = await new Client(direct.url).request('POST', '/api/v1/session',
+      { body: { login: 'office', password: PASSWORD }, headers: { 'x-forwarded-for': '10.9.9.99' } });
+    assert.equal(r.status, 429);
+  } finally {
+    await direct.stop();
+    direct.cleanup();
+  }
+});
