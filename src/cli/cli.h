@@ -25,6 +25,7 @@ int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_ident(int argc, char **argv);
 int cmd_draw(int argc, char **argv);

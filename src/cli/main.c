@@ -22,6 +22,7 @@ static const struct {
 	{ "ident", cmd_ident, "check unified social credit codes, resident IDs, mobiles, regions" },
 	{ "draw", cmd_draw, "run the verifiable double-random reviewer draw" },
 	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
+	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
 	{ "version", cmd_version, "print the version" },
 };
 
