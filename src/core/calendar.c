@@ -73,12 +73,10 @@ static int bad_header(const struct csv_reader *r, struct px_err *err)
 }
 
 /* Check the current record and fill the struct cal_entry at row from it. */
-static int parse_entry(const struct csv_reader *r, const size_t *col, void *row,
+static int parse_entry(const struct csv_reader *r, const char *const *field, void *row,
 		       struct px_err *err)
 {
-	const char *date = csv_field(r, col[COL_DATE]);
-	const char *kind = csv_field(r, col[COL_KIND]);
-	const char *name = csv_field(r, col[COL_NAME]);
+	const char *date = field[COL_DATE], *kind = field[COL_KIND], *name = field[COL_NAME];
 	struct cal_entry *e = row;
 	size_t i = 0;
 

@@ -65,12 +65,10 @@ static int bad_header(const struct csv_reader *r, struct px_err *err)
 }
 
 /* Check the current record and fill the struct region_row at out from it. */
-static int parse_row(const struct csv_reader *r, const size_t *col, void *out,
+static int parse_row(const struct csv_reader *r, const char *const *field, void *out,
 		     struct px_err *err)
 {
-	const char *code = csv_field(r, col[COL_CODE]);
-	const char *name = csv_field(r, col[COL_NAME]);
-	const char *parent = csv_field(r, col[COL_PARENT]);
+	const char *code = field[COL_CODE], *name = field[COL_NAME], *parent = field[COL_PARENT];
 	struct region_row *row = out;
 
 	row->line = r->line;

@@ -262,6 +262,7 @@ int csv_read_table(const struct csv_table *t, const char *buf, size_t len, void 
 		   size_t *n, struct px_err *err)
 {
 	size_t col[CSV_TABLE_MAX_COLUMNS];
+	const char *field[CSV_TABLE_MAX_COLUMNS];
 	struct csv_reader r;
 	char *out = NULL;
 	size_t cap = 0, count = 0;
@@ -272,8 +273,10 @@ int csv_read_table(const struct csv_table *t, const char *buf, size_t len, void 
 	if ((rc = read_header(t, &r, col, err)))
 		goto out;
 	while ((rc = csv_next(&r, err)) > 0) {
+		for (size_t i = 0; i < t->ncolumns; i++)
+			field[i] = csv_field(&r, col[i]);
 		if ((rc = grow(t, &out, count, &cap, err)) ||
-		    (rc = t->parse_row(&r, col, out + count * t->row_size, err)))
+		    (rc = t->parse_row(&r, field, out + count * t->row_size, err)))
 			goto out;
 		count++;
 	}

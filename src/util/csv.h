@@ -105,10 +105,11 @@ struct csv_table {
 	 */
 	int (*bad_header)(const struct csv_reader *r, struct px_err *err);
 	/*
-	 * Check the current record of r and fill *row from it; col[i] is the
-	 * index of columns[i] in the record. Return 0 or a negative code.
+	 * Check the current record of r (r->line names it) and fill *row from
+	 * it; field[i] is its text in the column columns[i]. Return 0 or a
+	 * negative code.
 	 */
-	int (*parse_row)(const struct csv_reader *r, const size_t *col, void *row,
+	int (*parse_row)(const struct csv_reader *r, const char *const *field, void *row,
 			 struct px_err *err);
 };
 
