@@ -23,9 +23,7 @@ static const char header[NFIELDS][8] = { "item", "name", "points", "parent" };
  * util/csv's faults in the rubric's words, under the rubric's key (the
  * office's tools know "rubric_bad_csv"): its message text, then ours.
  */
-static const struct {
-	const char *csv, *rubric;
-} csv_words[] = {
+static const char *const csv_words[][2] = {
 	{ "unterminated quoted field", "unterminated quote" },
 	{ "carriage return not followed by a line feed", "carriage return without line feed" },
 	{ "NUL byte", "nul byte" },
@@ -46,8 +44,8 @@ static int csv_fault(const struct csv_reader *c, int rc, const struct px_err *ce
 	int at = what ? (int)(what - cerr->msg) + 2 : 0;
 	what = cerr->msg + at;
 	for (size_t i = 0; i < sizeof(csv_words) / sizeof(csv_words[0]); i++)
-		if (!strcmp(what, csv_words[i].csv))
-			what = csv_words[i].rubric;
+		if (!strcmp(what, csv_words[i][0]))
+			what = csv_words[i][1];
 	return px_err_set(err, PX_EINVAL, "rubric_bad_csv", "", "%.*s%s", at, cerr->msg, what);
 }
 
