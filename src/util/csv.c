@@ -235,12 +235,13 @@ static int read_header(const struct csv_table *t, struct csv_reader *r, size_t *
 	int rc = csv_next(r, err);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; rc && i < t->ncolumns; i++) {
-		int k = csv_find_column(r, t->columns[i]);
-		rc = k >= 0;
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		int k = rc ? csv_find_column(r, t->columns[i]) : -1;
+		if (k < 0)
+			return t->bad_header(r, err);
 		col[i] = (size_t)k;
 	}
-	return rc ? 0 : t->bad_header(r, err);
+	return 0;
 }
 
 /* Make room for one more element after the n in *rows. */
