@@ -85,36 +85,105 @@ static int hash_password(const char *password, char out[crypto_pwhash_STRBYTES],
 	return 0;
 }
 
-/* Find the unit by name; *id = 0 when absent. An existing unit must be of the right kind and region. */
-static int unit_find(struct store_conn *c, const char *name, const char *kind, const char *region,
-		     int64_t *id, struct px_err *err)
+/*
+ * Reads the row a statement stands on into out: returns STORE_ROW to take
+ * it, STORE_DONE to pass it over as if there were none, or a negative code.
+ */
+typedef int row_fill(struct store_stmt *s, void *out, struct px_err *err);
+
+/*
+ * Run q, whose one parameter is key (text) or, when key is NULL, id, and hand
+ * the row it finds to fill (NULL: only ask whether there is one). Returns
+ * STORE_ROW, STORE_DONE (no row, or fill passed it over) or a negative code;
+ * the statement is reset.
+ */
+static int read_row(struct store_conn *c, struct store_sql *q, const char *key, int64_t id,
+		    row_fill *fill, void *out, struct px_err *err)
 {
 	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_UNIT_FIND, &s, err);
-	*id = 0;
+	int rc = store_prepare(c, q, &s, err);
 	if (rc)
 		return rc;
-	store_bind_text(s, 1, name);
+	if (key)
+		store_bind_text(s, 1, key);
+	else
+		store_bind_int(s, 1, id);
 	rc = store_step(s, err);
-	if (rc == STORE_ROW) {
-		bool same = !strcmp(store_col_text(s, 1), kind) && !strcmp(store_col_text(s, 2), region);
-		*id = store_col_int(s, 0);
-		store_reset(s);
-		return same ? 0 : px_err_set(err, PX_ECONFLICT, "unit_mismatch", "unit",
-					     "unit '%s' exists with another kind or region", name);
-	}
+	if (rc == STORE_ROW && fill)
+		rc = fill(s, out, err);
 	store_reset(s);
-	return rc < 0 ? rc : 0;
+	return rc;
 }
 
-/* Find the unit by name, or create it. */
+/*
+ * Begin a change that sets a password: hash it into hash, then open a write
+ * transaction on a connection *c of app. On failure nothing is held and
+ * hash is wiped; on success finish with end_change() and store_release().
+ */
+static int begin_change(struct app *app, const char *password,
+			char hash[crypto_pwhash_STRBYTES], struct store_conn **c,
+			struct px_err *err)
+{
+	int rc = hash_password(password, hash, err);
+	if (rc)
+		return rc;
+	*c = store_acquire(app->st);
+	rc = store_begin(*c, STORE_TX_WRITE, err);
+	if (rc) {
+		store_release(*c);
+		sodium_memzero(hash, crypto_pwhash_STRBYTES);
+	}
+	return rc;
+}
+
+/*
+ * End the write transaction of a change to account id: when rc is 0, record
+ * action with payload (NULL for none; its reference is taken) in the audit
+ * log and commit; otherwise, or when that fails, roll back. Returns the
+ * outcome.
+ */
+static int end_change(struct store_conn *c, int rc, const struct app_actor *actor,
+		      const char *action, int64_t id, json_t *payload, struct px_err *err)
+{
+	char object[40];
+	if (!rc) {
+		snprintf(object, sizeof(object), "account:%lld", (long long)id);
+		rc = audit_append(c, actor, action, object, payload, err);
+		if (!rc)
+			rc = store_commit(c, err);
+	}
+	json_decref(payload);
+	if (rc)
+		store_rollback(c); /* a no-op after a failed commit, which rolled back */
+	return rc;
+}
+
+/* The unit looked up by name: it must be of this kind and region. */
+struct unit_want {
+	const char *name, *kind, *region;
+	int64_t id;
+};
+
+static int fill_unit(struct store_stmt *s, void *out, struct px_err *err)
+{
+	struct unit_want *u = out;
+	u->id = store_col_int(s, 0);
+	if (strcmp(store_col_text(s, 1), u->kind) || strcmp(store_col_text(s, 2), u->region))
+		return px_err_set(err, PX_ECONFLICT, "unit_mismatch", "unit",
+				  "unit '%s' exists with another kind or region", u->name);
+	return STORE_ROW;
+}
+
+/* Find the unit by name, or create it; an existing unit must be of the right kind and region. */
 static int unit_resolve(struct store_conn *c, const char *name, const char *kind, const char *region,
 			int64_t *id, struct px_err *err)
 {
+	struct unit_want u = { name, kind, region, 0 };
 	struct store_stmt *s;
-	int rc = unit_find(c, name, kind, region, id, err);
-	if (rc || *id)
-		return rc;
+	int rc = read_row(c, &Q_UNIT_FIND, name, 0, fill_unit, &u, err);
+	*id = u.id;
+	if (rc != STORE_DONE)
+		return rc == STORE_ROW ? 0 : rc;
 	rc = store_prepare(c, &Q_UNIT_INSERT, &s, err);
 	if (rc)
 		return rc;
@@ -125,74 +194,22 @@ static int unit_resolve(struct store_conn *c, const char *name, const char *kind
 	if (rc == STORE_ROW)
 		*id = store_col_int(s, 0);
 	store_reset(s);
-	if (rc == STORE_DONE) /* created meanwhile by a concurrent transaction */
-		rc = unit_find(c, name, kind, region, id, err);
-	if (rc >= 0 && !*id)
-		rc = px_err_set(err, PX_EINTERNAL, NULL, "unit", "unit '%s' vanished", name);
-	return rc < 0 ? rc : 0;
+	if (rc == STORE_DONE) { /* created meanwhile by a concurrent transaction */
+		rc = read_row(c, &Q_UNIT_FIND, name, 0, fill_unit, &u, err);
+		*id = u.id;
+		if (rc == STORE_DONE)
+			rc = px_err_set(err, PX_EINTERNAL, NULL, "unit", "unit '%s' vanished", name);
+	}
+	return rc == STORE_ROW ? 0 : rc;
 }
 
 static int region_exists(struct store_conn *c, const char *region, struct px_err *err)
 {
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_REGION_EXISTS, &s, err);
-	if (rc)
-		return rc;
-	store_bind_text(s, 1, region);
-	rc = store_step(s, err);
-	store_reset(s);
+	int rc = read_row(c, &Q_REGION_EXISTS, region, 0, NULL, NULL, err);
 	if (rc == STORE_ROW)
 		return 0;
 	return rc < 0 ? rc : px_err_set(err, PX_EINVAL, "unknown_region", "region",
 					"unknown region code '%s'", region);
-}
-
-struct create_tx {
-	const struct app_actor *actor;
-	const struct account_new *req;
-	enum px_role role;
-	const char *hash;
-	int64_t id;
-};
-
-static int create_in_tx(struct store_conn *c, void *arg, struct px_err *err)
-{
-	struct create_tx *t = arg;
-	const struct account_new *req = t->req;
-	struct store_stmt *s;
-	int64_t unit_id = 0;
-	char object[40];
-	int rc;
-
-	if ((rc = region_exists(c, req->region, err)) ||
-	    (rc = unit_resolve(c, req->unit, unit_kind_of[t->role], req->region, &unit_id, err)))
-		return rc;
-	rc = store_prepare(c, &Q_ACCOUNT_INSERT, &s, err);
-	if (rc)
-		return rc;
-	store_bind_text(s, 1, req->login);
-	store_bind_text(s, 2, req->display_name);
-	store_bind_text(s, 3, t->hash);
-	store_bind_text(s, 4, access_role_name(t->role));
-	store_bind_int(s, 5, unit_id);
-	store_bind_text(s, 6, req->region);
-	store_bind_int(s, 7, store_now_us());
-	rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		t->id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc == PX_ECONFLICT)
-		return px_err_set(err, PX_ECONFLICT, "login_taken", "login", "login '%s' is taken",
-				  req->login);
-	if (rc < 0)
-		return rc;
-
-	snprintf(object, sizeof(object), "account:%lld", (long long)t->id);
-	json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "login", req->login, "role",
-				    access_role_name(t->role), "unit", req->unit, "region", req->region);
-	rc = audit_append(c, t->actor, "account.create", object, payload, err);
-	json_decref(payload);
-	return rc;
 }
 
 int account_create(struct app *app, const struct app_actor *actor, const struct account_new *req,
@@ -200,6 +217,10 @@ int account_create(struct app *app, const struct app_actor *actor, const struct 
 {
 	char hash[crypto_pwhash_STRBYTES];
 	enum px_role role = access_role_parse(req->role);
+	struct store_conn *c;
+	struct store_stmt *s;
+	json_t *payload = NULL;
+	int64_t unit_id = 0, account_id = 0;
 	int rc;
 
 	if ((rc = check_login(req->login, err)) ||
@@ -217,14 +238,34 @@ int account_create(struct app *app, const struct app_actor *actor, const struct 
 	      (app_actor_is(actor, ROLE_OFFICE) && access_region_contains(actor->region, req->region))))
 		return px_err_set(err, PX_EFORBIDDEN, NULL, "region",
 				  "not allowed to create accounts in region '%s'", req->region);
-	rc = hash_password(req->password, hash, err); /* before the transaction: it takes ~50 ms */
-	if (rc)
+	if ((rc = begin_change(app, req->password, hash, &c, err)))
 		return rc;
-
-	struct create_tx t = { actor, req, role, hash, 0 };
-	rc = store_tx(app->st, STORE_TX_WRITE, create_in_tx, &t, err);
-	if (!rc)
-		*id = t.id;
+	if ((rc = region_exists(c, req->region, err)) ||
+	    (rc = unit_resolve(c, req->unit, unit_kind_of[role], req->region, &unit_id, err)) ||
+	    (rc = store_prepare(c, &Q_ACCOUNT_INSERT, &s, err)))
+		goto out_end;
+	store_bind_text(s, 1, req->login);
+	store_bind_text(s, 2, req->display_name);
+	store_bind_text(s, 3, hash);
+	store_bind_text(s, 4, access_role_name(role));
+	store_bind_int(s, 5, unit_id);
+	store_bind_text(s, 6, req->region);
+	store_bind_int(s, 7, store_now_us());
+	rc = store_step(s, err);
+	if (rc == STORE_ROW)
+		*id = account_id = store_col_int(s, 0);
+	store_reset(s);
+	if (rc == PX_ECONFLICT)
+		rc = px_err_set(err, PX_ECONFLICT, "login_taken", "login", "login '%s' is taken",
+				req->login);
+	if (rc < 0)
+		goto out_end;
+	rc = 0;
+	payload = json_pack("{s:s, s:s, s:s, s:s}", "login", req->login, "role",
+			    access_role_name(role), "unit", req->unit, "region", req->region);
+out_end:
+	rc = end_change(c, rc, actor, "account.create", account_id, payload, err);
+	store_release(c);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }
@@ -247,26 +288,34 @@ static bool may_see(const struct app_actor *actor, int64_t id, const char *regio
 	return access_region_allows(actor->role, actor->region, region);
 }
 
+/* An account as JSON, if the actor may see it. */
+struct visible {
+	const struct app_actor *actor;
+	json_t *json;
+};
+
+static int fill_visible(struct store_stmt *s, void *out, struct px_err *err)
+{
+	struct visible *v = out;
+	if (!may_see(v->actor, store_col_int(s, 0), store_col_text(s, 5)))
+		return STORE_DONE; /* absent and out of scope look the same: nothing leaks */
+	v->json = row_json(s);
+	return v->json ? STORE_ROW : px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+}
+
 int account_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
 		struct px_err *err)
 {
 	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_ACCOUNT_COLUMNS_BY_ID, &s, err);
-	if (rc)
-		goto out;
-	store_bind_int(s, 1, id);
-	rc = store_step(s, err);
-	if (rc == STORE_ROW && may_see(actor, id, store_col_text(s, 5))) {
-		*out = row_json(s);
-		rc = *out ? 0 : px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-	} else if (rc >= 0) {
-		/* absent and out of scope look the same: nothing leaks */
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no account %lld", (long long)id);
-	}
-	store_reset(s);
-out:
+	struct visible v = { actor, NULL };
+	int rc = read_row(c, &Q_ACCOUNT_COLUMNS_BY_ID, NULL, id, fill_visible, &v, err);
 	store_release(c);
+	if (rc == STORE_DONE)
+		return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no account %lld", (long long)id);
+	if (rc == STORE_ROW) {
+		*out = v.json;
+		rc = 0;
+	}
 	return rc;
 }
 
@@ -292,23 +341,30 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-/* Look up login; *id = 0 when absent. hash receives the stored hash. */
-static int find_login(struct store_conn *c, const char *login, int64_t *id, bool *active,
-		      char hash[crypto_pwhash_STRBYTES], struct px_err *err)
+/* What a login's row says: id 0 when there is no such login. */
+struct credentials {
+	int64_t id;
+	bool active;
+	char hash[crypto_pwhash_STRBYTES]; /* the stored hash */
+};
+
+static int fill_credentials(struct store_stmt *s, void *out, struct px_err *err)
 {
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_ACCOUNT_AUTH, &s, err);
-	if (rc)
-		return rc;
-	store_bind_text(s, 1, login);
-	rc = store_step(s, err);
-	*id = 0;
-	if (rc == STORE_ROW) {
-		*id = store_col_int(s, 0);
-		snprintf(hash, crypto_pwhash_STRBYTES, "%s", store_col_text(s, 1));
-		*active = store_col_int(s, 2) != 0;
-	}
-	store_reset(s);
+	struct credentials *cr = out;
+	(void)err;
+	cr->id = store_col_int(s, 0);
+	snprintf(cr->hash, sizeof(cr->hash), "%s", store_col_text(s, 1));
+	cr->active = store_col_int(s, 2) != 0;
+	return STORE_ROW;
+}
+
+/* Look up login into *cr (cr->id = 0 when absent). */
+static int find_login(struct store_conn *c, const char *login, struct credentials *cr,
+		      struct px_err *err)
+{
+	int rc;
+	memset(cr, 0, sizeof(*cr));
+	rc = read_row(c, &Q_ACCOUNT_AUTH, login, 0, fill_credentials, cr, err);
 	return rc < 0 ? rc : 0;
 }
 
@@ -334,108 +390,91 @@ static const char *dummy_hash(void)
 int account_authenticate(struct app *app, const char *login, const char *password,
 			 struct app_actor *out, struct px_err *err)
 {
-	char hash[crypto_pwhash_STRBYTES] = "";
 	struct store_conn *c = store_acquire(app->st);
-	int64_t id = 0;
-	bool active = false;
+	struct credentials cr = { 0, false, "" };
 	int rc;
 
 	if (!login || !password || strlen(password) > ACCOUNT_PASSWORD_MAX || strlen(login) > 64) {
 		rc = px_err_set(err, PX_EUNAUTH, "bad_credentials", NULL, "wrong login or password");
 		goto out;
 	}
-	rc = find_login(c, login, &id, &active, hash, err);
+	rc = find_login(c, login, &cr, err);
 	if (rc)
 		goto out;
-	if (!id)
-		snprintf(hash, sizeof(hash), "%s", dummy_hash());
-	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0 || !id || !active) {
+	if (!cr.id)
+		snprintf(cr.hash, sizeof(cr.hash), "%s", dummy_hash());
+	if (crypto_pwhash_str_verify(cr.hash, password, strlen(password)) != 0 || !cr.id ||
+	    !cr.active) {
 		rc = px_err_set(err, PX_EUNAUTH, "bad_credentials", NULL, "wrong login or password");
 		goto out;
 	}
-	rc = account_actor(c, id, out, err);
+	rc = account_actor(c, cr.id, out, err);
 out:
 	store_release(c);
 	return rc;
 }
 
+/* An active account as the actor at out; an inactive one is passed over. */
+static int fill_actor(struct store_stmt *s, void *out, struct px_err *err)
+{
+	struct app_actor *a = out;
+	(void)err;
+	if (!store_col_int(s, 6))
+		return STORE_DONE;
+	memset(a, 0, sizeof(*a));
+	a->kind = ACTOR_ACCOUNT;
+	a->id = store_col_int(s, 0);
+	a->role = access_role_parse(store_col_text(s, 3));
+	a->unit_id = store_col_int(s, 7);
+	snprintf(a->login, sizeof(a->login), "%s", store_col_text(s, 1));
+	snprintf(a->region, sizeof(a->region), "%s", store_col_text(s, 5));
+	return STORE_ROW;
+}
+
 int account_actor(struct store_conn *c, int64_t id, struct app_actor *out, struct px_err *err)
 {
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_ACCOUNT_COLUMNS_BY_ID, &s, err);
-	if (rc)
-		return rc;
-	store_bind_int(s, 1, id);
-	rc = store_step(s, err);
-	if (rc == STORE_ROW && store_col_int(s, 6)) {
-		memset(out, 0, sizeof(*out));
-		out->kind = ACTOR_ACCOUNT;
-		out->id = id;
-		out->role = access_role_parse(store_col_text(s, 3));
-		out->unit_id = store_col_int(s, 7);
-		snprintf(out->login, sizeof(out->login), "%s", store_col_text(s, 1));
-		snprintf(out->region, sizeof(out->region), "%s", store_col_text(s, 5));
-		rc = 0;
-	} else if (rc >= 0) {
-		rc = px_err_set(err, PX_EUNAUTH, "account_inactive", NULL, "account no longer active");
-	}
-	store_reset(s);
-	return rc;
+	int rc = read_row(c, &Q_ACCOUNT_COLUMNS_BY_ID, NULL, id, fill_actor, out, err);
+	if (rc == STORE_DONE)
+		return px_err_set(err, PX_EUNAUTH, "account_inactive", NULL, "account no longer active");
+	return rc < 0 ? rc : 0;
 }
 
 int account_passwd(struct app *app, const struct app_actor *actor, const char *login,
 		   const char *old, const char *password, struct px_err *err)
 {
-	char hash[crypto_pwhash_STRBYTES], stored[crypto_pwhash_STRBYTES];
+	char hash[crypto_pwhash_STRBYTES];
 	struct store_conn *c;
 	struct app_actor target;
-	int64_t id = 0;
-	bool active = false;
+	struct credentials cr;
 	int rc = account_check_password(password, "password", err);
-	if (rc)
+	if (rc || (rc = begin_change(app, password, hash, &c, err)))
 		return rc;
-	rc = hash_password(password, hash, err);
+	rc = find_login(c, login ? login : "", &cr, err);
 	if (rc)
-		return rc;
-	c = store_acquire(app->st);
-	rc = store_begin(c, STORE_TX_WRITE, err);
-	if (rc)
-		goto out;
-	rc = find_login(c, login ? login : "", &id, &active, stored, err);
-	if (rc)
-		goto out_rollback;
-	if (!id) {
+		goto out_end;
+	if (!cr.id) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "login", "no account '%s'", login ? login : "");
-		goto out_rollback;
+		goto out_end;
 	}
-	if ((rc = account_actor(c, id, &target, err)))
-		goto out_rollback;
-	bool self = actor->kind == ACTOR_ACCOUNT && actor->id == id;
+	if ((rc = account_actor(c, cr.id, &target, err)))
+		goto out_end;
+	bool self = actor->kind == ACTOR_ACCOUNT && actor->id == cr.id;
 	bool office = app_actor_is(actor, ROLE_OFFICE) && actor->kind == ACTOR_ACCOUNT &&
 		      access_region_contains(actor->region, target.region);
 	if (self && !office &&
-	    (!old || crypto_pwhash_str_verify(stored, old, strlen(old)) != 0)) {
+	    (!old || crypto_pwhash_str_verify(cr.hash, old, strlen(old)) != 0)) {
 		rc = px_err_set(err, PX_EFORBIDDEN, "bad_credentials", "old_password",
 				"current password is wrong");
-		goto out_rollback;
+		goto out_end;
 	}
 	if (!(actor->kind == ACTOR_CLI || self || office)) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "login", "no account '%s'", login);
-		goto out_rollback;
+		goto out_end;
 	}
-	if ((rc = store_run(c, &Q_ACCOUNT_SET_PASSWORD, err, "ti", (const char *)hash, id)) ||
-	    (rc = store_run(c, &Q_SESSIONS_DROP, err, "i", id)))
-		goto out_rollback;
-	char object[40];
-	snprintf(object, sizeof(object), "account:%lld", (long long)id);
-	rc = audit_append(c, actor, "account.passwd", object, NULL, err);
-	if (rc)
-		goto out_rollback;
-	rc = store_commit(c, err);
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
+	if (!(rc = store_run(c, &Q_ACCOUNT_SET_PASSWORD, err, "ti", (const char *)hash, cr.id)))
+		rc = store_run(c, &Q_SESSIONS_DROP, err, "i", cr.id);
+out_end:
+	rc = end_change(c, rc, actor, "account.passwd", cr.id, NULL, err);
 	store_release(c);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;

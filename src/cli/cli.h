@@ -9,6 +9,8 @@
 #ifndef PX_CLI_H
 #define PX_CLI_H
 
+#include <stdbool.h>
+
 #include "util/err.h"
 #include "util/file.h"
 
@@ -36,6 +38,30 @@ int cli_fail(const char *cmd, const struct px_err *err);
 
 /* Print a usage error and the hint to use --help; returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+struct option;
+
+/*
+ * How a subcommand's options are parsed by cli_parse_opts(): its name for
+ * the errors, its long options, and take(), which stores one option other
+ * than -h/--help in ctx and returns -1 to go on, or an exit code to stop.
+ */
+struct cli_optspec {
+	const char *cmd;
+	const struct option *longopts;
+	int (*take)(void *ctx, int opt, const char *arg);
+};
+
+/*
+ * getopt_long over argv from its start (argv[0], a name, is skipped): -h
+ * and --help set *help; an unknown option, or one without its value, is a
+ * usage error. optstring is "+:h" to stop at the first argument (a
+ * command's name, as in "pingxuan calendar [options] end ..."), or ":h" to
+ * let options stand among the arguments. Returns -1 to go on, with optind
+ * at the first argument, or an exit code.
+ */
+int cli_parse_opts(const struct cli_optspec *spec, int argc, char **argv, const char *optstring,
+		   void *ctx, bool *help);
 
 /* Read one line (a password) from standard input, without its newline. */
 int cli_read_stdin_line(char *buf, size_t cap, struct px_err *err);

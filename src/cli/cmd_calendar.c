@@ -291,28 +291,18 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/*
- * Parse options of argv into *o; "+" stops at the first non-option (the
- * command's name), otherwise options may follow arguments. Returns -1 to go
- * on, or an exit code; *help is set by -h/--help.
- */
-static int parse_opts(int argc, char **argv, const char *optstring, struct cal_opts *o,
-		      bool *help)
+/* Store one option of long_opts in the struct cal_opts at ctx. */
+static int take_opt(void *ctx, int opt, const char *arg)
 {
-	int c;
-	optind = 0; /* glibc: start afresh */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, optstring, long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': *help = true; break;
-		case OPT_DATA_DIR: o->data_dir = optarg; break;
-		case OPT_FORCE: o->force = true; break;
-		case ':': return cli_usage_error("calendar", "option '%s' needs a value", argv[optind - 1]);
-		default: return cli_usage_error("calendar", "unknown option '%s'", argv[optind - 1]);
-		}
+	struct cal_opts *o = ctx;
+	switch (opt) {
+	case OPT_DATA_DIR: o->data_dir = arg; break;
+	case OPT_FORCE: o->force = true; break;
 	}
 	return -1;
 }
+
+static const struct cli_optspec optspec = { "calendar", long_opts, take_opt };
 
 int cmd_calendar(int argc, char **argv)
 {
@@ -320,7 +310,7 @@ int cmd_calendar(int argc, char **argv)
 	bool help = false;
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, "+:h", &o, &help)) >= 0)
+	if ((rc = cli_parse_opts(&optspec, argc, argv, "+:h", &o, &help)) >= 0)
 		return rc;
 	if (help) {
 		usage(stdout);
@@ -338,7 +328,7 @@ int cmd_calendar(int argc, char **argv)
 
 	int sargc = argc - optind;
 	char **sargv = argv + optind;
-	if ((rc = parse_opts(sargc, sargv, ":h", &o, &help)) >= 0)
+	if ((rc = cli_parse_opts(&optspec, sargc, sargv, ":h", &o, &help)) >= 0)
 		return rc;
 	if (help) {
 		sub_usage(s);

@@ -285,29 +285,23 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int parse_opts(int argc, char **argv, const char *optstring, struct id_opts *o,
-		      bool *help)
+/* Store one option of long_opts in the struct id_opts at ctx. */
+static int take_opt(void *ctx, int opt, const char *arg)
 {
-	int c;
-	optind = 0; /* glibc: start afresh */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, optstring, long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': *help = true; break;
-		case OPT_DATA_DIR: o->data_dir = optarg; break;
-		case OPT_CSV: o->csv = optarg; break;
-		case OPT_COLUMN: o->column = optarg; break;
-		case OPT_KIND:
-			if (!(o->kind = ident_kind_parse(optarg)))
-				return cli_usage_error("ident", "unknown kind '%s' (uscc, id, mobile, region)",
-						       optarg);
-			break;
-		case ':': return cli_usage_error("ident", "option '%s' needs a value", argv[optind - 1]);
-		default: return cli_usage_error("ident", "unknown option '%s'", argv[optind - 1]);
-		}
+	struct id_opts *o = ctx;
+	switch (opt) {
+	case OPT_DATA_DIR: o->data_dir = arg; break;
+	case OPT_CSV: o->csv = arg; break;
+	case OPT_COLUMN: o->column = arg; break;
+	case OPT_KIND:
+		if (!(o->kind = ident_kind_parse(arg)))
+			return cli_usage_error("ident", "unknown kind '%s' (uscc, id, mobile, region)", arg);
+		break;
 	}
 	return -1;
 }
+
+static const struct cli_optspec optspec = { "ident", long_opts, take_opt };
 
 int cmd_ident(int argc, char **argv)
 {
@@ -316,7 +310,7 @@ int cmd_ident(int argc, char **argv)
 	bool help = false;
 	int rc;
 
-	if ((rc = parse_opts(argc, argv, "+:h", &o, &help)) >= 0)
+	if ((rc = cli_parse_opts(&optspec, argc, argv, "+:h", &o, &help)) >= 0)
 		return rc;
 	if (help || (optind < argc && !strcmp(argv[optind], "help"))) {
 		usage(stdout);
@@ -328,7 +322,7 @@ int cmd_ident(int argc, char **argv)
 		return cli_usage_error("ident", "unknown command '%s'", argv[optind]);
 	int sargc = argc - optind;
 	char **sargv = argv + optind;
-	if ((rc = parse_opts(sargc, sargv, ":h", &o, &help)) >= 0)
+	if ((rc = cli_parse_opts(&optspec, sargc, sargv, ":h", &o, &help)) >= 0)
 		return rc;
 	if (help) {
 		usage(stdout);

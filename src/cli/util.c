@@ -1,9 +1,10 @@
 /*
- * util.c - what every subcommand shares: error printing, default paths,
- * reading a line from standard input.
+ * util.c - what every subcommand shares: error printing, option parsing,
+ * default paths, reading a line from standard input.
  */
 #include "cli/cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,25 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n(see 'pingxuan %s --help')\n", cmd);
 	return CLI_USAGE;
+}
+
+int cli_parse_opts(const struct cli_optspec *spec, int argc, char **argv, const char *optstring,
+		   void *ctx, bool *help)
+{
+	int c, rc;
+	optind = 0; /* glibc: start afresh */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, optstring, spec->longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': *help = true; break;
+		case ':': return cli_usage_error(spec->cmd, "option '%s' needs a value", argv[optind - 1]);
+		case '?': return cli_usage_error(spec->cmd, "unknown option '%s'", argv[optind - 1]);
+		default:
+			if ((rc = spec->take(ctx, c, optarg)) >= 0)
+				return rc;
+		}
+	}
+	return -1;
 }
 
 const char *cli_data_dir(void)

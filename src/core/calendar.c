@@ -58,34 +58,26 @@ static bool is_weekend(px_date day)
 
 /* ---- loading ---------------------------------------------------------- */
 
-struct cal_columns {
-	int date, kind, name;
-};
+/* The columns the header must name, and their order in cal_columns[]. */
+enum { COL_DATE, COL_KIND, COL_NAME, NCOLS };
+static const char *const cal_columns[NCOLS] = { "date", "kind", "name" };
 
-static int read_header(struct csv_reader *r, struct cal_columns *c, struct px_err *err)
+/* A file without a header (no record at all), or one that lacks a column. */
+static int bad_header(const struct csv_reader *r, struct px_err *err)
 {
-	int rc = csv_next(r, err);
-	if (rc < 0)
-		return rc;
-	if (rc == 0)
+	if (!r->record)
 		return px_err_set(err, PX_EINVAL, "calendar_bad_header", "",
 				  "line 1: empty file, expected the header 'date,kind,name'");
-	c->date = csv_find_column(r, "date");
-	c->kind = csv_find_column(r, "kind");
-	c->name = csv_find_column(r, "name");
-	if (c->date < 0 || c->kind < 0 || c->name < 0)
-		return px_err_set(err, PX_EINVAL, "calendar_bad_header", "",
-				  "line %zu: header must name the columns 'date,kind,name'", r->line);
-	return 0;
+	return px_err_set(err, PX_EINVAL, "calendar_bad_header", "",
+			  "line %zu: header must name the columns 'date,kind,name'", r->line);
 }
 
-/* Check the current record and fill *e from it. */
-static int parse_entry(const struct csv_reader *r, const struct cal_columns *c,
-		       struct cal_entry *e, struct px_err *err)
+/* Check the current record and fill the struct cal_entry at row from it. */
+static int parse_entry(const struct csv_reader *r, const char *const *field, void *row,
+		       struct px_err *err)
 {
-	const char *date = csv_field(r, (size_t)c->date);
-	const char *kind = csv_field(r, (size_t)c->kind);
-	const char *name = csv_field(r, (size_t)c->name);
+	const char *date = field[COL_DATE], *kind = field[COL_KIND], *name = field[COL_NAME];
+	struct cal_entry *e = row;
 	size_t i = 0;
 
 	e->line = r->line;
@@ -111,41 +103,19 @@ static int parse_entry(const struct csv_reader *r, const struct cal_columns *c,
 	return 0;
 }
 
-static int read_entries(struct calendar *cal, const char *csv, size_t len, struct px_err *err)
-{
-	const struct csv_opts opts = {
+static const struct csv_table cal_csv = {
+	.opts = {
 		.max_field = CALENDAR_MAX_NAME,
 		.max_fields = 16,
 		.max_records = CALENDAR_MAX_ENTRIES + 1,
 		.same_width = true,
-	};
-	struct csv_reader r;
-	struct cal_columns cols = { -1, -1, -1 };
-	size_t cap = 0;
-	int rc;
-
-	csv_reader_init(&r, csv, len, &opts);
-	if ((rc = read_header(&r, &cols, err)))
-		goto out;
-	while ((rc = csv_next(&r, err)) > 0) {
-		if (cal->nentries == cap) {
-			size_t ncap = cap ? cap * 2 : 512;
-			struct cal_entry *p = realloc(cal->entries, ncap * sizeof(*p));
-			if (!p) {
-				rc = px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
-				goto out;
-			}
-			cal->entries = p;
-			cap = ncap;
-		}
-		if ((rc = parse_entry(&r, &cols, &cal->entries[cal->nentries], err)))
-			goto out;
-		cal->nentries++;
-	}
-out:
-	csv_reader_release(&r);
-	return rc;
-}
+	},
+	.columns = cal_columns,
+	.ncolumns = NCOLS,
+	.row_size = sizeof(struct cal_entry),
+	.bad_header = bad_header,
+	.parse_row = parse_entry,
+};
 
 static int cmp_entry(const void *a, const void *b)
 {
@@ -245,12 +215,15 @@ static int build_days(struct calendar *cal, struct px_err *err)
 int calendar_load(struct calendar **out, const char *csv, size_t len, struct px_err *err)
 {
 	struct calendar *cal = calloc(1, sizeof(*cal));
+	void *entries;
 	int rc;
 
 	*out = NULL;
 	if (!cal)
 		return px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
-	if ((rc = read_entries(cal, csv, len, err)))
+	rc = csv_read_table(&cal_csv, csv, len, &entries, &cal->nentries, err);
+	cal->entries = entries;
+	if (rc)
 		goto fail;
 	if (cal->nentries)
 		qsort(cal->entries, cal->nentries, sizeof(*cal->entries), cmp_entry);

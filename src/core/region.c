@@ -52,30 +52,24 @@ static long find_index(const struct region_table *t, const char *code)
 
 /* ---- loading ---------------------------------------------------------- */
 
-struct region_columns {
-	int code, name, parent;
-};
+/* The columns the header must name, and their order in region_columns[]. */
+enum { COL_CODE, COL_NAME, COL_PARENT, NCOLS };
+static const char *const region_columns[NCOLS] = { "code", "name", "parent_code" };
 
-static int read_header(struct csv_reader *r, struct region_columns *c, struct px_err *err)
+/* A file without a header, or one that lacks a column: the same fault. */
+static int bad_header(const struct csv_reader *r, struct px_err *err)
 {
-	int rc = csv_next(r, err);
-	if (rc < 0)
-		return rc;
-	c->code = csv_find_column(r, "code");
-	c->name = csv_find_column(r, "name");
-	c->parent = csv_find_column(r, "parent_code");
-	if (rc == 0 || c->code < 0 || c->name < 0 || c->parent < 0)
-		return px_err_set(err, PX_EINVAL, "region_bad_header", "",
-				  "line 1: header must name the columns 'code,name,parent_code'");
-	return 0;
+	(void)r;
+	return px_err_set(err, PX_EINVAL, "region_bad_header", "",
+			  "line 1: header must name the columns 'code,name,parent_code'");
 }
 
-static int parse_row(const struct csv_reader *r, const struct region_columns *c,
-		     struct region_row *row, struct px_err *err)
+/* Check the current record and fill the struct region_row at out from it. */
+static int parse_row(const struct csv_reader *r, const char *const *field, void *out,
+		     struct px_err *err)
 {
-	const char *code = csv_field(r, (size_t)c->code);
-	const char *name = csv_field(r, (size_t)c->name);
-	const char *parent = csv_field(r, (size_t)c->parent);
+	const char *code = field[COL_CODE], *name = field[COL_NAME], *parent = field[COL_PARENT];
+	struct region_row *row = out;
 
 	row->line = r->line;
 	if (!six_digits(code) || !strcmp(code, REGION_COUNTRY))
@@ -93,41 +87,19 @@ static int parse_row(const struct csv_reader *r, const struct region_columns *c,
 	return 0;
 }
 
-static int read_rows(struct region_table *t, const char *csv, size_t len, struct px_err *err)
-{
-	const struct csv_opts opts = {
+static const struct csv_table region_csv = {
+	.opts = {
 		.max_field = REGION_MAX_NAME,
 		.max_fields = 16,
 		.max_records = REGION_MAX + 1,
 		.same_width = true,
-	};
-	struct csv_reader r;
-	struct region_columns cols = { -1, -1, -1 };
-	size_t cap = 0;
-	int rc;
-
-	csv_reader_init(&r, csv, len, &opts);
-	if ((rc = read_header(&r, &cols, err)))
-		goto out;
-	while ((rc = csv_next(&r, err)) > 0) {
-		if (t->n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct region_row *p = realloc(t->rows, ncap * sizeof(*p));
-			if (!p) {
-				rc = px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
-				goto out;
-			}
-			t->rows = p;
-			cap = ncap;
-		}
-		if ((rc = parse_row(&r, &cols, &t->rows[t->n], err)))
-			goto out;
-		t->n++;
-	}
-out:
-	csv_reader_release(&r);
-	return rc;
-}
+	},
+	.columns = region_columns,
+	.ncolumns = NCOLS,
+	.row_size = sizeof(struct region_row),
+	.bad_header = bad_header,
+	.parse_row = parse_row,
+};
 
 static int cmp_row(const void *a, const void *b)
 {
@@ -191,13 +163,15 @@ out:
 int region_load(struct region_table **out, const char *csv, size_t len, struct px_err *err)
 {
 	struct region_table *t = calloc(1, sizeof(*t));
+	void *rows;
 	int rc;
 
 	*out = NULL;
 	if (!t)
 		return px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
-	if ((rc = read_rows(t, csv, len, err)) || (rc = link_parents(t, err)) ||
-	    (rc = check_cycles(t, err)))
+	rc = csv_read_table(&region_csv, csv, len, &rows, &t->n, err);
+	t->rows = rows;
+	if (rc || (rc = link_parents(t, err)) || (rc = check_cycles(t, err)))
 		goto fail;
 	*out = t;
 	return 0;

@@ -3,8 +3,8 @@
  * checking that it adds up: unique codes, parents before children, children
  * summing to their parent, the top level summing to the declared total. The
  * office edits these files by hand or in a spreadsheet, so every fault names
- * its line or item. The small CSV reader here takes RFC 4180 quoting, a UTF-8
- * BOM and CRLF line ends, and refuses anything it cannot read unambiguously.
+ * its line or item. The text is read by util/csv.h (RFC 4180 quoting, a UTF-8
+ * BOM, CRLF line ends), whose faults are reported under the rubric's key.
  */
 #include "core/rubric.h"
 
@@ -12,130 +12,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/csv.h"
+
 #define NFIELDS 4
-#define FIELD_MAX 256 /* bytes of one raw field, NUL included */
+#define FIELD_MAX 255 /* bytes of one field */
 
 static const char header[NFIELDS][8] = { "item", "name", "points", "parent" };
 
-struct csv_cursor {
-	const char *b;
-	size_t len, pos;
-	unsigned line; /* 1-based line of the next character */
+/*
+ * util/csv's faults in the rubric's words, under the rubric's key (the
+ * office's tools know "rubric_bad_csv"): its message text, then ours.
+ */
+static const char *const csv_words[][2] = {
+	{ "unterminated quoted field", "unterminated quote" },
+	{ "carriage return not followed by a line feed", "carriage return without line feed" },
+	{ "NUL byte", "nul byte" },
+	{ "field longer than the limit", "field too long" },
 };
 
-struct csv_row {
-	char f[NFIELDS][FIELD_MAX];
-	size_t flen[NFIELDS];
-	size_t nf;
-	unsigned line; /* line the row starts on */
-};
-
-static int csv_fault(struct px_err *err, unsigned line, const char *what)
+/* Report the reader's fault rc (described in *cerr) as a rubric fault. */
+static int csv_fault(const struct csv_reader *c, int rc, const struct px_err *cerr,
+		     struct px_err *err)
 {
-	return px_err_set(err, PX_EINVAL, "rubric_bad_csv", "", "line %u: %s", line, what);
+	if (rc == PX_ENOMEM)
+		return px_err_set(err, PX_ENOMEM, NULL, "", "out of memory reading a rubric");
+	if (!strcmp(cerr->key, "csv_too_many_fields"))
+		return px_err_set(err, PX_EINVAL, "rubric_bad_csv", "", "line %zu: more than %d fields",
+				  c->line, NFIELDS);
+	/* the reader's messages read "line N: what" */
+	const char *what = strstr(cerr->msg, ": ");
+	int at = what ? (int)(what - cerr->msg) + 2 : 0;
+	what = cerr->msg + at;
+	for (size_t i = 0; i < sizeof(csv_words) / sizeof(csv_words[0]); i++)
+		if (!strcmp(what, csv_words[i][0]))
+			what = csv_words[i][1];
+	return px_err_set(err, PX_EINVAL, "rubric_bad_csv", "", "%.*s%s", at, cerr->msg, what);
 }
 
-static bool at(const struct csv_cursor *c, char ch)
+/* The next record of c: 1 when read, 0 at the end, < 0 on a fault. */
+static int next_row(struct csv_reader *c, struct px_err *err)
 {
-	return c->pos < c->len && c->b[c->pos] == ch;
-}
-
-/* Skip empty lines; true when a record starts at c->pos. */
-static bool skip_blank_lines(struct csv_cursor *c)
-{
-	for (;;) {
-		if (at(c, '\n')) {
-			c->pos++;
-			c->line++;
-		} else if (at(c, '\r') && c->pos + 1 < c->len && c->b[c->pos + 1] == '\n') {
-			c->pos++;
-		} else {
-			return c->pos < c->len;
-		}
-	}
-}
-
-/* Append ch to a field; false when it would not fit. */
-static bool put(char *out, size_t *k, char ch)
-{
-	if (*k + 1 >= FIELD_MAX)
-		return false;
-	out[(*k)++] = ch;
-	return true;
-}
-
-static int read_quoted(struct csv_cursor *c, char *out, size_t *k, struct px_err *err)
-{
-	unsigned start = c->line;
-	c->pos++; /* the opening quote */
-	for (;;) {
-		if (c->pos >= c->len)
-			return csv_fault(err, start, "unterminated quote");
-		char ch = c->b[c->pos++];
-		if (ch == '"') {
-			if (!at(c, '"'))
-				break;
-			c->pos++;
-		} else if (ch == '\n') {
-			c->line++;
-		}
-		if (ch == '\0')
-			return csv_fault(err, c->line, "nul byte");
-		if (!put(out, k, ch))
-			return csv_fault(err, c->line, "field too long");
-	}
-	if (c->pos < c->len && !at(c, ',') && !at(c, '\n') && !at(c, '\r'))
-		return csv_fault(err, c->line, "text after a closing quote");
-	return 0;
-}
-
-static int read_plain(struct csv_cursor *c, char *out, size_t *k, struct px_err *err)
-{
-	while (c->pos < c->len && !at(c, ',') && !at(c, '\n') && !at(c, '\r')) {
-		char ch = c->b[c->pos++];
-		if (ch == '"')
-			return csv_fault(err, c->line, "quote inside an unquoted field");
-		if (ch == '\0')
-			return csv_fault(err, c->line, "nul byte");
-		if (!put(out, k, ch))
-			return csv_fault(err, c->line, "field too long");
-	}
-	return 0;
-}
-
-/* Read the next record into *row: 1 when read, 0 at the end, < 0 on a fault. */
-static int csv_next(struct csv_cursor *c, struct csv_row *row, struct px_err *err)
-{
-	int rc;
-
-	if (!skip_blank_lines(c))
-		return 0;
-	row->nf = 0;
-	row->line = c->line;
-	for (;;) {
-		if (row->nf == NFIELDS)
-			return csv_fault(err, row->line, "more than 4 fields");
-		char *out = row->f[row->nf];
-		size_t k = 0;
-		rc = at(c, '"') ? read_quoted(c, out, &k, err) : read_plain(c, out, &k, err);
-		if (rc)
-			return rc;
-		out[k] = '\0';
-		row->flen[row->nf++] = k;
-		if (!at(c, ','))
-			break;
-		c->pos++;
-	}
-	if (at(c, '\r')) {
-		if (c->pos + 1 >= c->len || c->b[c->pos + 1] != '\n')
-			return csv_fault(err, c->line, "carriage return without line feed");
-		c->pos++;
-	}
-	if (at(c, '\n')) {
-		c->pos++;
-		c->line++;
-	}
-	return 1;
+	struct px_err cerr = { 0 };
+	int rc = csv_next(c, &cerr);
+	return rc < 0 ? csv_fault(c, rc, &cerr, err) : rc;
 }
 
 static bool code_valid(const char *s, size_t len)
@@ -199,66 +118,67 @@ static int find_index(const struct rubric *r, const char *code)
 	return -1;
 }
 
-static int check_header(const struct csv_row *row, struct px_err *err)
+static int check_header(const struct csv_reader *row, struct px_err *err)
 {
-	bool ok = row->nf == NFIELDS;
+	bool ok = row->nfields == NFIELDS;
 	for (size_t i = 0; ok && i < NFIELDS; i++)
-		ok = strcmp(row->f[i], header[i]) == 0;
+		ok = strcmp(csv_field(row, i), header[i]) == 0;
 	if (!ok)
 		return px_err_set(err, PX_EINVAL, "rubric_bad_header", "",
 				  "the first line must be 'item,name,points,parent'");
 	return 0;
 }
 
-/* Validate one data row and append it to r->items. */
-static int add_item(struct rubric *r, const struct csv_row *row, struct px_err *err)
+/* Validate the current record of row and append it to r->items. */
+static int add_item(struct rubric *r, const struct csv_reader *row, struct px_err *err)
 {
-	const char *code = row->f[0], *name = row->f[1], *parent = row->f[3];
+	const char *code = csv_field(row, 0), *name = csv_field(row, 1), *parent = csv_field(row, 3);
+	size_t code_len = csv_field_len(row, 0), name_len = csv_field_len(row, 1);
+	size_t parent_len = csv_field_len(row, 3);
 	struct rubric_item *it;
 	int32_t points;
 	int rc;
 
-	if (row->nf != NFIELDS)
+	if (row->nfields != NFIELDS)
 		return px_err_set(err, PX_EINVAL, "rubric_bad_csv", "",
-				  "line %u: expected 4 fields, got %zu", row->line, row->nf);
-	if (!code_valid(code, row->flen[0]))
+				  "line %zu: expected 4 fields, got %zu", row->line, row->nfields);
+	if (!code_valid(code, code_len))
 		return px_err_set(err, PX_EINVAL, "rubric_bad_code", "",
-				  "line %u: item code must be 1-31 of [A-Za-z0-9._-], got '%.40s'",
+				  "line %zu: item code must be 1-31 of [A-Za-z0-9._-], got '%.40s'",
 				  row->line, code);
 	if (find_index(r, code) >= 0)
 		return px_err_set(err, PX_EINVAL, "rubric_duplicate_item", code,
-				  "line %u: item '%s' appears twice", row->line, code);
-	if (row->flen[1] == 0 || row->flen[1] >= RUBRIC_NAME_MAX ||
-	    !text_valid(name, row->flen[1]))
+				  "line %zu: item '%s' appears twice", row->line, code);
+	if (name_len == 0 || name_len >= RUBRIC_NAME_MAX || !text_valid(name, name_len))
 		return px_err_set(err, PX_EINVAL, "rubric_bad_name", code,
-				  "line %u: name of '%s' must be 1-%d bytes of printable utf-8",
+				  "line %zu: name of '%s' must be 1-%d bytes of printable utf-8",
 				  row->line, code, RUBRIC_NAME_MAX - 1);
-	rc = rubric_points_parse(row->f[2], row->flen[2], &points, code, err);
+	rc = rubric_points_parse(csv_field(row, 2), csv_field_len(row, 2), &points, code, err);
 	if (rc == 0 && points == 0)
 		rc = px_err_set(err, PX_EINVAL, "bad_points", code, "points must be positive");
 	if (rc) {
 		/* Keep the parser's message, give it the rubric's key and the line. */
 		char msg[sizeof(err->msg)];
 		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
-		return px_err_set(err, PX_EINVAL, "rubric_bad_points", code, "line %u: %s",
+		return px_err_set(err, PX_EINVAL, "rubric_bad_points", code, "line %zu: %s",
 				  row->line, msg);
 	}
 	int p = -1;
-	if (row->flen[3] > 0) {
-		p = code_valid(parent, row->flen[3]) ? find_index(r, parent) : -1;
+	if (parent_len > 0) {
+		p = code_valid(parent, parent_len) ? find_index(r, parent) : -1;
 		if (p < 0)
 			return px_err_set(err, PX_EINVAL, "rubric_unknown_parent", code,
-					  "line %u: parent '%.40s' of '%s' is not an earlier item",
+					  "line %zu: parent '%.40s' of '%s' is not an earlier item",
 					  row->line, parent, code);
 	}
 	if (r->n == RUBRIC_MAX_ITEMS)
 		return px_err_set(err, PX_ETOOBIG, "rubric_too_many_items", code,
-				  "line %u: a rubric has at most %d items", row->line,
+				  "line %zu: a rubric has at most %d items", row->line,
 				  RUBRIC_MAX_ITEMS);
 
 	it = &r->items[r->n++];
-	memcpy(it->code, code, row->flen[0] + 1);
-	memcpy(it->name, name, row->flen[1] + 1);
+	memcpy(it->code, code, code_len + 1);
+	memcpy(it->name, name, name_len + 1);
 	it->points = points;
 	it->parent = p;
 	it->nchildren = 0;
@@ -303,11 +223,17 @@ static int check_sums(struct rubric *r, int32_t declared_total, struct px_err *e
 int rubric_parse_csv(struct rubric *r, const char *buf, size_t len, int32_t declared_total,
 		     struct px_err *err)
 {
-	struct csv_cursor c = { buf, len, 0, 1 };
-	struct csv_row *row = NULL;
+	/* the header, the items, and one more so that the item cap speaks first */
+	const struct csv_opts opts = {
+		.max_field = FIELD_MAX,
+		.max_fields = NFIELDS,
+		.max_records = RUBRIC_MAX_ITEMS + 2,
+	};
+	struct csv_reader row;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
+	csv_reader_init(&row, buf, len, &opts);
 	if (len > RUBRIC_CSV_MAX) {
 		rc = px_err_set(err, PX_ETOOBIG, "rubric_too_large", "",
 				"rubric text is %zu bytes, at most %d are accepted", len,
@@ -320,21 +246,18 @@ int rubric_parse_csv(struct rubric *r, const char *buf, size_t len, int32_t decl
 				RUBRIC_POINTS_MAX / RUBRIC_SCALE, (int)declared_total);
 		goto out;
 	}
-	row = malloc(sizeof(*row));
 	r->items = calloc(RUBRIC_MAX_ITEMS, sizeof(*r->items));
-	if (!row || !r->items) {
+	if (!r->items) {
 		rc = px_err_set(err, PX_ENOMEM, NULL, "", "out of memory reading a rubric");
 		goto out;
 	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		c.pos = 3;
-	rc = csv_next(&c, row, err);
+	rc = next_row(&row, err);
 	if (rc == 0)
 		rc = px_err_set(err, PX_EINVAL, "rubric_empty", "", "rubric text is empty");
-	if (rc < 0 || (rc = check_header(row, err)))
+	if (rc < 0 || (rc = check_header(&row, err)))
 		goto out;
-	while ((rc = csv_next(&c, row, err)) > 0)
-		if ((rc = add_item(r, row, err)))
+	while ((rc = next_row(&row, err)) > 0)
+		if ((rc = add_item(r, &row, err)))
 			goto out;
 	if (rc < 0)
 		goto out;
@@ -344,7 +267,7 @@ int rubric_parse_csv(struct rubric *r, const char *buf, size_t len, int32_t decl
 	}
 	rc = check_sums(r, declared_total, err);
 out:
-	free(row);
+	csv_reader_release(&row);
 	if (rc)
 		rubric_release(r);
 	return rc;

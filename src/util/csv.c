@@ -3,16 +3,20 @@
  * a buffer the reader owns (fields NUL-terminated, so callers can hand them
  * to date_parse or strcmp); the input itself is never modified. Every cap is
  * checked before the byte that would exceed it is stored, so the memory used
- * stays below twice max_fields * (max_field + 1).
+ * stays below twice max_fields * (max_field + 1). csv_read_table() is the
+ * loop every loader of a data file would otherwise write: header, columns,
+ * one checked row per record into a growing array.
  */
 #include "util/csv.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define CSV_DATA_MIN 256
+#define CSV_TABLE_MIN_ROWS 64
 
 void csv_reader_init(struct csv_reader *r, const char *buf, size_t len,
 		     const struct csv_opts *opts)
@@ -222,4 +226,69 @@ int csv_find_column(const struct csv_reader *r, const char *name)
 		if (!strcmp(csv_field(r, i), name))
 			return (int)i;
 	return -1;
+}
+
+/* Read the header and find each of t's columns in it. */
+static int read_header(const struct csv_table *t, struct csv_reader *r, size_t *col,
+		       struct px_err *err)
+{
+	int rc = csv_next(r, err);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		int k = rc ? csv_find_column(r, t->columns[i]) : -1;
+		if (k < 0)
+			return t->bad_header(r, err);
+		col[i] = (size_t)k;
+	}
+	return 0;
+}
+
+/* Make room for one more element after the n in *rows. */
+static int grow(const struct csv_table *t, char **rows, size_t n, size_t *cap,
+		struct px_err *err)
+{
+	if (n < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : CSV_TABLE_MIN_ROWS;
+	char *p = realloc(*rows, ncap * t->row_size);
+	if (!p)
+		return px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
+	*rows = p;
+	*cap = ncap;
+	return 0;
+}
+
+int csv_read_table(const struct csv_table *t, const char *buf, size_t len, void **rows,
+		   size_t *n, struct px_err *err)
+{
+	size_t col[CSV_TABLE_MAX_COLUMNS];
+	const char *field[CSV_TABLE_MAX_COLUMNS];
+	struct csv_reader r;
+	char *out = NULL;
+	size_t cap = 0, count = 0;
+	int rc;
+
+	assert(t->ncolumns >= 1 && t->ncolumns <= CSV_TABLE_MAX_COLUMNS);
+	csv_reader_init(&r, buf, len, &t->opts);
+	if ((rc = read_header(t, &r, col, err)))
+		goto out;
+	while ((rc = csv_next(&r, err)) > 0) {
+		for (size_t i = 0; i < t->ncolumns; i++)
+			field[i] = csv_field(&r, col[i]);
+		if ((rc = grow(t, &out, count, &cap, err)) ||
+		    (rc = t->parse_row(&r, field, out + count * t->row_size, err)))
+			goto out;
+		count++;
+	}
+out:
+	csv_reader_release(&r);
+	if (rc) {
+		free(out);
+		out = NULL;
+		count = 0;
+	}
+	*rows = out;
+	*n = count;
+	return rc;
 }

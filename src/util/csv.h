@@ -22,6 +22,9 @@
  *
  * Fields of the current record are NUL-terminated copies owned by the reader,
  * valid until the next csv_next() or csv_reader_release().
+ *
+ * csv_read_table() reads a whole file of the usual shape (a header naming
+ * the columns, then one row per record) into an array.
  */
 #ifndef PX_UTIL_CSV_H
 #define PX_UTIL_CSV_H
@@ -81,5 +84,42 @@ int csv_find_column(const struct csv_reader *r, const char *name);
 
 /* Free what the reader allocated; r may then be initialised again. */
 void csv_reader_release(struct csv_reader *r);
+
+/* ---- tables ------------------------------------------------------------ */
+
+#define CSV_TABLE_MAX_COLUMNS 8
+
+/*
+ * A table: a header naming its columns (in any order; other columns are
+ * allowed and ignored), then one row per record, each checked and stored as
+ * one element of an array.
+ */
+struct csv_table {
+	struct csv_opts opts;
+	const char *const *columns; /* the names the header must hold */
+	size_t ncolumns;            /* 1 .. CSV_TABLE_MAX_COLUMNS */
+	size_t row_size;            /* bytes of one element of the array */
+	/*
+	 * Fill err for a header that is missing (r->record is 0: the input
+	 * holds no record) or lacks one of the columns; return the code.
+	 */
+	int (*bad_header)(const struct csv_reader *r, struct px_err *err);
+	/*
+	 * Check the current record of r (r->line names it) and fill *row from
+	 * it; field[i] is its text in the column columns[i]. Return 0 or a
+	 * negative code.
+	 */
+	int (*parse_row)(const struct csv_reader *r, const char *const *field, void *row,
+			 struct px_err *err);
+};
+
+/*
+ * Read len bytes of buf as the table t: *rows receives a malloc'd array of
+ * *n elements, in file order, which the caller frees (NULL when there are
+ * no rows). Errors: those of csv_next(), of t->bad_header and t->parse_row,
+ * PX_ENOMEM; *rows is then NULL and *n 0.
+ */
+int csv_read_table(const struct csv_table *t, const char *buf, size_t len, void **rows,
+		   size_t *n, struct px_err *err);
 
 #endif
