@@ -21,9 +21,12 @@
 #define MAX_MINE 500
 
 static struct store_sql Q_EXPERT_CODE = STORE_SQL("SELECT code FROM expert WHERE id = $1");
+/* active assignments in review stages that are running (the programme's current stage) */
 static struct store_sql Q_MINE = STORE_SQL(
 	"SELECT x.id, x.stage_code, x.application_id, d.programme_id FROM assignment x "
-	"JOIN draw d ON d.id = x.draw_id WHERE x.expert_id = $1 AND x.state = 'active' ORDER BY x.id");
+	"JOIN draw d ON d.id = x.draw_id JOIN programme g ON g.id = d.programme_id "
+	"JOIN stage s ON s.programme_id = g.id AND s.seq = g.stage_seq "
+	"WHERE x.expert_id = $1 AND x.state = 'active' AND s.code = x.stage_code ORDER BY x.id");
 static struct store_sql Q_REVIEW_OF = STORE_SQL(
 	"SELECT scores, total, opinion, suggestions, submitted_at FROM review WHERE assignment_id = $1");
 static struct store_sql Q_FORM = STORE_SQL("SELECT form FROM application WHERE id = $1");

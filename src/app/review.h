@@ -2,8 +2,9 @@
  * review.h - experts score what they were drawn for (材料评审, 现场评审).
  *
  * An expert signed in with the account bound to their pool entry sees their
- * active assignments only - the application's form and documents and the
- * track's rubric - and submits one review per assignment: points for every
+ * active assignments in review stages that are running, and nothing else -
+ * the application's form and documents and the track's rubric - and
+ * submits one review per assignment: points for every
  * leaf item of the rubric (at most one decimal, within each item's maximum,
  * checked by core/rubric.h), a written opinion, improvement suggestions and
  * the declaration of integrity (seed 004 十(四): no gifts, no meals, no
@@ -24,7 +25,7 @@
 #include "app/app.h"
 
 /*
- * The actor's active assignments with what they need to review. Experts
+ * The actor's active assignments of running review stages with what they need to review. Experts
  * only; an account bound to no pool entry has none. *out {expert,
  * assignments: [...], rubrics: {id: {...}}}.
  */

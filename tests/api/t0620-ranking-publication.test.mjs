@@ -12,13 +12,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, signedIn, Client } from './lib/server.mjs';
 import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, putStage, setState, usccFor } from './lib/fixture.mjs';
 import { createProgramme, setToday, calendarEnd, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
 
-let srv, office, leader, pid, certificates;
+let srv, office, leader, pid, certificates, files;
 const EXPERTS = 12;
 const login = (i) => `r${String(i).padStart(2, '0')}`;
 // [material, on-site] scores on 0..100 (final = 0.4 m + 0.6 o)
@@ -27,7 +28,9 @@ const PEOPLE = [...Array.from({ length: 11 }, (_, i) => [95 - 2 * i, 95 - 2 * i]
 const O = [], I = [], onsite = {};
 
 before(async () => {
-  srv = await startServer({ args: ['--rehearsal'] });
+  const dir = mkdtempSync(join(tmpdir(), 'pxtest-'));
+  files = join(dir, 'files'); // where certificates' PDFs are kept, by SHA-256
+  srv = await startServer({ dir, args: ['--rehearsal', '--files-dir', files] });
   office = await signedIn(srv.url, 'office');
   leader = await signedIn(srv.url, 'leader');
   pid = await createProgramme(office);
@@ -217,8 +220,8 @@ test("a certificate's PDF is served only to the winner's account and the office"
   // stage fixture: a stored PDF as the renderer would leave it (files by SHA-256 in files_dir)
   const pdf = Buffer.from('%PDF-1.4\n% pingxuan test fixture\n%%EOF\n');
   const sha = createHash('sha256').update(pdf).digest('hex');
-  mkdirSync(srv.db + '.files', { recursive: true });
-  writeFileSync(join(srv.db + '.files', sha), pdf);
+  mkdirSync(files, { recursive: true });
+  writeFileSync(join(files, sha), pdf);
   sql(srv.db, `UPDATE certificate SET sha256 = ${lit(sha)} WHERE id = ${id}`);
   r = await owner.get(`/api/v1/certificates/${id}/pdf`);
   assert.equal(r.status, 200);
@@ -231,7 +234,7 @@ test("a certificate's PDF is served only to the winner's account and the office"
   assert.equal((await new Client(srv.url).get(`/api/v1/certificates/${id}/pdf`)).status, 401);
   const expert = await signedIn(srv.url, 'r01');
   assert.equal((await expert.get(`/api/v1/certificates/${id}/pdf`)).status, 403);
-  writeFileSync(join(srv.db + '.files', sha), Buffer.concat([pdf, Buffer.from('tampered')]));
+  writeFileSync(join(files, sha), Buffer.concat([pdf, Buffer.from('tampered')]));
   r = await owner.get(`/api/v1/certificates/${id}/pdf`);
   assert.deepEqual([r.status, r.json.error.code], [500, 'file_corrupt']);
 });
