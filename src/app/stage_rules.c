@@ -6,7 +6,9 @@
  */
 #include "app/stage_rules.h"
 
+#include "app/decision.h"
 #include "app/notice.h"
+#include "app/results.h"
 
 typedef int (*exit_check)(struct app *app, struct store_conn *c, const struct programme *p,
 			  const struct tpl_stage *s, struct px_err *err);
@@ -22,6 +24,12 @@ static const exit_check checks[] = {
 	[TPL_STAGE_RECOMMENDATION] = notices_ended,
 	[TPL_STAGE_QUALIFICATION] = notices_ended,
 	[TPL_STAGE_NOTICE] = notices_ended,
+	/* a review stage closes with every review in, and computes its results */
+	[TPL_STAGE_REVIEW] = results_close_review,
+	/* the decision stages close once their decision is recorded */
+	[TPL_STAGE_SHORTLIST] = decision_exit_check,
+	[TPL_STAGE_DELIBERATION] = decision_exit_check,
+	[TPL_STAGE_APPROVAL] = decision_exit_check,
 };
 
 int stage_exit_check(struct app *app, struct store_conn *c, const struct programme *p,

@@ -25,4 +25,39 @@ void h_notices_get(struct http_req *r);
 void h_clock_get(struct http_req *r);
 void h_clock_set(struct http_req *r);
 
+/* the office stages of an award: qualification review to certificates */
+void h_qualification_list(struct http_req *r);
+void h_qualification_decide(struct http_req *r);
+void h_qualification_opinion_add(struct http_req *r);
+void h_qualification_opinions(struct http_req *r);
+void h_supplements_request(struct http_req *r);
+void h_supplements_of_application(struct http_req *r);
+void h_supplements_answer(struct http_req *r);
+void h_supplements_of_programme(struct http_req *r);
+void h_acceptance_notice(struct http_req *r);
+void h_experts_import(struct http_req *r);
+void h_experts_list(struct http_req *r);
+void h_experts_remove(struct http_req *r);
+void h_draws_commit(struct http_req *r);
+void h_draws_list(struct http_req *r);
+void h_draws_run(struct http_req *r);
+void h_draws_get(struct http_req *r);
+void h_assignments_recuse(struct http_req *r);
+void h_assignments_replace(struct http_req *r);
+void h_reviews_mine(struct http_req *r);
+void h_reviews_submit(struct http_req *r);
+void h_reviews_panel(struct http_req *r);
+void h_results_list(struct http_req *r);
+void h_results_report(struct http_req *r);
+void h_ranking_get(struct http_req *r);
+void h_shortlist_decide(struct http_req *r);
+void h_feedback_get(struct http_req *r);
+void h_deliberation_record(struct http_req *r);
+void h_proposed_notice(struct http_req *r);
+void h_approval_record(struct http_req *r);
+void h_certificates_issue(struct http_req *r);
+void h_certificates_verify(struct http_req *r);
+void h_certificates_pdf(struct http_req *r);
+void h_winners_get(struct http_req *r);
+
 #endif

@@ -62,6 +62,13 @@ void http_reply_error(struct http_req *r, const struct px_err *err);
 void http_reply_error_status(struct http_req *r, int status, const struct px_err *err);
 void http_reply_errorf(struct http_req *r, int code, const char *key, const char *field,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/*
+ * A binary body (a PDF ...): takes ownership of data (malloc'd, freed by the
+ * layer); filename (ASCII, no quotes) goes into Content-Disposition as an
+ * attachment. The security headers apply; Content-Type is content_type.
+ */
+void http_reply_bytes(struct http_req *r, int status, const char *content_type, const char *filename, char *data,
+		      size_t len);
 /* Add a response header to the reply that follows (copied). */
 void http_add_header(struct http_req *r, const char *name, const char *value);
 

@@ -82,6 +82,31 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 	r->status = status;
 }
 
+void http_reply_bytes(struct http_req *r, int status, const char *content_type, const char *filename, char *data,
+		      size_t len)
+{
+	char disposition[160];
+
+	if (r->response) { /* a second reply is a bug; keep the first */
+		free(data);
+		return;
+	}
+	r->response = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	if (!r->response) {
+		free(data);
+		return;
+	}
+	/* the first security header is the JSON Content-Type: this body has its own */
+	for (size_t i = 1; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(r->response, security_headers[i][0], security_headers[i][1]);
+	MHD_add_response_header(r->response, "Content-Type", content_type);
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"%.100s\"", filename);
+	MHD_add_response_header(r->response, "Content-Disposition", disposition);
+	for (struct http_header_kv *h = r->headers; h; h = h->next)
+		MHD_add_response_header(r->response, h->name, h->value);
+	r->status = status;
+}
+
 void http_reply_json(struct http_req *r, int status, json_t *body)
 {
 	http_prepare_response(r, status, body);

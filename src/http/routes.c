@@ -7,6 +7,11 @@
 
 #define R(m, p, fn, roles, flags) { m, p, fn, roles, flags }
 #define OFFICE ROLE_BIT(ROLE_OFFICE)
+#define LEADER ROLE_BIT(ROLE_LEADER)
+#define MEMBER ROLE_BIT(ROLE_MEMBER)
+#define EXPERT ROLE_BIT(ROLE_EXPERT)
+#define APPLICANT ROLE_BIT(ROLE_APPLICANT)
+#define AWARD_READERS (OFFICE | LEADER | MEMBER)
 #define SCOPED (ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_MEMBER))
 
 const struct http_route http_routes[] = {
@@ -28,6 +33,41 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/programmes/{id}/advance", h_programmes_advance, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, 0),
 	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, 0),
+
+	/* the office stages of an award (h_qualification.c ... h_certificates.c) */
+	R("GET", "/api/v1/programmes/{id}/qualification", h_qualification_list, AWARD_READERS, 0),
+	R("POST", "/api/v1/applications/{id}/qualification", h_qualification_decide, OFFICE, 0),
+	R("POST", "/api/v1/applications/{id}/qualification/opinions", h_qualification_opinion_add, MEMBER, 0),
+	R("GET", "/api/v1/applications/{id}/qualification/opinions", h_qualification_opinions, AWARD_READERS, 0),
+	R("POST", "/api/v1/applications/{id}/supplements", h_supplements_request, OFFICE, 0),
+	R("GET", "/api/v1/applications/{id}/supplements", h_supplements_of_application, OFFICE | APPLICANT, 0),
+	R("POST", "/api/v1/supplements/{id}/answer", h_supplements_answer, APPLICANT, 0),
+	R("GET", "/api/v1/programmes/{id}/supplements", h_supplements_of_programme, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/acceptance-notice", h_acceptance_notice, OFFICE, 0),
+	R("POST", "/api/v1/experts/import", h_experts_import, OFFICE, 0),
+	R("GET", "/api/v1/experts", h_experts_list, OFFICE, 0),
+	R("POST", "/api/v1/experts/{id}/remove", h_experts_remove, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/draws", h_draws_commit, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/draws", h_draws_list, ROLES_ANY, 0),
+	R("POST", "/api/v1/draws/{id}/run", h_draws_run, OFFICE, 0),
+	R("GET", "/api/v1/draws/{id}", h_draws_get, ROLES_ANY, 0),
+	R("POST", "/api/v1/assignments/{id}/recuse", h_assignments_recuse, OFFICE | EXPERT, 0),
+	R("POST", "/api/v1/assignments/{id}/replace", h_assignments_replace, OFFICE, 0),
+	R("GET", "/api/v1/reviews/mine", h_reviews_mine, EXPERT, 0),
+	R("POST", "/api/v1/assignments/{id}/review", h_reviews_submit, EXPERT, 0),
+	R("GET", "/api/v1/applications/{id}/reviews", h_reviews_panel, OFFICE | EXPERT, 0),
+	R("GET", "/api/v1/programmes/{id}/results", h_results_list, OFFICE | LEADER, 0),
+	R("GET", "/api/v1/applications/{id}/review-report", h_results_report, OFFICE | APPLICANT, 0),
+	R("POST", "/api/v1/programmes/{id}/shortlist", h_shortlist_decide, OFFICE, 0),
+	R("GET", "/api/v1/applications/{id}/feedback", h_feedback_get, OFFICE | APPLICANT, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking", h_ranking_get, OFFICE | LEADER, 0),
+	R("POST", "/api/v1/programmes/{id}/deliberation", h_deliberation_record, LEADER, 0),
+	R("POST", "/api/v1/programmes/{id}/proposed-notice", h_proposed_notice, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/approval", h_approval_record, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/certificates", h_certificates_issue, OFFICE, 0),
+	R("GET", "/api/v1/certificates/verify/{code}", h_certificates_verify, ROLES_ANY, 0),
+	R("GET", "/api/v1/certificates/{id}/pdf", h_certificates_pdf, OFFICE | APPLICANT, 0),
+	R("GET", "/api/v1/programmes/{id}/winners", h_winners_get, ROLES_ANY, 0),
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);

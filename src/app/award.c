@@ -1,0 +1,176 @@
+/*
+ * award.c - helpers shared by the office stages of an award (see award.h).
+ */
+#include "app/award.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/file.h"
+
+#define RUBRIC_FILE_MAX (256 * 1024)
+
+int award_load_office(struct store_conn *c, const struct app_actor *actor, int64_t id,
+		      struct programme *p, struct px_err *err)
+{
+	int rc = programme_load(c, id, p, err);
+	if (rc)
+		return rc;
+	if (!programme_is_office(p, actor)) {
+		programme_release(p);
+		return px_err_set(err, PX_EFORBIDDEN, NULL, "programme",
+				  "only the office of programme %" PRId64 " may do this", id);
+	}
+	return 0;
+}
+
+bool award_is_leader(const struct programme *p, const struct app_actor *actor)
+{
+	return actor->kind == ACTOR_CLI ||
+	       (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_LEADER &&
+		access_region_contains(actor->region, p->region));
+}
+
+int award_require_kind(const struct programme *p, enum tpl_stage_kind kind, const struct tpl_stage **stage,
+		       struct px_err *err)
+{
+	const struct tpl_stage *s = programme_stage(p);
+	if (s && s->kind == kind) {
+		if (stage)
+			*stage = s;
+		return 0;
+	}
+	return px_err_set(err, PX_ECONFLICT, "wrong_stage", "stage",
+			  "this needs a stage of kind '%s' but the programme is in '%s'",
+			  template_stage_kind_name(kind), s ? s->code : "(not started)");
+}
+
+const char *award_review_pool_state(const struct template *t, const char *stage_code)
+{
+	int at = template_stage_index(t, stage_code);
+	for (int i = 0; i < at; i++)
+		if (t->stages[i].kind == TPL_STAGE_SHORTLIST)
+			return "shortlisted";
+	return "accepted";
+}
+
+void award_app_ref(int64_t id, char out[24])
+{
+	snprintf(out, 24, "A%" PRId64, id);
+}
+
+int award_ids_from_json(json_t *obj, const char *key, int64_t **ids, size_t *n, struct px_err *err)
+{
+	json_t *arr = json_object_get(obj, key), *v;
+	size_t i, count;
+	char field[48];
+
+	*ids = NULL;
+	*n = 0;
+	if (!arr)
+		return px_err_set(err, PX_EINVAL, "missing_field", key, "'%s' is required", key);
+	if (!json_is_array(arr) || json_array_size(arr) > AWARD_MAX_LIST)
+		return px_err_set(err, PX_EINVAL, "wrong_type", key,
+				  "'%s' must be an array of at most %d application ids", key, AWARD_MAX_LIST);
+	count = json_array_size(arr);
+	*ids = calloc(count + 1, sizeof(**ids));
+	if (!*ids)
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	json_array_foreach(arr, i, v) {
+		snprintf(field, sizeof(field), "%.24s[%zu]", key, i);
+		if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+			free(*ids);
+			*ids = NULL;
+			return px_err_set(err, PX_EINVAL, "wrong_type", field, "'%s' must be a positive integer id",
+					  field);
+		}
+		for (size_t j = 0; j < i; j++)
+			if ((*ids)[j] == json_integer_value(v)) {
+				free(*ids);
+				*ids = NULL;
+				return px_err_set(err, PX_EINVAL, "duplicate_application", field,
+						  "application %" JSON_INTEGER_FORMAT " is listed twice",
+						  json_integer_value(v));
+			}
+		(*ids)[i] = json_integer_value(v);
+	}
+	*n = count;
+	return 0;
+}
+
+int award_check_text(const char *s, size_t max, const char *field, struct px_err *err)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0)
+		return px_err_set(err, PX_EINVAL, "missing_field", field, "'%s' is required", field);
+	if (n > max)
+		return px_err_set(err, PX_EINVAL, "too_long", field, "'%s' must be at most %zu bytes", field, max);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)
+			return px_err_set(err, PX_EINVAL, "invalid_text", field, "'%s' holds a control character",
+					  field);
+	}
+	return 0;
+}
+
+int award_rubric_load(const struct app *app, const struct tpl_track *tr, struct rubric *r, struct px_err *err)
+{
+	char path[4200], *text = NULL;
+	size_t len;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (strspn(tr->rubric, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(tr->rubric) || !tr->rubric[0])
+		return px_err_set(err, PX_EINTERNAL, "bad_rubric", "rubric", "rubric id '%s' is not a file name",
+				  tr->rubric);
+	snprintf(path, sizeof(path), "%s/rubrics/%s.csv", app->data_dir, tr->rubric);
+	if ((rc = file_read(path, RUBRIC_FILE_MAX, &text, &len, err)))
+		return px_err_set(err, PX_EIO, "rubric_missing", "rubric", "cannot read rubric '%s'", tr->rubric);
+	rc = rubric_parse_csv(r, text, len, (int32_t)tr->rubric_total * RUBRIC_SCALE, err);
+	free(text);
+	return rc;
+}
+
+json_t *award_hundredths_json(int64_t v)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%s%" PRId64 ".%02" PRId64, v < 0 ? "-" : "", (v < 0 ? -v : v) / 100,
+		 (v < 0 ? -v : v) % 100);
+	return json_string(b);
+}
+
+json_t *award_tenths_json(int64_t v)
+{
+	char b[RUBRIC_POINTS_BUFSZ];
+	if (v > RUBRIC_POINTS_MAX * 10LL || v < -RUBRIC_POINTS_MAX * 10LL)
+		return json_null();
+	return json_string(rubric_points_format((int32_t)v, b));
+}
+
+char *award_dump(const json_t *v)
+{
+	return json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+}
+
+json_t *award_parse(const char *text)
+{
+	json_error_t je;
+	json_t *v = text && *text ? json_loads(text, JSON_DECODE_ANY, &je) : NULL;
+	return v ? v : json_object();
+}
+
+const char *award_kind_tag(int64_t organisation_id)
+{
+	return organisation_id ? "ORG" : "IND";
+}
+
+json_t *award_result(int rc, json_t *v)
+{
+	if (!rc)
+		return v;
+	json_decref(v);
+	return NULL;
+}

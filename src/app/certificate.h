@@ -1,0 +1,57 @@
+/*
+ * certificate.h - certificates of the winners (牌匾和证书, seed 004 八) and
+ * their public verification.
+ *
+ * At the publication stage the office issues one certificate per winner:
+ * a number <certificate_prefix>-<year>-<ORG|IND>-<nnn> (nnn counted per
+ * applicant kind, in the order of the ranking), a random verification code
+ * of 12 characters of the RFC 4648 base32 alphabet in groups of four
+ * (ABCD-EFGH-JKLM, 60 bits), and the PDF stored by its SHA-256 in files_dir.
+ * Anyone may check a code; the PDF is served to the winner's applicant
+ * account and to the office.
+ */
+#ifndef PX_APP_CERTIFICATE_H
+#define PX_APP_CERTIFICATE_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "app/app.h"
+
+#define CERTIFICATE_CODE_LEN 12
+#define CERTIFICATE_PDF_MAX (32u << 20)
+
+/*
+ * Issue the certificates of the winners that have none (office, stage kind
+ * "publication"), and make the PDFs still missing. *out {programme,
+ * certificates: [...]} lists every certificate of the programme.
+ */
+int certificate_issue(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+		      struct px_err *err);
+
+/*
+ * Public check of a verification code (case and dashes do not matter):
+ * {valid, no, holder, award, programme, issued_on, sha256}, or PX_ENOTFOUND
+ * "certificate_not_found".
+ */
+int certificate_verify(struct app *app, const char *code, json_t **out, struct px_err *err);
+
+/*
+ * The PDF of a certificate for the owner of the application or the office
+ * (PX_ENOTFOUND for anyone else). *pdf (malloc'd) and *len are the caller's;
+ * name receives "<no>.pdf". PX_EINTERNAL "pdf_unavailable" when it was not
+ * made, PX_EIO "file_corrupt" when the stored file does not match its hash.
+ */
+int certificate_pdf(struct app *app, const struct app_actor *actor, int64_t certificate_id, char **pdf, size_t *len,
+		    char name[64], struct px_err *err);
+
+/*
+ * The winners of a programme for the public, once it has reached its
+ * publication stage (PX_ENOTFOUND "not_published" before).
+ */
+int certificate_winners(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
+
+/* Normalise a verification code into out ("ABCD-EFGH-JKLM"); false when it cannot be one. */
+bool certificate_code_normalise(const char *in, char out[CERTIFICATE_CODE_LEN + 3]);
+
+#endif

@@ -1,0 +1,408 @@
+/*
+ * decision.c - deliberation, the proposed winners' notice and the approval
+ * (see decision.h).
+ */
+#include "app/decision.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/application.h"
+#include "app/audit.h"
+#include "app/award.h"
+#include "app/notice.h"
+#include "app/ranking.h"
+#include "app/tx.h"
+
+static struct store_sql Q_INSERT = STORE_SQL(
+	"INSERT INTO decision (programme_id, stage_code, kind, list, minutes, account_id, decided_at, document_no, "
+	"decided_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+static struct store_sql Q_FIND = STORE_SQL(
+	"SELECT id FROM decision WHERE programme_id = $1 AND kind = $2 ORDER BY id");
+static struct store_sql Q_IN_STATE = STORE_SQL(
+	"SELECT a.id, a.track_code, a.region, coalesce(o.name, p.name, '') FROM application a "
+	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
+	"WHERE a.programme_id = $1 AND a.state = $2 ORDER BY a.track_code, a.id");
+static struct store_sql Q_NOTICE_EXISTS = STORE_SQL(
+	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
+static struct store_sql Q_PENDING_OBJECTION = STORE_SQL(
+	"SELECT j.application_id FROM objection j JOIN application a ON a.id = j.application_id "
+	"WHERE a.programme_id = $1 AND a.state = 'proposed' AND j.outcome = 'pending' ORDER BY j.application_id");
+
+int decision_insert(struct store_conn *c, const struct app_actor *actor, int64_t programme_id, const char *stage,
+		    const char *kind, json_t *list, const char *minutes, const char *document_no,
+		    const char *decided_on, int64_t *id, struct px_err *err)
+{
+	struct store_stmt *s;
+	char *text = award_dump(list), action[40], object[40];
+	int rc;
+
+	*id = 0;
+	if (!text)
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
+		goto out;
+	store_bind_int(s, 1, programme_id);
+	store_bind_text(s, 2, stage);
+	store_bind_text(s, 3, kind);
+	store_bind_text(s, 4, text);
+	store_bind_text(s, 5, minutes ? minutes : "");
+	if (actor->kind == ACTOR_ACCOUNT)
+		store_bind_int(s, 6, actor->id);
+	else
+		store_bind_null(s, 6);
+	store_bind_int(s, 7, store_now_us());
+	store_bind_text(s, 8, document_no);
+	store_bind_text(s, 9, decided_on);
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		*id = store_col_int(s, 0);
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	snprintf(action, sizeof(action), "decision.%s", kind);
+	snprintf(object, sizeof(object), "decision:%" PRId64, *id);
+	json_t *payload = json_pack("{s:I, s:s, s:O, s:s?, s:s?}", "programme", (json_int_t)programme_id, "stage", stage,
+				    "list", list, "document_no", document_no, "decided_on", decided_on);
+	rc = audit_append(c, actor, action, object, payload, err);
+	json_decref(payload);
+out:
+	free(text);
+	return rc < 0 ? rc : 0;
+}
+
+int decision_find(struct store_conn *c, int64_t programme_id, const char *kind, int64_t *id, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_FIND, &s, err);
+	*id = 0;
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, programme_id);
+	store_bind_text(s, 2, kind);
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		*id = store_col_int(s, 0);
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/* The decision each stage kind needs before it closes. */
+static const char *const decision_of_kind[] = {
+	[TPL_STAGE_SHORTLIST] = "shortlist",
+	[TPL_STAGE_DELIBERATION] = "deliberation",
+	[TPL_STAGE_APPROVAL] = "approval",
+};
+
+int decision_exit_check(struct app *app, struct store_conn *c, const struct programme *p,
+			const struct tpl_stage *s, struct px_err *err)
+{
+	const char *kind = (size_t)s->kind < sizeof(decision_of_kind) / sizeof(decision_of_kind[0])
+				   ? decision_of_kind[s->kind] : NULL;
+	int64_t id;
+	int rc;
+
+	(void)app;
+	if (!kind)
+		return 0;
+	if ((rc = decision_find(c, p->id, kind, &id, err)))
+		return rc;
+	if (!id)
+		return px_err_set(err, PX_ECONFLICT, "decision_missing", "stage",
+				  "stage '%s' closes after its %s decision is recorded", s->code, kind);
+	return 0;
+}
+
+/* Move every application of the programme in state `from` to `to`; their ids are added to moved. */
+static int move_all(struct store_conn *c, const struct app_actor *actor, int64_t programme_id, const char *from,
+		    const char *to, const char *reason, json_t *moved, struct px_err *err)
+{
+	struct store_stmt *s;
+	int64_t ids[AWARD_MAX_LIST];
+	size_t n = 0;
+	int rc = store_prepare(c, &Q_IN_STATE, &s, err);
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, programme_id);
+	store_bind_text(s, 2, from);
+	while ((rc = store_step(s, err)) == STORE_ROW && n < AWARD_MAX_LIST)
+		ids[n++] = store_col_int(s, 0);
+	store_reset(s);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		struct application a;
+		const char *states[] = { from, NULL };
+		if ((rc = application_load(c, ids[i], &a, err)) ||
+		    (rc = application_move(c, actor, &a, states, to, reason, err)))
+			return rc;
+		json_array_append_new(moved, json_integer(ids[i]));
+	}
+	return 0;
+}
+
+/* ---- deliberation ---- */
+
+struct deliberate_arg {
+	const struct app_actor *actor;
+	int64_t programme_id;
+	const int64_t *ids;
+	size_t n;
+	const char *minutes;
+	json_t *out;
+};
+
+static json_t *find_entry(json_t *ranking, int64_t id, const char **track, int *cap)
+{
+	size_t i, j;
+	json_t *t, *e;
+	json_array_foreach(json_object_get(ranking, "tracks"), i, t)
+		json_array_foreach(json_object_get(t, "entries"), j, e)
+			if (json_integer_value(json_object_get(e, "application")) == id) {
+				*track = json_string_value(json_object_get(t, "code"));
+				*cap = (int)json_integer_value(json_object_get(t, "cap"));
+				return e;
+			}
+	return NULL;
+}
+
+static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct deliberate_arg *d = arg;
+	struct programme p;
+	const struct tpl_stage *st;
+	json_t *ranking = NULL, *counts = json_object(), *list = json_array(), *proposed = json_array();
+	json_t *not_proposed = json_array();
+	int64_t existing, decision;
+	char field[48];
+	int rc = programme_load(c, d->programme_id, &p, err);
+
+	if (rc)
+		goto out_free;
+	if (!award_is_leader(&p, d->actor)) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, "programme",
+				"the proposed list is fixed by the leadership group of the programme's region");
+		goto out;
+	}
+	if ((rc = award_require_kind(&p, TPL_STAGE_DELIBERATION, &st, err)) ||
+	    (rc = award_check_text(d->minutes, AWARD_TEXT_MAX, "minutes", err)) ||
+	    (rc = decision_find(c, p.id, "deliberation", &existing, err)))
+		goto out;
+	if (existing) {
+		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the proposed list was fixed in decision %" PRId64,
+				existing);
+		goto out;
+	}
+	if ((rc = ranking_build(c, &p, &ranking, err)))
+		goto out;
+	for (size_t i = 0; i < d->n; i++) {
+		const char *track = NULL;
+		int cap = 0;
+		json_t *e = find_entry(ranking, d->ids[i], &track, &cap);
+		snprintf(field, sizeof(field), "applications[%zu]", i);
+		if (!e) {
+			rc = px_err_set(err, PX_ECONFLICT, "not_ranked", field,
+					"application %" PRId64 " is not a candidate of the ranking", d->ids[i]);
+			goto out;
+		}
+		if (!json_is_true(json_object_get(e, "placed")) && !json_is_true(json_object_get(e, "tie_unbroken"))) {
+			rc = px_err_set(err, PX_ECONFLICT, "not_placed", field,
+					"application %" PRId64 " is not placed in the ranking (%s, rank %" JSON_INTEGER_FORMAT ")",
+					d->ids[i], json_string_value(json_object_get(e, "reason")),
+					json_integer_value(json_object_get(e, "rank")));
+			goto out;
+		}
+		json_int_t used = json_integer_value(json_object_get(counts, track)) + 1;
+		if (used > cap) {
+			rc = px_err_set(err, PX_ECONFLICT, "over_cap", field, "track '%s' has at most %d places", track, cap);
+			goto out;
+		}
+		json_object_set_new(counts, track, json_integer(used));
+		json_array_append_new(list, json_integer(d->ids[i]));
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		struct application a;
+		static const char *const from[] = { "shortlisted", NULL };
+		if ((rc = application_load(c, d->ids[i], &a, err)) ||
+		    (rc = application_move(c, d->actor, &a, from, "proposed", "leadership group deliberation", err)))
+			goto out;
+		json_array_append_new(proposed, json_integer(a.id));
+	}
+	if ((rc = move_all(c, d->actor, p.id, "shortlisted", "not_proposed", "leadership group deliberation",
+			   not_proposed, err)) ||
+	    (rc = decision_insert(c, d->actor, p.id, st->code, "deliberation", list, d->minutes, NULL, NULL, &decision,
+				  err)))
+		goto out;
+	json_t *vacant = json_object();
+	size_t i;
+	json_t *t;
+	json_array_foreach(json_object_get(ranking, "tracks"), i, t) {
+		const char *code = json_string_value(json_object_get(t, "code"));
+		json_object_set_new(vacant, code, json_integer(json_integer_value(json_object_get(t, "cap")) -
+							      json_integer_value(json_object_get(counts, code))));
+	}
+	d->out = json_pack("{s:I, s:I, s:O, s:O, s:o}", "decision", (json_int_t)decision, "programme", (json_int_t)p.id,
+			   "proposed", proposed, "not_proposed", not_proposed, "vacant", vacant);
+out:
+	programme_release(&p);
+out_free:
+	json_decref(ranking);
+	json_decref(counts);
+	json_decref(list);
+	json_decref(proposed);
+	json_decref(not_proposed);
+	return rc;
+}
+
+int decision_deliberate(struct app *app, const struct app_actor *actor, int64_t programme_id, const int64_t *ids,
+			size_t n, const char *minutes, json_t **out, struct px_err *err)
+{
+	struct deliberate_arg d = { actor, programme_id, ids, n, minutes, NULL };
+	int rc = app_tx(app, STORE_TX_WRITE, deliberate_tx, &d, err);
+	*out = award_result(rc, d.out);
+	return rc;
+}
+
+/* ---- the proposed winners' notice ---- */
+
+struct notice_arg {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t programme_id;
+	json_t *out;
+};
+
+static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct notice_arg *n = arg;
+	struct programme p;
+	const struct tpl_stage *st;
+	struct store_stmt *s;
+	json_t *list = json_array();
+	char title[200];
+	int64_t notice_id;
+	px_date ends;
+	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
+
+	if (rc)
+		goto out_free;
+	if ((rc = award_require_kind(&p, TPL_STAGE_NOTICE, &st, err)) || (rc = store_prepare(c, &Q_NOTICE_EXISTS, &s, err)))
+		goto out;
+	store_bind_int(s, 1, p.id);
+	store_bind_text(s, 2, st->code);
+	rc = store_step(s, err);
+	store_reset(s);
+	if (rc == STORE_ROW)
+		rc = px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the proposed list is published already");
+	if (rc)
+		goto out;
+	if ((rc = store_prepare(c, &Q_IN_STATE, &s, err)))
+		goto out;
+	store_bind_int(s, 1, p.id);
+	store_bind_text(s, 2, "proposed");
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		int t = template_track_index(p.tpl, store_col_text(s, 1));
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
+						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3), "track",
+						      store_col_text(s, 1), "award", t >= 0 ? p.tpl->tracks[t].name : "",
+						      "region", store_col_text(s, 2)));
+	}
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	snprintf(title, sizeof(title), "%s拟奖名单公示", p.tpl->title);
+	struct notice_new nn = { .programme_id = p.id, .stage_code = st->code, .region = p.region, .title = title,
+				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
+	if ((rc = notice_publish(n->app, c, n->actor, &nn, &notice_id, &ends, err)))
+		goto out;
+	n->out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title, "starts_on",
+			   notice_date_json(app_today(n->app)), "ends_on", notice_date_json(ends), "workdays",
+			   nn.workdays, "list", list);
+out:
+	programme_release(&p);
+out_free:
+	json_decref(list);
+	return rc;
+}
+
+int decision_proposed_notice(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+			     struct px_err *err)
+{
+	struct notice_arg n = { app, actor, programme_id, NULL };
+	int rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err);
+	*out = award_result(rc, n.out);
+	return rc;
+}
+
+/* ---- approval ---- */
+
+struct approve_arg {
+	const struct app_actor *actor;
+	int64_t programme_id;
+	const char *document_no, *approved_on, *minutes;
+	json_t *out;
+};
+
+static int approve_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct approve_arg *a = arg;
+	struct programme p;
+	const struct tpl_stage *st;
+	struct store_stmt *s;
+	json_t *winners = json_array();
+	int64_t existing, decision, pending = 0;
+	px_date day;
+	int rc = award_load_office(c, a->actor, a->programme_id, &p, err);
+
+	if (rc)
+		goto out_free;
+	if ((rc = award_require_kind(&p, TPL_STAGE_APPROVAL, &st, err)) ||
+	    (rc = award_check_text(a->document_no, 64, "document_no", err)) ||
+	    (a->minutes && (rc = award_check_text(a->minutes, AWARD_TEXT_MAX, "minutes", err))))
+		goto out;
+	if (!a->approved_on || date_parse(a->approved_on, strlen(a->approved_on), &day)) {
+		rc = px_err_set(err, PX_EINVAL, "bad_date", "approved_on", "'%s' is not a date YYYY-MM-DD",
+				a->approved_on ? a->approved_on : "");
+		goto out;
+	}
+	if ((rc = decision_find(c, p.id, "approval", &existing, err)))
+		goto out;
+	if (existing) {
+		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the approval was recorded in decision %" PRId64,
+				existing);
+		goto out;
+	}
+	if ((rc = store_prepare(c, &Q_PENDING_OBJECTION, &s, err)))
+		goto out;
+	store_bind_int(s, 1, p.id);
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		pending = store_col_int(s, 0);
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	if (pending) {
+		rc = px_err_set(err, PX_ECONFLICT, "objection_pending", "applications",
+				"an objection against proposed application %" PRId64 " is not decided yet", pending);
+		goto out;
+	}
+	if ((rc = move_all(c, a->actor, p.id, "proposed", "winner", "approved by the city government", winners, err)) ||
+	    (rc = decision_insert(c, a->actor, p.id, st->code, "approval", winners, a->minutes, a->document_no,
+				  a->approved_on, &decision, err)))
+		goto out;
+	a->out = json_pack("{s:I, s:I, s:s, s:s, s:O}", "decision", (json_int_t)decision, "programme", (json_int_t)p.id,
+			   "document_no", a->document_no, "approved_on", a->approved_on, "winners", winners);
+out:
+	programme_release(&p);
+out_free:
+	json_decref(winners);
+	return rc;
+}
+
+int decision_approve(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *document_no,
+		     const char *approved_on, const char *minutes, json_t **out, struct px_err *err)
+{
+	struct approve_arg a = { actor, programme_id, document_no, approved_on, minutes, NULL };
+	int rc = app_tx(app, STORE_TX_WRITE, approve_tx, &a, err);
+	*out = award_result(rc, a.out);
+	return rc;
+}

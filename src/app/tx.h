@@ -1,0 +1,20 @@
+/*
+ * tx.h - run a use case's database work as one transaction.
+ *
+ * app_tx() checks out a connection, begins a transaction of the given mode,
+ * calls fn(c, arg, err), commits when fn returns 0 and rolls back otherwise.
+ * fn does database work only and never commits or rolls back itself; results
+ * leave through arg. Keeping the work in a function of its own lets the
+ * store retry it later (a PostgreSQL serialization failure) without changing
+ * the use case.
+ */
+#ifndef PX_APP_TX_H
+#define PX_APP_TX_H
+
+#include "app/app.h"
+
+typedef int (*app_tx_fn)(struct store_conn *c, void *arg, struct px_err *err);
+
+int app_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, struct px_err *err);
+
+#endif

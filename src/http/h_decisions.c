@@ -1,0 +1,107 @@
+/*
+ * h_decisions.c - the decisions after the material review:
+ *   POST /api/v1/programmes/{id}/shortlist        {applications: [ids], minutes?} on-site review list (office)
+ *   GET  /api/v1/applications/{id}/feedback       feedback to an applicant not shortlisted (the owner, office)
+ *   POST /api/v1/programmes/{id}/deliberation     {applications: [ids], minutes} proposed list (leader)
+ *   POST /api/v1/programmes/{id}/proposed-notice  publish the proposed winners (office)
+ *   POST /api/v1/programmes/{id}/approval         {document_no, approved_on, minutes?} city approval (office)
+ */
+#include "http/handlers.h"
+
+#include <stdlib.h>
+
+#include "app/award.h"
+#include "app/decision.h"
+#include "app/shortlist.h"
+#include "http/json_in.h"
+
+static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
+{
+	if (rc)
+		http_fail(r, err);
+	else
+		http_reply_json(r, status, out);
+}
+
+void h_shortlist_decide(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *minutes;
+	int64_t id, *ids = NULL;
+	size_t n;
+	json_t *in, *out = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (json_str_or_reply(r, in, "minutes", false, AWARD_TEXT_MAX, &minutes))
+		goto out;
+	if (award_ids_from_json(in, "applications", &ids, &n, &err)) {
+		http_fail(r, &err);
+		goto out;
+	}
+	int rc = shortlist_decide(http_app(r), http_actor(r), id, ids, n, minutes, &out, &err);
+	answer(r, rc, 201, out, &err);
+out:
+	free(ids);
+	json_decref(in);
+}
+
+void h_feedback_get(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = shortlist_feedback(http_app(r), http_actor(r), id, &out, &err);
+	answer(r, rc, 200, out, &err);
+}
+
+void h_deliberation_record(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *minutes;
+	int64_t id, *ids = NULL;
+	size_t n;
+	json_t *in, *out = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (json_str_or_reply(r, in, "minutes", true, AWARD_TEXT_MAX, &minutes))
+		goto out;
+	if (award_ids_from_json(in, "applications", &ids, &n, &err)) {
+		http_fail(r, &err);
+		goto out;
+	}
+	int rc = decision_deliberate(http_app(r), http_actor(r), id, ids, n, minutes, &out, &err);
+	answer(r, rc, 201, out, &err);
+out:
+	free(ids);
+	json_decref(in);
+}
+
+void h_proposed_notice(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = decision_proposed_notice(http_app(r), http_actor(r), id, &out, &err);
+	answer(r, rc, 201, out, &err);
+}
+
+void h_approval_record(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *document_no, *approved_on, *minutes;
+	json_t *in, *out = NULL;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "document_no", true, 64, &document_no) &&
+	    !json_str_or_reply(r, in, "approved_on", true, 10, &approved_on) &&
+	    !json_str_or_reply(r, in, "minutes", false, AWARD_TEXT_MAX, &minutes)) {
+		int rc = decision_approve(http_app(r), http_actor(r), id, document_no, approved_on, minutes, &out, &err);
+		answer(r, rc, 201, out, &err);
+	}
+	json_decref(in);
+}
