@@ -1,21 +1,12 @@
 /*
- * tx.c - one transaction around a use case's work (see tx.h).
+ * tx.c - one transaction around a use case's work (see tx.h): the store's
+ * retrying runner, so a PostgreSQL serialization failure or deadlock reruns
+ * the work instead of failing the request.
  */
 #include "app/tx.h"
 
 int app_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	int rc = store_begin(c, mode, err);
-
-	if (rc)
-		goto out;
-	rc = fn(c, arg, err);
-	if (!rc)
-		rc = store_commit(c, err);
-	if (rc)
-		store_rollback(c);
-out:
-	store_release(c);
+	int rc = store_tx(app->st, mode, fn, arg, err);
 	return rc < 0 ? rc : 0;
 }

@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, p
 import { createProgramme, setToday, calendarEnd, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
 
 let srv, office, leader, pid, certificates, files;
+const storedPath = (sha) => join(files, sha.slice(0, 2), sha);
 const EXPERTS = 12;
 const login = (i) => `r${String(i).padStart(2, '0')}`;
 // [material, on-site] scores on 0..100 (final = 0.4 m + 0.6 o)
@@ -30,6 +32,7 @@ const O = [], I = [], onsite = {};
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pxtest-'));
   files = join(dir, 'files'); // where certificates' PDFs are kept, by SHA-256
+
   srv = await startServer({ dir, args: ['--rehearsal', '--files-dir', files] });
   office = await signedIn(srv.url, 'office');
   leader = await signedIn(srv.url, 'leader');
@@ -213,29 +216,36 @@ test('every winner gets a numbered certificate with a verification code anyone c
 });
 
 test("a certificate's PDF is served only to the winner's account and the office", async () => {
-  const id = certificates.find((c) => c.application === O[0]).id;
+  const cert = certificates.find((c) => c.application === O[0]);
   const owner = await signedIn(srv.url, 'applicant');
-  let r = await owner.get(`/api/v1/certificates/${id}/pdf`);
-  assert.deepEqual([r.status, r.json.error.code], [500, 'pdf_unavailable'], 'no PDF renderer in this build');
-  // stage fixture: a stored PDF as the renderer would leave it (files by SHA-256 in files_dir)
-  const pdf = Buffer.from('%PDF-1.4\n% pingxuan test fixture\n%%EOF\n');
-  const sha = createHash('sha256').update(pdf).digest('hex');
-  mkdirSync(files, { recursive: true });
-  writeFileSync(join(files, sha), pdf);
-  sql(srv.db, `UPDATE certificate SET sha256 = ${lit(sha)} WHERE id = ${id}`);
-  r = await owner.get(`/api/v1/certificates/${id}/pdf`);
-  assert.equal(r.status, 200);
+  let r = await owner.request('GET', `/api/v1/certificates/${cert.id}/pdf`);
+  assert.equal(r.status, 200, r.text);
   assert.equal(r.headers.get('content-type'), 'application/pdf');
   assert.match(r.headers.get('content-disposition'), /QYZLJ-2025-ORG-001\.pdf/);
-  assert.equal(r.text, pdf.toString());
-  assert.equal((await office.get(`/api/v1/certificates/${id}/pdf`)).status, 200);
+  const pdf = Buffer.from(await (await fetch(`${srv.url}/api/v1/certificates/${cert.id}/pdf`,
+    { headers: { cookie: owner.cookie } })).arrayBuffer());
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  const sha = createHash('sha256').update(pdf).digest('hex');
+  const verified = await new Client(srv.url).get(`/api/v1/certificates/verify/${cert.code}`);
+  assert.equal(verified.json.sha256, sha, 'the public register names the hash of the very PDF served');
+  // the certificate carries the holder, the number, the code and the date in Chinese, with fonts embedded
+  const path = join(srv.dir, 'cert.pdf');
+  writeFileSync(path, pdf);
+  const text = spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+  assert.ok(text.includes('QYZLJ-2025-ORG-001'), text);
+  assert.ok(text.includes(cert.code.replace(/\s+/g, '')), text);
+  assert.ok(text.includes('清远市人民政府'), text);
+  assert.match(spawnSync('pdffonts', [path], { encoding: 'utf8' }).stdout, /Noto\S*CJK.* yes /);
+
+  assert.equal((await office.get(`/api/v1/certificates/${cert.id}/pdf`)).status, 200);
   const other = await signedIn(srv.url, 'applicant2');
-  assert.equal((await other.get(`/api/v1/certificates/${id}/pdf`)).status, 404);
-  assert.equal((await new Client(srv.url).get(`/api/v1/certificates/${id}/pdf`)).status, 401);
+  assert.equal((await other.get(`/api/v1/certificates/${cert.id}/pdf`)).status, 404);
+  assert.equal((await new Client(srv.url).get(`/api/v1/certificates/${cert.id}/pdf`)).status, 401);
   const expert = await signedIn(srv.url, 'r01');
-  assert.equal((await expert.get(`/api/v1/certificates/${id}/pdf`)).status, 403);
-  writeFileSync(join(files, sha), Buffer.concat([pdf, Buffer.from('tampered')]));
-  r = await owner.get(`/api/v1/certificates/${id}/pdf`);
+  assert.equal((await expert.get(`/api/v1/certificates/${cert.id}/pdf`)).status, 403);
+  // a stored file that no longer matches its hash is refused, not served
+  writeFileSync(storedPath(sha), Buffer.concat([pdf, Buffer.from('tampered')]));
+  r = await owner.get(`/api/v1/certificates/${cert.id}/pdf`);
   assert.deepEqual([r.status, r.json.error.code], [500, 'file_corrupt']);
 });
 
