@@ -25,4 +25,18 @@ void h_notices_get(struct http_req *r);
 void h_clock_get(struct http_req *r);
 void h_clock_set(struct http_req *r);
 
+/* the award: applicants, applications (h_applicants.c, h_applications.c) */
+void h_organisations_create(struct http_req *r);
+void h_organisations_get(struct http_req *r);
+void h_persons_create(struct http_req *r);
+void h_persons_get(struct http_req *r);
+void h_past_winners_create(struct http_req *r);
+void h_applications_create(struct http_req *r);
+void h_applications_list(struct http_req *r);
+void h_applications_get(struct http_req *r);
+void h_applications_form(struct http_req *r);
+void h_applications_internal_notice(struct http_req *r);
+void h_applications_attest(struct http_req *r);
+void h_applications_submit(struct http_req *r);
+
 #endif

@@ -7,6 +7,9 @@
 
 #define R(m, p, fn, roles, flags) { m, p, fn, roles, flags }
 #define OFFICE ROLE_BIT(ROLE_OFFICE)
+#define APPLICANT ROLE_BIT(ROLE_APPLICANT)
+/* those who fill in applications: the applicant, or its county / the office on its behalf */
+#define APPLY (ROLE_BIT(ROLE_APPLICANT) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_OFFICE))
 #define SCOPED (ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_MEMBER))
 
 const struct http_route http_routes[] = {
@@ -28,6 +31,20 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/programmes/{id}/advance", h_programmes_advance, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, 0),
 	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, 0),
+
+	/* the award: applicants and applications (seed 004 step 1) */
+	R("POST", "/api/v1/organisations", h_organisations_create, APPLY, 0),
+	R("GET", "/api/v1/organisations/{id}", h_organisations_get, ROLES_SIGNED_IN, 0),
+	R("POST", "/api/v1/persons", h_persons_create, APPLY, 0),
+	R("GET", "/api/v1/persons/{id}", h_persons_get, ROLES_SIGNED_IN, 0),
+	R("POST", "/api/v1/past-winners", h_past_winners_create, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/applications", h_applications_create, APPLY, 0),
+	R("GET", "/api/v1/programmes/{id}/applications", h_applications_list, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/applications/{id}", h_applications_get, SCOPED | APPLICANT, 0),
+	R("PUT", "/api/v1/applications/{id}/form", h_applications_form, APPLY, 0),
+	R("POST", "/api/v1/applications/{id}/internal-notice", h_applications_internal_notice, APPLY, 0),
+	R("POST", "/api/v1/applications/{id}/attest", h_applications_attest, APPLY, 0),
+	R("POST", "/api/v1/applications/{id}/submit", h_applications_submit, APPLY, 0),
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);
