@@ -39,4 +39,9 @@ void h_applications_internal_notice(struct http_req *r);
 void h_applications_attest(struct http_req *r);
 void h_applications_submit(struct http_req *r);
 
+/* evidence PDFs (h_documents.c) */
+extern const struct http_upload_spec h_documents_upload_spec;
+void h_documents_upload(struct http_req *r);
+void h_documents_get(struct http_req *r);
+
 #endif

@@ -45,6 +45,9 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/applications/{id}/internal-notice", h_applications_internal_notice, APPLY, 0),
 	R("POST", "/api/v1/applications/{id}/attest", h_applications_attest, APPLY, 0),
 	R("POST", "/api/v1/applications/{id}/submit", h_applications_submit, APPLY, 0),
+	{ "POST", "/api/v1/applications/{id}/documents", h_documents_upload, APPLY, HTTP_UPLOAD,
+	  &h_documents_upload_spec },
+	R("GET", "/api/v1/documents/{id}", h_documents_get, ROLES_SIGNED_IN, 0),
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);
