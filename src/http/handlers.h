@@ -44,4 +44,11 @@ extern const struct http_upload_spec h_documents_upload_spec;
 void h_documents_upload(struct http_req *r);
 void h_documents_get(struct http_req *r);
 
+/* the county stage (h_county.c) */
+void h_county_check(struct http_req *r);
+void h_county_opinion(struct http_req *r);
+void h_county_notice(struct http_req *r);
+void h_county_recommend(struct http_req *r);
+void h_county_recommendations(struct http_req *r);
+
 #endif

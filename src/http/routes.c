@@ -8,6 +8,7 @@
 #define R(m, p, fn, roles, flags) { m, p, fn, roles, flags }
 #define OFFICE ROLE_BIT(ROLE_OFFICE)
 #define APPLICANT ROLE_BIT(ROLE_APPLICANT)
+#define COUNTY ROLE_BIT(ROLE_COUNTY)
 /* those who fill in applications: the applicant, or its county / the office on its behalf */
 #define APPLY (ROLE_BIT(ROLE_APPLICANT) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_OFFICE))
 #define SCOPED (ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_MEMBER))
@@ -48,6 +49,15 @@ const struct http_route http_routes[] = {
 	{ "POST", "/api/v1/applications/{id}/documents", h_documents_upload, APPLY, HTTP_UPLOAD,
 	  &h_documents_upload_spec },
 	R("GET", "/api/v1/documents/{id}", h_documents_get, ROLES_SIGNED_IN, 0),
+
+	/* the award: the county stage (seed 004 step 2) */
+	R("POST", "/api/v1/applications/{id}/county-check", h_county_check, COUNTY, 0),
+	R("POST", "/api/v1/applications/{id}/opinions", h_county_opinion, COUNTY | ROLE_BIT(ROLE_MEMBER), 0),
+	R("POST", "/api/v1/programmes/{id}/county-notice", h_county_notice, COUNTY, 0),
+	R("POST", "/api/v1/programmes/{id}/recommendations", h_county_recommend, COUNTY, 0),
+	R("GET", "/api/v1/programmes/{id}/recommendations", h_county_recommendations,
+	  OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
+
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);
