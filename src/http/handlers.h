@@ -51,4 +51,11 @@ void h_county_notice(struct http_req *r);
 void h_county_recommend(struct http_req *r);
 void h_county_recommendations(struct http_req *r);
 
+/* objections (h_objections.c) */
+void h_objections_file(struct http_req *r);
+void h_objections_forward(struct http_req *r);
+void h_objections_reply(struct http_req *r);
+void h_objections_decide(struct http_req *r);
+void h_objections_list(struct http_req *r);
+
 #endif

@@ -58,6 +58,12 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/recommendations", h_county_recommendations,
 	  OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 
+	/* the award: objections (seed 004 section 9); filing is open to the public */
+	R("POST", "/api/v1/applications/{id}/objections", h_objections_file, ROLES_ANY, 0),
+	R("POST", "/api/v1/objections/{id}/forward", h_objections_forward, OFFICE, 0),
+	R("POST", "/api/v1/objections/{id}/reply", h_objections_reply, COUNTY, 0),
+	R("POST", "/api/v1/objections/{id}/decide", h_objections_decide, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/objections", h_objections_list, OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);
