@@ -184,6 +184,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 					  "request body larger than %zu bytes", srv->cfg.body_max);
 		else
 			http_dispatch(r);
+		http_upload_free(r); /* temporary files go before the answer does */
 		pthread_mutex_lock(&r->lock);
 		if (!r->response && r->state != REQ_PARKED) {
 			/* a handler that neither replied nor parked is a bug: fail closed */

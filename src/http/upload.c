@@ -223,11 +223,12 @@ int http_upload_start(struct http_req *r)
 	const struct http_route *route = http_route_peek(r);
 	const struct http_upload_spec *spec;
 	struct http_upload *up;
-	const char *ct, *cl, *files_dir = r->srv->cfg.app->files_dir;
+	const char *ct, *cl, *files_dir;
 	uint64_t cap;
 
 	if (!route || !(route->flags & HTTP_UPLOAD))
 		return 0;
+	files_dir = r->srv->cfg.app ? r->srv->cfg.app->files_dir : NULL;
 	if (http_admit(r))
 		return -1;
 	spec = route->upload ? route->upload : &default_spec;

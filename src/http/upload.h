@@ -15,9 +15,9 @@
  * processor's 64 KiB buffer and this state), whatever the file sizes.
  *
  * The handler then runs as usual and finds the files with
- * http_upload_count/http_upload_file. Temporary files are removed when the
- * request ends: a use case that keeps a file links it to its final name
- * before that (app/document.c).
+ * http_upload_count/http_upload_file. Temporary files are removed as soon
+ * as the handler returns (so an upload handler must not park): a use case
+ * that keeps a file links it to its final name before that (app/document.c).
  */
 #ifndef PX_HTTP_UPLOAD_H
 #define PX_HTTP_UPLOAD_H
