@@ -212,10 +212,24 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 	return up->failed ? MHD_NO : MHD_YES;
 }
 
-/* mkdir that tolerates an existing directory. */
+/* mkdir -p: the directory and its missing parents (files_dir may be a fresh relative path). */
 static int ensure_dir(const char *path)
 {
-	return mkdir(path, 0700) == 0 || errno == EEXIST ? 0 : -1;
+	char p[sizeof(((struct http_upload *)0)->dir)];
+	size_t n = strlen(path);
+
+	if (n == 0 || n >= sizeof(p))
+		return -1;
+	memcpy(p, path, n + 1);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) && errno != EEXIST)
+			return -1;
+		*s = '/';
+	}
+	return mkdir(p, 0700) == 0 || errno == EEXIST ? 0 : -1;
 }
 
 int http_upload_start(struct http_req *r)

@@ -7,11 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
-import { startServer, signedIn, Client } from './lib/server.mjs';
+import { signedIn, Client } from './lib/server.mjs';
 import { orgUscc, residentId } from './lib/ident.mjs';
-import { openProgramme, registerOrg, MANUFACTURING, INDIVIDUAL, pdf, upload, submitted } from './lib/award.mjs';
+import { startAwardServer, databaseBytes, openProgramme, registerOrg, MANUFACTURING, INDIVIDUAL, pdf, upload, submitted } from './lib/award.mjs';
 
 let srv, office, applicant, applicant2, qingcheng, yingde, pid;
 let org, aid, personId;
@@ -21,7 +21,7 @@ const responses = []; // every body seen, to prove the resident ID never leaves 
 function keep(r) { responses.push(r.text); return r; }
 
 before(async () => {
-  srv = await startServer({ args: ['--rehearsal'] });
+  srv = await startAwardServer();
   office = await signedIn(srv.url, 'office');
   applicant = await signedIn(srv.url, 'applicant');
   applicant2 = await signedIn(srv.url, 'applicant2');
@@ -181,7 +181,7 @@ test('evidence PDFs stream to disk, are kept by SHA-256 and come back byte for b
   const doc = r.json.documents[0];
   assert.deepEqual(doc, { id: doc.id, purpose: 'evidence', sha256: sha, name: '营业执照 副本.pdf', size: bytes.length });
   // stored outside any web root, by hash, and no temporary file left behind
-  const files = srv.db + '.files';
+  const files = srv.files;
   assert.ok(existsSync(`${files}/${sha.slice(0, 2)}/${sha}`));
   assert.deepEqual(readdirSync(`${files}/tmp`), []);
 
@@ -369,8 +369,7 @@ test('the resident ID number never leaves the server nor rests in the database i
   for (const body of responses) assert.ok(!body.includes(ID_NUMBER), body);
   const r = await office.get(`/api/v1/programmes/${pid}/applications`);
   assert.ok(!r.text.includes(ID_NUMBER));
-  // the database and its write-ahead log
-  const bytes = Buffer.concat([srv.db, srv.db + '-wal'].filter(existsSync).map((f) => readFileSync(f)));
+  const bytes = databaseBytes(srv);
   assert.ok(bytes.includes(Buffer.from('李质量')), 'the check reads the data where it is');
   assert.ok(!bytes.includes(Buffer.from(ID_NUMBER)), 'not in the database');
   assert.ok(!bytes.includes(Buffer.from('13912345678')), 'nor the mobile number');

@@ -5,8 +5,8 @@
 // quota (组织奖 2, 个人奖 2) before 2025-10-25. 英德市 sees none of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signedIn, Client } from './lib/server.mjs';
-import { openProgramme, registerOrg, submitted, setClock, advance, calendarEnd, MANUFACTURING } from './lib/award.mjs';
+import { signedIn, Client } from './lib/server.mjs';
+import { startAwardServer, openProgramme, registerOrg, submitted, setClock, advance, calendarEnd, MANUFACTURING } from './lib/award.mjs';
 
 const DEPARTMENTS = ['应急管理', '人力资源社会保障', '生态环境', '税务', '食品安全', '产品质量', '信用监管'];
 let srv, office, qingcheng, yingde, member, applicant, pid;
@@ -14,7 +14,7 @@ let a1, a2, a3, a4, ya; // 清城区 organisations a1..a3, a4 returned then fixe
 let noticeEnd;
 
 before(async () => {
-  srv = await startServer({ args: ['--rehearsal'] });
+  srv = await startAwardServer();
   office = await signedIn(srv.url, 'office');
   qingcheng = await signedIn(srv.url, 'qingcheng');
   yingde = await signedIn(srv.url, 'yingde');

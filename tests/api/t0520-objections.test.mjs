@@ -6,8 +6,8 @@
 // eligibility condition disqualifies. Deadlines run on the official calendar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signedIn, Client } from './lib/server.mjs';
-import { openProgramme, registerOrg, submitted, setClock, advance, calendarEnd } from './lib/award.mjs';
+import { signedIn, Client } from './lib/server.mjs';
+import { startAwardServer, openProgramme, registerOrg, submitted, setClock, advance, calendarEnd } from './lib/award.mjs';
 
 const CONTACT = '13612345678';
 let srv, office, qingcheng, yingde, applicant, pid, a1, a2, draft;
@@ -15,7 +15,7 @@ let o1, o2, o3;
 const seen = [];
 
 before(async () => {
-  srv = await startServer({ args: ['--rehearsal'] });
+  srv = await startAwardServer();
   office = await signedIn(srv.url, 'office');
   qingcheng = await signedIn(srv.url, 'qingcheng');
   yingde = await signedIn(srv.url, 'yingde');

@@ -3,10 +3,32 @@
 // complete forms, evidence PDFs, submitted applications.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { BIN } from './server.mjs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, startServer } from './server.mjs';
 import { orgUscc } from './ident.mjs';
 
 export const TEMPLATE = 'qingyuan-quality-award-2025';
+
+// A server on the rehearsal clock keeping its files in the test's directory (srv.files).
+export async function startAwardServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'pxtest-'));
+  const files = join(dir, 'files');
+  const srv = await startServer({ dir, args: ['--rehearsal', '--files-dir', files] });
+  srv.files = files;
+  return srv;
+}
+
+// Everything the database holds, as bytes: the SQLite file and its log, or a PostgreSQL dump.
+export function databaseBytes(srv) {
+  if (srv.db.includes('://')) {
+    const r = spawnSync('pg_dump', ['--data-only', srv.db], { encoding: 'buffer', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 0, String(r.stderr));
+    return r.stdout;
+  }
+  return Buffer.concat([srv.db, srv.db + '-wal'].filter(existsSync).map((f) => readFileSync(f)));
+}
 
 // The end of a period of n working days from start, as the CLI computes it.
 export function calendarEnd(start, n) {
