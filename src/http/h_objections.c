@@ -1,6 +1,7 @@
 /*
  * h_objections.c - objections (异议):
  *   POST /api/v1/applications/{id}/objections  {name, contact, text, evidence?}  anyone, no session needed
+ *                                              (throttled per client address: http/throttle_public.h)
  *   POST /api/v1/objections/{id}/forward       {}  the office forwards it to the county
  *   POST /api/v1/objections/{id}/reply         {text}  the county answers
  *   POST /api/v1/objections/{id}/decide        {outcome, breaks_eligibility, decision}  the office
@@ -8,8 +9,11 @@
  */
 #include "http/handlers.h"
 
+#include <stdio.h>
+
 #include "app/objection.h"
 #include "http/json_extra.h"
+#include "http/throttle_public.h"
 
 void h_objections_file(struct http_req *r)
 {
@@ -24,7 +28,15 @@ void h_objections_file(struct http_req *r)
 	    !json_str_or_reply(r, in, "contact", true, 20, &req.contact) &&
 	    !json_str_or_reply(r, in, "text", true, OBJECTION_TEXT_MAX, &req.text) &&
 	    !json_str_or_reply(r, in, "evidence", false, OBJECTION_EVIDENCE_MAX, &req.evidence)) {
-		if (objection_file(http_app(r), http_actor(r), id, &req, &o, &err))
+		int64_t wait;
+		char retry[24];
+		/* anyone may write here: a burst per address, then a slow trickle */
+		if (throttle_public_take(http_client_address(r), &wait, &err)) {
+			snprintf(retry, sizeof(retry), "%lld", (long long)wait);
+			if (wait)
+				http_add_header(r, "Retry-After", retry);
+			http_fail(r, &err);
+		} else if (objection_file(http_app(r), http_actor(r), id, &req, &o, &err))
 			http_fail(r, &err);
 		else
 			http_reply_json(r, 201, o);

@@ -181,3 +181,17 @@ test('the objector\'s contact number is shown only masked', async () => {
     assert.ok(!body.includes('13500001111'));
   }
 });
+
+test('a flood of objections from one address is throttled', async () => {
+  const pub = new Client(srv.url);
+  let accepted = 0, r;
+  for (let i = 0; i < 12; i++) {
+    r = await pub.post(`/api/v1/applications/${a1}/objections`, { name: '刷屏者', contact: '13900000000', text: `第${i}条` });
+    if (r.status !== 201) break;
+    accepted++;
+  }
+  assert.equal(r.status, 429);
+  assert.equal(r.json.error.code, 'rate_limited');
+  assert.ok(Number(r.headers.get('retry-after')) > 0);
+  assert.ok(accepted < 10, 'the burst of 10 per address includes the objections filed before');
+});
