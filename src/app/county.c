@@ -558,6 +558,25 @@ static json_t *columns_json(void)
 	return a;
 }
 
+/*
+ * 申报类别: the track's name, and for a track with several forms the form's
+ * short name, the part of its title in full-width parentheses: 组织奖（制造业）.
+ */
+static void category_of(const struct template *t, int ti, const struct tpl_form *form, const char *form_code,
+			char *out, size_t cap)
+{
+	const char *track = ti >= 0 ? t->tracks[ti].name : "";
+	const char *open = form ? strstr(form->title, "（") : NULL;
+	const char *close = open ? strstr(open, "）") : NULL;
+
+	if (ti >= 0 && t->tracks[ti].nforms <= 1)
+		snprintf(out, cap, "%s", track);
+	else if (close)
+		snprintf(out, cap, "%s%.*s", track, (int)(close + strlen("）") - open), open);
+	else
+		snprintf(out, cap, "%s（%s）", track, form ? form->title : form_code);
+}
+
 /* One row of the summary table. */
 static json_t *reco_row(const struct template *t, struct store_stmt *s, int seq)
 {
@@ -575,8 +594,7 @@ static json_t *reco_row(const struct template *t, struct store_stmt *s, int seq)
 		applicant_mask_uscc(uscc, masked, sizeof(masked));
 	else
 		snprintf(masked, sizeof(masked), "%s", store_col_text(s, 9));
-	snprintf(category, sizeof(category), "%s（%s）", ti >= 0 ? t->tracks[ti].name : track,
-		 form ? form->title : form_code);
+	category_of(t, ti, form, form_code, category, sizeof(category));
 	json_t *row = json_pack(
 		"{s:i, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:I, s:s}", "seq", seq, "application",
 		(json_int_t)store_col_int(s, 0), "region", store_col_text(s, 1), "county", store_col_text(s, 13),

@@ -177,7 +177,7 @@ test('the county recommends in rank order; the rest are not recommended', async 
   const first = r.json.rows[0];
   assert.deepEqual({ ...first, name: undefined, identifier_masked: undefined }, {
     seq: 1, application: a4, region: '441802', county: '清城区', track: 'organisation',
-    category: '组织奖（清远市政府质量奖（制造业）申报表）', name: undefined, identifier_masked: undefined,
+    category: '组织奖（制造业）', name: undefined, identifier_masked: undefined,
     industry: '制造业', contact: '张经理', contact_mobile_masked: '138****8000', rank: 1, note: '省级专精特新企业' });
   assert.match(first.identifier_masked, /^914418\*{10}..$/);
   assert.ok(!r.text.includes('13800138000'));
