@@ -121,6 +121,7 @@ int http_admit(struct http_req *r)
 	/* re-match to fill the params of the chosen route */
 	int np;
 	match(route->pattern, r->path, r->params, &np);
+	r->route = route;
 
 	resolve_session(r);
 	if (!access_role_admitted(r->actor.role, route->roles)) {
@@ -142,14 +143,14 @@ int http_admit(struct http_req *r)
 			return -1;
 		}
 	}
-	r->route = route;
+	r->admitted = true;
 	return 0;
 }
 
 void http_dispatch(struct http_req *r)
 {
 	/* upload routes were admitted before their body was read (http/upload.c) */
-	if (r->route || !http_admit(r))
+	if (r->admitted || !http_admit(r))
 		r->route->fn(r);
 }
 
