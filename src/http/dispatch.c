@@ -70,31 +70,17 @@ static void resolve_session(struct http_req *r)
 		snprintf(r->token, sizeof(r->token), "expired");
 }
 
-const struct http_route *http_route_peek(struct http_req *r)
-{
-	const struct http_server_config *cfg = &r->srv->cfg;
-	char params[HTTP_MAX_PARAMS][128];
-	int np;
-
-	if (!path_sane(r->path))
-		return NULL;
-	for (size_t i = 0; i < cfg->nroutes; i++)
-		if (!strcmp(cfg->routes[i].method, r->method) && match(cfg->routes[i].pattern, r->path, params, &np))
-			return &cfg->routes[i];
-	return NULL;
-}
-
-int http_admit(struct http_req *r)
+void http_dispatch(struct http_req *r)
 {
 	const struct http_server_config *cfg = &r->srv->cfg;
 	const struct http_route *route = NULL;
 	char allow[128] = "";
 	bool path_known = false;
 
-	if (!path_sane(r->path)) {
-		http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
-		return -1;
-	}
+	if (r->admitted) /* an upload route, admitted before its body was read */
+		return r->route->fn(r);
+	if (!path_sane(r->path))
+		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
 	for (size_t i = 0; i < cfg->nroutes && !route; i++) {
 		int np;
 		if (!match(cfg->routes[i].pattern, r->path, r->params, &np))
@@ -111,13 +97,10 @@ int http_admit(struct http_req *r)
 		px_err_set(&err, PX_EINVAL, "method_not_allowed", NULL, "method %s not allowed here",
 			   r->method);
 		http_add_header(r, "Allow", allow);
-		http_reply_error_status(r, 405, &err);
-		return -1;
+		return http_reply_error_status(r, 405, &err);
 	}
-	if (!route) {
-		http_reply_errorf(r, PX_ENOTFOUND, "no_route", NULL, "no such resource");
-		return -1;
-	}
+	if (!route)
+		return http_reply_errorf(r, PX_ENOTFOUND, "no_route", NULL, "no such resource");
 	/* re-match to fill the params of the chosen route */
 	int np;
 	match(route->pattern, r->path, r->params, &np);
@@ -126,32 +109,45 @@ int http_admit(struct http_req *r)
 	resolve_session(r);
 	if (!access_role_admitted(r->actor.role, route->roles)) {
 		if (r->actor.kind != ACTOR_ACCOUNT)
-			http_reply_errorf(r, PX_EUNAUTH, strcmp(r->token, "expired") ? "unauthenticated" : "session_expired",
-					  NULL, "sign in first");
-		else
-			http_reply_errorf(r, PX_EFORBIDDEN, "forbidden_role", NULL, "role '%s' may not do this",
-					  access_role_name(r->actor.role));
-		return -1;
+			return http_reply_errorf(r, PX_EUNAUTH,
+						 strcmp(r->token, "expired") ? "unauthenticated" : "session_expired",
+						 NULL, "sign in first");
+		return http_reply_errorf(r, PX_EFORBIDDEN, "forbidden_role", NULL,
+					 "role '%s' may not do this", access_role_name(r->actor.role));
 	}
 	if (state_changing(r->method) && r->actor.kind == ACTOR_ACCOUNT &&
 	    !(route->flags & HTTP_CSRF_EXEMPT)) {
 		const char *t = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, HTTP_CSRF_HEADER);
 		if (!t || strlen(t) != SESSION_TOKEN_HEX ||
-		    sodium_memcmp(t, r->csrf, SESSION_TOKEN_HEX) != 0) {
-			http_reply_errorf(r, PX_EFORBIDDEN, "csrf_failed", HTTP_CSRF_HEADER,
-					  "missing or wrong CSRF token");
-			return -1;
-		}
+		    sodium_memcmp(t, r->csrf, SESSION_TOKEN_HEX) != 0)
+			return http_reply_errorf(r, PX_EFORBIDDEN, "csrf_failed", HTTP_CSRF_HEADER,
+						 "missing or wrong CSRF token");
 	}
 	r->admitted = true;
-	return 0;
+	if (!r->admit_only)
+		route->fn(r);
 }
 
-void http_dispatch(struct http_req *r)
+const struct http_route *http_route_peek(struct http_req *r)
 {
-	/* upload routes were admitted before their body was read (http/upload.c) */
-	if (r->admitted || !http_admit(r))
-		r->route->fn(r);
+	const struct http_server_config *cfg = &r->srv->cfg;
+	char params[HTTP_MAX_PARAMS][128];
+	int np;
+
+	if (!path_sane(r->path))
+		return NULL;
+	for (size_t i = 0; i < cfg->nroutes; i++)
+		if (!strcmp(cfg->routes[i].method, r->method) && match(cfg->routes[i].pattern, r->path, params, &np))
+			return &cfg->routes[i];
+	return NULL;
+}
+
+int http_admit(struct http_req *r)
+{
+	r->admit_only = true;
+	http_dispatch(r);
+	r->admit_only = false;
+	return r->admitted ? 0 : -1;
 }
 
 struct app *http_app(struct http_req *r)

@@ -56,13 +56,14 @@ struct http_req {
 	/* a multipart body streamed to files (upload.c), NULL for other routes */
 	struct http_upload *upload;
 	bool admitted;             /* routed, authenticated, roles and CSRF checked */
+	bool admit_only;           /* http_admit: check, do not run the handler */
 };
 
 /* Route, authenticate and run the handler (dispatch.c). */
 void http_dispatch(struct http_req *r);
 /* The route of this method and path, without replying (NULL when none). */
 const struct http_route *http_route_peek(struct http_req *r);
-/* Route, authenticate, check roles and CSRF; 0 (r->admitted), or -1 with a reply prepared. */
+/* http_dispatch without running the handler: 0 (r->admitted), or -1 with a reply prepared. */
 int http_admit(struct http_req *r);
 
 /*
