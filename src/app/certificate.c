@@ -3,6 +3,7 @@
  * public list of winners (see certificate.h).
  */
 #include "app/certificate.h"
+#include "app/files.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -81,32 +82,16 @@ static void new_code(char out[CERTIFICATE_CODE_LEN + 3])
 	certificate_code_normalise(raw, out);
 }
 
-/* The PDF of a certificate, stored by its SHA-256; *sha "" when the renderer is absent. */
+/* The PDF of a certificate, stored by its SHA-256 in the file store. */
 static int make_pdf(const struct app *app, const struct certificate_doc *doc, char sha[65], struct px_err *err)
 {
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	char path[4200], *pdf = NULL;
+	char *pdf = NULL;
 	size_t len = 0;
-	struct px_err rerr = { 0 };
-	int rc = certificate_render(doc, &pdf, &len, &rerr);
+	int rc = certificate_render(doc, &pdf, &len, err);
 
 	sha[0] = '\0';
-	if (rc == PX_EINTERNAL && !strcmp(rerr.key, "pdf_unavailable"))
-		return 0;
-	if (rc) {
-		if (err)
-			*err = rerr;
-		return rc;
-	}
-	crypto_hash_sha256(digest, (const unsigned char *)pdf, len);
-	sodium_bin2hex(sha, 65, digest, sizeof(digest));
-	if (mkdir(app->files_dir, 0750) && errno != EEXIST) {
-		rc = px_err_set(err, PX_EIO, "files_dir", "files_dir", "cannot create the files directory: %s", strerror(errno));
-		goto out;
-	}
-	snprintf(path, sizeof(path), "%s/%s", app->files_dir, sha);
-	rc = file_write_atomic(path, pdf, len, err);
-out:
+	if (!rc)
+		rc = files_put(app->files_dir, pdf, len, sha, err);
 	free(pdf);
 	return rc;
 }
@@ -434,7 +419,7 @@ int certificate_pdf(struct app *app, const struct app_actor *actor, int64_t cert
 				  q.no);
 	if (strspn(q.sha, "0123456789abcdef") != 64)
 		return px_err_set(err, PX_EIO, "file_corrupt", "sha256", "certificate '%s' names no valid file", q.no);
-	snprintf(path, sizeof(path), "%s/%s", app->files_dir, q.sha);
+	files_path(app->files_dir, q.sha, false, path, sizeof(path));
 	if ((rc = file_read(path, CERTIFICATE_PDF_MAX, pdf, len, err)))
 		return px_err_set(err, PX_EIO, "file_missing", "pdf", "the PDF of certificate '%s' is missing", q.no);
 	crypto_hash_sha256(digest, (const unsigned char *)*pdf, *len);

@@ -2,11 +2,7 @@
  * certificate_render.h - the PDF of an award certificate (证书), the one
  * place the certificate use cases ask for it.
  *
- * The PDF generator (Chinese fonts embedded) belongs to src/report/; until
- * it is wired here certificate_render() answers PX_EINTERNAL with key
- * "pdf_unavailable", and certificates are issued without their PDF (the
- * number, the verification code and the register work; the PDF is made when
- * certificates are issued again once the renderer is present).
+ * The PDF is drawn by src/report/ (A4 landscape, Chinese fonts embedded).
  */
 #ifndef PX_APP_CERTIFICATE_RENDER_H
 #define PX_APP_CERTIFICATE_RENDER_H

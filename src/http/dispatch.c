@@ -106,6 +106,8 @@ void http_dispatch(struct http_req *r)
 	char allow[128] = "";
 	bool path_known = false;
 
+	if (r->admitted) /* an upload route, admitted before its body was read */
+		return r->route->fn(r);
 	if (!path_sane(r->path))
 		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
 	for (size_t i = 0; i < cfg->nroutes && !route; i++) {
@@ -151,7 +153,31 @@ void http_dispatch(struct http_req *r)
 			return http_reply_errorf(r, PX_EFORBIDDEN, "csrf_failed", HTTP_CSRF_HEADER,
 						 "missing or wrong CSRF token");
 	}
-	route->fn(r);
+	r->admitted = true;
+	if (!r->admit_only)
+		route->fn(r);
+}
+
+const struct http_route *http_route_peek(struct http_req *r)
+{
+	const struct http_server_config *cfg = &r->srv->cfg;
+	char params[HTTP_MAX_PARAMS][128];
+	int np;
+
+	if (!path_sane(r->path))
+		return NULL;
+	for (size_t i = 0; i < cfg->nroutes; i++)
+		if (!strcmp(cfg->routes[i].method, r->method) && match(cfg->routes[i].pattern, r->path, params, &np))
+			return &cfg->routes[i];
+	return NULL;
+}
+
+int http_admit(struct http_req *r)
+{
+	r->admit_only = true;
+	http_dispatch(r);
+	r->admit_only = false;
+	return r->admitted ? 0 : -1;
 }
 
 struct app *http_app(struct http_req *r)

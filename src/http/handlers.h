@@ -59,5 +59,37 @@ void h_certificates_issue(struct http_req *r);
 void h_certificates_verify(struct http_req *r);
 void h_certificates_pdf(struct http_req *r);
 void h_winners_get(struct http_req *r);
+/* the award: applicants, applications (h_applicants.c, h_applications.c) */
+void h_organisations_create(struct http_req *r);
+void h_organisations_get(struct http_req *r);
+void h_persons_create(struct http_req *r);
+void h_persons_get(struct http_req *r);
+void h_past_winners_create(struct http_req *r);
+void h_applications_create(struct http_req *r);
+void h_applications_list(struct http_req *r);
+void h_applications_get(struct http_req *r);
+void h_applications_form(struct http_req *r);
+void h_applications_internal_notice(struct http_req *r);
+void h_applications_attest(struct http_req *r);
+void h_applications_submit(struct http_req *r);
+
+/* evidence PDFs (h_documents.c) */
+extern const struct http_upload_spec h_documents_upload_spec;
+void h_documents_upload(struct http_req *r);
+void h_documents_get(struct http_req *r);
+
+/* the county stage (h_county.c) */
+void h_county_check(struct http_req *r);
+void h_county_opinion(struct http_req *r);
+void h_county_notice(struct http_req *r);
+void h_county_recommend(struct http_req *r);
+void h_county_recommendations(struct http_req *r);
+
+/* objections (h_objections.c) */
+void h_objections_file(struct http_req *r);
+void h_objections_forward(struct http_req *r);
+void h_objections_reply(struct http_req *r);
+void h_objections_decide(struct http_req *r);
+void h_objections_list(struct http_req *r);
 
 #endif

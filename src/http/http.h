@@ -27,7 +27,10 @@ typedef void (*http_handler)(struct http_req *r);
 
 enum http_route_flags {
 	HTTP_CSRF_EXEMPT = 1 << 0, /* state-changing but usable without a session (login) */
+	HTTP_UPLOAD = 1 << 1,      /* multipart/form-data body streamed to files (http/upload.h) */
 };
+
+struct http_upload_spec;
 
 struct http_route {
 	const char *method;  /* "GET", "POST", ... */
@@ -35,6 +38,7 @@ struct http_route {
 	http_handler fn;
 	unsigned roles;      /* ROLE_BIT mask of core/access.h */
 	unsigned flags;
+	const struct http_upload_spec *upload; /* HTTP_UPLOAD routes: limits and early check */
 };
 
 #define HTTP_MAX_PARAMS 4

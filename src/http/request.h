@@ -53,10 +53,29 @@ struct http_req {
 	struct MHD_Response *response;
 	int status;
 	struct http_header_kv *headers;
+	/* a multipart body streamed to files (upload.c), NULL for other routes */
+	struct http_upload *upload;
+	bool admitted;             /* routed, authenticated, roles and CSRF checked */
+	bool admit_only;           /* http_admit: check, do not run the handler */
 };
 
 /* Route, authenticate and run the handler (dispatch.c). */
 void http_dispatch(struct http_req *r);
+/* The route of this method and path, without replying (NULL when none). */
+const struct http_route *http_route_peek(struct http_req *r);
+/* http_dispatch without running the handler: 0 (r->admitted), or -1 with a reply prepared. */
+int http_admit(struct http_req *r);
+
+/*
+ * Upload routes (upload.c), called by server.c: in the first call, start
+ * returns 0 for other routes, 1 when admitted (the body streams to files),
+ * -1 when refused with a reply prepared; feed takes body chunks (false: hang
+ * up); finish ends the body before dispatch; free removes temporary files.
+ */
+int http_upload_start(struct http_req *r);
+bool http_upload_feed(struct http_req *r, const char *data, size_t len);
+void http_upload_finish(struct http_req *r);
+void http_upload_free(struct http_req *r);
 
 /* Build r->response from a body (reply.c); used by replies and resumes. */
 void http_prepare_response(struct http_req *r, int status, json_t *body);

@@ -12,6 +12,9 @@
 #define EXPERT ROLE_BIT(ROLE_EXPERT)
 #define APPLICANT ROLE_BIT(ROLE_APPLICANT)
 #define AWARD_READERS (OFFICE | LEADER | MEMBER)
+#define COUNTY ROLE_BIT(ROLE_COUNTY)
+/* those who fill in applications: the applicant, or its county / the office on its behalf */
+#define APPLY (ROLE_BIT(ROLE_APPLICANT) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_OFFICE))
 #define SCOPED (ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_LEADER) | ROLE_BIT(ROLE_COUNTY) | ROLE_BIT(ROLE_MEMBER))
 
 const struct http_route http_routes[] = {
@@ -68,6 +71,37 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/certificates/verify/{code}", h_certificates_verify, ROLES_ANY, 0),
 	R("GET", "/api/v1/certificates/{id}/pdf", h_certificates_pdf, OFFICE | APPLICANT, 0),
 	R("GET", "/api/v1/programmes/{id}/winners", h_winners_get, ROLES_ANY, 0),
+	/* the award: applicants and applications (seed 004 step 1) */
+	R("POST", "/api/v1/organisations", h_organisations_create, APPLY, 0),
+	R("GET", "/api/v1/organisations/{id}", h_organisations_get, ROLES_SIGNED_IN, 0),
+	R("POST", "/api/v1/persons", h_persons_create, APPLY, 0),
+	R("GET", "/api/v1/persons/{id}", h_persons_get, ROLES_SIGNED_IN, 0),
+	R("POST", "/api/v1/past-winners", h_past_winners_create, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/applications", h_applications_create, APPLY, 0),
+	R("GET", "/api/v1/programmes/{id}/applications", h_applications_list, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/applications/{id}", h_applications_get, SCOPED | APPLICANT, 0),
+	R("PUT", "/api/v1/applications/{id}/form", h_applications_form, APPLY, 0),
+	R("POST", "/api/v1/applications/{id}/internal-notice", h_applications_internal_notice, APPLY, 0),
+	R("POST", "/api/v1/applications/{id}/attest", h_applications_attest, APPLY, 0),
+	R("POST", "/api/v1/applications/{id}/submit", h_applications_submit, APPLY, 0),
+	{ "POST", "/api/v1/applications/{id}/documents", h_documents_upload, APPLY, HTTP_UPLOAD,
+	  &h_documents_upload_spec },
+	R("GET", "/api/v1/documents/{id}", h_documents_get, ROLES_SIGNED_IN, 0),
+
+	/* the award: the county stage (seed 004 step 2) */
+	R("POST", "/api/v1/applications/{id}/county-check", h_county_check, COUNTY, 0),
+	R("POST", "/api/v1/applications/{id}/opinions", h_county_opinion, COUNTY | ROLE_BIT(ROLE_MEMBER), 0),
+	R("POST", "/api/v1/programmes/{id}/county-notice", h_county_notice, COUNTY, 0),
+	R("POST", "/api/v1/programmes/{id}/recommendations", h_county_recommend, COUNTY, 0),
+	R("GET", "/api/v1/programmes/{id}/recommendations", h_county_recommendations,
+	  OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
+
+	/* the award: objections (seed 004 section 9); filing is open to the public */
+	R("POST", "/api/v1/applications/{id}/objections", h_objections_file, ROLES_ANY, 0),
+	R("POST", "/api/v1/objections/{id}/forward", h_objections_forward, OFFICE, 0),
+	R("POST", "/api/v1/objections/{id}/reply", h_objections_reply, COUNTY, 0),
+	R("POST", "/api/v1/objections/{id}/decide", h_objections_decide, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/objections", h_objections_list, OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);

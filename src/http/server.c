@@ -8,7 +8,9 @@
  * response in that call makes 0.9.75 close the connection), then once per
  * body chunk, then once with no data, when we dispatch. A parked request is
  * suspended after dispatch; http_resume_json() stores its response and
- * resumes the connection, and the next call queues the response.
+ * resumes the connection, and the next call queues the response. Upload
+ * routes (upload.c) are routed and authorised in the first call, and their
+ * body goes to files instead of memory.
  */
 #include "http/request.h"
 
@@ -73,6 +75,7 @@ static void req_free(struct http_req *r)
 	}
 	if (r->response)
 		MHD_destroy_response(r->response);
+	http_upload_free(r);
 	pthread_mutex_destroy(&r->lock);
 	free(r->body);
 	free(r);
@@ -132,6 +135,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!r)
 			return MHD_NO;
 		*con_cls = r;
+		/* upload routes are admitted now, before any body byte is read */
+		int up = http_upload_start(r);
+		if (up)
+			return up > 0 ? MHD_YES : queue(r);
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl) {
@@ -147,6 +154,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			}
 		}
 		return MHD_YES;
+	}
+	if (r->state == REQ_READING && *upload_data_size && r->upload) {
+		bool go_on = http_upload_feed(r, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return go_on ? MHD_YES : MHD_NO;
 	}
 	if (r->state == REQ_READING && *upload_data_size) {
 		/*
@@ -165,11 +177,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	pthread_mutex_lock(&r->lock);
 	if (r->state == REQ_READING) {
 		pthread_mutex_unlock(&r->lock);
+		if (r->upload)
+			http_upload_finish(r);
 		if (r->too_big)
 			http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
 					  "request body larger than %zu bytes", srv->cfg.body_max);
 		else
 			http_dispatch(r);
+		http_upload_free(r); /* temporary files go before the answer does */
 		pthread_mutex_lock(&r->lock);
 		if (!r->response && r->state != REQ_PARKED) {
 			/* a handler that neither replied nor parked is a bug: fail closed */

@@ -18,7 +18,6 @@ before(async () => {
   srv = await startServer({ args: ['--rehearsal'] });
   office = await signedIn(srv.url, 'office');
   pid = await createProgramme(office);
-  await applicantAccount(office, 'applicant2', '441881');
   // stage fixture: what the apply and county stages would have produced
   const db = srv.db;
   const hx = addOrganisation(db, { uscc: usccFor('441802', 1), name: '清远华星精密制造有限公司', region: '441802', owner: 'applicant' });

@@ -37,7 +37,6 @@ before(async () => {
   office = await signedIn(srv.url, 'office');
   leader = await signedIn(srv.url, 'leader');
   pid = await createProgramme(office);
-  await applicantAccount(office, 'applicant2', '441881');
   await expertAccounts(office, Array.from({ length: EXPERTS }, (_, i) => login(i + 1)));
   const db = srv.db;
   ORGS.forEach(([m, o], i) => {

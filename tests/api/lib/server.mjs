@@ -26,6 +26,7 @@ export const ACCOUNTS = [
   ['member', 'member', '清远市应急管理局', '441800'],
   ['expert', 'expert', '广东技术师范大学', '441800'],
   ['applicant', 'applicant', '清远某制造有限公司', '441802'],
+  ['applicant2', 'applicant', '英德某服务有限公司', '441881'],
   ['gzoffice', 'office', '广州市质量强市工作领导小组办公室', '440100'],
 ];
 

@@ -27,4 +27,4 @@ ALTER TABLE review ADD COLUMN integrity BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE decision ADD COLUMN document_no TEXT;
 ALTER TABLE decision ADD COLUMN decided_on TEXT;
 CREATE INDEX decision_programme ON decision(programme_id, kind);
-CREATE INDEX opinion_application ON opinion(application_id, stage_code);
+CREATE INDEX opinion_stage ON opinion(application_id, stage_code);

@@ -1,0 +1,87 @@
+/*
+ * input.c - shared input checks of the award use cases (see input.h).
+ */
+#include "app/input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/access.h"
+
+static struct store_sql Q_REGION = STORE_SQL("SELECT name FROM region WHERE code = $1");
+
+static int text_check(const char *s, size_t max, const char *field, bool multiline, struct px_err *err)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0 || n > max)
+		return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s must be 1 to %zu bytes", field, max);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t'))) || ch == 0x7f)
+			return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s holds a control character",
+					  field);
+	}
+	return 0;
+}
+
+int input_line(const char *s, size_t max, const char *field, struct px_err *err)
+{
+	return text_check(s, max, field, false, err);
+}
+
+int input_textarea(const char *s, size_t max, const char *field, struct px_err *err)
+{
+	return text_check(s, max, field, true, err);
+}
+
+int input_date(const char *s, const char *field, px_date *out, struct px_err *err)
+{
+	if (!s || date_parse(s, strlen(s), out))
+		return px_err_set(err, PX_EINVAL, "bad_date", field, "'%s' is not a date YYYY-MM-DD",
+				  s ? s : "");
+	return 0;
+}
+
+int input_past_date(const char *s, const char *field, px_date today, px_date *out, struct px_err *err)
+{
+	int rc = input_date(s, field, out, err);
+	if (!rc && *out > today)
+		rc = px_err_set(err, PX_EINVAL, "date_in_future", field, "'%s' is after today", s);
+	return rc;
+}
+
+int input_region_name(struct store_conn *c, const char *code, char *out, size_t cap, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_REGION, &s, err);
+	if (rc)
+		return rc;
+	store_bind_text(s, 1, code);
+	rc = store_step(s, err);
+	snprintf(out, cap, "%s", rc == STORE_ROW ? store_col_text(s, 0) : code);
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int input_county_region(struct store_conn *c, const char *code, const char *field, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc;
+
+	if (!code || !access_region_valid(code) || !strcmp(code, "000000"))
+		return px_err_set(err, PX_EINVAL, "unknown_region", field, "'%s' is not a division code",
+				  code ? code : "");
+	if ((rc = store_prepare(c, &Q_REGION, &s, err)))
+		return rc;
+	store_bind_text(s, 1, code);
+	rc = store_step(s, err);
+	store_reset(s);
+	if (rc < 0)
+		return rc;
+	if (rc != STORE_ROW)
+		return px_err_set(err, PX_EINVAL, "unknown_region", field, "unknown region code '%s'", code);
+	if (!strcmp(code + 4, "00"))
+		return px_err_set(err, PX_EINVAL, "region_not_county", field,
+				  "'%s' is a city or province: give the county, district or county-level city", code);
+	return 0;
+}

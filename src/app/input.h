@@ -1,0 +1,32 @@
+/*
+ * input.h - checks of input shared by the use cases of the award: bounded
+ * one-line and multi-line text, dates, region codes known to the database.
+ * Each returns 0 or PX_EINVAL with a stable key and the field at fault.
+ */
+#ifndef PX_APP_INPUT_H
+#define PX_APP_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "store/store.h"
+
+/* 1..max bytes (min 0 when optional and NULL), no control characters; "invalid_text". */
+int input_line(const char *s, size_t max, const char *field, struct px_err *err);
+/* Like input_line, allowing line breaks and tabs. */
+int input_textarea(const char *s, size_t max, const char *field, struct px_err *err);
+/* "YYYY-MM-DD" into *out; "bad_date". */
+int input_date(const char *s, const char *field, px_date *out, struct px_err *err);
+/* A date not after `today`; "date_in_future". */
+int input_past_date(const char *s, const char *field, px_date today, px_date *out, struct px_err *err);
+/*
+ * A county-level division code known to the region table ("unknown_region"),
+ * not a city or province (its code does not end in 00: "region_not_county"),
+ * because a county bureau checks every applicant.
+ */
+int input_county_region(struct store_conn *c, const char *code, const char *field, struct px_err *err);
+/* The name of a region from the region table, or the code itself when unknown. */
+int input_region_name(struct store_conn *c, const char *code, char *out, size_t cap, struct px_err *err);
+
+#endif
