@@ -1,8 +1,10 @@
 /*
- * cmd_demo.c - `pingxuan demo`: a fresh demo database with one account per
- * role, served at once. The demo accounts share one published password:
- * this is for looking around, never for real data (init has no default
- * password).
+ * cmd_demo.c - `pingxuan demo`: a fresh demo database, one account per role
+ * (the eight county bureaus of Qingyuan, thirty experts ...), and the
+ * Qingyuan 2025 government quality award played through the API up to the
+ * stage asked for, then served. The demo runs in rehearsal mode (the office
+ * may set the date) and its accounts share one published password: it is
+ * for looking around, never for real data (init has no default password).
  */
 #include "cli/cli.h"
 
@@ -10,41 +12,77 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/account.h"
+#include "cli/demo_script.h"
 #include "cli/serve.h"
 
-#define DEMO_PASSWORD "pingxuan-demo"
-
 static const char usage[] =
-	"usage: pingxuan demo [--db PATH] [--listen [HOST:]PORT] [--data-dir DIR] [--no-serve]\n"
+	"usage: pingxuan demo [--until STAGE] [--db PATH] [--listen [HOST:]PORT] [--data-dir DIR] [--no-serve]\n"
 	"\n"
-	"Create a fresh demo database (default var/demo.db, replaced if present)\n"
-	"with one account per role in Qingyuan (清远市), print the logins, and serve it.\n";
+	"Create a fresh demo database (default var/demo.db, replaced if present),\n"
+	"run the 2025 Qingyuan government quality award (清远市政府质量奖) with about\n"
+	"forty applicants and thirty experts through the API up to STAGE, print what\n"
+	"to look at, and serve it (rehearsal mode: the office may set the date).\n"
+	"\n"
+	"STAGE: application, county, qualification, material, shortlist, onsite,\n"
+	"       deliberation, proposed, approval, publication (default)\n";
 
-static const struct account_new demo_accounts[] = {
+static const struct account_new staff[] = {
 	{ "office", "清远市质量强市办 魏工", DEMO_PASSWORD, "office", "清远市质量强市工作领导小组办公室", "441800" },
 	{ "leader", "领导小组成员 周工", DEMO_PASSWORD, "leader", "清远市质量强市工作领导小组", "441800" },
 	{ "qingcheng", "清城区市场监管局 黄工", DEMO_PASSWORD, "county", "清城区市场监管局", "441802" },
+	{ "qingxin", "清新区市场监管局 刘工", DEMO_PASSWORD, "county", "清新区市场监管局", "441803" },
 	{ "yingde", "英德市市场监管局 郭工", DEMO_PASSWORD, "county", "英德市市场监管局", "441881" },
+	{ "lianzhou", "连州市市场监管局 甘工", DEMO_PASSWORD, "county", "连州市市场监管局", "441882" },
+	{ "fogang", "佛冈县市场监管局 刘工", DEMO_PASSWORD, "county", "佛冈县市场监管局", "441821" },
+	{ "yangshan", "阳山县市场监管局 姚工", DEMO_PASSWORD, "county", "阳山县市场监管局", "441823" },
+	{ "lianshan", "连山县市场监管局 李工", DEMO_PASSWORD, "county", "连山壮族瑶族自治县市场监管局", "441825" },
+	{ "liannan", "连南县市场监管局 唐工", DEMO_PASSWORD, "county", "连南瑶族自治县市场监管局", "441826" },
 	{ "member", "市应急管理局 联络员", DEMO_PASSWORD, "member", "清远市应急管理局", "441800" },
-	{ "expert", "评审员 陈教授", DEMO_PASSWORD, "expert", "广东技术师范大学", "441800" },
-	{ "applicant", "清远某制造有限公司", DEMO_PASSWORD, "applicant", "清远某制造有限公司", "441802" },
+	{ "applicant", "清远市清城电子科技有限公司", DEMO_PASSWORD, "applicant", "清远市清城电子科技有限公司", "441802" },
 };
 
-static void banner(const char *url, void *ctx)
+#define DEMO_EXPERTS 30
+
+struct demo_run {
+	const char *data_dir;
+	int until;
+	bool serve;
+};
+
+static int run_and_show(const char *url, void *ctx, struct px_err *err)
 {
-	(void)ctx;
-	printf("\npingxuan demo is running at %s\n", url);
-	printf("  health:  %s/api/v1/health\n", url);
-	printf("  sign in: POST %s/api/v1/session {\"login\":\"office\",\"password\":\"%s\"}\n\n", url,
+	struct demo_run *r = ctx;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	printf("running the Qingyuan 2025 award up to stage '%s' ...\n", demo_stages[r->until]);
+	fflush(stdout);
+	int rc = demo_script_run(url, r->data_dir, r->until, stdout, err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (rc)
+		return rc;
+	printf("done in %.1f s\n\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	printf("pingxuan demo is running at %s\n", url);
+	printf("  the programme:   %s/api/v1/programmes/1\n", url);
+	printf("  public notices:  %s/api/v1/programmes/1/notices\n", url);
+	printf("  reviewer draws:  %s/api/v1/programmes/1/draws\n", url);
+	printf("  winners:         %s/api/v1/programmes/1/winners\n", url);
+	printf("  audit head:      %s/api/v1/audit/head\n", url);
+	printf("  sign in:         POST %s/api/v1/session {\"login\":\"office\",\"password\":\"%s\"}\n\n", url,
 	       DEMO_PASSWORD);
 	printf("demo logins (password %s for all):\n", DEMO_PASSWORD);
-	for (size_t i = 0; i < sizeof(demo_accounts) / sizeof(demo_accounts[0]); i++)
-		printf("  %-10s %-9s %s (%s)\n", demo_accounts[i].login, demo_accounts[i].role,
-		       demo_accounts[i].display_name, demo_accounts[i].region);
-	printf("\nstop with Ctrl-C\n");
+	for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]); i++)
+		printf("  %-10s %-9s %s (%s)\n", staff[i].login, staff[i].role, staff[i].display_name, staff[i].region);
+	printf("  e001 … e%03d expert    the expert pool\n", DEMO_EXPERTS);
+	printf("\nlists: pingxuan export --db var/demo.db --programme 1 --what applicants,recommendations,scores,winners"
+	       " --format xlsx --out lists.xlsx\n");
+	if (r->serve)
+		printf("stop with Ctrl-C\n");
+	fflush(stdout);
+	return 0;
 }
 
 int cmd_demo(int argc, char **argv)
@@ -53,17 +91,19 @@ int cmd_demo(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "listen", required_argument, NULL, 'l' },
 		{ "data-dir", required_argument, NULL, 'D' },
+		{ "until", required_argument, NULL, 'u' },
 		{ "no-serve", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	const char *db = "var/demo.db", *data_dir = cli_data_dir();
-	bool serve = true;
+	struct demo_run run = { .until = demo_stage_index("publication"), .serve = true };
 	struct serve_opts o;
 	struct px_err err = { 0 };
 	struct app app;
+	char path[4200], files[4200];
 	int c, rc, regions;
-	char path[4200];
+	bool listen_given = false;
 
 	serve_opts_default(&o);
 	optind = 1;
@@ -73,17 +113,20 @@ int cmd_demo(int argc, char **argv)
 		case 'l':
 			if (serve_parse_listen(&o, optarg, &err))
 				return cli_usage_error("demo", "%s", err.msg);
+			listen_given = true;
 			break;
 		case 'D': data_dir = optarg; break;
-		case 'n': serve = false; break;
+		case 'u':
+			if ((run.until = demo_stage_index(optarg)) < 0)
+				return cli_usage_error("demo", "unknown stage '%s'", optarg);
+			break;
+		case 'n': run.serve = false; break;
 		case 'h': fputs(usage, stdout); return CLI_OK;
 		default: return cli_usage_error("demo", "unknown option");
 		}
 	}
-	if (strstr(db, "://")) {
-		store_url_redacted(db, path, sizeof(path));
-		return cli_usage_error("demo", "the demo runs on a SQLite file, not '%s'", path);
-	}
+	if (strstr(db, "://"))
+		return cli_usage_error("demo", "the demo runs on a SQLite file, not '%s'", db);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
 	/* a fresh start every time */
@@ -94,21 +137,34 @@ int cmd_demo(int argc, char **argv)
 	}
 	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
 		return cli_fail("demo", &err);
+	snprintf(files, sizeof(files), "%s.files", db);
+	app.files_dir = files;
+	app.clock_settable = true;
+	run.data_dir = app.data_dir;
 	if ((rc = cli_import_regions(&app, data_dir, &regions, &err)))
 		goto out;
-	for (size_t i = 0; i < sizeof(demo_accounts) / sizeof(demo_accounts[0]); i++) {
+	printf("creating demo accounts ...\n");
+	fflush(stdout);
+	for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]); i++) {
 		int64_t id;
-		if ((rc = account_create(&app, &app_actor_cli, &demo_accounts[i], &id, &err)))
+		if ((rc = account_create(&app, &app_actor_cli, &staff[i], &id, &err)))
 			goto out;
 	}
-	printf("demo database %s: %d regions, %zu accounts\n", db, regions,
-	       sizeof(demo_accounts) / sizeof(demo_accounts[0]));
-	if (serve) {
-		o.on_ready = banner;
-		rc = serve_run(&app, &o, &err);
-	} else {
-		banner("http://127.0.0.1:8080", NULL);
+	for (int i = 1; i <= DEMO_EXPERTS; i++) {
+		char login[16];
+		int64_t id;
+		snprintf(login, sizeof(login), "e%03d", i);
+		struct account_new e = { login, login, DEMO_PASSWORD, "expert", "清远市质量奖评审专家库", "441800" };
+		if ((rc = account_create(&app, &app_actor_cli, &e, &id, &err)))
+			goto out;
 	}
+	if (!run.serve && !listen_given)
+		o.port = 0; /* only the script talks to it: any free port */
+	o.access_log = "off";
+	o.on_ready = run_and_show;
+	o.ctx = &run;
+	o.stop_when_ready = !run.serve;
+	rc = serve_run(&app, &o, &err);
 out:
 	cli_close_app(&app);
 	return rc ? cli_fail("demo", &err) : CLI_OK;

@@ -103,15 +103,17 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		}
 	}
 	if (o->on_ready)
-		o->on_ready(url, o->ctx);
+		rc = o->on_ready(url, o->ctx, err);
 	else
 		printf("pingxuan: listening on %s\n", url);
 	fflush(stdout);
 
-	while (sigwait(&stop, &sig) != 0)
-		;
-	fprintf(stderr, "pingxuan: %s received, finishing requests in flight\n",
-		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	if (!rc && !o->stop_when_ready) {
+		while (sigwait(&stop, &sig) != 0)
+			;
+		fprintf(stderr, "pingxuan: %s received, finishing requests in flight\n",
+			sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	}
 	http_server_stop(srv, SERVE_GRACE_MS);
 	fprintf(stderr, "pingxuan: stopped\n");
 out:

@@ -17,7 +17,9 @@ struct serve_opts {
 	size_t body_max;
 	bool cookie_secure;
 	const char *trusted_proxy; /* --trust-proxy ADDR */
-	void (*on_ready)(const char *url, void *ctx); /* printed banner, or NULL */
+	/* called once listening (a banner, the demo's script); non-zero stops the server */
+	int (*on_ready)(const char *url, void *ctx, struct px_err *err);
+	bool stop_when_ready;   /* return after on_ready instead of waiting for a signal */
 	void *ctx;
 };
 
