@@ -36,6 +36,9 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/programmes/{id}/advance", h_programmes_advance, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, 0),
 	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, 0),
+	/* documents made on request (h_downloads.c) */
+	R("GET", "/api/v1/programmes/{id}/recommendations.xlsx", h_recommendations_xlsx, OFFICE | LEADER | COUNTY, 0),
+	R("GET", "/api/v1/applications/{id}/review-report.pdf", h_review_report_pdf, OFFICE | APPLICANT, 0),
 
 	/* the office stages of an award (h_qualification.c ... h_certificates.c) */
 	R("GET", "/api/v1/programmes/{id}/qualification", h_qualification_list, AWARD_READERS, 0),

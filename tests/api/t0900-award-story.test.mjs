@@ -40,6 +40,15 @@ const fails = (r, status, code, field) => {
   assert.equal(r.json.error.code, code, r.text);
   if (field) assert.equal(r.json.error.field, field, r.text);
 };
+// Fetch a binary download into the test directory; returns its path.
+async function download(client, path, type) {
+  const res = await fetch(srv.url + path, { headers: { cookie: client.cookie } });
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.match(res.headers.get('content-type'), type);
+  const file = join(srv.dir, path.replace(/\W+/g, '_'));
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return file;
+}
 const stateOf = async (id) => ok(await office.get(`/api/v1/applications/${id}`)).state;
 
 test('1. the office opens the programme; past winners are on record', async () => {
@@ -128,6 +137,12 @@ test('3. counties check, consult, notify for 5 working days and recommend within
   assert.ok(!JSON.stringify(table).includes(residentId('441881', '19800512', 31)));
   const own = ok(await yingde.get(`/api/v1/programmes/${pid}/recommendations`));
   assert.equal(own.rows.length, 3, 'a county sees its own recommendations');
+  // the summary table (附件8) as the county files it: a real workbook, identifiers masked
+  const xlsx = await download(yingde, `/api/v1/programmes/${pid}/recommendations.xlsx`, /spreadsheetml/);
+  const strings = spawnSync('unzip', ['-p', xlsx, 'xl/sharedStrings.xml'], { encoding: 'utf8' }).stdout;
+  assert.ok(strings.includes('推荐名单汇总表') && strings.includes('英德市绿源茶业股份有限公司'), strings.slice(0, 300));
+  assert.ok(!strings.includes('清远华星'), 'another county\'s applicant is not in it');
+  assert.ok(!strings.includes(residentId('441881', '19800512', 31)));
 });
 
 test('4. an objection is forwarded and answered on working-day deadlines', async () => {
@@ -222,6 +237,11 @@ test('6. experts drawn double-random score the materials; conflicts are respecte
   await advance(office, pid, 'shortlist');
   const report = ok(await applicant.get(`/api/v1/applications/${app.A1}/review-report?stage=material`));
   assert.equal(report.score, '88.00');
+  // the material review report with its improvement suggestions, as a PDF for the applicant
+  const pdf = await download(applicant, `/api/v1/applications/${app.A1}/review-report.pdf?stage=material`, /pdf/);
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+  assert.ok(text.includes('清远华星精密制造有限公司') && text.includes('建议加强质量数据分析'), text.slice(0, 300));
+  fails(await applicant2.get(`/api/v1/applications/${app.A1}/review-report.pdf`), 404, 'not_found');
 });
 
 test('7. the best of the good go on site; the others get their feedback', async () => {
