@@ -25,6 +25,7 @@ demo: deps all
 
 bench: deps all
 	@bench/run.sh
+	@bench/pg_vs_sqlite.sh
 
 coverage: deps
 	@scripts/coverage.sh
