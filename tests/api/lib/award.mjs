@@ -89,8 +89,6 @@ export function databaseBytes(srv) {
   return Buffer.concat([srv.db, srv.db + '-wal'].filter(existsSync).map((f) => readFileSync(f)));
 }
 
-// The end of a period of n working days from start, as the CLI computes it.
-
 export async function setClock(office, today) {
   const r = await office.post('/api/v1/clock', { today });
   assert.equal(r.status, 200, r.text);
