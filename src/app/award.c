@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/notice.h"
 #include "util/file.h"
 
 #define RUBRIC_FILE_MAX (256 * 1024)
@@ -173,4 +174,50 @@ json_t *award_result(int rc, json_t *v)
 		return v;
 	json_decref(v);
 	return NULL;
+}
+
+int award_notice_unpublished(struct store_conn *c, const struct programme *p, enum tpl_stage_kind kind,
+			     const struct tpl_stage **st, const char *what, struct px_err *err)
+{
+	bool published;
+	int rc;
+
+	if ((rc = award_require_kind(p, kind, st, err)) || (rc = notice_exists(c, p->id, (*st)->code, &published, err)))
+		return rc;
+	if (published)
+		return px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the %s is published already", what);
+	return 0;
+}
+
+int award_list_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
+		      const struct programme *p, const struct tpl_stage *st, struct store_stmt *s,
+		      const char *title_suffix, json_t **out, struct px_err *err)
+{
+	json_t *list = json_array();
+	char title[200];
+	int64_t notice_id;
+	px_date ends;
+	int rc;
+
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		int t = template_track_index(p->tpl, store_col_text(s, 1));
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
+						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3),
+						      "track", store_col_text(s, 1), "award",
+						      t >= 0 ? p->tpl->tracks[t].name : "", "region", store_col_text(s, 2)));
+	}
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	snprintf(title, sizeof(title), "%s%s", p->tpl->title, title_suffix);
+	struct notice_new nn = { .programme_id = p->id, .stage_code = st->code, .region = p->region, .title = title,
+				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
+	if ((rc = notice_publish(app, c, actor, &nn, &notice_id, &ends, err)))
+		goto out;
+	*out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title,
+			 "starts_on", notice_date_json(app_today(app)), "ends_on", notice_date_json(ends),
+			 "workdays", nn.workdays, "list", list);
+out:
+	json_decref(list);
+	return rc;
 }

@@ -83,6 +83,24 @@ json_t *award_parse(const char *text);
  */
 json_t *award_result(int rc, json_t *v);
 
+/*
+ * 0 when the current stage is of `kind` (its template entry in *st) and its
+ * notice is not published yet; else "wrong_stage", or PX_ECONFLICT
+ * "notice_published" saying "the <what> is published already".
+ */
+int award_notice_unpublished(struct store_conn *c, const struct programme *p, enum tpl_stage_kind kind,
+			     const struct tpl_stage **st, const char *what, struct px_err *err);
+
+/*
+ * Publish the notice of stage st listing the applications of s, a prepared
+ * and bound statement giving (id, track_code, region, name); the title is the
+ * template's followed by title_suffix. Resets s. *out is the caller's: the
+ * notice, its dates and its list.
+ */
+int award_list_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
+		      const struct programme *p, const struct tpl_stage *st, struct store_stmt *s,
+		      const char *title_suffix, json_t **out, struct px_err *err);
+
 /* The application's applicant kind for certificates and draws: "ORG" or "IND". */
 const char *award_kind_tag(int64_t organisation_id);
 

@@ -25,8 +25,6 @@ static struct store_sql Q_IN_STATE = STORE_SQL(
 	"SELECT a.id, a.track_code, a.region, coalesce(o.name, p.name, '') FROM application a "
 	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
 	"WHERE a.programme_id = $1 AND a.state = $2 ORDER BY a.track_code, a.id");
-static struct store_sql Q_NOTICE_EXISTS = STORE_SQL(
-	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
 static struct store_sql Q_PENDING_OBJECTION = STORE_SQL(
 	"SELECT j.application_id FROM objection j JOIN application a ON a.id = j.application_id "
 	"WHERE a.programme_id = $1 AND a.state = 'proposed' AND j.outcome = 'pending' ORDER BY j.application_id");
@@ -278,50 +276,19 @@ static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
 	struct programme p;
 	const struct tpl_stage *st;
 	struct store_stmt *s;
-	json_t *list = json_array();
-	char title[200];
-	int64_t notice_id;
-	px_date ends;
 	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
 
 	if (rc)
-		goto out_free;
-	if ((rc = award_require_kind(&p, TPL_STAGE_NOTICE, &st, err)) || (rc = store_prepare(c, &Q_NOTICE_EXISTS, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	store_bind_text(s, 2, st->code);
-	rc = store_step(s, err);
-	store_reset(s);
-	if (rc == STORE_ROW)
-		rc = px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the proposed list is published already");
-	if (rc)
+		return rc;
+	if ((rc = award_notice_unpublished(c, &p, TPL_STAGE_NOTICE, &st, "proposed list", err)))
 		goto out;
 	if ((rc = store_prepare(c, &Q_IN_STATE, &s, err)))
 		goto out;
 	store_bind_int(s, 1, p.id);
 	store_bind_text(s, 2, "proposed");
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		int t = template_track_index(p.tpl, store_col_text(s, 1));
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
-						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3), "track",
-						      store_col_text(s, 1), "award", t >= 0 ? p.tpl->tracks[t].name : "",
-						      "region", store_col_text(s, 2)));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(title, sizeof(title), "%s拟奖名单公示", p.tpl->title);
-	struct notice_new nn = { .programme_id = p.id, .stage_code = st->code, .region = p.region, .title = title,
-				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
-	if ((rc = notice_publish(n->app, c, n->actor, &nn, &notice_id, &ends, err)))
-		goto out;
-	n->out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title, "starts_on",
-			   notice_date_json(app_today(n->app)), "ends_on", notice_date_json(ends), "workdays",
-			   nn.workdays, "list", list);
+	rc = award_list_notice(n->app, c, n->actor, &p, st, s, "拟奖名单公示", &n->out, err);
 out:
 	programme_release(&p);
-out_free:
-	json_decref(list);
 	return rc;
 }
 

@@ -24,8 +24,6 @@ static struct store_sql Q_LIST = STORE_SQL(
 	"LEFT JOIN person p ON p.id = a.person_id "
 	"WHERE a.programme_id = $1 AND a.state IN ('recommended', 'accepted', 'rejected') "
 	"ORDER BY a.track_code, a.region, a.id");
-static struct store_sql Q_NOTICE_EXISTS = STORE_SQL(
-	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
 static struct store_sql Q_UNDECIDED = STORE_SQL(
 	"SELECT count(*), coalesce(min(id), 0) FROM application WHERE programme_id = $1 AND state = 'recommended'");
 static struct store_sql Q_ACCEPTED = STORE_SQL(
@@ -56,21 +54,6 @@ static const char *qualification_code(const struct programme *p)
 		if (p->tpl->stages[i].kind == TPL_STAGE_QUALIFICATION)
 			return p->tpl->stages[i].code;
 	return "qualification";
-}
-
-static int notice_exists(struct store_conn *c, int64_t programme_id, const char *stage, bool *yes,
-			 struct px_err *err)
-{
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_NOTICE_EXISTS, &s, err);
-	if (rc)
-		return rc;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, stage);
-	rc = store_step(s, err);
-	*yes = rc == STORE_ROW;
-	store_reset(s);
-	return rc < 0 ? rc : 0;
 }
 
 /* ---- the list ---- */
@@ -340,22 +323,12 @@ static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
 	struct programme p;
 	const struct tpl_stage *st;
 	struct store_stmt *s;
-	json_t *list = NULL;
-	char title[200];
-	bool published;
-	int64_t notice_id;
-	px_date ends;
 	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
 
 	if (rc)
 		return rc;
-	if ((rc = award_require_kind(&p, TPL_STAGE_QUALIFICATION, &st, err)) ||
-	    (rc = notice_exists(c, p.id, st->code, &published, err)))
+	if ((rc = award_notice_unpublished(c, &p, TPL_STAGE_QUALIFICATION, &st, "acceptance list", err)))
 		goto out;
-	if (published) {
-		rc = px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the acceptance list is published already");
-		goto out;
-	}
 	if ((rc = store_prepare(c, &Q_UNDECIDED, &s, err)))
 		goto out;
 	store_bind_int(s, 1, p.id);
@@ -373,27 +346,8 @@ static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = store_prepare(c, &Q_ACCEPTED, &s, err)))
 		goto out;
 	store_bind_int(s, 1, p.id);
-	list = json_array();
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		int t = template_track_index(p.tpl, store_col_text(s, 1));
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
-						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3),
-						      "track", store_col_text(s, 1), "award",
-						      t >= 0 ? p.tpl->tracks[t].name : "", "region", store_col_text(s, 2)));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(title, sizeof(title), "%s受理名单", p.tpl->title);
-	struct notice_new nn = { .programme_id = p.id, .stage_code = st->code, .region = p.region, .title = title,
-				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
-	if ((rc = notice_publish(n->app, c, n->actor, &nn, &notice_id, &ends, err)))
-		goto out;
-	n->out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title,
-			   "starts_on", notice_date_json(app_today(n->app)), "ends_on", notice_date_json(ends),
-			   "workdays", nn.workdays, "list", list);
+	rc = award_list_notice(n->app, c, n->actor, &p, st, s, "受理名单", &n->out, err);
 out:
-	json_decref(list);
 	programme_release(&p);
 	return rc;
 }
