@@ -107,7 +107,6 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 {
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char object[40];
 	int64_t bind;
 	px_date founded;
 	int rc;
@@ -144,12 +143,10 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 				"an organisation with USCC '%s' is registered already", req->uscc);
 		goto out_rollback;
 	}
-	snprintf(object, sizeof(object), "organisation:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "uscc", req->uscc, "name", req->name, "industry",
 				    req->industry, "region", req->region, "founded_on", req->founded_on, "bound",
 				    bind != 0);
-	rc = audit_append(c, actor, "organisation.create", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "organisation.create", "organisation", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;
@@ -205,7 +202,7 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 	struct ident_resident info;
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char id_hash[SECRET_HASH_HEX + 1], masked[IDENT_RESIDENT_LEN + 1], object[40];
+	char id_hash[SECRET_HASH_HEX + 1], masked[IDENT_RESIDENT_LEN + 1];
 	char mobile[IDENT_MOBILE_LEN + 1] = "", m_hash[SECRET_HASH_HEX + 1], m_masked[IDENT_MOBILE_LEN + 1];
 	px_date today = app_today(app), since;
 	int64_t bind;
@@ -260,11 +257,9 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 				"a person with ID number %s is registered already", masked);
 		goto out_rollback;
 	}
-	snprintf(object, sizeof(object), "person:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id_masked", masked, "name", req->name, "region",
 				    req->region, "quality_since", req->quality_since, "bound", bind != 0);
-	rc = audit_append(c, actor, "person.create", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "person.create", "person", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;
@@ -331,7 +326,7 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 	struct ident_resident info;
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char hash[SECRET_HASH_HEX + 1] = "", masked[IDENT_RESIDENT_LEN + 1] = "", object[40];
+	char hash[SECRET_HASH_HEX + 1] = "", masked[IDENT_RESIDENT_LEN + 1] = "";
 	int64_t org = 0, person = 0;
 	int rc;
 
@@ -382,12 +377,10 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 	store_bind_text(s, 9, hash[0] ? hash : NULL);
 	if ((rc = insert_returning_id(s, id, err)) < 0)
 		goto out_rollback;
-	snprintf(object, sizeof(object), "past_winner:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
 				    "uscc", req->uscc, "id_masked", masked[0] ? masked : NULL, "track", req->track,
 				    "source", req->source);
-	rc = audit_append(c, actor, "past_winner.add", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "past_winner.add", "past_winner", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;

@@ -110,7 +110,7 @@ int objection_file(struct app *app, const struct app_actor *actor, int64_t appli
 	struct application a;
 	struct store_stmt *s;
 	char mobile[IDENT_MOBILE_LEN + 1], masked[IDENT_MOBILE_LEN + 1], hash[SECRET_HASH_HEX + 1];
-	char filed[11], due[11], object[40];
+	char filed[11], due[11];
 	px_date today = app_today(app), due_day;
 	int64_t id = 0;
 	int rc;
@@ -151,11 +151,9 @@ int objection_file(struct app *app, const struct app_actor *actor, int64_t appli
 	store_reset(s);
 	if (rc < 0)
 		goto out_rollback;
-	snprintf(object, sizeof(object), "objection:%lld", (long long)id);
 	json_t *payload = json_pack("{s:I, s:s, s:s}", "application", (json_int_t)application_id, "filed_on", filed,
 				    "forward_due", due);
-	rc = audit_append(c, actor, "objection.file", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "objection.file", "objection", id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	*out = json_pack("{s:I, s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "application", (json_int_t)application_id,
