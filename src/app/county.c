@@ -615,12 +615,7 @@ int county_recommendations_json(struct app *app, const struct app_actor *actor, 
 
 	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)))
 		goto out;
-	if (is_county(actor)) {
-		region = actor->region;
-	} else if (programme_is_office(&p, actor) ||
-		   (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p.region))) {
-		region = "";
-	} else {
+	if (!(region = programme_county_scope(&p, actor))) {
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
 		goto out;
 	}

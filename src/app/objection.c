@@ -373,12 +373,7 @@ int objection_list_json(struct app *app, const struct app_actor *actor, int64_t 
 	today_str(app, today);
 	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)))
 		goto out;
-	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_COUNTY) {
-		region = actor->region;
-	} else if (programme_is_office(&p, actor) ||
-		   (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p.region))) {
-		region = "";
-	} else {
+	if (!(region = programme_county_scope(&p, actor))) {
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "objections are seen by the office and the counties");
 		goto out;
 	}

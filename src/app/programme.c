@@ -46,6 +46,16 @@ bool programme_is_office(const struct programme *p, const struct app_actor *acto
 		access_region_contains(actor->region, p->region));
 }
 
+const char *programme_county_scope(const struct programme *p, const struct app_actor *actor)
+{
+	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_COUNTY)
+		return actor->region;
+	if (programme_is_office(p, actor) ||
+	    (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p->region)))
+		return "";
+	return NULL;
+}
+
 int programme_create(struct app *app, const struct app_actor *actor, const char *tpl_json, size_t len,
 		     int64_t *id, struct px_err *err)
 {
