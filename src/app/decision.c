@@ -85,6 +85,16 @@ int decision_find(struct store_conn *c, int64_t programme_id, const char *kind, 
 	return rc < 0 ? rc : 0;
 }
 
+int decision_require_none(struct store_conn *c, int64_t programme_id, const char *kind, const char *done,
+			  struct px_err *err)
+{
+	int64_t existing;
+	int rc = decision_find(c, programme_id, kind, &existing, err);
+	if (!rc && existing)
+		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "%s in decision %" PRId64, done, existing);
+	return rc;
+}
+
 /* The decision each stage kind needs before it closes. */
 static const char *const decision_of_kind[] = {
 	[TPL_STAGE_SHORTLIST] = "shortlist",
@@ -128,15 +138,7 @@ static int move_all(struct store_conn *c, const struct app_actor *actor, int64_t
 	store_reset(s);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		struct application a;
-		const char *states[] = { from, NULL };
-		if ((rc = application_load(c, ids[i], &a, err)) ||
-		    (rc = application_move(c, actor, &a, states, to, reason, err)))
-			return rc;
-		json_array_append_new(moved, json_integer(ids[i]));
-	}
-	return 0;
+	return application_move_ids(c, actor, ids, n, from, to, reason, moved, err);
 }
 
 /* ---- deliberation ---- */
@@ -171,7 +173,7 @@ static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
 	const struct tpl_stage *st;
 	json_t *ranking = NULL, *counts = json_object(), *list = json_array(), *proposed = json_array();
 	json_t *not_proposed = json_array();
-	int64_t existing, decision;
+	int64_t decision;
 	char field[48];
 	int rc = programme_load(c, d->programme_id, &p, err);
 
@@ -184,13 +186,8 @@ static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
 	}
 	if ((rc = award_require_kind(&p, TPL_STAGE_DELIBERATION, &st, err)) ||
 	    (rc = award_check_text(d->minutes, AWARD_TEXT_MAX, "minutes", err)) ||
-	    (rc = decision_find(c, p.id, "deliberation", &existing, err)))
+	    (rc = decision_require_none(c, p.id, "deliberation", "the proposed list was fixed", err)))
 		goto out;
-	if (existing) {
-		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the proposed list was fixed in decision %" PRId64,
-				existing);
-		goto out;
-	}
 	if ((rc = ranking_build(c, &p, &ranking, err)))
 		goto out;
 	for (size_t i = 0; i < d->n; i++) {
@@ -218,15 +215,9 @@ static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
 		json_object_set_new(counts, track, json_integer(used));
 		json_array_append_new(list, json_integer(d->ids[i]));
 	}
-	for (size_t i = 0; i < d->n; i++) {
-		struct application a;
-		static const char *const from[] = { "shortlisted", NULL };
-		if ((rc = application_load(c, d->ids[i], &a, err)) ||
-		    (rc = application_move(c, d->actor, &a, from, "proposed", "leadership group deliberation", err)))
-			goto out;
-		json_array_append_new(proposed, json_integer(a.id));
-	}
-	if ((rc = move_all(c, d->actor, p.id, "shortlisted", "not_proposed", "leadership group deliberation",
+	if ((rc = application_move_ids(c, d->actor, d->ids, d->n, "shortlisted", "proposed",
+					"leadership group deliberation", proposed, err)) ||
+	    (rc = move_all(c, d->actor, p.id, "shortlisted", "not_proposed", "leadership group deliberation",
 			   not_proposed, err)) ||
 	    (rc = decision_insert(c, d->actor, p.id, st->code, "deliberation", list, d->minutes, NULL, NULL, &decision,
 				  err)))
@@ -317,7 +308,7 @@ static int approve_tx(struct store_conn *c, void *arg, struct px_err *err)
 	const struct tpl_stage *st;
 	struct store_stmt *s;
 	json_t *winners = json_array();
-	int64_t existing, decision, pending = 0;
+	int64_t decision, pending = 0;
 	px_date day;
 	int rc = award_load_office(c, a->actor, a->programme_id, &p, err);
 
@@ -332,13 +323,8 @@ static int approve_tx(struct store_conn *c, void *arg, struct px_err *err)
 				a->approved_on ? a->approved_on : "");
 		goto out;
 	}
-	if ((rc = decision_find(c, p.id, "approval", &existing, err)))
+	if ((rc = decision_require_none(c, p.id, "approval", "the approval was recorded", err)))
 		goto out;
-	if (existing) {
-		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the approval was recorded in decision %" PRId64,
-				existing);
-		goto out;
-	}
 	if ((rc = store_prepare(c, &Q_PENDING_OBJECTION, &s, err)))
 		goto out;
 	store_bind_int(s, 1, p.id);
