@@ -169,31 +169,43 @@ static bool applicant_visible(const struct app_actor *actor, int64_t account_id,
 	return actor->role != ROLE_EXPERT && access_region_allows(actor->role, actor->region, region);
 }
 
-int organisation_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
-		     struct px_err *err)
+/* Load one organisation or person by id (columns: 4 region, 6 bound account) when the actor may see it. */
+static int applicant_get(struct app *app, const struct app_actor *actor, struct store_sql *q, const char *what,
+			 json_t *(*row_json)(struct store_stmt *s), int64_t id, json_t **out, struct px_err *err)
 {
 	struct store_conn *c = store_acquire(app->st);
 	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_ORG_GET, &s, err);
+	int rc = store_prepare(c, q, &s, err);
 
 	if (rc)
 		goto out;
 	store_bind_int(s, 1, id);
 	rc = store_step(s, err);
 	if (rc == STORE_ROW && applicant_visible(actor, store_col_int(s, 6), store_col_text(s, 4))) {
-		const char *ind = store_col_text(s, 3);
-		*out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", (json_int_t)store_col_int(s, 0),
-				 "uscc", store_col_text(s, 1), "name", store_col_text(s, 2), "industry", ind,
-				 "industry_name", applicant_industry_name(ind), "region", store_col_text(s, 4),
-				 "founded_on", store_col_text(s, 5), "bound", store_col_int(s, 6) != 0);
+		*out = row_json(s);
 		rc = 0;
 	} else if (rc >= 0) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no organisation %lld", (long long)id);
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no %s %lld", what, (long long)id);
 	}
 	store_reset(s);
 out:
 	store_release(c);
 	return rc;
+}
+
+static json_t *organisation_row_json(struct store_stmt *s)
+{
+	const char *ind = store_col_text(s, 3);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", (json_int_t)store_col_int(s, 0), "uscc",
+			 store_col_text(s, 1), "name", store_col_text(s, 2), "industry", ind, "industry_name",
+			 applicant_industry_name(ind), "region", store_col_text(s, 4), "founded_on",
+			 store_col_text(s, 5), "bound", store_col_int(s, 6) != 0);
+}
+
+int organisation_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
+		     struct px_err *err)
+{
+	return applicant_get(app, actor, &Q_ORG_GET, "organisation", organisation_row_json, id, out, err);
 }
 
 int person_create(struct app *app, const struct app_actor *actor, const struct person_new *req, int64_t *id,
@@ -270,31 +282,18 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
+static json_t *person_row_json(struct store_stmt *s)
+{
+	const char *mobile = store_col_text(s, 7);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id", (json_int_t)store_col_int(s, 0),
+			 "id_masked", store_col_text(s, 1), "name", store_col_text(s, 2), "employer",
+			 store_col_text(s, 3), "region", store_col_text(s, 4), "quality_since", store_col_text(s, 5),
+			 "mobile_masked", mobile[0] ? mobile : NULL, "bound", store_col_int(s, 6) != 0);
+}
+
 int person_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_PERSON_GET, &s, err);
-
-	if (rc)
-		goto out;
-	store_bind_int(s, 1, id);
-	rc = store_step(s, err);
-	if (rc == STORE_ROW && applicant_visible(actor, store_col_int(s, 6), store_col_text(s, 4))) {
-		const char *mobile = store_col_text(s, 7);
-		*out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id", (json_int_t)store_col_int(s, 0),
-				 "id_masked", store_col_text(s, 1), "name", store_col_text(s, 2), "employer",
-				 store_col_text(s, 3), "region", store_col_text(s, 4), "quality_since",
-				 store_col_text(s, 5), "mobile_masked", mobile[0] ? mobile : NULL, "bound",
-				 store_col_int(s, 6) != 0);
-		rc = 0;
-	} else if (rc >= 0) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no person %lld", (long long)id);
-	}
-	store_reset(s);
-out:
-	store_release(c);
-	return rc;
+	return applicant_get(app, actor, &Q_PERSON_GET, "person", person_row_json, id, out, err);
 }
 
 /* The id of a registered applicant with this USCC or ID hash, 0 when none. */
