@@ -176,6 +176,14 @@ json_t *award_result(int rc, json_t *v)
 	return NULL;
 }
 
+int award_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
+	     struct px_err *err)
+{
+	int rc = app_tx(app, mode, fn, arg, err);
+	*out = award_result(rc, *result);
+	return rc;
+}
+
 int award_notice_unpublished(struct store_conn *c, const struct programme *p, enum tpl_stage_kind kind,
 			     const struct tpl_stage **st, const char *what, struct px_err *err)
 {
@@ -201,10 +209,10 @@ int award_list_notice(struct app *app, struct store_conn *c, const struct app_ac
 
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		int t = template_track_index(p->tpl, store_col_text(s, 1));
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
-						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3),
-						      "track", store_col_text(s, 1), "award",
-						      t >= 0 ? p->tpl->tracks[t].name : "", "region", store_col_text(s, 2)));
+		json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:s}", "application", (json_int_t)store_col_int(s, 0),
+					"name", store_col_text(s, 3), "track", store_col_text(s, 1), "award",
+					t >= 0 ? p->tpl->tracks[t].name : "", "region", store_col_text(s, 2));
+		json_array_append_new(list, row);
 	}
 	store_reset(s);
 	if (rc < 0)

@@ -16,6 +16,7 @@
 
 #include "app/app.h"
 #include "app/programme.h"
+#include "app/tx.h"
 #include "core/rubric.h"
 
 #define AWARD_MAX_LIST 1000 /* application ids in one shortlist or decision */
@@ -82,6 +83,13 @@ json_t *award_parse(const char *text);
  * commit that fails after the work built its answer).
  */
 json_t *award_result(int rc, json_t *v);
+
+/*
+ * app_tx(app, mode, fn, arg) handing back through *out what fn left in
+ * *result, as award_result() does: the caller's on 0, else NULL.
+ */
+int award_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
+	     struct px_err *err);
 
 /*
  * 0 when the current stage is of `kind` (its template entry in *st) and its

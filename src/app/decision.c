@@ -91,7 +91,8 @@ int decision_require_none(struct store_conn *c, int64_t programme_id, const char
 	int64_t existing;
 	int rc = decision_find(c, programme_id, kind, &existing, err);
 	if (!rc && existing)
-		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "%s in decision %" PRId64, done, existing);
+		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "%s in decision %" PRId64, done,
+				existing);
 	return rc;
 }
 
@@ -247,9 +248,7 @@ int decision_deliberate(struct app *app, const struct app_actor *actor, int64_t 
 			size_t n, const char *minutes, json_t **out, struct px_err *err)
 {
 	struct deliberate_arg d = { actor, programme_id, ids, n, minutes, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, deliberate_tx, &d, err);
-	*out = award_result(rc, d.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, deliberate_tx, &d, &d.out, out, err);
 }
 
 /* ---- the proposed winners' notice ---- */
@@ -287,9 +286,7 @@ int decision_proposed_notice(struct app *app, const struct app_actor *actor, int
 			     struct px_err *err)
 {
 	struct notice_arg n = { app, actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err);
-	*out = award_result(rc, n.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, notice_tx, &n, &n.out, out, err);
 }
 
 /* ---- approval ---- */
@@ -355,7 +352,5 @@ int decision_approve(struct app *app, const struct app_actor *actor, int64_t pro
 		     const char *approved_on, const char *minutes, json_t **out, struct px_err *err)
 {
 	struct approve_arg a = { actor, programme_id, document_no, approved_on, minutes, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, approve_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, approve_tx, &a, &a.out, out, err);
 }

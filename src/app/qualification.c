@@ -105,9 +105,7 @@ int qualification_list(struct app *app, const struct app_actor *actor, int64_t p
 		       struct px_err *err)
 {
 	struct list_arg a = { actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, list_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, list_tx, &a, &a.out, out, err);
 }
 
 /* ---- decisions ---- */
@@ -171,9 +169,7 @@ int qualification_decide(struct app *app, const struct app_actor *actor, int64_t
 			 const char *result, const char *reason, json_t **out, struct px_err *err)
 {
 	struct decide_arg d = { actor, application_id, result, reason, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, decide_tx, &d, err);
-	*out = award_result(rc, d.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, decide_tx, &d, &d.out, out, err);
 }
 
 /* ---- opinions of member units ---- */
@@ -256,9 +252,7 @@ int qualification_opinion_add(struct app *app, const struct app_actor *actor, in
 			      const char *verdict, const char *text, json_t **out, struct px_err *err)
 {
 	struct opinion_arg o = { actor, application_id, verdict, text, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, opinion_tx, &o, err);
-	*out = award_result(rc, o.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, opinion_tx, &o, &o.out, out, err);
 }
 
 static int opinions_tx(struct store_conn *c, void *arg, struct px_err *err)
@@ -303,9 +297,7 @@ int qualification_opinions(struct app *app, const struct app_actor *actor, int64
 			   json_t **out, struct px_err *err)
 {
 	struct opinion_arg o = { actor, application_id, NULL, NULL, NULL };
-	int rc = app_tx(app, STORE_TX_READ, opinions_tx, &o, err);
-	*out = award_result(rc, o.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, opinions_tx, &o, &o.out, out, err);
 }
 
 /* ---- the acceptance list ---- */
@@ -356,7 +348,5 @@ int qualification_acceptance_notice(struct app *app, const struct app_actor *act
 				    json_t **out, struct px_err *err)
 {
 	struct notice_arg n = { app, actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err);
-	*out = award_result(rc, n.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, notice_tx, &n, &n.out, out, err);
 }

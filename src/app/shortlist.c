@@ -151,9 +151,7 @@ int shortlist_decide(struct app *app, const struct app_actor *actor, int64_t pro
 		     size_t n, const char *minutes, json_t **out, struct px_err *err)
 {
 	struct decide_arg d = { actor, programme_id, ids, n, minutes, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, decide_tx, &d, err);
-	*out = award_result(rc, d.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, decide_tx, &d, &d.out, out, err);
 }
 
 struct feedback_arg {
@@ -196,7 +194,5 @@ int shortlist_feedback(struct app *app, const struct app_actor *actor, int64_t a
 		       struct px_err *err)
 {
 	struct feedback_arg f = { actor, application_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, feedback_tx, &f, err);
-	*out = award_result(rc, f.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, feedback_tx, &f, &f.out, out, err);
 }
