@@ -184,8 +184,9 @@ int award_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_
 	return rc;
 }
 
-int award_notice_unpublished(struct store_conn *c, const struct programme *p, enum tpl_stage_kind kind,
-			     const struct tpl_stage **st, const char *what, struct px_err *err)
+/* 0 when the programme is in a stage of `kind` (*st) whose notice is not out yet. */
+static int notice_unpublished(struct store_conn *c, const struct programme *p, enum tpl_stage_kind kind,
+			      const struct tpl_stage **st, const char *what, struct px_err *err)
 {
 	bool published;
 	int rc;
@@ -197,9 +198,10 @@ int award_notice_unpublished(struct store_conn *c, const struct programme *p, en
 	return 0;
 }
 
-int award_list_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
-		      const struct programme *p, const struct tpl_stage *st, struct store_stmt *s,
-		      const char *title_suffix, json_t **out, struct px_err *err)
+/* Publish the notice of stage st listing the rows of s (prepared and bound); resets s. */
+static int list_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
+		       const struct programme *p, const struct tpl_stage *st, struct store_stmt *s,
+		       const char *title_suffix, json_t **out, struct px_err *err)
 {
 	json_t *list = json_array();
 	char title[200];
@@ -228,4 +230,42 @@ int award_list_notice(struct app *app, struct store_conn *c, const struct app_ac
 out:
 	json_decref(list);
 	return rc;
+}
+
+struct notice_arg {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t programme_id;
+	const struct award_notice *n;
+	json_t *out;
+};
+
+static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct notice_arg *a = arg;
+	const struct award_notice *n = a->n;
+	struct programme p;
+	const struct tpl_stage *st;
+	struct store_stmt *s;
+	int rc = award_load_office(c, a->actor, a->programme_id, &p, err);
+
+	if (rc)
+		return rc;
+	if ((rc = notice_unpublished(c, &p, n->kind, &st, n->what, err)) || (n->check && (rc = n->check(c, &p, err))) ||
+	    (rc = store_prepare(c, n->list, &s, err)))
+		goto out;
+	store_bind_int(s, 1, p.id);
+	if (n->state)
+		store_bind_text(s, 2, n->state);
+	rc = list_notice(a->app, c, a->actor, &p, st, s, n->title_suffix, &a->out, err);
+out:
+	programme_release(&p);
+	return rc;
+}
+
+int award_publish_notice(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			 const struct award_notice *n, json_t **out, struct px_err *err)
+{
+	struct notice_arg a = { app, actor, programme_id, n, NULL };
+	return award_tx(app, STORE_TX_WRITE, notice_tx, &a, &a.out, out, err);
 }

@@ -253,40 +253,18 @@ int decision_deliberate(struct app *app, const struct app_actor *actor, int64_t 
 
 /* ---- the proposed winners' notice ---- */
 
-struct notice_arg {
-	struct app *app;
-	const struct app_actor *actor;
-	int64_t programme_id;
-	json_t *out;
+static const struct award_notice proposed_notice = {
+	.kind = TPL_STAGE_NOTICE,
+	.what = "proposed list",
+	.title_suffix = "拟奖名单公示",
+	.list = &Q_IN_STATE,
+	.state = "proposed",
 };
-
-static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
-{
-	struct notice_arg *n = arg;
-	struct programme p;
-	const struct tpl_stage *st;
-	struct store_stmt *s;
-	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
-
-	if (rc)
-		return rc;
-	if ((rc = award_notice_unpublished(c, &p, TPL_STAGE_NOTICE, &st, "proposed list", err)))
-		goto out;
-	if ((rc = store_prepare(c, &Q_IN_STATE, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	store_bind_text(s, 2, "proposed");
-	rc = award_list_notice(n->app, c, n->actor, &p, st, s, "拟奖名单公示", &n->out, err);
-out:
-	programme_release(&p);
-	return rc;
-}
 
 int decision_proposed_notice(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
 			     struct px_err *err)
 {
-	struct notice_arg n = { app, actor, programme_id, NULL };
-	return award_tx(app, STORE_TX_WRITE, notice_tx, &n, &n.out, out, err);
+	return award_publish_notice(app, actor, programme_id, &proposed_notice, out, err);
 }
 
 /* ---- approval ---- */

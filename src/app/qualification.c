@@ -302,51 +302,37 @@ int qualification_opinions(struct app *app, const struct app_actor *actor, int64
 
 /* ---- the acceptance list ---- */
 
-struct notice_arg {
-	struct app *app;
-	const struct app_actor *actor;
-	int64_t programme_id;
-	json_t *out;
-};
-
-static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
+/* Every recommended application is accepted or rejected before the list is published. */
+static int all_decided(struct store_conn *c, const struct programme *p, struct px_err *err)
 {
-	struct notice_arg *n = arg;
-	struct programme p;
-	const struct tpl_stage *st;
 	struct store_stmt *s;
-	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
+	int rc = store_prepare(c, &Q_UNDECIDED, &s, err);
 
 	if (rc)
 		return rc;
-	if ((rc = award_notice_unpublished(c, &p, TPL_STAGE_QUALIFICATION, &st, "acceptance list", err)))
-		goto out;
-	if ((rc = store_prepare(c, &Q_UNDECIDED, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
+	store_bind_int(s, 1, p->id);
 	rc = store_step(s, err);
 	int64_t undecided = store_col_int(s, 0), first = store_col_int(s, 1);
 	store_reset(s);
 	if (rc < 0)
-		goto out;
-	if (undecided) {
-		rc = px_err_set(err, PX_ECONFLICT, "undecided_applications", "applications",
-				"%" PRId64 " recommended applications are not decided yet (first: %" PRId64 ")",
-				undecided, first);
-		goto out;
-	}
-	if ((rc = store_prepare(c, &Q_ACCEPTED, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	rc = award_list_notice(n->app, c, n->actor, &p, st, s, "受理名单", &n->out, err);
-out:
-	programme_release(&p);
-	return rc;
+		return rc;
+	if (undecided)
+		return px_err_set(err, PX_ECONFLICT, "undecided_applications", "applications",
+				  "%" PRId64 " recommended applications are not decided yet (first: %" PRId64 ")",
+				  undecided, first);
+	return 0;
 }
+
+static const struct award_notice acceptance_notice = {
+	.kind = TPL_STAGE_QUALIFICATION,
+	.what = "acceptance list",
+	.title_suffix = "受理名单",
+	.list = &Q_ACCEPTED,
+	.check = all_decided,
+};
 
 int qualification_acceptance_notice(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				    json_t **out, struct px_err *err)
 {
-	struct notice_arg n = { app, actor, programme_id, NULL };
-	return award_tx(app, STORE_TX_WRITE, notice_tx, &n, &n.out, out, err);
+	return award_publish_notice(app, actor, programme_id, &acceptance_notice, out, err);
 }
