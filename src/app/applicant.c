@@ -107,7 +107,6 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 {
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char object[40];
 	int64_t bind;
 	px_date founded;
 	int rc;
@@ -144,12 +143,10 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 				"an organisation with USCC '%s' is registered already", req->uscc);
 		goto out_rollback;
 	}
-	snprintf(object, sizeof(object), "organisation:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "uscc", req->uscc, "name", req->name, "industry",
 				    req->industry, "region", req->region, "founded_on", req->founded_on, "bound",
 				    bind != 0);
-	rc = audit_append(c, actor, "organisation.create", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "organisation.create", "organisation", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;
@@ -172,31 +169,43 @@ static bool applicant_visible(const struct app_actor *actor, int64_t account_id,
 	return actor->role != ROLE_EXPERT && access_region_allows(actor->role, actor->region, region);
 }
 
-int organisation_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
-		     struct px_err *err)
+/* Load one organisation or person by id (columns: 4 region, 6 bound account) when the actor may see it. */
+static int applicant_get(struct app *app, const struct app_actor *actor, struct store_sql *q, const char *what,
+			 json_t *(*row_json)(struct store_stmt *s), int64_t id, json_t **out, struct px_err *err)
 {
 	struct store_conn *c = store_acquire(app->st);
 	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_ORG_GET, &s, err);
+	int rc = store_prepare(c, q, &s, err);
 
 	if (rc)
 		goto out;
 	store_bind_int(s, 1, id);
 	rc = store_step(s, err);
 	if (rc == STORE_ROW && applicant_visible(actor, store_col_int(s, 6), store_col_text(s, 4))) {
-		const char *ind = store_col_text(s, 3);
-		*out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", (json_int_t)store_col_int(s, 0),
-				 "uscc", store_col_text(s, 1), "name", store_col_text(s, 2), "industry", ind,
-				 "industry_name", applicant_industry_name(ind), "region", store_col_text(s, 4),
-				 "founded_on", store_col_text(s, 5), "bound", store_col_int(s, 6) != 0);
+		*out = row_json(s);
 		rc = 0;
 	} else if (rc >= 0) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no organisation %lld", (long long)id);
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no %s %lld", what, (long long)id);
 	}
 	store_reset(s);
 out:
 	store_release(c);
 	return rc;
+}
+
+static json_t *organisation_row_json(struct store_stmt *s)
+{
+	const char *ind = store_col_text(s, 3);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", (json_int_t)store_col_int(s, 0), "uscc",
+			 store_col_text(s, 1), "name", store_col_text(s, 2), "industry", ind, "industry_name",
+			 applicant_industry_name(ind), "region", store_col_text(s, 4), "founded_on",
+			 store_col_text(s, 5), "bound", store_col_int(s, 6) != 0);
+}
+
+int organisation_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
+		     struct px_err *err)
+{
+	return applicant_get(app, actor, &Q_ORG_GET, "organisation", organisation_row_json, id, out, err);
 }
 
 int person_create(struct app *app, const struct app_actor *actor, const struct person_new *req, int64_t *id,
@@ -205,7 +214,7 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 	struct ident_resident info;
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char id_hash[SECRET_HASH_HEX + 1], masked[IDENT_RESIDENT_LEN + 1], object[40];
+	char id_hash[SECRET_HASH_HEX + 1], masked[IDENT_RESIDENT_LEN + 1];
 	char mobile[IDENT_MOBILE_LEN + 1] = "", m_hash[SECRET_HASH_HEX + 1], m_masked[IDENT_MOBILE_LEN + 1];
 	px_date today = app_today(app), since;
 	int64_t bind;
@@ -260,11 +269,9 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 				"a person with ID number %s is registered already", masked);
 		goto out_rollback;
 	}
-	snprintf(object, sizeof(object), "person:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id_masked", masked, "name", req->name, "region",
 				    req->region, "quality_since", req->quality_since, "bound", bind != 0);
-	rc = audit_append(c, actor, "person.create", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "person.create", "person", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;
@@ -275,31 +282,18 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
+static json_t *person_row_json(struct store_stmt *s)
+{
+	const char *mobile = store_col_text(s, 7);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id", (json_int_t)store_col_int(s, 0),
+			 "id_masked", store_col_text(s, 1), "name", store_col_text(s, 2), "employer",
+			 store_col_text(s, 3), "region", store_col_text(s, 4), "quality_since", store_col_text(s, 5),
+			 "mobile_masked", mobile[0] ? mobile : NULL, "bound", store_col_int(s, 6) != 0);
+}
+
 int person_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_PERSON_GET, &s, err);
-
-	if (rc)
-		goto out;
-	store_bind_int(s, 1, id);
-	rc = store_step(s, err);
-	if (rc == STORE_ROW && applicant_visible(actor, store_col_int(s, 6), store_col_text(s, 4))) {
-		const char *mobile = store_col_text(s, 7);
-		*out = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id", (json_int_t)store_col_int(s, 0),
-				 "id_masked", store_col_text(s, 1), "name", store_col_text(s, 2), "employer",
-				 store_col_text(s, 3), "region", store_col_text(s, 4), "quality_since",
-				 store_col_text(s, 5), "mobile_masked", mobile[0] ? mobile : NULL, "bound",
-				 store_col_int(s, 6) != 0);
-		rc = 0;
-	} else if (rc >= 0) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no person %lld", (long long)id);
-	}
-	store_reset(s);
-out:
-	store_release(c);
-	return rc;
+	return applicant_get(app, actor, &Q_PERSON_GET, "person", person_row_json, id, out, err);
 }
 
 /* The id of a registered applicant with this USCC or ID hash, 0 when none. */
@@ -331,7 +325,7 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 	struct ident_resident info;
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char hash[SECRET_HASH_HEX + 1] = "", masked[IDENT_RESIDENT_LEN + 1] = "", object[40];
+	char hash[SECRET_HASH_HEX + 1] = "", masked[IDENT_RESIDENT_LEN + 1] = "";
 	int64_t org = 0, person = 0;
 	int rc;
 
@@ -382,12 +376,10 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 	store_bind_text(s, 9, hash[0] ? hash : NULL);
 	if ((rc = insert_returning_id(s, id, err)) < 0)
 		goto out_rollback;
-	snprintf(object, sizeof(object), "past_winner:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
 				    "uscc", req->uscc, "id_masked", masked[0] ? masked : NULL, "track", req->track,
 				    "source", req->source);
-	rc = audit_append(c, actor, "past_winner.add", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "past_winner.add", "past_winner", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;

@@ -123,6 +123,21 @@ int application_move(struct store_conn *c, const struct app_actor *actor, struct
 	return rc;
 }
 
+int application_move_ids(struct store_conn *c, const struct app_actor *actor, const int64_t *ids, size_t n,
+			 const char *from, const char *to, const char *reason, json_t *moved, struct px_err *err)
+{
+	const char *const leaving[] = { from, NULL };
+	for (size_t i = 0; i < n; i++) {
+		struct application a;
+		int rc;
+		if ((rc = application_load(c, ids[i], &a, err)) ||
+		    (rc = application_move(c, actor, &a, leaving, to, reason, err)))
+			return rc;
+		json_array_append_new(moved, json_integer(a.id));
+	}
+	return 0;
+}
+
 json_t *application_json(const struct application *a)
 {
 	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)a->id, "programme",

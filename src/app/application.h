@@ -63,6 +63,13 @@ bool application_owned_by(const struct app_actor *actor, const struct applicatio
 int application_move(struct store_conn *c, const struct app_actor *actor, struct application *a,
 		     const char *const *from, const char *to, const char *reason, struct px_err *err);
 
+/*
+ * Load and application_move() each of ids[0..n) from state `from` to `to`,
+ * appending each id to `moved` (a JSON array); stops at the first failure.
+ */
+int application_move_ids(struct store_conn *c, const struct app_actor *actor, const int64_t *ids, size_t n,
+			 const char *from, const char *to, const char *reason, json_t *moved, struct px_err *err);
+
 /* The application as JSON for those allowed to see it. Caller owns the result. */
 json_t *application_json(const struct application *a);
 

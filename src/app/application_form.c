@@ -224,7 +224,7 @@ int application_form_put(struct app *app, const struct app_actor *actor, int64_t
 	struct application a;
 	struct programme p = { 0 };
 	json_t *stored = NULL, *keys = NULL, *v;
-	char object[40], *text = NULL;
+	char *text = NULL;
 	const char *key;
 	int rc;
 
@@ -252,10 +252,8 @@ int application_form_put(struct app *app, const struct app_actor *actor, int64_t
 	keys = json_array();
 	json_object_foreach(stored, key, v)
 		json_array_append_new(keys, json_string(key));
-	snprintf(object, sizeof(object), "application:%lld", (long long)id);
 	json_t *payload = json_pack("{s:s, s:O}", "form", a.form, "fields", keys);
-	rc = audit_append(c, actor, "application.form", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "application.form", "application", id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;

@@ -95,7 +95,7 @@ int application_create(struct app *app, const struct app_actor *actor, int64_t p
 	struct store_conn *c = store_acquire(app->st);
 	struct programme p = { 0 };
 	struct store_stmt *s;
-	char region[8] = "", object[40];
+	char region[8] = "";
 	int rc, ti;
 
 	*id = 0;
@@ -156,12 +156,10 @@ int application_create(struct app *app, const struct app_actor *actor, int64_t p
 				"this applicant has applied to the programme already");
 	if (rc < 0)
 		goto out_rollback;
-	snprintf(object, sizeof(object), "application:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:I, s:s, s:s, s:I}", "programme", (json_int_t)programme_id, "track", tr->code,
 				    "form", req->form, org ? "organisation" : "person",
 				    (json_int_t)(org ? req->organisation_id : req->person_id));
-	rc = audit_append(c, actor, "application.create", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "application.create", "application", *id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;

@@ -67,6 +67,16 @@ out:
 	return rc;
 }
 
+int audit_record(struct store_conn *c, const struct app_actor *actor, const char *action, const char *kind,
+		 int64_t id, json_t *payload, struct px_err *err)
+{
+	char object[64];
+	snprintf(object, sizeof(object), "%s:%" PRId64, kind, id);
+	int rc = audit_append(c, actor, action, object, payload, err);
+	json_decref(payload);
+	return rc;
+}
+
 int audit_head_get(struct app *app, struct audit_head *out, struct px_err *err)
 {
 	struct store_conn *c = store_acquire(app->st);

@@ -28,6 +28,13 @@
 int audit_append(struct store_conn *c, const struct app_actor *actor, const char *action,
 		 const char *object, json_t *payload, struct px_err *err);
 
+/*
+ * audit_append() on the object "<kind>:<id>"; takes `payload` (a new
+ * reference, released here).
+ */
+int audit_record(struct store_conn *c, const struct app_actor *actor, const char *action, const char *kind,
+		 int64_t id, json_t *payload, struct px_err *err);
+
 struct audit_head {
 	int64_t seq;
 	char hash[CHAIN_HEX_LEN + 1];

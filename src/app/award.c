@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/notice.h"
 #include "util/file.h"
 
 #define RUBRIC_FILE_MAX (256 * 1024)
@@ -173,4 +174,98 @@ json_t *award_result(int rc, json_t *v)
 		return v;
 	json_decref(v);
 	return NULL;
+}
+
+int award_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
+	     struct px_err *err)
+{
+	int rc = app_tx(app, mode, fn, arg, err);
+	*out = award_result(rc, *result);
+	return rc;
+}
+
+/* 0 when the programme is in a stage of `kind` (*st) whose notice is not out yet. */
+static int notice_unpublished(struct store_conn *c, const struct programme *p, enum tpl_stage_kind kind,
+			      const struct tpl_stage **st, const char *what, struct px_err *err)
+{
+	bool published;
+	int rc;
+
+	if ((rc = award_require_kind(p, kind, st, err)) || (rc = notice_exists(c, p->id, (*st)->code, &published, err)))
+		return rc;
+	if (published)
+		return px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the %s is published already", what);
+	return 0;
+}
+
+/* Publish the notice of stage st listing the rows of s (prepared and bound); resets s. */
+static int list_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
+		       const struct programme *p, const struct tpl_stage *st, struct store_stmt *s,
+		       const char *title_suffix, json_t **out, struct px_err *err)
+{
+	json_t *list = json_array();
+	char title[200];
+	int64_t notice_id;
+	px_date ends;
+	int rc;
+
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		int t = template_track_index(p->tpl, store_col_text(s, 1));
+		json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:s}", "application", (json_int_t)store_col_int(s, 0),
+					"name", store_col_text(s, 3), "track", store_col_text(s, 1), "award",
+					t >= 0 ? p->tpl->tracks[t].name : "", "region", store_col_text(s, 2));
+		json_array_append_new(list, row);
+	}
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	snprintf(title, sizeof(title), "%s%s", p->tpl->title, title_suffix);
+	struct notice_new nn = { .programme_id = p->id, .stage_code = st->code, .region = p->region, .title = title,
+				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
+	if ((rc = notice_publish(app, c, actor, &nn, &notice_id, &ends, err)))
+		goto out;
+	*out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title,
+			 "starts_on", notice_date_json(app_today(app)), "ends_on", notice_date_json(ends),
+			 "workdays", nn.workdays, "list", list);
+out:
+	json_decref(list);
+	return rc;
+}
+
+struct notice_arg {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t programme_id;
+	const struct award_notice *n;
+	json_t *out;
+};
+
+static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct notice_arg *a = arg;
+	const struct award_notice *n = a->n;
+	struct programme p;
+	const struct tpl_stage *st;
+	struct store_stmt *s;
+	int rc = award_load_office(c, a->actor, a->programme_id, &p, err);
+
+	if (rc)
+		return rc;
+	if ((rc = notice_unpublished(c, &p, n->kind, &st, n->what, err)) || (n->check && (rc = n->check(c, &p, err))) ||
+	    (rc = store_prepare(c, n->list, &s, err)))
+		goto out;
+	store_bind_int(s, 1, p.id);
+	if (n->state)
+		store_bind_text(s, 2, n->state);
+	rc = list_notice(a->app, c, a->actor, &p, st, s, n->title_suffix, &a->out, err);
+out:
+	programme_release(&p);
+	return rc;
+}
+
+int award_publish_notice(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			 const struct award_notice *n, json_t **out, struct px_err *err)
+{
+	struct notice_arg a = { app, actor, programme_id, n, NULL };
+	return award_tx(app, STORE_TX_WRITE, notice_tx, &a, &a.out, out, err);
 }

@@ -4,8 +4,9 @@
  * decisions, certificates): loading a programme for its office or its
  * leadership group, checking the current stage's kind, reading lists of
  * application ids from a request, the public reference of an application in
- * a draw ("A<id>"), loading a track's rubric, and exact decimal text of the
- * integer scores of core/score.h.
+ * a draw ("A<id>"), loading a track's rubric, publishing a stage's list of
+ * applications as a notice, running a use case's transaction, and exact
+ * decimal text of the integer scores of core/score.h.
  */
 #ifndef PX_APP_AWARD_H
 #define PX_APP_AWARD_H
@@ -16,6 +17,7 @@
 
 #include "app/app.h"
 #include "app/programme.h"
+#include "app/tx.h"
 #include "core/rubric.h"
 
 #define AWARD_MAX_LIST 1000 /* application ids in one shortlist or decision */
@@ -82,6 +84,32 @@ json_t *award_parse(const char *text);
  * commit that fails after the work built its answer).
  */
 json_t *award_result(int rc, json_t *v);
+
+/*
+ * app_tx(app, mode, fn, arg) handing back through *out what fn left in
+ * *result, as award_result() does: the caller's on 0, else NULL.
+ */
+int award_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
+	     struct px_err *err);
+
+/* A list of applications the office publishes as the notice of a stage, once. */
+struct award_notice {
+	enum tpl_stage_kind kind; /* of the stage the programme must be in */
+	const char *what;         /* "acceptance list": "the <what> is published already" */
+	const char *title_suffix; /* after the template's title: "受理名单" */
+	struct store_sql *list;   /* (id, track_code, region, name) with $1 the programme ... */
+	const char *state;        /* ... and $2 this state when not NULL */
+	/* run before listing when not NULL; an error stops the publication */
+	int (*check)(struct store_conn *c, const struct programme *p, struct px_err *err);
+};
+
+/*
+ * The office of the programme publishes the notice n in a write transaction:
+ * "wrong_stage", "notice_published" (409) when it is out already, or check's
+ * error. *out is the caller's: the notice, its dates and its list.
+ */
+int award_publish_notice(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			 const struct award_notice *n, json_t **out, struct px_err *err);
 
 /* The application's applicant kind for certificates and draws: "ORG" or "IND". */
 const char *award_kind_tag(int64_t organisation_id);

@@ -300,9 +300,7 @@ int certificate_issue(struct app *app, const struct app_actor *actor, int64_t pr
 		      struct px_err *err)
 {
 	struct issue_arg a = { app, actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, issue_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, issue_tx, &a, &a.out, out, err);
 }
 
 /* ---- verify ---- */
@@ -356,9 +354,7 @@ static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
 int certificate_verify(struct app *app, const char *code, json_t **out, struct px_err *err)
 {
 	struct verify_arg v = { code, NULL };
-	int rc = app_tx(app, STORE_TX_READ, verify_tx, &v, err);
-	*out = award_result(rc, v.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, verify_tx, &v, &v.out, out, err);
 }
 
 /* ---- the PDF ---- */
@@ -511,7 +507,5 @@ out_free:
 int certificate_winners(struct app *app, int64_t programme_id, json_t **out, struct px_err *err)
 {
 	struct winners_arg w = { programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, winners_tx, &w, err);
-	*out = award_result(rc, w.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, winners_tx, &w, &w.out, out, err);
 }

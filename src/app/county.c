@@ -147,7 +147,6 @@ int county_opinion(struct app *app, const struct app_actor *actor, int64_t id, c
 	struct application a;
 	struct programme p = { 0 };
 	struct store_stmt *s;
-	char object[40];
 	int64_t oid = 0;
 	int rc, i;
 
@@ -196,11 +195,9 @@ int county_opinion(struct app *app, const struct app_actor *actor, int64_t id, c
 	store_reset(s);
 	if (rc < 0)
 		goto out_rollback;
-	snprintf(object, sizeof(object), "application:%lld", (long long)id);
 	json_t *payload = json_pack("{s:I, s:s, s:s}", "opinion", (json_int_t)oid, "department", department, "verdict",
 				    verdict);
-	rc = audit_append(c, actor, "opinion.add", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "opinion.add", "application", id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	*out = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)oid, "application", (json_int_t)id,
@@ -504,12 +501,9 @@ int county_recommend(struct app *app, const struct app_actor *actor, int64_t pro
 		    (rc = application_move(c, actor, &a, from, "not_recommended", "not recommended by the county", err)))
 			goto out_rollback;
 	}
-	char object[40];
-	snprintf(object, sizeof(object), "programme:%lld", (long long)programme_id);
 	json_t *payload = json_pack("{s:s, s:O, s:O}", "region", actor->region, "recommended", audit_list,
 				    "not_recommended", rest);
-	rc = audit_append(c, actor, "county.recommend", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "county.recommend", "programme", programme_id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	store_release(c);
@@ -621,12 +615,7 @@ int county_recommendations_json(struct app *app, const struct app_actor *actor, 
 
 	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)))
 		goto out;
-	if (is_county(actor)) {
-		region = actor->region;
-	} else if (programme_is_office(&p, actor) ||
-		   (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p.region))) {
-		region = "";
-	} else {
+	if (!(region = programme_county_scope(&p, actor))) {
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
 		goto out;
 	}

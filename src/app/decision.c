@@ -25,8 +25,6 @@ static struct store_sql Q_IN_STATE = STORE_SQL(
 	"SELECT a.id, a.track_code, a.region, coalesce(o.name, p.name, '') FROM application a "
 	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
 	"WHERE a.programme_id = $1 AND a.state = $2 ORDER BY a.track_code, a.id");
-static struct store_sql Q_NOTICE_EXISTS = STORE_SQL(
-	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
 static struct store_sql Q_PENDING_OBJECTION = STORE_SQL(
 	"SELECT j.application_id FROM objection j JOIN application a ON a.id = j.application_id "
 	"WHERE a.programme_id = $1 AND a.state = 'proposed' AND j.outcome = 'pending' ORDER BY j.application_id");
@@ -87,6 +85,17 @@ int decision_find(struct store_conn *c, int64_t programme_id, const char *kind, 
 	return rc < 0 ? rc : 0;
 }
 
+int decision_require_none(struct store_conn *c, int64_t programme_id, const char *kind, const char *done,
+			  struct px_err *err)
+{
+	int64_t existing;
+	int rc = decision_find(c, programme_id, kind, &existing, err);
+	if (!rc && existing)
+		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "%s in decision %" PRId64, done,
+				existing);
+	return rc;
+}
+
 /* The decision each stage kind needs before it closes. */
 static const char *const decision_of_kind[] = {
 	[TPL_STAGE_SHORTLIST] = "shortlist",
@@ -130,15 +139,7 @@ static int move_all(struct store_conn *c, const struct app_actor *actor, int64_t
 	store_reset(s);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		struct application a;
-		const char *states[] = { from, NULL };
-		if ((rc = application_load(c, ids[i], &a, err)) ||
-		    (rc = application_move(c, actor, &a, states, to, reason, err)))
-			return rc;
-		json_array_append_new(moved, json_integer(ids[i]));
-	}
-	return 0;
+	return application_move_ids(c, actor, ids, n, from, to, reason, moved, err);
 }
 
 /* ---- deliberation ---- */
@@ -173,7 +174,7 @@ static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
 	const struct tpl_stage *st;
 	json_t *ranking = NULL, *counts = json_object(), *list = json_array(), *proposed = json_array();
 	json_t *not_proposed = json_array();
-	int64_t existing, decision;
+	int64_t decision;
 	char field[48];
 	int rc = programme_load(c, d->programme_id, &p, err);
 
@@ -186,13 +187,8 @@ static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
 	}
 	if ((rc = award_require_kind(&p, TPL_STAGE_DELIBERATION, &st, err)) ||
 	    (rc = award_check_text(d->minutes, AWARD_TEXT_MAX, "minutes", err)) ||
-	    (rc = decision_find(c, p.id, "deliberation", &existing, err)))
+	    (rc = decision_require_none(c, p.id, "deliberation", "the proposed list was fixed", err)))
 		goto out;
-	if (existing) {
-		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the proposed list was fixed in decision %" PRId64,
-				existing);
-		goto out;
-	}
 	if ((rc = ranking_build(c, &p, &ranking, err)))
 		goto out;
 	for (size_t i = 0; i < d->n; i++) {
@@ -220,15 +216,9 @@ static int deliberate_tx(struct store_conn *c, void *arg, struct px_err *err)
 		json_object_set_new(counts, track, json_integer(used));
 		json_array_append_new(list, json_integer(d->ids[i]));
 	}
-	for (size_t i = 0; i < d->n; i++) {
-		struct application a;
-		static const char *const from[] = { "shortlisted", NULL };
-		if ((rc = application_load(c, d->ids[i], &a, err)) ||
-		    (rc = application_move(c, d->actor, &a, from, "proposed", "leadership group deliberation", err)))
-			goto out;
-		json_array_append_new(proposed, json_integer(a.id));
-	}
-	if ((rc = move_all(c, d->actor, p.id, "shortlisted", "not_proposed", "leadership group deliberation",
+	if ((rc = application_move_ids(c, d->actor, d->ids, d->n, "shortlisted", "proposed",
+					"leadership group deliberation", proposed, err)) ||
+	    (rc = move_all(c, d->actor, p.id, "shortlisted", "not_proposed", "leadership group deliberation",
 			   not_proposed, err)) ||
 	    (rc = decision_insert(c, d->actor, p.id, st->code, "deliberation", list, d->minutes, NULL, NULL, &decision,
 				  err)))
@@ -258,80 +248,23 @@ int decision_deliberate(struct app *app, const struct app_actor *actor, int64_t 
 			size_t n, const char *minutes, json_t **out, struct px_err *err)
 {
 	struct deliberate_arg d = { actor, programme_id, ids, n, minutes, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, deliberate_tx, &d, err);
-	*out = award_result(rc, d.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, deliberate_tx, &d, &d.out, out, err);
 }
 
 /* ---- the proposed winners' notice ---- */
 
-struct notice_arg {
-	struct app *app;
-	const struct app_actor *actor;
-	int64_t programme_id;
-	json_t *out;
+static const struct award_notice proposed_notice = {
+	.kind = TPL_STAGE_NOTICE,
+	.what = "proposed list",
+	.title_suffix = "拟奖名单公示",
+	.list = &Q_IN_STATE,
+	.state = "proposed",
 };
-
-static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
-{
-	struct notice_arg *n = arg;
-	struct programme p;
-	const struct tpl_stage *st;
-	struct store_stmt *s;
-	json_t *list = json_array();
-	char title[200];
-	int64_t notice_id;
-	px_date ends;
-	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
-
-	if (rc)
-		goto out_free;
-	if ((rc = award_require_kind(&p, TPL_STAGE_NOTICE, &st, err)) || (rc = store_prepare(c, &Q_NOTICE_EXISTS, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	store_bind_text(s, 2, st->code);
-	rc = store_step(s, err);
-	store_reset(s);
-	if (rc == STORE_ROW)
-		rc = px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the proposed list is published already");
-	if (rc)
-		goto out;
-	if ((rc = store_prepare(c, &Q_IN_STATE, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	store_bind_text(s, 2, "proposed");
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		int t = template_track_index(p.tpl, store_col_text(s, 1));
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
-						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3), "track",
-						      store_col_text(s, 1), "award", t >= 0 ? p.tpl->tracks[t].name : "",
-						      "region", store_col_text(s, 2)));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(title, sizeof(title), "%s拟奖名单公示", p.tpl->title);
-	struct notice_new nn = { .programme_id = p.id, .stage_code = st->code, .region = p.region, .title = title,
-				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
-	if ((rc = notice_publish(n->app, c, n->actor, &nn, &notice_id, &ends, err)))
-		goto out;
-	n->out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title, "starts_on",
-			   notice_date_json(app_today(n->app)), "ends_on", notice_date_json(ends), "workdays",
-			   nn.workdays, "list", list);
-out:
-	programme_release(&p);
-out_free:
-	json_decref(list);
-	return rc;
-}
 
 int decision_proposed_notice(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
 			     struct px_err *err)
 {
-	struct notice_arg n = { app, actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err);
-	*out = award_result(rc, n.out);
-	return rc;
+	return award_publish_notice(app, actor, programme_id, &proposed_notice, out, err);
 }
 
 /* ---- approval ---- */
@@ -350,7 +283,7 @@ static int approve_tx(struct store_conn *c, void *arg, struct px_err *err)
 	const struct tpl_stage *st;
 	struct store_stmt *s;
 	json_t *winners = json_array();
-	int64_t existing, decision, pending = 0;
+	int64_t decision, pending = 0;
 	px_date day;
 	int rc = award_load_office(c, a->actor, a->programme_id, &p, err);
 
@@ -365,13 +298,8 @@ static int approve_tx(struct store_conn *c, void *arg, struct px_err *err)
 				a->approved_on ? a->approved_on : "");
 		goto out;
 	}
-	if ((rc = decision_find(c, p.id, "approval", &existing, err)))
+	if ((rc = decision_require_none(c, p.id, "approval", "the approval was recorded", err)))
 		goto out;
-	if (existing) {
-		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the approval was recorded in decision %" PRId64,
-				existing);
-		goto out;
-	}
 	if ((rc = store_prepare(c, &Q_PENDING_OBJECTION, &s, err)))
 		goto out;
 	store_bind_int(s, 1, p.id);
@@ -402,7 +330,5 @@ int decision_approve(struct app *app, const struct app_actor *actor, int64_t pro
 		     const char *approved_on, const char *minutes, json_t **out, struct px_err *err)
 {
 	struct approve_arg a = { actor, programme_id, document_no, approved_on, minutes, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, approve_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, approve_tx, &a, &a.out, out, err);
 }

@@ -38,6 +38,13 @@ int decision_insert(struct store_conn *c, const struct app_actor *actor, int64_t
 int decision_find(struct store_conn *c, int64_t programme_id, const char *kind, int64_t *id, struct px_err *err);
 
 /*
+ * 0 when the programme has no decision of that kind yet; else PX_ECONFLICT
+ * "already_decided": "<done> in decision <id>" ("the shortlist was fixed").
+ */
+int decision_require_none(struct store_conn *c, int64_t programme_id, const char *kind, const char *done,
+			  struct px_err *err);
+
+/*
  * The exit check of the shortlist, deliberation and approval stages
  * (stage_rules.c): their decision was recorded, else PX_ECONFLICT
  * "decision_missing".

@@ -186,7 +186,7 @@ int document_add(struct app *app, const struct app_actor *actor, int64_t applica
 	struct store_conn *c = store_acquire(app->st);
 	struct store_stmt *s;
 	json_t *docs = json_array(), *audit_docs = json_array();
-	char who[32], name[DOCUMENT_NAME_MAX + 1], object[40];
+	char who[32], name[DOCUMENT_NAME_MAX + 1];
 	int rc;
 
 	app_actor_label(actor, who);
@@ -222,10 +222,8 @@ int document_add(struct app *app, const struct app_actor *actor, int64_t applica
 		json_array_append_new(audit_docs, json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "sha256",
 							    files[i].sha256, "size", (json_int_t)files[i].size));
 	}
-	snprintf(object, sizeof(object), "application:%lld", (long long)application_id);
 	json_t *payload = json_pack("{s:s, s:O}", "purpose", purpose, "documents", audit_docs);
-	rc = audit_append(c, actor, "document.add", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "document.add", "application", application_id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	*out = docs;

@@ -192,9 +192,7 @@ int draw_stage_commit(struct app *app, const struct app_actor *actor, int64_t pr
 		      json_t **out, struct px_err *err)
 {
 	struct commit_arg a = { actor, programme_id, stage, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, commit_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, commit_tx, &a, &a.out, out, err);
 }
 
 /* ---- the input ---- */
@@ -634,9 +632,7 @@ int draw_stage_run(struct app *app, const struct app_actor *actor, int64_t draw_
 		   struct px_err *err)
 {
 	struct run_arg a = { actor, draw_id, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, run_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, run_tx, &a, &a.out, out, err);
 }
 
 /* ---- public views ---- */
@@ -656,9 +652,7 @@ static int one_tx(struct store_conn *c, void *arg, struct px_err *err)
 int draw_stage_json(struct app *app, int64_t draw_id, json_t **out, struct px_err *err)
 {
 	struct run_arg a = { &app_actor_public, draw_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, one_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, one_tx, &a, &a.out, out, err);
 }
 
 static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
@@ -694,7 +688,5 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 int draw_stage_list(struct app *app, int64_t programme_id, json_t **out, struct px_err *err)
 {
 	struct run_arg a = { &app_actor_public, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, list_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, list_tx, &a, &a.out, out, err);
 }

@@ -501,9 +501,7 @@ out:
 int expert_list(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
 {
 	struct list_arg l = { actor, NULL };
-	int rc = app_tx(app, STORE_TX_READ, list_tx, &l, err);
-	*out = award_result(rc, l.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, list_tx, &l, &l.out, out, err);
 }
 
 int expert_of_account(struct store_conn *c, int64_t account_id, int64_t *expert_id, struct px_err *err)
@@ -596,7 +594,5 @@ int expert_remove(struct app *app, const struct app_actor *actor, int64_t expert
 		  json_t **out, struct px_err *err)
 {
 	struct remove_arg m = { app, actor, expert_id, reason, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, remove_tx, &m, err);
-	*out = award_result(rc, m.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, remove_tx, &m, &m.out, out, err);
 }

@@ -19,6 +19,8 @@ static struct store_sql Q_SET_HEAD = STORE_SQL(
 static struct store_sql Q_OF_STAGE = STORE_SQL(
 	"SELECT ends_on FROM notice WHERE programme_id = $1 AND stage_code = $2 "
 	"AND ($3 = '' OR region = $3) ORDER BY ends_on DESC");
+static struct store_sql Q_EXISTS = STORE_SQL(
+	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
 static struct store_sql Q_LIST = STORE_SQL(
 	"SELECT id, stage_code, region, title, list, starts_on, ends_on, workdays, chain_seq, chain_head "
 	"FROM notice WHERE programme_id = $1 ORDER BY id DESC");
@@ -96,6 +98,21 @@ int notice_publish(struct app *app, struct store_conn *c, const struct app_actor
 		*ends_out = end;
 out:
 	free(list);
+	return rc < 0 ? rc : 0;
+}
+
+int notice_exists(struct store_conn *c, int64_t programme_id, const char *stage_code, bool *yes,
+		  struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_EXISTS, &s, err);
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, programme_id);
+	store_bind_text(s, 2, stage_code);
+	rc = store_step(s, err);
+	*yes = rc == STORE_ROW;
+	store_reset(s);
 	return rc < 0 ? rc : 0;
 }
 

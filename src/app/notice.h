@@ -7,6 +7,7 @@
 #define PX_APP_NOTICE_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "app/app.h"
 #include "core/date.h"
@@ -28,6 +29,10 @@ struct notice_new {
  */
 int notice_publish(struct app *app, struct store_conn *c, const struct app_actor *actor,
 		   const struct notice_new *n, int64_t *id, px_date *ends_on, struct px_err *err);
+
+/* Has a notice of the stage been published? *yes says. */
+int notice_exists(struct store_conn *c, int64_t programme_id, const char *stage_code, bool *yes,
+		  struct px_err *err);
 
 /*
  * 0 when every notice of the stage (of `region` when not NULL) has ended by

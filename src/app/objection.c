@@ -110,7 +110,7 @@ int objection_file(struct app *app, const struct app_actor *actor, int64_t appli
 	struct application a;
 	struct store_stmt *s;
 	char mobile[IDENT_MOBILE_LEN + 1], masked[IDENT_MOBILE_LEN + 1], hash[SECRET_HASH_HEX + 1];
-	char filed[11], due[11], object[40];
+	char filed[11], due[11];
 	px_date today = app_today(app), due_day;
 	int64_t id = 0;
 	int rc;
@@ -151,11 +151,9 @@ int objection_file(struct app *app, const struct app_actor *actor, int64_t appli
 	store_reset(s);
 	if (rc < 0)
 		goto out_rollback;
-	snprintf(object, sizeof(object), "objection:%lld", (long long)id);
 	json_t *payload = json_pack("{s:I, s:s, s:s}", "application", (json_int_t)application_id, "filed_on", filed,
 				    "forward_due", due);
-	rc = audit_append(c, actor, "objection.file", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "objection.file", "objection", id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	*out = json_pack("{s:I, s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "application", (json_int_t)application_id,
@@ -209,17 +207,25 @@ static int update_one(struct store_conn *c, struct store_sql *q, const char *typ
 static int finish(struct app *app, struct store_conn *c, const struct app_actor *actor, int64_t id, const char *action,
 		  json_t *payload, json_t **out, struct px_err *err)
 {
-	char object[40], today[11];
-	snprintf(object, sizeof(object), "objection:%lld", (long long)id);
+	char today[11];
 	today_str(app, today);
-	int rc = audit_append(c, actor, action, object, payload, err);
-	json_decref(payload);
+	int rc = audit_record(c, actor, action, "objection", id, payload, err);
 	if (rc || (rc = objection_json(today, c, id, out, NULL, err)))
 		return rc;
 	if ((rc = store_commit(c, err))) {
 		json_decref(*out);
 		*out = NULL;
 	}
+	return rc;
+}
+
+/* Roll back unless rc is 0 (finish() committed); release the programme and the connection. */
+static int close_objection(struct store_conn *c, struct programme *p, int rc)
+{
+	if (rc)
+		store_rollback(c);
+	programme_release(p);
+	store_release(c);
 	return rc;
 }
 
@@ -236,26 +242,20 @@ int objection_forward(struct app *app, const struct app_actor *actor, int64_t id
 	today_str(app, today);
 	if ((rc = open_objection(c, actor, id, &row, &p, false, err)) ||
 	    (rc = calendar_end_of_period(app->cal, app_today(app), p.tpl->objection_reply_workdays, &due_day, err)))
-		goto out_rollback;
+		goto out;
 	date_format(due_day, due);
 	if ((rc = update_one(c, &Q_FORWARD, "tti", err, (const char *)today, (const char *)due, id)) < 0)
-		goto out_rollback;
+		goto out;
 	if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ECONFLICT, row.forwarded_on[0] ? "already_forwarded" : "already_decided",
 				"objection", "objection %lld was forwarded or decided already", (long long)id);
-		goto out_rollback;
+		goto out;
 	}
-	if ((rc = finish(app, c, actor, id, "objection.forward",
-			 json_pack("{s:s, s:s, s:s}", "forwarded_on", today, "reply_due", due, "region", row.region), out,
-			 err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
+	rc = finish(app, c, actor, id, "objection.forward",
+		    json_pack("{s:s, s:s, s:s}", "forwarded_on", today, "reply_due", due, "region", row.region), out,
+		    err);
 out:
-	programme_release(&p);
-	store_release(c);
-	return rc;
+	return close_objection(c, &p, rc);
 }
 
 int objection_reply(struct app *app, const struct app_actor *actor, int64_t id, const char *text, json_t **out,
@@ -270,23 +270,17 @@ int objection_reply(struct app *app, const struct app_actor *actor, int64_t id, 
 	today_str(app, today);
 	if ((rc = input_textarea(text, OBJECTION_TEXT_MAX, "text", err)) ||
 	    (rc = open_objection(c, actor, id, &row, &p, true, err)))
-		goto out_rollback;
+		goto out;
 	if ((rc = update_one(c, &Q_REPLY, "tti", err, text, (const char *)today, id)) < 0)
-		goto out_rollback;
+		goto out;
 	if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ECONFLICT, row.replied_on[0] ? "already_replied" : "already_decided", "objection",
 				"objection %lld was answered or decided already", (long long)id);
-		goto out_rollback;
+		goto out;
 	}
-	if ((rc = finish(app, c, actor, id, "objection.reply", json_pack("{s:s}", "replied_on", today), out, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
+	rc = finish(app, c, actor, id, "objection.reply", json_pack("{s:s}", "replied_on", today), out, err);
 out:
-	programme_release(&p);
-	store_release(c);
-	return rc;
+	return close_objection(c, &p, rc);
 }
 
 int objection_decide(struct app *app, const struct app_actor *actor, int64_t id, const char *outcome,
@@ -318,45 +312,39 @@ int objection_decide(struct app *app, const struct app_actor *actor, int64_t id,
 	}
 	if ((rc = input_textarea(decision, OBJECTION_TEXT_MAX, "decision", err)) ||
 	    (rc = open_objection(c, actor, id, &row, &p, false, err)))
-		goto out_rollback;
+		goto out;
 	if (!row.forwarded_on[0]) {
 		rc = px_err_set(err, PX_ECONFLICT, "not_forwarded", "objection",
 				"forward objection %lld to the county for review before deciding", (long long)id);
-		goto out_rollback;
+		goto out;
 	}
 	if ((rc = update_one(c, &Q_DECIDE, "tiiti", err, outcome, (int64_t)breaks, decision, (const char *)today,
 			     id)) < 0)
-		goto out_rollback;
+		goto out;
 	if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "objection", "objection %lld was decided already",
 				(long long)id);
-		goto out_rollback;
+		goto out;
 	}
 	if (verified && breaks) {
 		if ((rc = application_load(c, row.application_id, &a, err)))
-			goto out_rollback;
+			goto out;
 		if (!strcmp(a.state, "winner")) {
 			rc = px_err_set(err, PX_ECONFLICT, "application_approved", "objection",
 					"the award of application %lld was approved; revoking it is for the city government",
 					(long long)a.id);
-			goto out_rollback;
+			goto out;
 		}
 		if (strcmp(a.state, "disqualified") &&
 		    (rc = application_move(c, actor, &a, disqualifiable, "disqualified", "verified objection", err)))
-			goto out_rollback;
+			goto out;
 	}
-	if ((rc = finish(app, c, actor, id, "objection.decide",
-			 json_pack("{s:s, s:b, s:s}", "outcome", outcome, "breaks_eligibility", breaks, "decided_on",
-				   today),
-			 out, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
+	rc = finish(app, c, actor, id, "objection.decide",
+		    json_pack("{s:s, s:b, s:s}", "outcome", outcome, "breaks_eligibility", breaks, "decided_on",
+			      today),
+		    out, err);
 out:
-	programme_release(&p);
-	store_release(c);
-	return rc;
+	return close_objection(c, &p, rc);
 }
 
 int objection_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
@@ -375,12 +363,7 @@ int objection_list_json(struct app *app, const struct app_actor *actor, int64_t 
 	today_str(app, today);
 	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)))
 		goto out;
-	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_COUNTY) {
-		region = actor->region;
-	} else if (programme_is_office(&p, actor) ||
-		   (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p.region))) {
-		region = "";
-	} else {
+	if (!(region = programme_county_scope(&p, actor))) {
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "objections are seen by the office and the counties");
 		goto out;
 	}

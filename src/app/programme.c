@@ -46,13 +46,23 @@ bool programme_is_office(const struct programme *p, const struct app_actor *acto
 		access_region_contains(actor->region, p->region));
 }
 
+const char *programme_county_scope(const struct programme *p, const struct app_actor *actor)
+{
+	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_COUNTY)
+		return actor->region;
+	if (programme_is_office(p, actor) ||
+	    (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p->region)))
+		return "";
+	return NULL;
+}
+
 int programme_create(struct app *app, const struct app_actor *actor, const char *tpl_json, size_t len,
 		     int64_t *id, struct px_err *err)
 {
 	struct template *t = NULL;
 	struct store_conn *c = NULL;
 	struct store_stmt *s;
-	char object[40], d1[11], d2[11];
+	char d1[11], d2[11];
 	int rc = template_parse(tpl_json, len, &t, err);
 
 	if (rc)
@@ -107,10 +117,8 @@ int programme_create(struct app *app, const struct app_actor *actor, const char 
 						   "quota region '%s' is not a known division code", t->quotas[q].region);
 				goto out_rollback;
 			}
-	snprintf(object, sizeof(object), "programme:%lld", (long long)*id);
 	json_t *payload = json_pack("{s:s, s:i, s:s}", "template", t->id, "year", t->year, "title", t->title);
-	rc = audit_append(c, actor, "programme.create", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "programme.create", "programme", *id, payload, err);
 	if (rc)
 		goto out_rollback;
 	rc = store_commit(c, err);
@@ -181,7 +189,6 @@ int programme_advance(struct app *app, const struct app_actor *actor, int64_t id
 	struct store_conn *c = store_acquire(app->st);
 	struct store_stmt *s;
 	struct programme p = { 0 };
-	char object[40];
 	int64_t now = store_now_us();
 	int rc;
 
@@ -218,11 +225,9 @@ int programme_advance(struct app *app, const struct app_actor *actor, int64_t id
 	if ((p.stage_seq >= 1 && (rc = store_run(c, &Q_CLOSE, err, "iii", now, id, (int64_t)p.stage_seq))) ||
 	    (rc = store_run(c, &Q_OPEN, err, "iii", now, id, (int64_t)next)))
 		goto out_rollback;
-	snprintf(object, sizeof(object), "programme:%lld", (long long)id);
 	json_t *payload = json_pack("{s:s, s:s}", "from", p.stage_seq ? p.tpl->stages[p.stage_seq - 1].code : "",
 				    "to", to);
-	rc = audit_append(c, actor, "programme.advance", object, payload, err);
-	json_decref(payload);
+	rc = audit_record(c, actor, "programme.advance", "programme", id, payload, err);
 	if (rc)
 		goto out_rollback;
 	rc = store_commit(c, err);

@@ -53,4 +53,11 @@ int programme_list_json(struct app *app, json_t **out, struct px_err *err);
 /* May this actor manage (office) the programme? */
 bool programme_is_office(const struct programme *p, const struct app_actor *actor);
 
+/*
+ * The region whose applications the actor sees in the programme's county
+ * lists: a county's own, "" (all) for the office and for the leadership group
+ * of the programme's region, NULL for anyone else.
+ */
+const char *programme_county_scope(const struct programme *p, const struct app_actor *actor);
+
 #endif

@@ -24,8 +24,6 @@ static struct store_sql Q_LIST = STORE_SQL(
 	"LEFT JOIN person p ON p.id = a.person_id "
 	"WHERE a.programme_id = $1 AND a.state IN ('recommended', 'accepted', 'rejected') "
 	"ORDER BY a.track_code, a.region, a.id");
-static struct store_sql Q_NOTICE_EXISTS = STORE_SQL(
-	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
 static struct store_sql Q_UNDECIDED = STORE_SQL(
 	"SELECT count(*), coalesce(min(id), 0) FROM application WHERE programme_id = $1 AND state = 'recommended'");
 static struct store_sql Q_ACCEPTED = STORE_SQL(
@@ -56,21 +54,6 @@ static const char *qualification_code(const struct programme *p)
 		if (p->tpl->stages[i].kind == TPL_STAGE_QUALIFICATION)
 			return p->tpl->stages[i].code;
 	return "qualification";
-}
-
-static int notice_exists(struct store_conn *c, int64_t programme_id, const char *stage, bool *yes,
-			 struct px_err *err)
-{
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_NOTICE_EXISTS, &s, err);
-	if (rc)
-		return rc;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, stage);
-	rc = store_step(s, err);
-	*yes = rc == STORE_ROW;
-	store_reset(s);
-	return rc < 0 ? rc : 0;
 }
 
 /* ---- the list ---- */
@@ -122,9 +105,7 @@ int qualification_list(struct app *app, const struct app_actor *actor, int64_t p
 		       struct px_err *err)
 {
 	struct list_arg a = { actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, list_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, list_tx, &a, &a.out, out, err);
 }
 
 /* ---- decisions ---- */
@@ -188,9 +169,7 @@ int qualification_decide(struct app *app, const struct app_actor *actor, int64_t
 			 const char *result, const char *reason, json_t **out, struct px_err *err)
 {
 	struct decide_arg d = { actor, application_id, result, reason, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, decide_tx, &d, err);
-	*out = award_result(rc, d.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, decide_tx, &d, &d.out, out, err);
 }
 
 /* ---- opinions of member units ---- */
@@ -273,9 +252,7 @@ int qualification_opinion_add(struct app *app, const struct app_actor *actor, in
 			      const char *verdict, const char *text, json_t **out, struct px_err *err)
 {
 	struct opinion_arg o = { actor, application_id, verdict, text, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, opinion_tx, &o, err);
-	*out = award_result(rc, o.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, opinion_tx, &o, &o.out, out, err);
 }
 
 static int opinions_tx(struct store_conn *c, void *arg, struct px_err *err)
@@ -320,89 +297,42 @@ int qualification_opinions(struct app *app, const struct app_actor *actor, int64
 			   json_t **out, struct px_err *err)
 {
 	struct opinion_arg o = { actor, application_id, NULL, NULL, NULL };
-	int rc = app_tx(app, STORE_TX_READ, opinions_tx, &o, err);
-	*out = award_result(rc, o.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, opinions_tx, &o, &o.out, out, err);
 }
 
 /* ---- the acceptance list ---- */
 
-struct notice_arg {
-	struct app *app;
-	const struct app_actor *actor;
-	int64_t programme_id;
-	json_t *out;
-};
-
-static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
+/* Every recommended application is accepted or rejected before the list is published. */
+static int all_decided(struct store_conn *c, const struct programme *p, struct px_err *err)
 {
-	struct notice_arg *n = arg;
-	struct programme p;
-	const struct tpl_stage *st;
 	struct store_stmt *s;
-	json_t *list = NULL;
-	char title[200];
-	bool published;
-	int64_t notice_id;
-	px_date ends;
-	int rc = award_load_office(c, n->actor, n->programme_id, &p, err);
+	int rc = store_prepare(c, &Q_UNDECIDED, &s, err);
 
 	if (rc)
 		return rc;
-	if ((rc = award_require_kind(&p, TPL_STAGE_QUALIFICATION, &st, err)) ||
-	    (rc = notice_exists(c, p.id, st->code, &published, err)))
-		goto out;
-	if (published) {
-		rc = px_err_set(err, PX_ECONFLICT, "notice_published", "stage", "the acceptance list is published already");
-		goto out;
-	}
-	if ((rc = store_prepare(c, &Q_UNDECIDED, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
+	store_bind_int(s, 1, p->id);
 	rc = store_step(s, err);
 	int64_t undecided = store_col_int(s, 0), first = store_col_int(s, 1);
 	store_reset(s);
 	if (rc < 0)
-		goto out;
-	if (undecided) {
-		rc = px_err_set(err, PX_ECONFLICT, "undecided_applications", "applications",
-				"%" PRId64 " recommended applications are not decided yet (first: %" PRId64 ")",
-				undecided, first);
-		goto out;
-	}
-	if ((rc = store_prepare(c, &Q_ACCEPTED, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	list = json_array();
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		int t = template_track_index(p.tpl, store_col_text(s, 1));
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application",
-						      (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 3),
-						      "track", store_col_text(s, 1), "award",
-						      t >= 0 ? p.tpl->tracks[t].name : "", "region", store_col_text(s, 2)));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(title, sizeof(title), "%s受理名单", p.tpl->title);
-	struct notice_new nn = { .programme_id = p.id, .stage_code = st->code, .region = p.region, .title = title,
-				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
-	if ((rc = notice_publish(n->app, c, n->actor, &nn, &notice_id, &ends, err)))
-		goto out;
-	n->out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title,
-			   "starts_on", notice_date_json(app_today(n->app)), "ends_on", notice_date_json(ends),
-			   "workdays", nn.workdays, "list", list);
-out:
-	json_decref(list);
-	programme_release(&p);
-	return rc;
+		return rc;
+	if (undecided)
+		return px_err_set(err, PX_ECONFLICT, "undecided_applications", "applications",
+				  "%" PRId64 " recommended applications are not decided yet (first: %" PRId64 ")",
+				  undecided, first);
+	return 0;
 }
+
+static const struct award_notice acceptance_notice = {
+	.kind = TPL_STAGE_QUALIFICATION,
+	.what = "acceptance list",
+	.title_suffix = "受理名单",
+	.list = &Q_ACCEPTED,
+	.check = all_decided,
+};
 
 int qualification_acceptance_notice(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				    json_t **out, struct px_err *err)
 {
-	struct notice_arg n = { app, actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err);
-	*out = award_result(rc, n.out);
-	return rc;
+	return award_publish_notice(app, actor, programme_id, &acceptance_notice, out, err);
 }

@@ -216,7 +216,5 @@ int ranking_json(struct app *app, const struct app_actor *actor, int64_t program
 		 struct px_err *err)
 {
 	struct view_arg v = { actor, programme_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, view_tx, &v, err);
-	*out = award_result(rc, v.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, view_tx, &v, &v.out, out, err);
 }

@@ -378,9 +378,7 @@ int recusal_recuse(struct app *app, const struct app_actor *actor, int64_t assig
 		   json_t **out, struct px_err *err)
 {
 	struct recuse_arg r = { app, actor, assignment_id, reason, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, recuse_tx, &r, err);
-	*out = award_result(rc, r.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, recuse_tx, &r, &r.out, out, err);
 }
 
 static int replace_tx(struct store_conn *c, void *arg, struct px_err *err)
@@ -419,7 +417,5 @@ int recusal_replace(struct app *app, const struct app_actor *actor, int64_t assi
 		    struct px_err *err)
 {
 	struct recuse_arg r = { app, actor, assignment_id, NULL, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, replace_tx, &r, err);
-	*out = award_result(rc, r.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, replace_tx, &r, &r.out, out, err);
 }

@@ -301,9 +301,7 @@ int results_json(struct app *app, const struct app_actor *actor, int64_t program
 		 json_t **out, struct px_err *err)
 {
 	struct view_arg v = { actor, programme_id, stage, app, NULL };
-	int rc = app_tx(app, STORE_TX_READ, results_tx, &v, err);
-	*out = award_result(rc, v.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, results_tx, &v, &v.out, out, err);
 }
 
 /* The stage's result of an application: *found false when none. */
@@ -478,7 +476,5 @@ int results_report(struct app *app, const struct app_actor *actor, int64_t appli
 		   json_t **out, struct px_err *err)
 {
 	struct view_arg v = { actor, application_id, stage, app, NULL };
-	int rc = app_tx(app, STORE_TX_READ, report_tx, &v, err);
-	*out = award_result(rc, v.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, report_tx, &v, &v.out, out, err);
 }

@@ -215,9 +215,7 @@ out:
 int review_mine(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
 {
 	struct mine_arg m = { app, actor, NULL };
-	int rc = app_tx(app, STORE_TX_READ, mine_tx, &m, err);
-	*out = award_result(rc, m.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, mine_tx, &m, &m.out, out, err);
 }
 
 /* ---- submit ---- */
@@ -348,9 +346,7 @@ int review_submit(struct app *app, const struct app_actor *actor, int64_t assign
 		  const struct review_new *rv, json_t **out, struct px_err *err)
 {
 	struct submit_arg a = { app, actor, assignment_id, rv, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, submit_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, submit_tx, &a, &a.out, out, err);
 }
 
 /* ---- the panel ---- */
@@ -451,7 +447,5 @@ int review_panel(struct app *app, const struct app_actor *actor, int64_t applica
 		 json_t **out, struct px_err *err)
 {
 	struct panel_arg a = { actor, application_id, stage, NULL };
-	int rc = app_tx(app, STORE_TX_READ, panel_tx, &a, err);
-	*out = award_result(rc, a.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, panel_tx, &a, &a.out, out, err);
 }

@@ -77,7 +77,7 @@ static int decide_tx(struct store_conn *c, void *arg, struct px_err *err)
 	const struct tpl_stage *st, *review;
 	struct store_stmt *s;
 	int counts[TPL_MAX_TRACKS] = { 0 };
-	int64_t existing, decision, others[AWARD_MAX_LIST];
+	int64_t decision, others[AWARD_MAX_LIST];
 	size_t nothers = 0;
 	json_t *listed = json_array(), *dropped = json_array();
 	char field[48];
@@ -87,13 +87,8 @@ static int decide_tx(struct store_conn *c, void *arg, struct px_err *err)
 		goto out_free;
 	if ((rc = award_require_kind(&p, TPL_STAGE_SHORTLIST, &st, err)) ||
 	    (d->minutes && (rc = award_check_text(d->minutes, AWARD_TEXT_MAX, "minutes", err))) ||
-	    (rc = decision_find(c, p.id, "shortlist", &existing, err)))
+	    (rc = decision_require_none(c, p.id, "shortlist", "the shortlist was fixed", err)))
 		goto out;
-	if (existing) {
-		rc = px_err_set(err, PX_ECONFLICT, "already_decided", "stage", "the shortlist was fixed in decision %" PRId64,
-				existing);
-		goto out;
-	}
 	review = previous_review(&p);
 	for (size_t i = 0; i < d->n; i++) {
 		struct application a;
@@ -124,15 +119,9 @@ static int decide_tx(struct store_conn *c, void *arg, struct px_err *err)
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < d->n; i++) {
-		struct application a;
-		static const char *const from[] = { "accepted", NULL };
-		if ((rc = application_load(c, d->ids[i], &a, err)) ||
-		    (rc = application_move(c, d->actor, &a, from, "shortlisted", "on the on-site review list", err)))
-			goto out;
-		json_array_append_new(listed, json_integer(a.id));
-	}
-	if ((rc = store_prepare(c, &Q_ACCEPTED, &s, err)))
+	if ((rc = application_move_ids(c, d->actor, d->ids, d->n, "accepted", "shortlisted",
+					"on the on-site review list", listed, err)) ||
+	    (rc = store_prepare(c, &Q_ACCEPTED, &s, err)))
 		goto out;
 	store_bind_int(s, 1, p.id);
 	while ((rc = store_step(s, err)) == STORE_ROW && nothers < AWARD_MAX_LIST)
@@ -162,9 +151,7 @@ int shortlist_decide(struct app *app, const struct app_actor *actor, int64_t pro
 		     size_t n, const char *minutes, json_t **out, struct px_err *err)
 {
 	struct decide_arg d = { actor, programme_id, ids, n, minutes, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, decide_tx, &d, err);
-	*out = award_result(rc, d.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, decide_tx, &d, &d.out, out, err);
 }
 
 struct feedback_arg {
@@ -207,7 +194,5 @@ int shortlist_feedback(struct app *app, const struct app_actor *actor, int64_t a
 		       struct px_err *err)
 {
 	struct feedback_arg f = { actor, application_id, NULL };
-	int rc = app_tx(app, STORE_TX_READ, feedback_tx, &f, err);
-	*out = award_result(rc, f.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, feedback_tx, &f, &f.out, out, err);
 }

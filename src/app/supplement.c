@@ -145,9 +145,7 @@ int supplement_request(struct app *app, const struct app_actor *actor, int64_t a
 		       const char *request, json_t **out, struct px_err *err)
 {
 	struct request_arg q = { app, actor, application_id, request, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, request_tx, &q, err);
-	*out = award_result(rc, q.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, request_tx, &q, &q.out, out, err);
 }
 
 /* ---- answer ---- */
@@ -222,9 +220,7 @@ int supplement_answer(struct app *app, const struct app_actor *actor, int64_t su
 		      json_t **out, struct px_err *err)
 {
 	struct request_arg q = { app, actor, supplement_id, answer, NULL };
-	int rc = app_tx(app, STORE_TX_WRITE, answer_tx, &q, err);
-	*out = award_result(rc, q.out);
-	return rc;
+	return award_tx(app, STORE_TX_WRITE, answer_tx, &q, &q.out, out, err);
 }
 
 /* ---- lists ---- */
@@ -256,9 +252,7 @@ int supplement_list_application(struct app *app, const struct app_actor *actor, 
 				json_t **out, struct px_err *err)
 {
 	struct request_arg q = { app, actor, application_id, NULL, NULL };
-	int rc = app_tx(app, STORE_TX_READ, of_application_tx, &q, err);
-	*out = award_result(rc, q.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, of_application_tx, &q, &q.out, out, err);
 }
 
 struct programme_arg {
@@ -297,7 +291,5 @@ int supplement_list_programme(struct app *app, const struct app_actor *actor, in
 			      bool overdue_only, json_t **out, struct px_err *err)
 {
 	struct programme_arg q = { app, actor, programme_id, overdue_only, NULL };
-	int rc = app_tx(app, STORE_TX_READ, of_programme_tx, &q, err);
-	*out = award_result(rc, q.out);
-	return rc;
+	return award_tx(app, STORE_TX_READ, of_programme_tx, &q, &q.out, out, err);
 }

@@ -3,6 +3,7 @@
  * file and a seed, print the commitment of a seed, make a new seed, or print
  * the inputs hash to publish before the draw (docs/draw.md, "Publication").
  */
+#include "app/draw_doc.h"
 #include "cli/cli.h"
 #include "cli/draw_json.h"
 #include "core/draw.h"
@@ -108,7 +109,7 @@ static int do_run(const struct opts *o)
 		rc = cli_fail("draw", &err);
 		goto out_doc;
 	}
-	out = cli_draw_result_json(&doc.in, &r);
+	out = draw_doc_result_json(&doc.in, &r);
 	rc = out ? cli_json_print(out) : CLI_FAIL;
 	json_decref(out);
 	draw_result_release(&r);

@@ -5,6 +5,7 @@
  * compares the outcome with the published result member by member, printing
  * each difference. Exit 0 when everything matches, 1 otherwise.
  */
+#include "app/draw_doc.h"
 #include "cli/cli.h"
 #include "cli/draw_json.h"
 #include "core/draw.h"
@@ -196,7 +197,7 @@ int cmd_verify_draw(int argc, char **argv)
 		rc = cli_fail("verify-draw", &err);
 		goto out;
 	}
-	own = cli_draw_result_json(&doc.in, &r);
+	own = draw_doc_result_json(&doc.in, &r);
 	if (!own) {
 		rc = cli_fail("verify-draw", NULL);
 		goto out;

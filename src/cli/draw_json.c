@@ -1,6 +1,6 @@
 /*
- * draw_json.c - reading a draw's input file into a struct draw_input and
- * writing a result as JSON. The members of applications and experts are
+ * draw_json.c - reading a draw's input file into a struct draw_input (the
+ * result is written by app/draw_doc.c's draw_doc_result_json). The members of applications and experts are
  * described by tables (name, kind, where it goes), so every member is checked
  * the same way and every error names the member: "experts[3].employer:
  * missing". Unknown keys are refused, so a misspelt constraint cannot be
@@ -339,37 +339,6 @@ void cli_draw_doc_release(struct cli_draw_doc *doc)
 	free(doc->experts);
 	free(doc->pool);
 	memset(doc, 0, sizeof(*doc));
-}
-
-/* ---- writing a result ---- */
-
-json_t *cli_draw_result_json(const struct draw_input *in, const struct draw_result *r)
-{
-	json_t *assignments = json_array(), *loads = json_object();
-	int bad_alloc = !assignments || !loads;
-
-	for (size_t i = 0; i < r->n_panels && !bad_alloc; i++) {
-		const struct draw_panel *p = &r->panels[i];
-		json_t *experts = json_array();
-		for (unsigned j = 0; experts && j < p->n; j++)
-			bad_alloc |= json_array_append_new(experts, json_string(in->experts[p->expert[j]].id));
-		/* "o" steals the reference, also when packing fails */
-		bad_alloc |= json_array_append_new(assignments, json_pack("{s:s, s:o}", "application",
-									    in->apps[p->app].id, "experts",
-									    experts));
-	}
-	for (size_t i = 0; i < r->n_experts && !bad_alloc; i++) {
-		size_t e = r->expert_order[i];
-		bad_alloc |= json_object_set_new(loads, in->experts[e].id, json_integer(r->load[e]));
-	}
-	if (bad_alloc) {
-		json_decref(assignments);
-		json_decref(loads);
-		return NULL;
-	}
-	return json_pack("{s:s, s:s, s:s, s:i, s:o, s:o}", "algorithm", DRAW_ALGORITHM,
-			 "seed_commit", r->seed_commit, "inputs_hash", r->inputs_hash,
-			 "max_load", (int)r->max_load, "assignments", assignments, "loads", loads);
 }
 
 int cli_json_print(const json_t *v)

@@ -1,7 +1,8 @@
 /*
  * draw_json.h - the JSON side of `pingxuan draw` and `pingxuan verify-draw`:
  * reading a draw's input (format in docs/draw.md, "Input file") into a
- * struct draw_input, and writing a result as the published JSON.
+ * struct draw_input, and printing JSON. The published form of a result is
+ * app/draw_doc.h's draw_doc_result_json().
  */
 #ifndef PX_CLI_DRAW_JSON_H
 #define PX_CLI_DRAW_JSON_H
@@ -43,14 +44,6 @@ void cli_draw_doc_release(struct cli_draw_doc *doc);
  * success *out is a new reference the caller owns; errors as above.
  */
 int cli_json_read_file(const char *path, size_t max, json_t **out, struct px_err *err);
-
-/*
- * The published form of a result: {"algorithm", "seed_commit", "inputs_hash",
- * "max_load", "assignments": [{"application", "experts": [...]}...], "loads":
- * {expert: n ...}}, applications and experts in id order. Returns a new
- * reference (the caller owns it), NULL when out of memory.
- */
-json_t *cli_draw_result_json(const struct draw_input *in, const struct draw_result *r);
 
 /* Print a JSON value to stdout, indented, with a final newline. CLI_OK or CLI_FAIL. */
 int cli_json_print(const json_t *v);

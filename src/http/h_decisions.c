@@ -23,7 +23,11 @@ static void answer(struct http_req *r, int rc, int status, json_t *out, const st
 		http_reply_json(r, status, out);
 }
 
-void h_shortlist_decide(struct http_req *r)
+/* A decision over a list of applications: {applications: [ids], minutes}. */
+typedef int (*list_decision_fn)(struct app *app, const struct app_actor *actor, int64_t programme_id,
+				const int64_t *ids, size_t n, const char *minutes, json_t **out, struct px_err *err);
+
+static void list_decision(struct http_req *r, bool minutes_required, list_decision_fn decide)
 {
 	struct px_err err = { 0 };
 	const char *minutes;
@@ -32,17 +36,22 @@ void h_shortlist_decide(struct http_req *r)
 	json_t *in, *out = NULL;
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
-	if (json_str_or_reply(r, in, "minutes", false, AWARD_TEXT_MAX, &minutes))
+	if (json_str_or_reply(r, in, "minutes", minutes_required, AWARD_TEXT_MAX, &minutes))
 		goto out;
 	if (award_ids_from_json(in, "applications", &ids, &n, &err)) {
 		http_fail(r, &err);
 		goto out;
 	}
-	int rc = shortlist_decide(http_app(r), http_actor(r), id, ids, n, minutes, &out, &err);
+	int rc = decide(http_app(r), http_actor(r), id, ids, n, minutes, &out, &err);
 	answer(r, rc, 201, out, &err);
 out:
 	free(ids);
 	json_decref(in);
+}
+
+void h_shortlist_decide(struct http_req *r)
+{
+	list_decision(r, false, shortlist_decide);
 }
 
 void h_feedback_get(struct http_req *r)
@@ -58,24 +67,7 @@ void h_feedback_get(struct http_req *r)
 
 void h_deliberation_record(struct http_req *r)
 {
-	struct px_err err = { 0 };
-	const char *minutes;
-	int64_t id, *ids = NULL;
-	size_t n;
-	json_t *in, *out = NULL;
-	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
-		return;
-	if (json_str_or_reply(r, in, "minutes", true, AWARD_TEXT_MAX, &minutes))
-		goto out;
-	if (award_ids_from_json(in, "applications", &ids, &n, &err)) {
-		http_fail(r, &err);
-		goto out;
-	}
-	int rc = decision_deliberate(http_app(r), http_actor(r), id, ids, n, minutes, &out, &err);
-	answer(r, rc, 201, out, &err);
-out:
-	free(ids);
-	json_decref(in);
+	list_decision(r, true, decision_deliberate);
 }
 
 void h_proposed_notice(struct http_req *r)
