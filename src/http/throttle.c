@@ -1,9 +1,9 @@
 /*
  * throttle.c - failed sign-in counters in a fixed-size table (see
- * throttle.h). The table never grows: a key hashes to one of THROTTLE_SLOTS
- * slots and a colliding key replaces an entry whose window is over, or else
- * shares its counter (so an attacker flooding keys can only make throttling
- * stricter, never lift it).
+ * throttle.h). The table never grows: a key lives in one of THROTTLE_PROBE
+ * slots after the one it hashes to; a new key takes a free or expired slot
+ * there, or else shares the first one's counter (so an attacker flooding keys
+ * can only make throttling stricter, never lift it).
  */
 #include "http/throttle.h"
 
@@ -14,6 +14,7 @@
 #include <time.h>
 
 #define THROTTLE_SLOTS 4096
+#define THROTTLE_PROBE 8
 
 struct slot {
 	unsigned char key[16]; /* keyed hash of "l:" login or "a:" address */
@@ -38,25 +39,43 @@ static int64_t now_s(void)
 	return ts.tv_sec;
 }
 
+/*
+ * The slot of a key: its own among THROTTLE_PROBE neighbours, else a free or
+ * expired one; when all are live with other keys (a flood of keys), the
+ * first is shared, which only makes throttling stricter.
+ */
 static struct slot *find(char kind, const char *value, int64_t now)
 {
 	unsigned char h[16];
 	crypto_generichash_state st;
+	struct slot *take = NULL;
 	crypto_generichash_init(&st, hash_key, sizeof(hash_key), sizeof(h));
 	crypto_generichash_update(&st, (const unsigned char *)&kind, 1);
 	crypto_generichash_update(&st, (const unsigned char *)value, strlen(value));
 	crypto_generichash_final(&st, h, sizeof(h));
-	struct slot *s = &slots[(h[0] | h[1] << 8) % THROTTLE_SLOTS];
-	if (memcmp(s->key, h, sizeof(h)) && now - s->window_start >= THROTTLE_WINDOW_S) {
-		memcpy(s->key, h, sizeof(h));
-		s->failures = 0;
-		s->window_start = now;
+	size_t home = (size_t)(h[0] | h[1] << 8) % THROTTLE_SLOTS;
+	for (size_t i = 0; i < THROTTLE_PROBE; i++) {
+		struct slot *s = &slots[(home + i) % THROTTLE_SLOTS];
+		bool expired = now - s->window_start >= THROTTLE_WINDOW_S || !s->failures;
+		if (!memcmp(s->key, h, sizeof(h))) {
+			take = s;
+			break;
+		}
+		if (expired && !take)
+			take = s;
 	}
-	if (now - s->window_start >= THROTTLE_WINDOW_S) {
-		s->failures = 0;
-		s->window_start = now;
+	if (!take)
+		take = &slots[home];
+	if (memcmp(take->key, h, sizeof(h)) && (now - take->window_start >= THROTTLE_WINDOW_S || !take->failures)) {
+		memcpy(take->key, h, sizeof(h));
+		take->failures = 0;
+		take->window_start = now;
 	}
-	return s;
+	if (now - take->window_start >= THROTTLE_WINDOW_S) {
+		take->failures = 0;
+		take->window_start = now;
+	}
+	return take;
 }
 
 int throttle_login_check(const char *login, const char *address, struct px_err *err)
