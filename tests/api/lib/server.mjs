@@ -55,7 +55,7 @@ export async function startServer({ db, dir, args = [] } = {}) {
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-  for (let i = 0; i < 200 && !existsSync(portFile); i++) {
+  for (let i = 0; i < 800 && !existsSync(portFile); i++) { // up to 20 s on a loaded machine
     if (proc.exitCode !== null) break;
     await sleep(25);
   }
