@@ -5,6 +5,8 @@
  */
 #include "cli/serve.h"
 
+#include "util/file.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -95,12 +97,12 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		goto out;
 	snprintf(url, sizeof(url), strchr(o->host, ':') ? "http://[%s]:%d" : "http://%s:%d", o->host,
 		 http_server_port(srv));
-	if (o->port_file) {
-		FILE *pf = fopen(o->port_file, "w");
-		if (pf) {
-			fprintf(pf, "%d\n", http_server_port(srv));
-			fclose(pf);
-		}
+	if (o->port_file) { /* written whole or not at all: a watcher never reads half a number */
+		char port[16];
+		int n = snprintf(port, sizeof(port), "%d\n", http_server_port(srv));
+		struct px_err perr = { 0 };
+		if (file_write_atomic(o->port_file, port, (size_t)n, &perr))
+			fprintf(stderr, "pingxuan: %s\n", perr.msg);
 	}
 	if (o->on_ready)
 		rc = o->on_ready(url, o->ctx, err);
