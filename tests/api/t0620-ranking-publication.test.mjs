@@ -161,7 +161,7 @@ test('the proposed winners are notified for 5 working days on the official calen
 });
 
 test('the approval makes winners of the proposed; a disqualified application is not approved', async () => {
-  // stage fixture: an objection under review, then a verified one (the objection use cases are another branch's)
+  // stage fixture: an objection under review, then a verified one (t0520 and t0900 run them through the API)
   sql(srv.db, 'INSERT INTO objection (programme_id, application_id, filer_name, text, filed_on, filed_at, forward_due, outcome) ' +
     `VALUES (${pid}, ${O[0]}, '匿名', '质疑其近3年质量事故情况', '2025-12-15', 0, '2025-12-18', 'pending')`);
   setState(srv.db, O[1], 'disqualified');

@@ -76,7 +76,7 @@ export function putStage(db, programme, code) {
     `UPDATE programme SET stage_seq = ${seq} WHERE id = ${programme}`);
 }
 
-// Move an application as another branch's use case would (e.g. a verified objection: 'disqualified').
+// Move an application as another stage's use case would (e.g. a verified objection: 'disqualified').
 export function setState(db, application, state) {
   sql(db, `UPDATE application SET state = ${lit(state)} WHERE id = ${application}`);
 }
