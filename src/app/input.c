@@ -3,7 +3,9 @@
  */
 #include "app/input.h"
 
+#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/access.h"
@@ -83,5 +85,60 @@ int input_county_region(struct store_conn *c, const char *code, const char *fiel
 	if (!strcmp(code + 4, "00"))
 		return px_err_set(err, PX_EINVAL, "region_not_county", field,
 				  "'%s' is a city or province: give the county, district or county-level city", code);
+	return 0;
+}
+
+int input_ids(json_t *obj, const char *key, int64_t **ids, size_t *n, struct px_err *err)
+{
+	json_t *arr = json_object_get(obj, key), *v;
+	size_t i, count;
+	char field[48];
+
+	*ids = NULL;
+	*n = 0;
+	if (!arr)
+		return px_err_set(err, PX_EINVAL, "missing_field", key, "'%s' is required", key);
+	if (!json_is_array(arr) || json_array_size(arr) > INPUT_MAX_IDS)
+		return px_err_set(err, PX_EINVAL, "wrong_type", key,
+				  "'%s' must be an array of at most %d application ids", key, INPUT_MAX_IDS);
+	count = json_array_size(arr);
+	*ids = calloc(count + 1, sizeof(**ids));
+	if (!*ids)
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	json_array_foreach(arr, i, v) {
+		snprintf(field, sizeof(field), "%.24s[%zu]", key, i);
+		if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+			free(*ids);
+			*ids = NULL;
+			return px_err_set(err, PX_EINVAL, "wrong_type", field, "'%s' must be a positive integer id",
+					  field);
+		}
+		for (size_t j = 0; j < i; j++)
+			if ((*ids)[j] == json_integer_value(v)) {
+				free(*ids);
+				*ids = NULL;
+				return px_err_set(err, PX_EINVAL, "duplicate_application", field,
+						  "application %" JSON_INTEGER_FORMAT " is listed twice",
+						  json_integer_value(v));
+			}
+		(*ids)[i] = json_integer_value(v);
+	}
+	*n = count;
+	return 0;
+}
+
+int input_text(const char *s, size_t max, const char *field, struct px_err *err)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n == 0)
+		return px_err_set(err, PX_EINVAL, "missing_field", field, "'%s' is required", field);
+	if (n > max)
+		return px_err_set(err, PX_EINVAL, "too_long", field, "'%s' must be at most %zu bytes", field, max);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)
+			return px_err_set(err, PX_EINVAL, "invalid_text", field, "'%s' holds a control character",
+					  field);
+	}
 	return 0;
 }

@@ -10,3 +10,19 @@ int app_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, struct 
 	int rc = store_tx(app->st, mode, fn, arg, err);
 	return rc < 0 ? rc : 0;
 }
+
+json_t *app_result(int rc, json_t *v)
+{
+	if (!rc)
+		return v;
+	json_decref(v);
+	return NULL;
+}
+
+int app_tx_json(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
+	     struct px_err *err)
+{
+	int rc = app_tx(app, mode, fn, arg, err);
+	*out = app_result(rc, *result);
+	return rc;
+}

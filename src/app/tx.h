@@ -11,10 +11,25 @@
 #ifndef PX_APP_TX_H
 #define PX_APP_TX_H
 
+#include <jansson.h>
+
 #include "app/app.h"
 
 typedef int (*app_tx_fn)(struct store_conn *c, void *arg, struct px_err *err);
 
 int app_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, struct px_err *err);
+
+/*
+ * What a use case hands back: v when rc is 0, else NULL after freeing v (a
+ * commit that fails after the work built its answer).
+ */
+json_t *app_result(int rc, json_t *v);
+
+/*
+ * app_tx(app, mode, fn, arg) handing back through *out what fn left in
+ * *result, as app_result() does: the caller's on 0, else NULL.
+ */
+int app_tx_json(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
+	     struct px_err *err);
 
 #endif

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/account.h"
+#include "app/people/account.h"
 #include "cli/demo_script.h"
 #include "cli/serve.h"
 

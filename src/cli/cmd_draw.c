@@ -3,7 +3,7 @@
  * file and a seed, print the commitment of a seed, make a new seed, or print
  * the inputs hash to publish before the draw (docs/draw.md, "Publication").
  */
-#include "app/draw_doc.h"
+#include "app/review/draw_doc.h"
 #include "cli/cli.h"
 #include "cli/draw_json.h"
 #include "core/draw.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "app/export.h"
+#include "app/programme/export.h"
 #include "report/csv.h"
 #include "report/xlsx.h"
 

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/account.h"
-#include "app/regions.h"
+#include "app/people/account.h"
+#include "app/people/regions.h"
 
 static const char usage[] =
 	"usage: pingxuan init [--db PATH|URL] [--data-dir DIR] [--admin LOGIN] [--region CODE]\n"

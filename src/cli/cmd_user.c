@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/account.h"
+#include "app/people/account.h"
 
 static const char usage[] =
 	"usage: pingxuan user add --login L --role ROLE --unit NAME --region CODE\n"

@@ -5,7 +5,7 @@
  * compares the outcome with the published result member by member, printing
  * each difference. Exit 0 when everything matches, 1 otherwise.
  */
-#include "app/draw_doc.h"
+#include "app/review/draw_doc.h"
 #include "cli/cli.h"
 #include "cli/draw_json.h"
 #include "core/draw.h"

@@ -8,7 +8,7 @@
 #include <microhttpd.h>
 #include <pthread.h>
 
-#include "app/session.h"
+#include "app/people/session.h"
 #include "http/server.h"
 
 struct http_header_kv {

@@ -1,0 +1,37 @@
+/*
+ * json.c - JSON text the use cases store and answer (see json.h).
+ */
+#include "app/json.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "core/rubric.h"
+
+json_t *json_hundredths(int64_t v)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "%s%" PRId64 ".%02" PRId64, v < 0 ? "-" : "", (v < 0 ? -v : v) / 100,
+		 (v < 0 ? -v : v) % 100);
+	return json_string(b);
+}
+
+json_t *json_tenths(int64_t v)
+{
+	char b[RUBRIC_POINTS_BUFSZ];
+	if (v > RUBRIC_POINTS_MAX * 10LL || v < -RUBRIC_POINTS_MAX * 10LL)
+		return json_null();
+	return json_string(rubric_points_format((int32_t)v, b));
+}
+
+char *json_dump_sorted(const json_t *v)
+{
+	return json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+}
+
+json_t *json_parse_stored(const char *text)
+{
+	json_error_t je;
+	json_t *v = text && *text ? json_loads(text, JSON_DECODE_ANY, &je) : NULL;
+	return v ? v : json_object();
+}

@@ -1,0 +1,22 @@
+/*
+ * json.h - JSON text the use cases store and answer: exact decimal text of
+ * the integer scores of core/score.h, compact sorted dumps, and parsing what
+ * this program stored.
+ */
+#ifndef PX_APP_JSON_H
+#define PX_APP_JSON_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+/* Hundredths as exact decimal text, "83.89" (a new JSON string). */
+json_t *json_hundredths(int64_t v);
+/* Tenths as exact decimal text, "812.5" (a new JSON string). */
+json_t *json_tenths(int64_t v);
+
+/* Compact JSON text with sorted keys (caller frees), NULL when out of memory. */
+char *json_dump_sorted(const json_t *v);
+/* Parse JSON text stored by this program; an empty object when it does not parse. */
+json_t *json_parse_stored(const char *text);
+
+#endif

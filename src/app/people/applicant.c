@@ -1,0 +1,391 @@
+/*
+ * applicant.c - registering organisations and persons who apply, and the
+ * winners of earlier years (see applicant.h).
+ */
+#include "app/people/applicant.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/input.h"
+#include "app/secret.h"
+#include "core/ident.h"
+
+/* GB/T 4754-2017 sections (data/gbt4754_sections.csv), by letter. */
+static const char *const industries[] = {
+	"农、林、牧、渔业", "采矿业", "制造业", "电力、热力、燃气及水生产和供应业", "建筑业", "批发和零售业",
+	"交通运输、仓储和邮政业", "住宿和餐饮业", "信息传输、软件和信息技术服务业", "金融业", "房地产业",
+	"租赁和商务服务业", "科学研究和技术服务业", "水利、环境和公共设施管理业", "居民服务、修理和其他服务业",
+	"教育", "卫生和社会工作", "文化、体育和娱乐业", "公共管理、社会保障和社会组织", "国际组织",
+};
+
+static struct store_sql Q_ACCOUNT_BOUND = STORE_SQL(
+	"SELECT 1 FROM organisation WHERE account_id = $1 UNION ALL SELECT 1 FROM person WHERE account_id = $1");
+static struct store_sql Q_ORG_INSERT = STORE_SQL(
+	"INSERT INTO organisation (uscc, name, industry, region, founded_on, account_id, created_at) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (uscc) DO NOTHING RETURNING id");
+static struct store_sql Q_ORG_GET = STORE_SQL(
+	"SELECT id, uscc, name, industry, region, founded_on, coalesce(account_id, 0) FROM organisation WHERE id = $1");
+static struct store_sql Q_PERSON_INSERT = STORE_SQL(
+	"INSERT INTO person (id_hash, id_masked, name, employer, region, quality_since, account_id, created_at, "
+	"mobile_hash, mobile_masked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	"ON CONFLICT (id_hash) DO NOTHING RETURNING id");
+static struct store_sql Q_PERSON_GET = STORE_SQL(
+	"SELECT id, id_masked, name, employer, region, quality_since, coalesce(account_id, 0), "
+	"coalesce(mobile_masked, '') FROM person WHERE id = $1");
+static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation WHERE uscc = $1");
+static struct store_sql Q_PERSON_BY_HASH = STORE_SQL("SELECT id FROM person WHERE id_hash = $1");
+static struct store_sql Q_WINNER_INSERT = STORE_SQL(
+	"INSERT INTO past_winner (family, year, organisation_id, person_id, track_code, source, created_at, uscc, "
+	"id_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+
+const char *applicant_industry_name(const char *letter)
+{
+	if (!letter || letter[0] < 'A' || letter[0] > 'T' || letter[1])
+		return "";
+	return industries[letter[0] - 'A'];
+}
+
+void applicant_mask_uscc(const char *uscc, char *out, size_t cap)
+{
+	ident_mask_span(uscc, strlen(uscc), 6, 2, out, cap);
+}
+
+bool applicant_staff_may_act(const struct app_actor *actor, const char *region)
+{
+	if (actor->kind == ACTOR_CLI)
+		return true;
+	if (actor->kind != ACTOR_ACCOUNT || (actor->role != ROLE_OFFICE && actor->role != ROLE_COUNTY))
+		return false;
+	return access_region_allows(actor->role, actor->region, region);
+}
+
+/*
+ * Who registers: an applicant for itself (bound to its account, once), or a
+ * county / office for an applicant of its region. *bind receives the account
+ * to bind (0 for none).
+ */
+static int may_register(struct store_conn *c, const struct app_actor *actor, const char *region, int64_t *bind,
+			struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc;
+
+	*bind = 0;
+	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_APPLICANT) {
+		if ((rc = store_prepare(c, &Q_ACCOUNT_BOUND, &s, err)))
+			return rc;
+		store_bind_int(s, 1, actor->id);
+		rc = store_step(s, err);
+		store_reset(s);
+		if (rc < 0)
+			return rc;
+		if (rc == STORE_ROW)
+			return px_err_set(err, PX_ECONFLICT, "account_has_applicant", NULL,
+					  "this account is bound to an applicant already");
+		*bind = actor->id;
+		return 0;
+	}
+	if (!applicant_staff_may_act(actor, region))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, "region",
+				  "only the applicant, its county or the office may register it");
+	return 0;
+}
+
+static int insert_returning_id(struct store_stmt *s, int64_t *id, struct px_err *err)
+{
+	int rc = store_step(s, err);
+	if (rc == STORE_ROW)
+		*id = store_col_int(s, 0);
+	store_reset(s);
+	return rc;
+}
+
+int organisation_create(struct app *app, const struct app_actor *actor, const struct organisation_new *req,
+			int64_t *id, struct px_err *err)
+{
+	struct store_conn *c = NULL;
+	struct store_stmt *s;
+	int64_t bind;
+	px_date founded;
+	int rc;
+
+	*id = 0;
+	if (!req->uscc || !ident_uscc_check(req->uscc, strlen(req->uscc), NULL, err))
+		return req->uscc ? PX_EINVAL : px_err_set(err, PX_EINVAL, "missing_field", "uscc", "'uscc' is required");
+	if ((rc = input_line(req->name, 160, "name", err)) ||
+	    (rc = input_past_date(req->founded_on, "founded_on", app_today(app), &founded, err)))
+		return rc;
+	if (!*applicant_industry_name(req->industry))
+		return px_err_set(err, PX_EINVAL, "invalid_industry", "industry",
+				  "'%s' is not a GB/T 4754-2017 section letter A to T", req->industry ? req->industry : "");
+	c = store_acquire(app->st);
+	if ((rc = store_begin(c, STORE_TX_WRITE, err)) ||
+	    (rc = input_county_region(c, req->region, "region", err)) ||
+	    (rc = may_register(c, actor, req->region, &bind, err)) ||
+	    (rc = store_prepare(c, &Q_ORG_INSERT, &s, err)))
+		goto out_rollback;
+	store_bind_text(s, 1, req->uscc);
+	store_bind_text(s, 2, req->name);
+	store_bind_text(s, 3, req->industry);
+	store_bind_text(s, 4, req->region);
+	store_bind_text(s, 5, req->founded_on);
+	if (bind)
+		store_bind_int(s, 6, bind);
+	else
+		store_bind_null(s, 6);
+	store_bind_int(s, 7, store_now_us());
+	if ((rc = insert_returning_id(s, id, err)) < 0)
+		goto out_rollback;
+	if (rc == STORE_DONE) {
+		rc = px_err_set(err, PX_ECONFLICT, "organisation_exists", "uscc",
+				"an organisation with USCC '%s' is registered already", req->uscc);
+		goto out_rollback;
+	}
+	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "uscc", req->uscc, "name", req->name, "industry",
+				    req->industry, "region", req->region, "founded_on", req->founded_on, "bound",
+				    bind != 0);
+	rc = audit_record(c, actor, "organisation.create", "organisation", *id, payload, err);
+	if (rc || (rc = store_commit(c, err)))
+		goto out_rollback;
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	store_release(c);
+	return rc < 0 ? rc : 0;
+}
+
+/* Applicant-side visibility: the bound account, or staff whose scope holds the region. */
+static bool applicant_visible(const struct app_actor *actor, int64_t account_id, const char *region)
+{
+	if (actor->kind == ACTOR_CLI)
+		return true;
+	if (actor->kind != ACTOR_ACCOUNT)
+		return false;
+	if (actor->role == ROLE_APPLICANT)
+		return account_id && actor->id == account_id;
+	return actor->role != ROLE_EXPERT && access_region_allows(actor->role, actor->region, region);
+}
+
+/* Load one organisation or person by id (columns: 4 region, 6 bound account) when the actor may see it. */
+static int applicant_get(struct app *app, const struct app_actor *actor, struct store_sql *q, const char *what,
+			 json_t *(*row_json)(struct store_stmt *s), int64_t id, json_t **out, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct store_stmt *s;
+	int rc = store_prepare(c, q, &s, err);
+
+	if (rc)
+		goto out;
+	store_bind_int(s, 1, id);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW && applicant_visible(actor, store_col_int(s, 6), store_col_text(s, 4))) {
+		*out = row_json(s);
+		rc = 0;
+	} else if (rc >= 0) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no %s %lld", what, (long long)id);
+	}
+	store_reset(s);
+out:
+	store_release(c);
+	return rc;
+}
+
+static json_t *organisation_row_json(struct store_stmt *s)
+{
+	const char *ind = store_col_text(s, 3);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", (json_int_t)store_col_int(s, 0), "uscc",
+			 store_col_text(s, 1), "name", store_col_text(s, 2), "industry", ind, "industry_name",
+			 applicant_industry_name(ind), "region", store_col_text(s, 4), "founded_on",
+			 store_col_text(s, 5), "bound", store_col_int(s, 6) != 0);
+}
+
+int organisation_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
+		     struct px_err *err)
+{
+	return applicant_get(app, actor, &Q_ORG_GET, "organisation", organisation_row_json, id, out, err);
+}
+
+int person_create(struct app *app, const struct app_actor *actor, const struct person_new *req, int64_t *id,
+		  struct px_err *err)
+{
+	struct ident_resident info;
+	struct store_conn *c = NULL;
+	struct store_stmt *s;
+	char id_hash[SECRET_HASH_HEX + 1], masked[IDENT_RESIDENT_LEN + 1];
+	char mobile[IDENT_MOBILE_LEN + 1] = "", m_hash[SECRET_HASH_HEX + 1], m_masked[IDENT_MOBILE_LEN + 1];
+	px_date today = app_today(app), since;
+	int64_t bind;
+	int rc;
+
+	*id = 0;
+	if (!req->id_number)
+		return px_err_set(err, PX_EINVAL, "missing_field", "id_number", "'id_number' is required");
+	if (!ident_resident_check(req->id_number, strlen(req->id_number), today, &info, err)) {
+		if (err)
+			snprintf(err->field, sizeof(err->field), "id_number");
+		return PX_EINVAL;
+	}
+	if ((rc = input_line(req->name, 64, "name", err)) || (rc = input_line(req->employer, 160, "employer", err)) ||
+	    (rc = input_past_date(req->quality_since, "quality_since", today, &since, err)))
+		return rc;
+	if (since <= info.birth)
+		return px_err_set(err, PX_EINVAL, "before_birth", "quality_since",
+				  "quality work cannot start before the birth date in the ID number");
+	if (req->mobile && !ident_mobile_check(req->mobile, strlen(req->mobile), mobile, err)) {
+		if (err)
+			snprintf(err->field, sizeof(err->field), "mobile");
+		return PX_EINVAL;
+	}
+	ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
+	ident_mask_span(mobile, strlen(mobile), 3, 4, m_masked, sizeof(m_masked));
+	c = store_acquire(app->st);
+	if ((rc = store_begin(c, STORE_TX_WRITE, err)) ||
+	    (rc = input_county_region(c, req->region, "region", err)) ||
+	    (rc = may_register(c, actor, req->region, &bind, err)) ||
+	    (rc = secret_ident_hash(c, "resident", info.id, id_hash, err)) ||
+	    (mobile[0] && (rc = secret_ident_hash(c, "mobile", mobile, m_hash, err))) ||
+	    (rc = store_prepare(c, &Q_PERSON_INSERT, &s, err)))
+		goto out_rollback;
+	store_bind_text(s, 1, id_hash);
+	store_bind_text(s, 2, masked);
+	store_bind_text(s, 3, req->name);
+	store_bind_text(s, 4, req->employer);
+	store_bind_text(s, 5, req->region);
+	store_bind_text(s, 6, req->quality_since);
+	if (bind)
+		store_bind_int(s, 7, bind);
+	else
+		store_bind_null(s, 7);
+	store_bind_int(s, 8, store_now_us());
+	store_bind_text(s, 9, mobile[0] ? m_hash : NULL);
+	store_bind_text(s, 10, mobile[0] ? m_masked : NULL);
+	if ((rc = insert_returning_id(s, id, err)) < 0)
+		goto out_rollback;
+	if (rc == STORE_DONE) {
+		rc = px_err_set(err, PX_ECONFLICT, "person_exists", "id_number",
+				"a person with ID number %s is registered already", masked);
+		goto out_rollback;
+	}
+	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id_masked", masked, "name", req->name, "region",
+				    req->region, "quality_since", req->quality_since, "bound", bind != 0);
+	rc = audit_record(c, actor, "person.create", "person", *id, payload, err);
+	if (rc || (rc = store_commit(c, err)))
+		goto out_rollback;
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	store_release(c);
+	return rc < 0 ? rc : 0;
+}
+
+static json_t *person_row_json(struct store_stmt *s)
+{
+	const char *mobile = store_col_text(s, 7);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "id", (json_int_t)store_col_int(s, 0),
+			 "id_masked", store_col_text(s, 1), "name", store_col_text(s, 2), "employer",
+			 store_col_text(s, 3), "region", store_col_text(s, 4), "quality_since", store_col_text(s, 5),
+			 "mobile_masked", mobile[0] ? mobile : NULL, "bound", store_col_int(s, 6) != 0);
+}
+
+int person_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err)
+{
+	return applicant_get(app, actor, &Q_PERSON_GET, "person", person_row_json, id, out, err);
+}
+
+/* The id of a registered applicant with this USCC or ID hash, 0 when none. */
+static int find_registered(struct store_conn *c, struct store_sql *q, const char *key, int64_t *id,
+			   struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, q, &s, err);
+	*id = 0;
+	if (rc)
+		return rc;
+	store_bind_text(s, 1, key);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW)
+		*id = store_col_int(s, 0);
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+static bool family_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > 0 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+int past_winner_add(struct app *app, const struct app_actor *actor, const struct past_winner_new *req,
+		    int64_t *id, struct px_err *err)
+{
+	struct ident_resident info;
+	struct store_conn *c = NULL;
+	struct store_stmt *s;
+	char hash[SECRET_HASH_HEX + 1] = "", masked[IDENT_RESIDENT_LEN + 1] = "";
+	int64_t org = 0, person = 0;
+	int rc;
+
+	*id = 0;
+	if (!(actor->kind == ACTOR_CLI || app_actor_is(actor, ROLE_OFFICE)))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the office records past winners");
+	if (!family_ok(req->family))
+		return px_err_set(err, PX_EINVAL, "invalid_family", "family", "a family is 1 to 64 of a-z, 0-9 and '-'");
+	if (req->year < 1980 || req->year > 2100)
+		return px_err_set(err, PX_EINVAL, "out_of_range", "year", "year %d is not 1980..2100", req->year);
+	if ((rc = input_line(req->track, 32, "track", err)) || (rc = input_line(req->source, 200, "source", err)))
+		return rc;
+	if (!req->uscc == !req->id_number)
+		return px_err_set(err, PX_EINVAL, "missing_field", "uscc", "give exactly one of 'uscc' and 'id_number'");
+	if (req->uscc && !ident_uscc_check(req->uscc, strlen(req->uscc), NULL, err))
+		return PX_EINVAL;
+	if (req->id_number && !ident_resident_check(req->id_number, strlen(req->id_number), app_today(app), &info, err)) {
+		if (err)
+			snprintf(err->field, sizeof(err->field), "id_number");
+		return PX_EINVAL;
+	}
+	c = store_acquire(app->st);
+	if ((rc = store_begin(c, STORE_TX_WRITE, err)))
+		goto out_rollback;
+	if (req->uscc) {
+		rc = find_registered(c, &Q_ORG_BY_USCC, req->uscc, &org, err);
+	} else {
+		ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
+		if (!(rc = secret_ident_hash(c, "resident", info.id, hash, err)))
+			rc = find_registered(c, &Q_PERSON_BY_HASH, hash, &person, err);
+	}
+	if (rc || (rc = store_prepare(c, &Q_WINNER_INSERT, &s, err)))
+		goto out_rollback;
+	store_bind_text(s, 1, req->family);
+	store_bind_int(s, 2, req->year);
+	if (org)
+		store_bind_int(s, 3, org);
+	else
+		store_bind_null(s, 3);
+	if (person)
+		store_bind_int(s, 4, person);
+	else
+		store_bind_null(s, 4);
+	store_bind_text(s, 5, req->track);
+	store_bind_text(s, 6, req->source);
+	store_bind_int(s, 7, store_now_us());
+	store_bind_text(s, 8, req->uscc);
+	store_bind_text(s, 9, hash[0] ? hash : NULL);
+	if ((rc = insert_returning_id(s, id, err)) < 0)
+		goto out_rollback;
+	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
+				    "uscc", req->uscc, "id_masked", masked[0] ? masked : NULL, "track", req->track,
+				    "source", req->source);
+	rc = audit_record(c, actor, "past_winner.add", "past_winner", *id, payload, err);
+	if (rc || (rc = store_commit(c, err)))
+		goto out_rollback;
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	store_release(c);
+	return rc < 0 ? rc : 0;
+}

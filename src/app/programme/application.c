@@ -1,0 +1,147 @@
+/*
+ * application.c - the application record, its visibility and state moves
+ * (see application.h).
+ */
+#include "app/programme/application.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+
+static const char *const states[] = {
+	"draft", "submitted", "returned", "county_checked", "recommended", "not_recommended",
+	"accepted", "rejected", "shortlisted", "not_shortlisted", "proposed", "not_proposed",
+	"winner", "disqualified", "withdrawn", NULL,
+};
+
+static struct store_sql Q_LOAD = STORE_SQL(
+	"SELECT a.id, a.programme_id, a.track_code, a.form_code, coalesce(a.organisation_id, 0), "
+	"coalesce(a.person_id, 0), a.region, a.state, coalesce(o.name, p.name, ''), "
+	"coalesce(o.account_id, p.account_id, 0), coalesce(a.created_by, 0), coalesce(a.submitted_at, 0), "
+	"g.region FROM application a JOIN programme g ON g.id = a.programme_id "
+	"LEFT JOIN organisation o ON o.id = a.organisation_id "
+	"LEFT JOIN person p ON p.id = a.person_id WHERE a.id = $1");
+static struct store_sql Q_MOVE = STORE_SQL(
+	"UPDATE application SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4 RETURNING id");
+
+bool application_state_known(const char *state)
+{
+	for (const char *const *s = states; *s; s++)
+		if (!strcmp(*s, state))
+			return true;
+	return false;
+}
+
+int application_load(struct store_conn *c, int64_t id, struct application *a, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_LOAD, &s, err);
+	memset(a, 0, sizeof(*a));
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, id);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW) {
+		a->id = store_col_int(s, 0);
+		a->programme_id = store_col_int(s, 1);
+		snprintf(a->track, sizeof(a->track), "%s", store_col_text(s, 2));
+		snprintf(a->form, sizeof(a->form), "%s", store_col_text(s, 3));
+		a->organisation_id = store_col_int(s, 4);
+		a->person_id = store_col_int(s, 5);
+		snprintf(a->region, sizeof(a->region), "%s", store_col_text(s, 6));
+		snprintf(a->state, sizeof(a->state), "%s", store_col_text(s, 7));
+		snprintf(a->name, sizeof(a->name), "%s", store_col_text(s, 8));
+		a->owner_account = store_col_int(s, 9);
+		a->created_by = store_col_int(s, 10);
+		a->submitted_at = store_col_int(s, 11);
+		snprintf(a->programme_region, sizeof(a->programme_region), "%s", store_col_text(s, 12));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %lld", (long long)id);
+	}
+	store_reset(s);
+	return rc;
+}
+
+bool application_owned_by(const struct app_actor *actor, const struct application *a)
+{
+	return actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_APPLICANT &&
+	       (actor->id == a->owner_account || actor->id == a->created_by);
+}
+
+bool application_visible(const struct app_actor *actor, const struct application *a)
+{
+	if (actor->kind == ACTOR_CLI || application_owned_by(actor, a))
+		return true;
+	if (actor->kind != ACTOR_ACCOUNT)
+		return false;
+	switch (actor->role) {
+	case ROLE_OFFICE:
+	case ROLE_LEADER:
+	case ROLE_MEMBER:
+		return access_region_contains(actor->region, a->programme_region) &&
+		       access_region_allows(actor->role, actor->region, a->region);
+	case ROLE_COUNTY:
+		return access_region_allows(actor->role, actor->region, a->region);
+	default:
+		return false;
+	}
+}
+
+int application_move(struct store_conn *c, const struct app_actor *actor, struct application *a,
+		     const char *const *from, const char *to, const char *reason, struct px_err *err)
+{
+	struct store_stmt *s;
+	char action[48], object[40];
+	const char *const *f = from;
+	int rc;
+
+	while (*f && strcmp(*f, a->state))
+		f++;
+	if (!*f)
+		return px_err_set(err, PX_ECONFLICT, "wrong_state", "state",
+				  "application %lld is '%s'; this needs another state", (long long)a->id, a->state);
+	if ((rc = store_prepare(c, &Q_MOVE, &s, err)))
+		return rc;
+	store_bind_text(s, 1, to);
+	store_bind_int(s, 2, store_now_us());
+	store_bind_int(s, 3, a->id);
+	store_bind_text(s, 4, a->state);
+	rc = store_step(s, err);
+	store_reset(s);
+	if (rc != STORE_ROW)
+		return rc < 0 ? rc : px_err_set(err, PX_ECONFLICT, "state_moved", "state",
+						"the application changed meanwhile");
+	snprintf(action, sizeof(action), "application.%s", to);
+	snprintf(object, sizeof(object), "application:%lld", (long long)a->id);
+	json_t *payload = json_pack("{s:s, s:s, s:s?}", "from", a->state, "to", to, "reason", reason);
+	rc = audit_append(c, actor, action, object, payload, err);
+	json_decref(payload);
+	if (!rc)
+		snprintf(a->state, sizeof(a->state), "%s", to);
+	return rc;
+}
+
+int application_move_ids(struct store_conn *c, const struct app_actor *actor, const int64_t *ids, size_t n,
+			 const char *from, const char *to, const char *reason, json_t *moved, struct px_err *err)
+{
+	const char *const leaving[] = { from, NULL };
+	for (size_t i = 0; i < n; i++) {
+		struct application a;
+		int rc;
+		if ((rc = application_load(c, ids[i], &a, err)) ||
+		    (rc = application_move(c, actor, &a, leaving, to, reason, err)))
+			return rc;
+		json_array_append_new(moved, json_integer(a.id));
+	}
+	return 0;
+}
+
+json_t *application_json(const struct application *a)
+{
+	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)a->id, "programme",
+			 (json_int_t)a->programme_id, "track", a->track, "form", a->form, "applicant_kind",
+			 a->organisation_id ? "organisation" : "person", "name", a->name, "region", a->region,
+			 "state", a->state);
+}

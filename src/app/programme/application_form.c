@@ -1,0 +1,269 @@
+/*
+ * application_form.c - the application form: values checked against the
+ * template's form definition by a table of validators, one per field type;
+ * mobile numbers stored as {"masked", "hash"} and shown masked (see apply.h).
+ */
+#include "app/programme/apply.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/input.h"
+#include "app/secret.h"
+#include "core/ident.h"
+
+static struct store_sql Q_SET_FORM = STORE_SQL(
+	"UPDATE application SET form = $1, updated_at = $2 WHERE id = $3");
+
+/* What a validator needs besides the value: the connection for keyed hashes. */
+struct field_ctx {
+	struct store_conn *c;
+	const struct tpl_field *f;
+};
+
+/*
+ * A validator checks v and returns the value to store (new reference) in
+ * *stored, or fails with an error naming the field.
+ */
+typedef int (*field_check)(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err);
+
+static int wrong_type(const struct tpl_field *f, const char *want, struct px_err *err)
+{
+	return px_err_set(err, PX_EINVAL, "wrong_type", f->key, "'%s' must be %s", f->key, want);
+}
+
+static int check_text_common(struct field_ctx *x, json_t *v, json_t **stored, bool multiline, struct px_err *err)
+{
+	const struct tpl_field *f = x->f;
+	if (!json_is_string(v))
+		return wrong_type(f, "a string", err);
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+	if (strlen(s) != n || (int64_t)n > f->max)
+		return px_err_set(err, PX_EINVAL, "too_long", f->key, "'%s' must be at most %lld bytes", f->key,
+				  (long long)f->max);
+	int rc = multiline ? input_textarea(s, (size_t)f->max, f->key, err) : input_line(s, (size_t)f->max, f->key, err);
+	if (rc)
+		return rc;
+	*stored = json_incref(v);
+	return 0;
+}
+
+static int check_text(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	return check_text_common(x, v, stored, false, err);
+}
+
+static int check_textarea(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	return check_text_common(x, v, stored, true, err);
+}
+
+static int out_of_range(const struct tpl_field *f, int64_t min, int64_t max, int scale, struct px_err *err)
+{
+	if (scale == 1)
+		return px_err_set(err, PX_EINVAL, "out_of_range", f->key, "'%s' must be in %lld..%lld", f->key,
+				  (long long)min, (long long)max);
+	return px_err_set(err, PX_EINVAL, "out_of_range", f->key, "'%s' must be in %lld.%02lld..%lld.%02lld", f->key,
+			  (long long)(min / 100), (long long)(min % 100), (long long)(max / 100), (long long)(max % 100));
+}
+
+static int check_integer(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	const struct tpl_field *f = x->f;
+	if (!json_is_integer(v))
+		return wrong_type(f, "an integer", err);
+	if (json_integer_value(v) < f->min || json_integer_value(v) > f->max)
+		return out_of_range(f, f->min, f->max, 1, err);
+	*stored = json_incref(v);
+	return 0;
+}
+
+/* A number with at most two decimals, compared in hundredths (the template's bounds are in hundredths). */
+static int check_decimal(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	const struct tpl_field *f = x->f;
+	double d, h;
+	if (!json_is_number(v))
+		return wrong_type(f, "a number", err);
+	d = json_number_value(v);
+	h = d * 100.0;
+	if (!isfinite(d) || fabs(h) > 9e15 || fabs(h - round(h)) > 1e-6)
+		return px_err_set(err, PX_EINVAL, "too_precise", f->key, "'%s' takes at most two decimals", f->key);
+	if ((int64_t)llround(h) < f->min || (int64_t)llround(h) > f->max)
+		return out_of_range(f, f->min, f->max, 100, err);
+	*stored = json_incref(v);
+	return 0;
+}
+
+static int check_date(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	px_date d;
+	if (!json_is_string(v))
+		return wrong_type(x->f, "a date YYYY-MM-DD", err);
+	int rc = input_date(json_string_value(v), x->f->key, &d, err);
+	if (!rc)
+		*stored = json_incref(v);
+	return rc;
+}
+
+static int check_mobile(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	char mobile[IDENT_MOBILE_LEN + 1], masked[IDENT_MOBILE_LEN + 1], hash[SECRET_HASH_HEX + 1];
+	int rc;
+	if (!json_is_string(v))
+		return wrong_type(x->f, "a mobile number", err);
+	if (!ident_mobile_check(json_string_value(v), json_string_length(v), mobile, err)) {
+		if (err)
+			snprintf(err->field, sizeof(err->field), "%s", x->f->key);
+		return PX_EINVAL;
+	}
+	if ((rc = secret_ident_hash(x->c, "mobile", mobile, hash, err)))
+		return rc;
+	ident_mask_span(mobile, strlen(mobile), 3, 4, masked, sizeof(masked));
+	*stored = json_pack("{s:s, s:s}", "masked", masked, "hash", hash);
+	return *stored ? 0 : px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+}
+
+static int check_enum(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	const struct tpl_field *f = x->f;
+	if (!json_is_string(v))
+		return wrong_type(f, "one of the options", err);
+	for (int i = 0; i < f->noptions; i++)
+		if (!strcmp(f->options[i], json_string_value(v))) {
+			*stored = json_incref(v);
+			return 0;
+		}
+	return px_err_set(err, PX_EINVAL, "not_an_option", f->key, "'%s' is not an option of '%s'",
+			  json_string_value(v), f->key);
+}
+
+static int check_boolean(struct field_ctx *x, json_t *v, json_t **stored, struct px_err *err)
+{
+	if (!json_is_boolean(v))
+		return wrong_type(x->f, "true or false", err);
+	*stored = json_incref(v);
+	return 0;
+}
+
+static const field_check checks[] = {
+	[TPL_TEXT] = check_text,       [TPL_TEXTAREA] = check_textarea, [TPL_INTEGER] = check_integer,
+	[TPL_DECIMAL] = check_decimal, [TPL_DATE] = check_date,         [TPL_MOBILE] = check_mobile,
+	[TPL_ENUM] = check_enum,       [TPL_BOOL] = check_boolean,
+};
+
+static const struct tpl_field *field_of(const struct tpl_form *form, const char *key)
+{
+	for (int i = 0; i < form->nfields; i++)
+		if (!strcmp(form->fields[i].key, key))
+			return &form->fields[i];
+	return NULL;
+}
+
+/* Validate every member of `in` into a new object *out (caller owns it). */
+static int form_validate(struct store_conn *c, const struct tpl_form *form, json_t *in, json_t **out,
+			 struct px_err *err)
+{
+	json_t *res = json_object(), *v;
+	const char *key;
+	int rc = 0;
+
+	if (!json_is_object(in)) {
+		rc = px_err_set(err, PX_EINVAL, "wrong_type", "fields", "the form is a JSON object of fields");
+		goto out;
+	}
+	json_object_foreach(in, key, v) {
+		const struct tpl_field *f = field_of(form, key);
+		json_t *stored = NULL;
+		if (!f) {
+			rc = px_err_set(err, PX_EINVAL, "unknown_field", key, "form '%s' has no field '%s'", form->code,
+					key);
+			goto out;
+		}
+		if (json_is_null(v))
+			continue; /* cleared */
+		struct field_ctx x = { c, f };
+		if ((rc = checks[f->type](&x, v, &stored, err)))
+			goto out;
+		json_object_set_new(res, key, stored);
+	}
+out:
+	if (rc)
+		json_decref(res);
+	else
+		*out = res;
+	return rc;
+}
+
+const char *application_form_missing(const struct tpl_form *form, json_t *stored)
+{
+	for (int i = 0; i < form->nfields; i++)
+		if (form->fields[i].required && !json_object_get(stored, form->fields[i].key))
+			return form->fields[i].key;
+	return NULL;
+}
+
+json_t *application_form_view(json_t *stored)
+{
+	json_t *out = json_object(), *v;
+	const char *key;
+	json_object_foreach(stored, key, v) {
+		json_t *masked = json_is_object(v) ? json_object_get(v, "masked") : NULL;
+		json_object_set(out, key, masked ? masked : v);
+	}
+	return out;
+}
+
+int application_form_put(struct app *app, const struct app_actor *actor, int64_t id, json_t *fields,
+			 struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct application a;
+	struct programme p = { 0 };
+	json_t *stored = NULL, *keys = NULL, *v;
+	char *text = NULL;
+	const char *key;
+	int rc;
+
+	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = apply_load(c, actor, id, &a, &p, err)))
+		goto out_rollback;
+	if (!apply_may_edit(actor, &a)) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the applicant edits its application");
+		goto out_rollback;
+	}
+	const struct tpl_form *form = template_form(p.tpl, a.form);
+	if ((rc = apply_require_open(&p, &a, err)))
+		goto out_rollback;
+	if (!form) {
+		rc = px_err_set(err, PX_EINTERNAL, NULL, "form", "form '%s' vanished from the template", a.form);
+		goto out_rollback;
+	}
+	if ((rc = form_validate(c, form, fields, &stored, err)))
+		goto out_rollback;
+	if (!(text = json_dumps(stored, JSON_COMPACT | JSON_SORT_KEYS))) {
+		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+		goto out_rollback;
+	}
+	if ((rc = store_run(c, &Q_SET_FORM, err, "tii", (const char *)text, store_now_us(), id)))
+		goto out_rollback;
+	keys = json_array();
+	json_object_foreach(stored, key, v)
+		json_array_append_new(keys, json_string(key));
+	json_t *payload = json_pack("{s:s, s:O}", "form", a.form, "fields", keys);
+	rc = audit_record(c, actor, "application.form", "application", id, payload, err);
+	if (rc || (rc = store_commit(c, err)))
+		goto out_rollback;
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	free(text);
+	json_decref(keys);
+	json_decref(stored);
+	programme_release(&p);
+	store_release(c);
+	return rc;
+}

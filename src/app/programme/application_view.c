@@ -1,0 +1,257 @@
+/*
+ * application_view.c - what callers see of applications: one application
+ * in full, and the list of a programme filtered by what the caller may see
+ * (see apply.h). Personal numbers appear only masked. The opinions of the
+ * consulted departments and the objections are internal to the
+ * administration (the seed tells the outcome of an objection to the objector
+ * and the recommending unit, not to the applicant): applicants do not see
+ * them.
+ */
+#include "app/programme/apply.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/people/applicant.h"
+
+static struct store_sql Q_DETAIL = STORE_SQL(
+	"SELECT a.form, coalesce(a.internal_notice, ''), a.attest_no_record, coalesce(a.county_note, ''), "
+	"coalesce(a.submitted_at, 0), coalesce(o.id, 0), coalesce(o.uscc, ''), coalesce(o.industry, ''), "
+	"coalesce(o.founded_on, ''), coalesce(p.id, 0), coalesce(p.id_masked, ''), coalesce(p.employer, ''), "
+	"coalesce(p.quality_since, ''), coalesce(p.mobile_masked, '') FROM application a "
+	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
+	"WHERE a.id = $1");
+static struct store_sql Q_DOCS = STORE_SQL(
+	"SELECT id, purpose, sha256, name, size, uploaded_at FROM document WHERE application_id = $1 ORDER BY id");
+static struct store_sql Q_ELIG = STORE_SQL(
+	"SELECT rule, result, reason FROM eligibility WHERE application_id = $1 ORDER BY rule");
+static struct store_sql Q_OPINIONS = STORE_SQL(
+	"SELECT id, stage_code, department, verdict, text, created_at FROM opinion WHERE application_id = $1 "
+	"ORDER BY id");
+static struct store_sql Q_RECO = STORE_SQL(
+	"SELECT rank, coalesce(note, '') FROM recommendation WHERE application_id = $1");
+static struct store_sql Q_OBJECTIONS = STORE_SQL(
+	"SELECT outcome, count(*) FROM objection WHERE application_id = $1 GROUP BY outcome");
+static struct store_sql Q_LIST = STORE_SQL(
+	"SELECT a.id, a.programme_id, a.track_code, a.form_code, coalesce(a.organisation_id, 0), "
+	"coalesce(a.person_id, 0), a.region, a.state, coalesce(o.name, p.name, ''), "
+	"coalesce(o.account_id, p.account_id, 0), coalesce(a.created_by, 0), coalesce(a.submitted_at, 0), "
+	"g.region, coalesce(o.uscc, ''), coalesce(p.id_masked, '') FROM application a "
+	"JOIN programme g ON g.id = a.programme_id LEFT JOIN organisation o ON o.id = a.organisation_id "
+	"LEFT JOIN person p ON p.id = a.person_id WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) "
+	"AND ($3 = '' OR a.region = $3) ORDER BY a.region, a.id");
+
+/* An instant as "YYYY-MM-DDTHH:MM:SSZ" (UTC), or null for 0. */
+static json_t *instant_json(int64_t us)
+{
+	char b[32];
+	time_t t = (time_t)(us / 1000000);
+	struct tm tm;
+	if (!us || !gmtime_r(&t, &tm))
+		return json_null();
+	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(b);
+}
+
+static bool is_staff(const struct app_actor *actor)
+{
+	return actor->kind == ACTOR_CLI ||
+	       (actor->kind == ACTOR_ACCOUNT && (actor->role == ROLE_OFFICE || actor->role == ROLE_LEADER ||
+						 actor->role == ROLE_COUNTY || actor->role == ROLE_MEMBER));
+}
+
+/* Run q for the application and append one JSON value per row, made by `row`. */
+static int rows(struct store_conn *c, struct store_sql *q, int64_t id, json_t *arr,
+		json_t *(*row)(struct store_stmt *s), struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, q, &s, err);
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, id);
+	while ((rc = store_step(s, err)) == STORE_ROW)
+		json_array_append_new(arr, row(s));
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+static json_t *doc_row(struct store_stmt *s)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:o}", "id", (json_int_t)store_col_int(s, 0), "purpose",
+			 store_col_text(s, 1), "sha256", store_col_text(s, 2), "name", store_col_text(s, 3), "size",
+			 (json_int_t)store_col_int(s, 4), "uploaded_at", instant_json(store_col_int(s, 5)));
+}
+
+static json_t *elig_row(struct store_stmt *s)
+{
+	return json_pack("{s:s, s:s, s:s}", "rule", store_col_text(s, 0), "result", store_col_text(s, 1), "reason",
+			 store_col_text(s, 2));
+}
+
+static json_t *opinion_row(struct store_stmt *s)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o}", "id", (json_int_t)store_col_int(s, 0), "stage",
+			 store_col_text(s, 1), "department", store_col_text(s, 2), "verdict", store_col_text(s, 3),
+			 "text", store_col_text(s, 4), "created_at", instant_json(store_col_int(s, 5)));
+}
+
+static json_t *objection_row(struct store_stmt *s)
+{
+	return json_pack("{s:s, s:I}", "outcome", store_col_text(s, 0), "count", (json_int_t)store_col_int(s, 1));
+}
+
+static json_t *reco_row(struct store_stmt *s)
+{
+	return json_pack("{s:I, s:s}", "rank", (json_int_t)store_col_int(s, 0), "note", store_col_text(s, 1));
+}
+
+/* The applicant and the applicant-side record of the application. */
+static int detail(struct store_conn *c, const struct application *a, json_t *out, struct px_err *err)
+{
+	struct store_stmt *s;
+	json_error_t je;
+	int rc = store_prepare(c, &Q_DETAIL, &s, err);
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, a->id);
+	if ((rc = store_step(s, err)) == STORE_ROW) {
+		json_t *form = json_loads(store_col_text(s, 0), 0, &je);
+		json_t *notice = store_col_text(s, 1)[0] ? json_loads(store_col_text(s, 1), 0, &je) : NULL;
+		const char *note = store_col_text(s, 3);
+		json_object_set_new(out, "fields", application_form_view(form));
+		json_object_set_new(out, "internal_notice", notice ? notice : json_null());
+		json_object_set_new(out, "attested_no_record", json_boolean(store_col_int(s, 2)));
+		json_object_set_new(out, "county_note", note[0] ? json_string(note) : json_null());
+		json_object_set_new(out, "submitted_at", instant_json(store_col_int(s, 4)));
+		if (store_col_int(s, 5))
+			json_object_set_new(out, "organisation",
+					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
+						      (json_int_t)store_col_int(s, 5), "uscc", store_col_text(s, 6),
+						      "name", a->name, "industry", store_col_text(s, 7), "industry_name",
+						      applicant_industry_name(store_col_text(s, 7)), "founded_on",
+						      store_col_text(s, 8)));
+		else
+			json_object_set_new(out, "person",
+					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?}", "id",
+						      (json_int_t)store_col_int(s, 9), "id_masked", store_col_text(s, 10),
+						      "name", a->name, "employer", store_col_text(s, 11), "quality_since",
+						      store_col_text(s, 12), "mobile_masked",
+						      store_col_text(s, 13)[0] ? store_col_text(s, 13) : NULL));
+		json_decref(form);
+		rc = 0;
+	}
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
+			 struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct application a;
+	struct programme p = { 0 };
+	json_t *o = NULL, *docs = json_array(), *elig = json_array(), *ops = json_array(), *objs = json_array(),
+	       *reco = json_array();
+	int rc;
+
+	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = apply_load(c, actor, id, &a, &p, err)))
+		goto out;
+	o = application_json(&a);
+	if ((rc = detail(c, &a, o, err)) || (rc = rows(c, &Q_DOCS, id, docs, doc_row, err)) ||
+	    (rc = rows(c, &Q_ELIG, id, elig, elig_row, err)) || (rc = rows(c, &Q_RECO, id, reco, reco_row, err)))
+		goto out;
+	json_object_set(o, "documents", docs);
+	json_object_set(o, "eligibility", elig);
+	json_object_set(o, "recommendation", json_array_size(reco) ? json_array_get(reco, 0) : json_null());
+	if (is_staff(actor)) {
+		if ((rc = rows(c, &Q_OPINIONS, id, ops, opinion_row, err)) ||
+		    (rc = rows(c, &Q_OBJECTIONS, id, objs, objection_row, err)))
+			goto out;
+		json_t *sum = json_pack("{s:i, s:i, s:i, s:i}", "total", 0, "pending", 0, "verified", 0, "unfounded", 0);
+		size_t i;
+		json_t *row;
+		json_array_foreach(objs, i, row) {
+			json_int_t n = json_integer_value(json_object_get(row, "count"));
+			const char *k = json_string_value(json_object_get(row, "outcome"));
+			json_object_set_new(sum, k, json_integer(json_integer_value(json_object_get(sum, k)) + n));
+			json_object_set_new(sum, "total", json_integer(json_integer_value(json_object_get(sum, "total")) + n));
+		}
+		json_object_set(o, "opinions", ops);
+		json_object_set_new(o, "objections", sum);
+	}
+	*out = o;
+	o = NULL;
+out:
+	store_rollback(c);
+	json_decref(o);
+	json_decref(docs);
+	json_decref(elig);
+	json_decref(ops);
+	json_decref(objs);
+	json_decref(reco);
+	programme_release(&p);
+	store_release(c);
+	return rc;
+}
+
+int application_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			  const char *state, const char *region, json_t **out, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct programme p = { 0 };
+	struct store_stmt *s;
+	json_t *arr = json_array();
+	int rc;
+
+	if (state && *state && !application_state_known(state)) {
+		rc = px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
+		goto out;
+	}
+	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)) ||
+	    (rc = store_prepare(c, &Q_LIST, &s, err)))
+		goto out;
+	store_bind_int(s, 1, programme_id);
+	store_bind_text(s, 2, state ? state : "");
+	store_bind_text(s, 3, region ? region : "");
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		struct application a = { 0 };
+		char masked[32];
+		a.id = store_col_int(s, 0);
+		a.programme_id = store_col_int(s, 1);
+		snprintf(a.track, sizeof(a.track), "%s", store_col_text(s, 2));
+		snprintf(a.form, sizeof(a.form), "%s", store_col_text(s, 3));
+		a.organisation_id = store_col_int(s, 4);
+		a.person_id = store_col_int(s, 5);
+		snprintf(a.region, sizeof(a.region), "%s", store_col_text(s, 6));
+		snprintf(a.state, sizeof(a.state), "%s", store_col_text(s, 7));
+		snprintf(a.name, sizeof(a.name), "%s", store_col_text(s, 8));
+		a.owner_account = store_col_int(s, 9);
+		a.created_by = store_col_int(s, 10);
+		a.submitted_at = store_col_int(s, 11);
+		snprintf(a.programme_region, sizeof(a.programme_region), "%s", store_col_text(s, 12));
+		if (!application_visible(actor, &a))
+			continue;
+		if (a.organisation_id)
+			applicant_mask_uscc(store_col_text(s, 13), masked, sizeof(masked));
+		else
+			snprintf(masked, sizeof(masked), "%s", store_col_text(s, 14));
+		json_t *row = application_json(&a);
+		json_object_set_new(row, "identifier_masked", json_string(masked));
+		json_object_set_new(row, "submitted_at", instant_json(a.submitted_at));
+		json_array_append_new(arr, row);
+	}
+	store_reset(s);
+	if (rc > 0)
+		rc = 0;
+out:
+	store_rollback(c);
+	programme_release(&p);
+	store_release(c);
+	if (rc) {
+		json_decref(arr);
+		return rc;
+	}
+	*out = arr;
+	return 0;
+}

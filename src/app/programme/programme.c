@@ -1,0 +1,327 @@
+/*
+ * programme.c - creating programmes from templates and moving them through
+ * their stages (see programme.h).
+ */
+#include "app/programme/programme.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/programme/notice.h"
+#include "app/programme/stage_rules.h"
+
+static struct store_sql Q_INSERT = STORE_SQL(
+	"INSERT INTO programme (template, family, year, title, region, config, stage_seq, created_at) "
+	"VALUES ($1, $2, $3, $4, $5, $6, 0, $7) RETURNING id");
+static struct store_sql Q_STAGE = STORE_SQL(
+	"INSERT INTO stage (programme_id, seq, code, kind, title, opens_on, closes_on, state) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')");
+static struct store_sql Q_TRACK = STORE_SQL(
+	"INSERT INTO track (programme_id, code, name, applicant_kind, cap) VALUES ($1, $2, $3, $4, $5)");
+static struct store_sql Q_QUOTA = STORE_SQL(
+	"INSERT INTO quota (programme_id, region, track_code, slots) VALUES ($1, $2, $3, $4)");
+static struct store_sql Q_LOAD = STORE_SQL(
+	"SELECT config, year, region, stage_seq FROM programme WHERE id = $1");
+static struct store_sql Q_LIST = STORE_SQL("SELECT id FROM programme ORDER BY year DESC, id DESC");
+static struct store_sql Q_ADVANCE = STORE_SQL(
+	"UPDATE programme SET stage_seq = $1 WHERE id = $2 AND stage_seq = $3 RETURNING id");
+static struct store_sql Q_CLOSE = STORE_SQL(
+	"UPDATE stage SET state = 'closed', closed_at = $1 WHERE programme_id = $2 AND seq = $3");
+static struct store_sql Q_OPEN = STORE_SQL(
+	"UPDATE stage SET state = 'open', opened_at = $1 WHERE programme_id = $2 AND seq = $3");
+static struct store_sql Q_STAGES = STORE_SQL(
+	"SELECT seq, state, opened_at, closed_at FROM stage WHERE programme_id = $1 ORDER BY seq");
+
+static json_t *date_or_null(px_date d)
+{
+	return notice_date_json(d);
+}
+
+bool programme_is_office(const struct programme *p, const struct app_actor *actor)
+{
+	return actor->kind == ACTOR_CLI ||
+	       (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_OFFICE &&
+		access_region_contains(actor->region, p->region));
+}
+
+const char *programme_county_scope(const struct programme *p, const struct app_actor *actor)
+{
+	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_COUNTY)
+		return actor->region;
+	if (programme_is_office(p, actor) ||
+	    (app_actor_is(actor, ROLE_LEADER) && access_region_contains(actor->region, p->region)))
+		return "";
+	return NULL;
+}
+
+int programme_create(struct app *app, const struct app_actor *actor, const char *tpl_json, size_t len,
+		     int64_t *id, struct px_err *err)
+{
+	struct template *t = NULL;
+	struct store_conn *c = NULL;
+	struct store_stmt *s;
+	char d1[11], d2[11];
+	int rc = template_parse(tpl_json, len, &t, err);
+
+	if (rc)
+		return rc;
+	if (!(actor->kind == ACTOR_CLI || (app_actor_is(actor, ROLE_OFFICE) &&
+					   access_region_contains(actor->region, t->region)))) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, "region", "only the office of region %s may run this programme",
+				t->region);
+		goto out;
+	}
+	c = store_acquire(app->st);
+	if ((rc = store_begin(c, STORE_TX_WRITE, err)))
+		goto out;
+	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
+		goto out_rollback;
+	store_bind_text(s, 1, t->id);
+	store_bind_text(s, 2, t->family);
+	store_bind_int(s, 3, t->year);
+	store_bind_text(s, 4, t->title);
+	store_bind_text(s, 5, t->region);
+	store_bind_textn(s, 6, tpl_json, len);
+	store_bind_int(s, 7, store_now_us());
+	rc = store_step(s, err);
+	if (rc == STORE_ROW)
+		*id = store_col_int(s, 0);
+	store_reset(s);
+	if (rc == PX_ECONFLICT)
+		rc = px_err_set(err, PX_ECONFLICT, "programme_exists", "template",
+				"a programme of '%s' for %d exists already", t->family, t->year);
+	if (rc < 0)
+		goto out_rollback;
+	for (int i = 0; i < t->nstages; i++) {
+		const struct tpl_stage *st = &t->stages[i];
+		if (st->opens)
+			date_format(st->opens, d1);
+		if (st->closes)
+			date_format(st->closes, d2);
+		if ((rc = store_run(c, &Q_STAGE, err, "iittttt", *id, (int64_t)(i + 1), st->code, st->kind_name,
+				    st->title, st->opens ? d1 : NULL, st->closes ? d2 : NULL)))
+			goto out_rollback;
+	}
+	for (int i = 0; i < t->ntracks; i++)
+		if ((rc = store_run(c, &Q_TRACK, err, "ittti", *id, t->tracks[i].code, t->tracks[i].name,
+				    template_applicant_name(t->tracks[i].applicant), (int64_t)t->tracks[i].cap)))
+			goto out_rollback;
+	for (int q = 0; q < t->nquotas; q++)
+		for (int i = 0; i < t->ntracks; i++)
+			if ((rc = store_run(c, &Q_QUOTA, err, "itti", *id, t->quotas[q].region, t->tracks[i].code,
+					    (int64_t)t->quotas[q].slots[i]))) {
+				if (rc == PX_ECONFLICT || !strcmp(err ? err->key : "", "constraint"))
+					px_err_set(err, PX_EINVAL, "bad_template", "quotas",
+						   "quota region '%s' is not a known division code", t->quotas[q].region);
+				goto out_rollback;
+			}
+	json_t *payload = json_pack("{s:s, s:i, s:s}", "template", t->id, "year", t->year, "title", t->title);
+	rc = audit_record(c, actor, "programme.create", "programme", *id, payload, err);
+	if (rc)
+		goto out_rollback;
+	rc = store_commit(c, err);
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	store_release(c);
+	free(t);
+	return rc;
+}
+
+int programme_load(struct store_conn *c, int64_t id, struct programme *out, struct px_err *err)
+{
+	struct store_stmt *s;
+	size_t len;
+	int rc = store_prepare(c, &Q_LOAD, &s, err);
+	memset(out, 0, sizeof(*out));
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, id);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW) {
+		const char *cfg = store_col_textn(s, 0, &len);
+		out->id = id;
+		out->year = (int)store_col_int(s, 1);
+		snprintf(out->region, sizeof(out->region), "%s", store_col_text(s, 2));
+		out->stage_seq = (int)store_col_int(s, 3);
+		rc = template_parse(cfg, len, &out->tpl, err);
+	} else if (rc == STORE_DONE) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %lld", (long long)id);
+	}
+	store_reset(s);
+	return rc;
+}
+
+void programme_release(struct programme *p)
+{
+	free(p->tpl);
+	p->tpl = NULL;
+}
+
+const struct tpl_stage *programme_stage(const struct programme *p)
+{
+	if (p->stage_seq < 1 || p->stage_seq > p->tpl->nstages)
+		return NULL;
+	return &p->tpl->stages[p->stage_seq - 1];
+}
+
+int programme_require_stage(const struct programme *p, const char *code, struct px_err *err)
+{
+	const struct tpl_stage *s = programme_stage(p);
+	if (s && !strcmp(s->code, code))
+		return 0;
+	return px_err_set(err, PX_ECONFLICT, "wrong_stage", "stage",
+			  "this needs stage '%s' but the programme is in '%s'", code, s ? s->code : "(not started)");
+}
+
+bool programme_reached(const struct programme *p, const char *code)
+{
+	int i = template_stage_index(p->tpl, code);
+	return i >= 0 && p->stage_seq >= i + 1;
+}
+
+int programme_advance(struct app *app, const struct app_actor *actor, int64_t id, const char *to,
+		      struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct store_stmt *s;
+	struct programme p = { 0 };
+	int64_t now = store_now_us();
+	int rc;
+
+	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = programme_load(c, id, &p, err)))
+		goto out_rollback;
+	if (!programme_is_office(&p, actor)) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the programme's office moves its stages");
+		goto out_rollback;
+	}
+	int next = p.stage_seq + 1;
+	if (next > p.tpl->nstages) {
+		rc = px_err_set(err, PX_ECONFLICT, "programme_finished", "to", "the programme has passed its last stage");
+		goto out_rollback;
+	}
+	if (!to || strcmp(p.tpl->stages[next - 1].code, to)) {
+		rc = px_err_set(err, PX_ECONFLICT, "not_next_stage", "to",
+				"the next stage is '%s', not '%s': stages move forward one at a time",
+				p.tpl->stages[next - 1].code, to ? to : "");
+		goto out_rollback;
+	}
+	if (p.stage_seq >= 1 && (rc = stage_exit_check(app, c, &p, programme_stage(&p), err)))
+		goto out_rollback;
+	if ((rc = store_prepare(c, &Q_ADVANCE, &s, err)))
+		goto out_rollback;
+	store_bind_int(s, 1, next);
+	store_bind_int(s, 2, id);
+	store_bind_int(s, 3, p.stage_seq);
+	rc = store_step(s, err);
+	store_reset(s);
+	if (rc != STORE_ROW) { /* another request moved it meanwhile */
+		rc = rc < 0 ? rc : px_err_set(err, PX_ECONFLICT, "stage_moved", "to", "the stage changed meanwhile");
+		goto out_rollback;
+	}
+	if ((p.stage_seq >= 1 && (rc = store_run(c, &Q_CLOSE, err, "iii", now, id, (int64_t)p.stage_seq))) ||
+	    (rc = store_run(c, &Q_OPEN, err, "iii", now, id, (int64_t)next)))
+		goto out_rollback;
+	json_t *payload = json_pack("{s:s, s:s}", "from", p.stage_seq ? p.tpl->stages[p.stage_seq - 1].code : "",
+				    "to", to);
+	rc = audit_record(c, actor, "programme.advance", "programme", id, payload, err);
+	if (rc)
+		goto out_rollback;
+	rc = store_commit(c, err);
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	programme_release(&p);
+	store_release(c);
+	return rc;
+}
+
+static json_t *tracks_json(const struct template *t)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < t->ntracks; i++) {
+		json_t *forms = json_array();
+		for (int f = 0; f < t->tracks[i].nforms; f++)
+			json_array_append_new(forms, json_string(t->tracks[i].forms[f]));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:i, s:o}", "code", t->tracks[i].code, "name",
+						   t->tracks[i].name, "applicant",
+						   template_applicant_name(t->tracks[i].applicant), "cap",
+						   t->tracks[i].cap, "forms", forms));
+	}
+	return a;
+}
+
+int programme_json(struct app *app, int64_t id, json_t **out, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct programme p;
+	struct store_stmt *s;
+	int rc = programme_load(c, id, &p, err);
+	if (rc)
+		goto out;
+	const struct template *t = p.tpl;
+	json_t *stages = json_array();
+	for (int i = 0; i < t->nstages; i++)
+		json_array_append_new(stages, json_pack("{s:i, s:s, s:s, s:s, s:o, s:o, s:s}", "seq", i + 1, "code",
+							t->stages[i].code, "kind", t->stages[i].kind_name, "title",
+							t->stages[i].title, "opens", date_or_null(t->stages[i].opens),
+							"closes", date_or_null(t->stages[i].closes), "state", "pending"));
+	if (!(rc = store_prepare(c, &Q_STAGES, &s, err))) {
+		store_bind_int(s, 1, id);
+		while ((rc = store_step(s, err)) == STORE_ROW) {
+			json_t *st = json_array_get(stages, (size_t)store_col_int(s, 0) - 1);
+			json_object_set_new(st, "state", json_string(store_col_text(s, 1)));
+		}
+		store_reset(s);
+	}
+	json_t *quotas = json_array();
+	for (int q = 0; q < t->nquotas; q++) {
+		json_t *slots = json_object();
+		for (int i = 0; i < t->ntracks; i++)
+			json_object_set_new(slots, t->tracks[i].code, json_integer(t->quotas[q].slots[i]));
+		json_array_append_new(quotas, json_pack("{s:s, s:s, s:o}", "region", t->quotas[q].region, "name",
+							t->quotas[q].name, "slots", slots));
+	}
+	const struct tpl_stage *cur = programme_stage(&p);
+	*out = json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:o, s:o, s:o, s:{s:i, s:i}}", "id",
+			 (json_int_t)id, "template", t->id, "family", t->family, "year", t->year, "title", t->title,
+			 "organiser", t->organiser, "region", p.region, "stage", cur ? cur->code : NULL, "stages",
+			 stages, "tracks", tracks_json(t), "quotas", quotas, "objections", "forward_workdays",
+			 t->objection_forward_workdays, "reply_workdays", t->objection_reply_workdays);
+	rc = rc < 0 ? rc : 0;
+	programme_release(&p);
+out:
+	store_release(c);
+	return rc;
+}
+
+int programme_list_json(struct app *app, json_t **out, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct store_stmt *s;
+	int64_t ids[256];
+	int n = 0, rc = store_prepare(c, &Q_LIST, &s, err);
+	if (!rc) {
+		while (n < 256 && (rc = store_step(s, err)) == STORE_ROW)
+			ids[n++] = store_col_int(s, 0);
+		store_reset(s);
+	}
+	store_release(c);
+	if (rc < 0)
+		return rc;
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++) {
+		json_t *p;
+		if ((rc = programme_json(app, ids[i], &p, err))) {
+			json_decref(arr);
+			return rc;
+		}
+		json_array_append_new(arr, p);
+	}
+	*out = arr;
+	return 0;
+}

@@ -1,0 +1,114 @@
+/*
+ * h_applicants.c - who applies:
+ *   POST /api/v1/organisations        {uscc, name, industry, region, founded_on}  (applicant for itself; county, office)
+ *   GET  /api/v1/organisations/{id}   the organisation (its account, staff of its region)
+ *   POST /api/v1/persons              {id_number, name, employer, region, quality_since, mobile?}
+ *   GET  /api/v1/persons/{id}         the person, ID and mobile numbers masked
+ *   POST /api/v1/past-winners         {family, year, uscc|id_number, track, source}  (office)
+ */
+#include "http/handlers.h"
+
+#include "app/people/applicant.h"
+#include "http/json_extra.h"
+
+void h_organisations_create(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct organisation_new req = { 0 };
+	int64_t id;
+	json_t *in = http_json_object(r), *o;
+
+	if (!in)
+		return;
+	if (json_str_or_reply(r, in, "uscc", true, 32, &req.uscc) ||
+	    json_str_or_reply(r, in, "name", true, 160, &req.name) ||
+	    json_str_or_reply(r, in, "industry", true, 2, &req.industry) ||
+	    json_str_or_reply(r, in, "region", true, 6, &req.region) ||
+	    json_str_or_reply(r, in, "founded_on", true, 10, &req.founded_on))
+		goto out;
+	if (organisation_create(http_app(r), http_actor(r), &req, &id, &err) ||
+	    organisation_get(http_app(r), http_actor(r), id, &o, &err)) {
+		http_fail(r, &err);
+		goto out;
+	}
+	http_reply_json(r, 201, o);
+out:
+	json_decref(in);
+}
+
+void h_organisations_get(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (organisation_get(http_app(r), http_actor(r), id, &o, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, o);
+}
+
+void h_persons_create(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct person_new req = { 0 };
+	int64_t id;
+	json_t *in = http_json_object(r), *o;
+
+	if (!in)
+		return;
+	if (json_str_or_reply(r, in, "id_number", true, 32, &req.id_number) ||
+	    json_str_or_reply(r, in, "name", true, 64, &req.name) ||
+	    json_str_or_reply(r, in, "employer", true, 160, &req.employer) ||
+	    json_str_or_reply(r, in, "region", true, 6, &req.region) ||
+	    json_str_or_reply(r, in, "quality_since", true, 10, &req.quality_since) ||
+	    json_str_or_reply(r, in, "mobile", false, 20, &req.mobile))
+		goto out;
+	if (person_create(http_app(r), http_actor(r), &req, &id, &err) ||
+	    person_get(http_app(r), http_actor(r), id, &o, &err)) {
+		http_fail(r, &err);
+		goto out;
+	}
+	http_reply_json(r, 201, o);
+out:
+	json_decref(in);
+}
+
+void h_persons_get(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (person_get(http_app(r), http_actor(r), id, &o, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, o);
+}
+
+void h_past_winners_create(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct past_winner_new req = { 0 };
+	int64_t id, year = 0;
+	json_t *in = http_json_object(r);
+
+	if (!in)
+		return;
+	if (json_str_or_reply(r, in, "family", true, 64, &req.family) ||
+	    json_int_or_reply(r, in, "year", true, 1980, 2100, &year) ||
+	    json_str_or_reply(r, in, "uscc", false, 32, &req.uscc) ||
+	    json_str_or_reply(r, in, "id_number", false, 32, &req.id_number) ||
+	    json_str_or_reply(r, in, "track", true, 32, &req.track) ||
+	    json_str_or_reply(r, in, "source", true, 200, &req.source))
+		goto out;
+	req.year = (int)year;
+	if (past_winner_add(http_app(r), http_actor(r), &req, &id, &err)) {
+		http_fail(r, &err);
+		goto out;
+	}
+	http_reply_json(r, 201, json_pack("{s:I, s:s, s:i}", "id", (json_int_t)id, "family", req.family, "year",
+					  req.year));
+out:
+	json_decref(in);
+}
