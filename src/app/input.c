@@ -12,17 +12,24 @@
 
 static struct store_sql Q_REGION = STORE_SQL("SELECT name FROM region WHERE code = $1");
 
+/* Does s[0..n) hold a control character (line breaks and tabs allowed when multiline)? */
+static bool has_control(const char *s, size_t n, bool multiline)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if ((ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t'))) || ch == 0x7f)
+			return true;
+	}
+	return false;
+}
+
 static int text_check(const char *s, size_t max, const char *field, bool multiline, struct px_err *err)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n == 0 || n > max)
 		return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s must be 1 to %zu bytes", field, max);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if ((ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t'))) || ch == 0x7f)
-			return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s holds a control character",
-					  field);
-	}
+	if (has_control(s, n, multiline))
+		return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s holds a control character", field);
 	return 0;
 }
 
@@ -134,11 +141,7 @@ int input_text(const char *s, size_t max, const char *field, struct px_err *err)
 		return px_err_set(err, PX_EINVAL, "missing_field", field, "'%s' is required", field);
 	if (n > max)
 		return px_err_set(err, PX_EINVAL, "too_long", field, "'%s' must be at most %zu bytes", field, max);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if ((ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)
-			return px_err_set(err, PX_EINVAL, "invalid_text", field, "'%s' holds a control character",
-					  field);
-	}
+	if (has_control(s, n, true))
+		return px_err_set(err, PX_EINVAL, "invalid_text", field, "'%s' holds a control character", field);
 	return 0;
 }

@@ -20,7 +20,7 @@ json_t *app_result(int rc, json_t *v)
 }
 
 int app_tx_json(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
-	     struct px_err *err)
+		struct px_err *err)
 {
 	int rc = app_tx(app, mode, fn, arg, err);
 	*out = app_result(rc, *result);

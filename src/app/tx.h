@@ -30,6 +30,6 @@ json_t *app_result(int rc, json_t *v);
  * *result, as app_result() does: the caller's on 0, else NULL.
  */
 int app_tx_json(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
-	     struct px_err *err);
+		struct px_err *err);
 
 #endif
