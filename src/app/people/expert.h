@@ -11,12 +11,9 @@
  * the deployment: every office imports into it and draws from it (an expert
  * of another city may sit on a Qingyuan panel).
  *
- * Matching rule for employers and organisations (used by draws, see
- * draw_stage.h): two names are the same organisation when they are equal
- * after removing all white space (ASCII and the ideographic space U+3000)
- * and writing full-width parentheses （） as ASCII (). An expert whose
- * employer is, by this rule, the name of an applicant organisation belongs
- * to that organisation (own organisation: never drawn for it).
+ * An expert whose employer is, by the matching rule of core/orgname.h, the
+ * name of an applicant organisation belongs to that organisation (own
+ * organisation: never drawn for it; see draw_stage.h).
  */
 #ifndef PX_APP_EXPERT_H
 #define PX_APP_EXPERT_H
@@ -30,7 +27,6 @@
 #define EXPERT_MAX_ROWS 2000        /* experts in one import */
 #define EXPERT_MAX_CONFLICTS 64     /* declared conflicts per expert */
 #define EXPERT_MAX_FIELDS 32
-#define EXPERT_NAME_KEY_MAX 400     /* bytes of a normalised name */
 
 /*
  * Import experts from CSV text with the header
@@ -62,11 +58,5 @@ int expert_remove(struct app *app, const struct app_actor *actor, int64_t expert
 
 /* The expert bound to an account, 0 when none (inside the caller's transaction). */
 int expert_of_account(struct store_conn *c, int64_t account_id, int64_t *expert_id, struct px_err *err);
-
-/*
- * Normalise an organisation or employer name by the matching rule above
- * into out (NUL-terminated, truncated to EXPERT_NAME_KEY_MAX - 1 bytes).
- */
-void expert_name_key(const char *name, char out[EXPERT_NAME_KEY_MAX]);
 
 #endif

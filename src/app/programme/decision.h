@@ -46,7 +46,7 @@ int decision_require_none(struct store_conn *c, int64_t programme_id, const char
 
 /*
  * The exit check of the shortlist, deliberation and approval stages
- * (stage_rules.c): their decision was recorded, else PX_ECONFLICT
+ * (the award family, app/award/family.c): their decision was recorded, else PX_ECONFLICT
  * "decision_missing".
  */
 int decision_exit_check(struct app *app, struct store_conn *c, const struct programme *p,

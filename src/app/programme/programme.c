@@ -10,7 +10,8 @@
 
 #include "app/audit.h"
 #include "app/programme/notice.h"
-#include "app/programme/stage_rules.h"
+#include "app/programme/family.h"
+#include "core/stage.h"
 
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO programme (template, family, year, title, region, config, stage_seq, created_at) "
@@ -67,6 +68,8 @@ int programme_create(struct app *app, const struct app_actor *actor, const char 
 
 	if (rc)
 		return rc;
+	if ((rc = family_check_template(t, err)))
+		goto out;
 	if (!(actor->kind == ACTOR_CLI || (app_actor_is(actor, ROLE_OFFICE) &&
 					   access_region_contains(actor->region, t->region)))) {
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, "region", "only the office of region %s may run this programme",
@@ -179,8 +182,7 @@ int programme_require_stage(const struct programme *p, const char *code, struct 
 
 bool programme_reached(const struct programme *p, const char *code)
 {
-	int i = template_stage_index(p->tpl, code);
-	return i >= 0 && p->stage_seq >= i + 1;
+	return stage_reached(p->stage_seq, template_stage_index(p->tpl, code));
 }
 
 int programme_advance(struct app *app, const struct app_actor *actor, int64_t id, const char *to,
@@ -198,18 +200,22 @@ int programme_advance(struct app *app, const struct app_actor *actor, int64_t id
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the programme's office moves its stages");
 		goto out_rollback;
 	}
-	int next = p.stage_seq + 1;
-	if (next > p.tpl->nstages) {
+	int next = stage_next(p.stage_seq, p.tpl->nstages);
+	switch (stage_move_check(p.stage_seq, p.tpl->nstages, to ? template_stage_index(p.tpl, to) + 1 : 0)) {
+	case STAGE_MOVE_FINISHED:
 		rc = px_err_set(err, PX_ECONFLICT, "programme_finished", "to", "the programme has passed its last stage");
 		goto out_rollback;
-	}
-	if (!to || strcmp(p.tpl->stages[next - 1].code, to)) {
+	case STAGE_MOVE_NOT_NEXT:
 		rc = px_err_set(err, PX_ECONFLICT, "not_next_stage", "to",
 				"the next stage is '%s', not '%s': stages move forward one at a time",
 				p.tpl->stages[next - 1].code, to ? to : "");
 		goto out_rollback;
+	case STAGE_MOVE_OK:
+		break;
 	}
-	if (p.stage_seq >= 1 && (rc = stage_exit_check(app, c, &p, programme_stage(&p), err)))
+	const struct tpl_stage *leaving = programme_stage(&p);
+	family_exit_fn exit_check = leaving ? family_exit(p.tpl, (enum stage_kind)leaving->kind) : NULL;
+	if (exit_check && (rc = exit_check(app, c, &p, leaving, err)))
 		goto out_rollback;
 	if ((rc = store_prepare(c, &Q_ADVANCE, &s, err)))
 		goto out_rollback;

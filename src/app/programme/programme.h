@@ -1,7 +1,7 @@
 /*
  * programme.h - the programme engine: a programme is created from a template
  * for a year and moves only forward through the template's stages, one at a
- * time, each move checked (stage_rules.c) and audited.
+ * time, each move checked by core/stage.h and the family (family.h) and audited.
  */
 #ifndef PX_APP_PROGRAMME_H
 #define PX_APP_PROGRAMME_H

@@ -352,23 +352,9 @@ static int parse_rules(struct ctx *c, json_t *elig, struct template *t)
 
 /* ---- stages ---- */
 
-static const struct {
-	const char *name;
-	enum tpl_stage_kind kind;
-} stage_kinds[] = {
-	{ "application", TPL_STAGE_APPLICATION }, { "recommendation", TPL_STAGE_RECOMMENDATION },
-	{ "qualification", TPL_STAGE_QUALIFICATION }, { "notice", TPL_STAGE_NOTICE },
-	{ "review", TPL_STAGE_REVIEW }, { "shortlist", TPL_STAGE_SHORTLIST }, { "vote", TPL_STAGE_VOTE },
-	{ "deliberation", TPL_STAGE_DELIBERATION }, { "approval", TPL_STAGE_APPROVAL },
-	{ "publication", TPL_STAGE_PUBLICATION },
-};
-
 const char *template_stage_kind_name(enum tpl_stage_kind k)
 {
-	for (size_t i = 0; i < sizeof(stage_kinds) / sizeof(stage_kinds[0]); i++)
-		if (stage_kinds[i].kind == k)
-			return stage_kinds[i].name;
-	return "unknown";
+	return stage_kind_name((enum stage_kind)k);
 }
 
 const char *template_applicant_name(enum tpl_applicant a)
@@ -397,12 +383,10 @@ static int parse_stage(struct ctx *c, json_t *o, struct template *t, struct tpl_
 	    (rc = get_intv(c, o, "panel_size", false, 1, 15, 0, &s->panel_size)) ||
 	    (rc = get_intv(c, o, "max_load", false, 1, 1000, 0, &s->max_load)))
 		return rc;
-	for (i = 0; i < sizeof(stage_kinds) / sizeof(stage_kinds[0]); i++)
-		if (!strcmp(stage_kinds[i].name, s->kind_name))
-			break;
-	if (i == sizeof(stage_kinds) / sizeof(stage_kinds[0]))
+	enum stage_kind kind;
+	if (!stage_kind_parse(s->kind_name, &kind))
 		return fail(c, "kind", "unknown stage kind '%s'", s->kind_name);
-	s->kind = stage_kinds[i].kind;
+	s->kind = (enum tpl_stage_kind)kind;
 	if (s->opens && s->closes && s->closes < s->opens)
 		return fail(c, "closes", "%s", "closes before it opens");
 	if (s->kind == TPL_STAGE_REVIEW && (!s->panel_size || !s->max_load))
@@ -464,6 +448,15 @@ static int parse_stages(struct ctx *c, json_t *arr, struct template *t)
 		pop(c, saved);
 	}
 	t->nstages = (int)json_array_size(arr);
+	enum stage_kind kinds[TPL_MAX_STAGES];
+	for (int k = 0; k < t->nstages; k++)
+		kinds[k] = (enum stage_kind)t->stages[k].kind;
+	int bad = stage_order_fault(kinds, t->nstages);
+	if (bad >= 0) {
+		push(c, "stages", bad, &saved);
+		return fail(c, "kind", "a '%s' stage cannot stand here: stages run application, recommendation, "
+			    "qualification, review, deliberation, approval, publication", t->stages[bad].kind_name);
+	}
 	return 0;
 }
 
@@ -547,12 +540,44 @@ static int parse_scoring(struct ctx *c, json_t *o, struct template *t)
 	return 0;
 }
 
+/* "texts": {key: text} replacing the family's default wording (keys checked by family.c). */
+static int parse_texts(struct ctx *c, json_t *o, struct template *t)
+{
+	const char *k;
+	json_t *v;
+	size_t saved;
+
+	if (!o)
+		return 0;
+	if (!json_is_object(o) || json_object_size(o) > TPL_MAX_TEXTS)
+		return fail(c, "texts", "%s", "must be an object of at most 32 texts");
+	push(c, "texts", -1, &saved);
+	json_object_foreach(o, k, v) {
+		struct tpl_text *x = &t->texts[t->ntexts];
+		if (!json_is_string(v) || strlen(k) >= sizeof(x->key) || json_string_length(v) >= sizeof(x->text))
+			return fail(c, k, "%s", "must be a string of at most 255 bytes");
+		snprintf(x->key, sizeof(x->key), "%s", k);
+		snprintf(x->text, sizeof(x->text), "%s", json_string_value(v));
+		t->ntexts++;
+	}
+	pop(c, saved);
+	return 0;
+}
+
+const char *template_text(const struct template *t, const char *key)
+{
+	for (int i = 0; i < t->ntexts; i++)
+		if (!strcmp(t->texts[i].key, key))
+			return t->texts[i].text;
+	return NULL;
+}
+
 int template_parse(const char *text, size_t len, struct template **out, struct px_err *err)
 {
 	static const char *const keys[] = { "id", "family", "year", "kind", "title", "title_en", "document",
 					    "organiser", "issuer", "region", "cycle_years", "fees", "tracks",
 					    "forms", "eligibility", "stages", "quotas", "scoring", "objections",
-					    "publication", NULL };
+					    "publication", "texts", NULL };
 	static const char *const okeys[] = { "forward_workdays", "reply_workdays", NULL };
 	static const char *const pkeys[] = { "lists", "certificate_prefix", NULL };
 	struct ctx c = { .err = err };
@@ -572,6 +597,8 @@ int template_parse(const char *text, size_t len, struct template **out, struct p
 	}
 	if ((rc = only_keys(&c, root, keys)) || (rc = get_str(&c, root, "id", true, t->id, sizeof(t->id))) ||
 	    (rc = get_str(&c, root, "family", true, t->family, sizeof(t->family))) ||
+	    (rc = get_str(&c, root, "kind", true, t->kind, sizeof(t->kind))) ||
+	    (rc = parse_texts(&c, json_object_get(root, "texts"), t)) ||
 	    (rc = get_intv(&c, root, "year", true, 2000, 2100, 0, &t->year)) ||
 	    (rc = get_str(&c, root, "title", true, t->title, sizeof(t->title))) ||
 	    (rc = get_str(&c, root, "organiser", true, t->organiser, sizeof(t->organiser))) ||

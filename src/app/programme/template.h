@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/stage.h"
 #include "util/err.h"
 
 #define TPL_MAX_TRACKS 8
@@ -30,6 +31,7 @@
 #define TPL_MAX_QUOTAS 64
 #define TPL_MAX_CONSULT 12
 #define TPL_MAX_TIE_KEYS 6
+#define TPL_MAX_TEXTS 32
 
 enum tpl_field_type { TPL_TEXT, TPL_TEXTAREA, TPL_INTEGER, TPL_DECIMAL, TPL_DATE, TPL_MOBILE, TPL_ENUM, TPL_BOOL };
 
@@ -73,10 +75,13 @@ struct tpl_rule {
 	char label[256];
 };
 
+/* the stage kinds are the stage machine's (core/stage.h), under the template's names */
 enum tpl_stage_kind {
-	TPL_STAGE_APPLICATION, TPL_STAGE_RECOMMENDATION, TPL_STAGE_QUALIFICATION, TPL_STAGE_NOTICE,
-	TPL_STAGE_REVIEW, TPL_STAGE_SHORTLIST, TPL_STAGE_VOTE, TPL_STAGE_DELIBERATION,
-	TPL_STAGE_APPROVAL, TPL_STAGE_PUBLICATION,
+	TPL_STAGE_APPLICATION = STAGE_APPLICATION, TPL_STAGE_RECOMMENDATION = STAGE_RECOMMENDATION,
+	TPL_STAGE_QUALIFICATION = STAGE_QUALIFICATION, TPL_STAGE_NOTICE = STAGE_NOTICE,
+	TPL_STAGE_REVIEW = STAGE_REVIEW, TPL_STAGE_SHORTLIST = STAGE_SHORTLIST, TPL_STAGE_VOTE = STAGE_VOTE,
+	TPL_STAGE_DELIBERATION = STAGE_DELIBERATION, TPL_STAGE_APPROVAL = STAGE_APPROVAL,
+	TPL_STAGE_PUBLICATION = STAGE_PUBLICATION,
 };
 
 struct tpl_stage {
@@ -101,9 +106,16 @@ struct tpl_quota {
 	int slots[TPL_MAX_TRACKS]; /* by track index */
 };
 
+/* a text of the programme that replaces its family's default (family.h) */
+struct tpl_text {
+	char key[48];
+	char text[256];
+};
+
 struct template {
 	char id[64];
-	char family[64];
+	char family[64];  /* the same award across years (past winners, the win ban) */
+	char kind[24];    /* the programme family that runs it: "award" (app/families.c) */
 	int year;
 	char title[160];
 	char organiser[160];
@@ -131,6 +143,8 @@ struct template {
 	/* objections */
 	int objection_forward_workdays, objection_reply_workdays;
 	char certificate_prefix[24];
+	struct tpl_text texts[TPL_MAX_TEXTS];
+	int ntexts;
 };
 
 /*
@@ -147,6 +161,8 @@ const struct tpl_stage *template_stage(const struct template *t, const char *cod
 int template_stage_index(const struct template *t, const char *code);
 const struct tpl_quota *template_quota(const struct template *t, const char *region);
 bool template_track_has_form(const struct tpl_track *tr, const char *form);
+/* The template's own text for key ("texts" section), NULL when it keeps the family's. */
+const char *template_text(const struct template *t, const char *key);
 
 /* Names of enums, for JSON output. */
 const char *template_stage_kind_name(enum tpl_stage_kind k);

@@ -17,9 +17,9 @@
 #include "app/json.h"
 #include "app/tx.h"
 #include "app/review/draw_doc.h"
-#include "app/people/expert.h"
 #include "app/programme/programme.h"
 #include "core/draw.h"
+#include "core/orgname.h"
 
 static struct store_sql Q_LAST = STORE_SQL(
 	"SELECT id, CASE WHEN drawn_at IS NULL THEN 0 ELSE 1 END FROM draw "
@@ -221,8 +221,8 @@ static void builder_release(struct builder *b)
 
 static const char *name_id(struct builder *b, const char *name)
 {
-	char key[EXPERT_NAME_KEY_MAX];
-	expert_name_key(name, key);
+	char key[ORGNAME_KEY_MAX];
+	orgname_key(name, key);
 	return json_string_value(json_object_get(b->names, key));
 }
 
@@ -253,8 +253,8 @@ static int number_unmatched(struct builder *b, json_t *unmatched, struct px_err 
 
 static void note_unmatched(struct builder *b, json_t *unmatched, const char *name)
 {
-	char key[EXPERT_NAME_KEY_MAX];
-	expert_name_key(name, key);
+	char key[ORGNAME_KEY_MAX];
+	orgname_key(name, key);
 	if (key[0] && !json_object_get(b->names, key))
 		json_object_set_new(unmatched, key, json_true());
 }
@@ -272,13 +272,13 @@ static void add_unique(json_t *arr, const char *s)
 static int load_orgs(struct store_conn *c, struct builder *b, struct px_err *err)
 {
 	struct store_stmt *s;
-	char id[24], key[EXPERT_NAME_KEY_MAX];
+	char id[24], key[ORGNAME_KEY_MAX];
 	int rc = store_prepare(c, &Q_ORGS, &s, err);
 	if (rc)
 		return rc;
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		snprintf(id, sizeof(id), "O%" PRId64, store_col_int(s, 0));
-		expert_name_key(store_col_text(s, 2), key);
+		orgname_key(store_col_text(s, 2), key);
 		if (key[0] && !json_object_get(b->names, key))
 			json_object_set_new(b->names, key, json_string(id));
 		json_object_set_new(b->uscc, store_col_text(s, 1), json_string(id));

@@ -20,7 +20,7 @@
 #include "app/programme/programme.h"
 
 /*
- * The exit check of a review stage (stage_rules.c), inside the advance's
+ * The exit check of a review stage (the award family, app/award/family.c), inside the advance's
  * transaction: a draw ran when there were applications to review
  * (draw_missing), every active assignment has its review (reviews_missing,
  * field = the application "A<id>"), the aggregation has enough reviews

@@ -23,29 +23,6 @@
 #include "app/people/expert.h"
 #include "data_file.h"
 
-static void same_organisation(const char *a, const char *b, bool same)
-{
-	char ka[EXPERT_NAME_KEY_MAX], kb[EXPERT_NAME_KEY_MAX];
-	expert_name_key(a, ka);
-	expert_name_key(b, kb);
-	if (same)
-		assert_string_equal(ka, kb);
-	else
-		assert_string_not_equal(ka, kb);
-}
-
-static void employer_names_match_by_the_documented_rule(void **state)
-{
-	(void)state;
-	same_organisation("清远华星精密制造（集团）有限公司", "清远华星精密制造(集团)有限公司", true);
-	same_organisation(" 清远 职业技术学院\xe3\x80\x80", "清远职业技术学院", true);
-	same_organisation("清远职业技术学院（北校区）", "清远职业技术学院", false);
-	same_organisation("清远华星精密制造有限公司", "清远华星精密制造股份有限公司", false);
-	char k[EXPERT_NAME_KEY_MAX];
-	expert_name_key("Qingyuan  Tech (Group)", k);
-	assert_string_equal(k, "QingyuanTech(Group)");
-}
-
 static void certificate_codes_normalise(void **state)
 {
 	(void)state;
@@ -191,7 +168,6 @@ static void malformed_inputs_are_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(employer_names_match_by_the_documented_rule),
 		cmocka_unit_test(certificate_codes_normalise),
 		cmocka_unit_test(scores_are_exact_decimal_text),
 		cmocka_unit_test(id_lists_are_checked),

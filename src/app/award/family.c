@@ -1,0 +1,48 @@
+/*
+ * family.c - the award's row of the family table. A kind without an exit
+ * check may be left whenever the office decides; the dates of the template
+ * are shown, not enforced, because offices do extend deadlines - but a
+ * notice period, once published, must run its full length, a review stage
+ * closes with every review in, and a decision stage once its decision is
+ * recorded. The texts are the wording of 清强市办〔2025〕20号; a template may
+ * replace any of them in its "texts" (docs/templates.md).
+ */
+#include "app/award/family.h"
+
+#include "app/programme/decision.h"
+#include "app/programme/notice.h"
+#include "app/review/results.h"
+
+/* Every notice published in this stage has ended (the list was shown its full period). */
+static int notices_ended(struct app *app, struct store_conn *c, const struct programme *p,
+			 const struct tpl_stage *s, struct px_err *err)
+{
+	return notice_require_ended(app, c, p->id, s->code, err);
+}
+
+static const struct family_text texts[] = {
+	{ "notice.recommendation", "推荐对象公示" },
+	{ "notice.qualification", "受理名单" },
+	{ "notice.proposed", "拟奖名单公示" },
+	{ "feedback.not_shortlisted", "未进入现场评审名单：以下为材料评审情况及改进建议" },
+	{ "report.title", "评审报告" },
+	{ "recommend.recommender", "各县（市、区）市场监管局" },
+	{ NULL, NULL },
+};
+
+const struct family award_family = {
+	.name = "award",
+	.title = "政府质量奖",
+	.exit_checks = {
+		[STAGE_RECOMMENDATION] = notices_ended,
+		[STAGE_QUALIFICATION] = notices_ended,
+		[STAGE_NOTICE] = notices_ended,
+		/* a review stage closes with every review in, and computes its results */
+		[STAGE_REVIEW] = results_close_review,
+		/* the decision stages close once their decision is recorded */
+		[STAGE_SHORTLIST] = decision_exit_check,
+		[STAGE_DELIBERATION] = decision_exit_check,
+		[STAGE_APPROVAL] = decision_exit_check,
+	},
+	.texts = texts,
+};
