@@ -315,4 +315,12 @@ test('11. every step left an intact audit chain, and the lists export', () => {
   assert.match(e.stderr, /winners: 2 rows/);
   const unzip = spawnSync('unzip', ['-p', out, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
   assert.ok(unzip.stdout.includes('清远华星精密制造有限公司'));
+  // cells a person reads show labels, not the stored codes
+  const cells = [...unzip.stdout.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+  for (const label of ['组织奖', '个人奖', '制造业', '获奖', '材料评审']) assert.ok(cells.includes(label), label);
+  for (const code of ['organisation', 'individual', 'manufacturing', 'winner', 'submitted', 'active'])
+    assert.ok(!cells.includes(code), code);
+  // the applicants sheet: its first row's track cell holds a label
+  const sheet = spawnSync('unzip', ['-p', out, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' }).stdout;
+  assert.match(sheet, /<c r="B3"[^>]*t="s"/);
 });

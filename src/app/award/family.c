@@ -27,6 +27,26 @@ static const struct family_text texts[] = {
 	{ "feedback.not_shortlisted", "未进入现场评审名单：以下为材料评审情况及改进建议" },
 	{ "report.title", "评审报告" },
 	{ "recommend.recommender", "各县（市、区）市场监管局" },
+	/* what lists show for an application's state (application.h) */
+	{ "state.draft", "草稿" },
+	{ "state.submitted", "已提交" },
+	{ "state.returned", "退回补正" },
+	{ "state.county_checked", "县级已审核" },
+	{ "state.recommended", "已推荐" },
+	{ "state.not_recommended", "未推荐" },
+	{ "state.accepted", "已受理" },
+	{ "state.rejected", "不予受理" },
+	{ "state.shortlisted", "入围现场评审" },
+	{ "state.not_shortlisted", "未入围现场评审" },
+	{ "state.proposed", "拟奖" },
+	{ "state.not_proposed", "未拟奖" },
+	{ "state.winner", "获奖" },
+	{ "state.disqualified", "取消资格" },
+	{ "state.withdrawn", "已撤回" },
+	/* a reviewer's assignment */
+	{ "assignment.active", "有效" },
+	{ "assignment.recused", "回避" },
+	{ "assignment.removed", "已撤销" },
 	{ NULL, NULL },
 };
 

@@ -2,7 +2,9 @@
  * export.c - the lists of a programme as tables (see export.h). Each list is
  * one row of the table below: its SQL (one bound parameter, the programme)
  * and its columns. Scores are stored in hundredths and shown with two
- * decimals; dates of instants are shown in China time.
+ * decimals; dates of instants are shown in China time; codes are shown by
+ * their labels (tracks, forms and stages from the template, states from the
+ * programme family's texts, family.h), so an office reads 组织奖, 制造业, 获奖.
  */
 #include "app/programme/export.h"
 
@@ -10,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/programme/family.h"
 #include "app/programme/programme.h"
 #include "core/date.h"
 
-enum cell_format { AS_TEXT, AS_HUNDREDTHS, AS_DAY };
+/* how a stored value is shown: codes become the labels a person reads */
+enum cell_format { AS_TEXT, AS_HUNDREDTHS, AS_DAY, AS_TRACK, AS_FORM, AS_STATE, AS_STAGE, AS_ASSIGNMENT };
 
 struct export_col {
 	const char *header;
@@ -41,46 +45,75 @@ static struct export_def defs[] = {
 	  STORE_SQL("SELECT a.id, a.track_code, a.form_code, " APPLICANT_NAME ", " APPLICANT_ID ", "
 		    "coalesce(rg.name, a.region), a.state, coalesce(a.submitted_at, 0) FROM application a "
 		    APPLICANT_JOINS "WHERE a.programme_id = $1 ORDER BY a.region, a.id"),
-	  { { "编号 No.", 8, REPORT_COL_INTEGER, AS_TEXT }, { "奖项 Track", 14, REPORT_COL_TEXT, AS_TEXT },
-	    { "申报表 Form", 14, REPORT_COL_TEXT, AS_TEXT }, { "名称 Name", 36, REPORT_COL_TEXT, AS_TEXT },
+	  { { "编号 No.", 8, REPORT_COL_INTEGER, AS_TEXT }, { "奖项 Track", 14, REPORT_COL_TEXT, AS_TRACK },
+	    { "申报表 Form", 14, REPORT_COL_TEXT, AS_FORM }, { "名称 Name", 36, REPORT_COL_TEXT, AS_TEXT },
 	    { "代码/证件（脱敏） Identifier", 24, REPORT_COL_TEXT, AS_TEXT },
-	    { "县（市、区） County", 18, REPORT_COL_TEXT, AS_TEXT }, { "状态 State", 16, REPORT_COL_TEXT, AS_TEXT },
+	    { "县（市、区） County", 18, REPORT_COL_TEXT, AS_TEXT }, { "状态 State", 16, REPORT_COL_TEXT, AS_STATE },
 	    { "提交日期 Submitted", 14, REPORT_COL_DATE, AS_DAY } } },
 	{ "recommendations", "推荐名单", "推荐名单汇总 Recommendations",
 	  STORE_SQL("SELECT coalesce(rg.name, r.region), r.track_code, r.rank, " APPLICANT_NAME ", " APPLICANT_ID
 		    ", a.state FROM recommendation r JOIN application a ON a.id = r.application_id "
 		    APPLICANT_JOINS "WHERE a.programme_id = $1 ORDER BY r.region, r.track_code, r.rank"),
-	  { { "县（市、区） County", 18, REPORT_COL_TEXT, AS_TEXT }, { "奖项 Track", 14, REPORT_COL_TEXT, AS_TEXT },
+	  { { "县（市、区） County", 18, REPORT_COL_TEXT, AS_TEXT }, { "奖项 Track", 14, REPORT_COL_TEXT, AS_TRACK },
 	    { "推荐排序 Rank", 10, REPORT_COL_INTEGER, AS_TEXT }, { "名称 Name", 36, REPORT_COL_TEXT, AS_TEXT },
-	    { "代码/证件（脱敏） Identifier", 24, REPORT_COL_TEXT, AS_TEXT }, { "状态 State", 16, REPORT_COL_TEXT, AS_TEXT } } },
+	    { "代码/证件（脱敏） Identifier", 24, REPORT_COL_TEXT, AS_TEXT }, { "状态 State", 16, REPORT_COL_TEXT, AS_STATE } } },
 	{ "assignments", "评审分配", "评审员分配 Reviewer assignments",
 	  STORE_SQL("SELECT s.stage_code, a.id, " APPLICANT_NAME ", e.code, e.name, e.employer, s.state, s.draw_id "
 		    "FROM assignment s JOIN application a ON a.id = s.application_id JOIN expert e ON e.id = s.expert_id "
 		    APPLICANT_JOINS "WHERE a.programme_id = $1 ORDER BY s.stage_code, a.id, e.code"),
-	  { { "阶段 Stage", 12, REPORT_COL_TEXT, AS_TEXT }, { "申报编号 Application", 10, REPORT_COL_INTEGER, AS_TEXT },
+	  { { "阶段 Stage", 20, REPORT_COL_TEXT, AS_STAGE }, { "申报编号 Application", 10, REPORT_COL_INTEGER, AS_TEXT },
 	    { "申报人 Applicant", 36, REPORT_COL_TEXT, AS_TEXT }, { "评审员编号 Expert", 10, REPORT_COL_TEXT, AS_TEXT },
 	    { "评审员 Name", 14, REPORT_COL_TEXT, AS_TEXT }, { "工作单位 Employer", 28, REPORT_COL_TEXT, AS_TEXT },
-	    { "状态 State", 10, REPORT_COL_TEXT, AS_TEXT }, { "抽取批次 Draw", 8, REPORT_COL_INTEGER, AS_TEXT } } },
+	    { "状态 State", 10, REPORT_COL_TEXT, AS_ASSIGNMENT }, { "抽取批次 Draw", 8, REPORT_COL_INTEGER, AS_TEXT } } },
 	{ "scores", "评审得分", "评审得分 Scores",
 	  STORE_SQL("SELECT r.stage_code, a.id, a.track_code, " APPLICANT_NAME ", r.score FROM stage_result r "
 		    "JOIN application a ON a.id = r.application_id " APPLICANT_JOINS
 		    "WHERE a.programme_id = $1 ORDER BY r.stage_code, a.track_code, r.score DESC, a.id"),
-	  { { "阶段 Stage", 12, REPORT_COL_TEXT, AS_TEXT }, { "申报编号 Application", 10, REPORT_COL_INTEGER, AS_TEXT },
-	    { "奖项 Track", 14, REPORT_COL_TEXT, AS_TEXT }, { "申报人 Applicant", 36, REPORT_COL_TEXT, AS_TEXT },
+	  { { "阶段 Stage", 20, REPORT_COL_TEXT, AS_STAGE }, { "申报编号 Application", 10, REPORT_COL_INTEGER, AS_TEXT },
+	    { "奖项 Track", 14, REPORT_COL_TEXT, AS_TRACK }, { "申报人 Applicant", 36, REPORT_COL_TEXT, AS_TEXT },
 	    { "得分（百分制） Score", 14, REPORT_COL_DECIMAL, AS_HUNDREDTHS } } },
 	{ "winners", "获奖名单", "获奖名单 Winners",
 	  STORE_SQL("SELECT a.track_code, " APPLICANT_NAME ", coalesce(rg.name, a.region), coalesce(c.no, ''), "
 		    "coalesce(c.issued_on, '') FROM application a " APPLICANT_JOINS
 		    "LEFT JOIN certificate c ON c.application_id = a.id "
 		    "WHERE a.programme_id = $1 AND a.state = 'winner' ORDER BY a.track_code, c.no, a.id"),
-	  { { "奖项 Track", 14, REPORT_COL_TEXT, AS_TEXT }, { "名称 Name", 36, REPORT_COL_TEXT, AS_TEXT },
+	  { { "奖项 Track", 14, REPORT_COL_TEXT, AS_TRACK }, { "名称 Name", 36, REPORT_COL_TEXT, AS_TEXT },
 	    { "县（市、区） County", 18, REPORT_COL_TEXT, AS_TEXT }, { "证书编号 Certificate", 24, REPORT_COL_TEXT, AS_TEXT },
 	    { "颁发日期 Issued", 14, REPORT_COL_DATE, AS_TEXT } } },
 };
 
 const char *const export_lists[] = { "applicants", "recommendations", "assignments", "scores", "winners", NULL };
 
-static char *format_cell(const char *raw, enum cell_format f)
+/* The label of a code in a list cell; the code itself when nothing names it. */
+static const char *label_of(const struct template *t, enum cell_format f, const char *raw)
+{
+	char key[64];
+	int i;
+	const char *s = NULL;
+
+	switch (f) {
+	case AS_TRACK:
+		i = template_track_index(t, raw);
+		s = i >= 0 ? t->tracks[i].name : NULL;
+		break;
+	case AS_FORM:
+		s = template_form(t, raw) ? template_form(t, raw)->label : NULL;
+		break;
+	case AS_STAGE:
+		s = template_stage(t, raw) ? template_stage(t, raw)->title : NULL;
+		break;
+	case AS_STATE:
+	case AS_ASSIGNMENT:
+		snprintf(key, sizeof(key), "%s.%s", f == AS_STATE ? "state" : "assignment", raw);
+		s = family_text(t, key);
+		break;
+	default:
+		break;
+	}
+	return s && s[0] ? s : raw;
+}
+
+static char *format_cell(const struct template *t, const char *raw, enum cell_format f)
 {
 	char buf[32];
 	if (f == AS_HUNDREDTHS) {
@@ -95,7 +128,7 @@ static char *format_cell(const char *raw, enum cell_format f)
 		date_format((px_date)((us / 1000000 + 8 * 3600) / 86400), buf);
 		return strdup(buf);
 	}
-	return strdup(raw);
+	return strdup(label_of(t, f, raw));
 }
 
 void export_release(struct export_table *e)
@@ -146,7 +179,7 @@ int export_build(struct app *app, const struct app_actor *actor, int64_t program
 			cap = ncap;
 		}
 		for (size_t k = 0; k < ncols; k++)
-			out->cells[out->t.nrows * ncols + k] = format_cell(store_col_text(s, (int)k), d->cols[k].format);
+			out->cells[out->t.nrows * ncols + k] = format_cell(p.tpl, store_col_text(s, (int)k), d->cols[k].format);
 		out->t.nrows++;
 	}
 	store_reset(s);

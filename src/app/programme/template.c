@@ -203,7 +203,7 @@ static int parse_field(struct ctx *c, json_t *o, struct tpl_field *f)
 
 static int parse_forms(struct ctx *c, json_t *forms, struct template *t)
 {
-	static const char *const keys[] = { "title", "attachment", "fields", NULL };
+	static const char *const keys[] = { "title", "label", "attachment", "fields", NULL };
 	const char *code;
 	json_t *form;
 	size_t saved, s2, i;
@@ -222,8 +222,11 @@ static int parse_forms(struct ctx *c, json_t *forms, struct template *t)
 		}
 		memcpy(f->code, code, strlen(code) + 1);
 		if ((rc = only_keys(c, form, keys)) || (rc = get_str(c, form, "title", true, f->title, sizeof(f->title))) ||
+		    (rc = get_str(c, form, "label", false, f->label, sizeof(f->label))) ||
 		    (rc = get_intv(c, form, "attachment", false, 0, 99, 0, &f->attachment)))
 			goto out;
+		if (!f->label[0])
+			memcpy(f->label, f->code, sizeof(f->code));
 		fields = json_object_get(form, "fields");
 		if (!json_is_array(fields) || !json_array_size(fields) || json_array_size(fields) > TPL_MAX_FIELDS) {
 			rc = fail(c, "fields", "%s", "must be an array of 1 to 48 fields");

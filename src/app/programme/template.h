@@ -48,6 +48,7 @@ struct tpl_field {
 struct tpl_form {
 	char code[32];
 	char title[160];
+	char label[64];   /* the short name lists show (制造业); the code when not given */
 	int attachment;
 	struct tpl_field fields[TPL_MAX_FIELDS];
 	int nfields;

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "app/audit.h"
+#include "app/clock.h"
 #include "app/programme/notice.h"
 #include "http/json_in.h"
 
@@ -40,19 +40,10 @@ void h_clock_set(struct http_req *r)
 		http_reply_errorf(r, PX_EINVAL, "bad_date", "today", "'%s' is not a date YYYY-MM-DD", today);
 		goto out;
 	}
-	struct store_conn *c = store_acquire(app->st);
-	json_t *payload = json_pack("{s:s}", "today", today);
-	int rc = store_begin(c, STORE_TX_WRITE, &err);
-	if (!rc && !(rc = audit_append(c, http_actor(r), "clock.set", "clock", payload, &err)))
-		rc = store_commit(c, &err);
-	store_rollback(c);
-	store_release(c);
-	json_decref(payload);
-	if (rc) {
+	if (clock_set(app, http_actor(r), d, &err)) {
 		http_fail(r, &err);
 		goto out;
 	}
-	__atomic_store_n(&app->today_override, d, __ATOMIC_RELEASE);
 	h_clock_get(r);
 out:
 	json_decref(in);
