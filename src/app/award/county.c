@@ -12,6 +12,7 @@
 #include "app/programme/apply.h"
 #include "app/audit.h"
 #include "app/input.h"
+#include "app/programme/family.h"
 #include "app/programme/notice.h"
 
 #define NOTE_MAX 1000
@@ -315,7 +316,8 @@ int county_notice(struct app *app, const struct app_actor *actor, int64_t progra
 	}
 	if ((rc = input_region_name(c, actor->region, region_name, sizeof(region_name), err)))
 		goto out_rollback;
-	snprintf(title, sizeof(title), "%s推荐对象公示（%s）", p.tpl->title, region_name);
+	snprintf(title, sizeof(title), "%s%s（%s）", p.tpl->title, family_text(p.tpl, "notice.recommendation"),
+		 region_name);
 	struct notice_new n = { .programme_id = programme_id, .stage_code = st->code, .region = actor->region,
 				.title = title, .list = list, .starts_on = start, .workdays = st->notice_workdays };
 	if (!n.workdays) {
@@ -629,8 +631,9 @@ int county_recommendations_json(struct app *app, const struct app_actor *actor, 
 	if (rc < 0)
 		goto out;
 	rc = 0;
-	*out = json_pack("{s:I, s:s, s:o, s:O}", "programme", (json_int_t)programme_id, "title", p.tpl->title,
-			 "columns", columns_json(), "rows", rows);
+	*out = json_pack("{s:I, s:s, s:s, s:o, s:O}", "programme", (json_int_t)programme_id, "title", p.tpl->title,
+			 "recommender", family_text(p.tpl, "recommend.recommender"), "columns", columns_json(), "rows",
+			 rows);
 out:
 	store_rollback(c);
 	json_decref(rows);

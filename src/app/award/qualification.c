@@ -328,7 +328,7 @@ static int all_decided(struct store_conn *c, const struct programme *p, struct p
 static const struct list_notice acceptance_notice = {
 	.kind = TPL_STAGE_QUALIFICATION,
 	.what = "acceptance list",
-	.title_suffix = "受理名单",
+	.title_key = "notice.qualification",
 	.list = &Q_ACCEPTED,
 	.check = all_decided,
 };

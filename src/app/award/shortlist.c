@@ -15,6 +15,7 @@
 #include "app/json.h"
 #include "app/tx.h"
 #include "app/programme/decision.h"
+#include "app/programme/family.h"
 #include "app/programme/programme.h"
 #include "app/review/ranking.h"
 #include "app/review/results.h"
@@ -57,7 +58,7 @@ static int give_feedback(struct store_conn *c, const struct app_actor *actor, co
 	if (rc)
 		return rc;
 	json_object_set_new(feedback, "decision", json_string("not_shortlisted"));
-	json_object_set_new(feedback, "note", json_string("未进入现场评审名单：以下为材料评审情况及改进建议"));
+	json_object_set_new(feedback, "note", json_string(family_text(p->tpl, "feedback.not_shortlisted")));
 	if (!(text = json_dump_sorted(feedback))) {
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 		goto out;

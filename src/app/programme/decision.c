@@ -258,7 +258,7 @@ int decision_deliberate(struct app *app, const struct app_actor *actor, int64_t 
 static const struct list_notice proposed_notice = {
 	.kind = TPL_STAGE_NOTICE,
 	.what = "proposed list",
-	.title_suffix = "拟奖名单公示",
+	.title_key = "notice.proposed",
 	.list = &Q_IN_STATE,
 	.state = "proposed",
 };

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/programme/family.h"
 #include "app/programme/notice.h"
 #include "app/tx.h"
 #include "util/file.h"
@@ -106,7 +107,7 @@ static int notice_unpublished(struct store_conn *c, const struct programme *p, e
 /* Publish the notice of stage st listing the rows of s (prepared and bound); resets s. */
 static int list_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
 		       const struct programme *p, const struct tpl_stage *st, struct store_stmt *s,
-		       const char *title_suffix, json_t **out, struct px_err *err)
+		       const char *title_key, json_t **out, struct px_err *err)
 {
 	json_t *list = json_array();
 	char title[200];
@@ -124,7 +125,7 @@ static int list_notice(struct app *app, struct store_conn *c, const struct app_a
 	store_reset(s);
 	if (rc < 0)
 		goto out;
-	snprintf(title, sizeof(title), "%s%s", p->tpl->title, title_suffix);
+	snprintf(title, sizeof(title), "%s%s", p->tpl->title, family_text(p->tpl, title_key));
 	struct notice_new nn = { .programme_id = p->id, .stage_code = st->code, .region = p->region, .title = title,
 				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
 	if ((rc = notice_publish(app, c, actor, &nn, &notice_id, &ends, err)))
@@ -162,7 +163,7 @@ static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
 	store_bind_int(s, 1, p.id);
 	if (n->state)
 		store_bind_text(s, 2, n->state);
-	rc = list_notice(a->app, c, a->actor, &p, st, s, n->title_suffix, &a->out, err);
+	rc = list_notice(a->app, c, a->actor, &p, st, s, n->title_key, &a->out, err);
 out:
 	programme_release(&p);
 	return rc;

@@ -53,7 +53,7 @@ int programme_rubric_load(const struct app *app, const struct tpl_track *tr, str
 struct list_notice {
 	enum tpl_stage_kind kind; /* of the stage the programme must be in */
 	const char *what;         /* "acceptance list": "the <what> is published already" */
-	const char *title_suffix; /* after the template's title: "受理名单" */
+	const char *title_key;    /* the text after the template's title (family.h): "notice.qualification" */
 	struct store_sql *list;   /* (id, track_code, region, name) with $1 the programme ... */
 	const char *state;        /* ... and $2 this state when not NULL */
 	/* run before listing when not NULL; an error stops the publication */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/programme/application.h"
+#include "app/programme/family.h"
 #include "app/audit.h"
 #include "app/programme/office.h"
 #include "app/input.h"
@@ -454,13 +455,15 @@ static int report_tx(struct store_conn *c, void *arg, struct px_err *err)
 							    "mean", json_hundredths(mean)));
 	}
 	v->out = json_pack("{s:s, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s}, s:s, s:s, s:s, s:o, s:I, s:O, s:o, s:o, s:O, s:O}",
-			   "title", "评审报告", "application", "id", (json_int_t)a.id, "name", a.name, "track", a.track,
+			   "title", family_text(p.tpl, "report.title"), "application", "id", (json_int_t)a.id, "name", a.name, "track", a.track,
 			   "award", p.tpl->tracks[t].name, "programme", "id", (json_int_t)p.id, "title", p.tpl->title,
 			   "stage", st->code, "stage_title", st->title, "rubric", p.tpl->tracks[t].rubric, "rubric_total",
 			   json_tenths(r.total), "reviewers", (json_int_t)nrev, "categories", categories,
 			   "total_mean", json_hundredths(mean_total), "score", json_hundredths(score), "sd",
 			   json_object_get(detail, "sd") ? json_object_get(detail, "sd") : json_null(), "suggestions",
 			   suggestions);
+	if (v->out) /* the office that signs the report: the template's organiser */
+		json_object_set_new(v->out, "signer", json_string(p.tpl->organiser));
 	if (v->out && office)
 		json_object_set(v->out, "opinions", opinions);
 out:

@@ -91,7 +91,7 @@ static int render_recommendations(const char *path, void *p, struct px_err *err)
 	const char *who = n ? str(json_array_get(rows, 0), "county") : "";
 	struct report_recommend_list l = {
 		.programme = str(a->table, "title"),
-		.recommender = a->actor->role == ROLE_COUNTY && who[0] ? who : "各县（市、区）市场监管局",
+		.recommender = a->actor->role == ROLE_COUNTY && who[0] ? who : str(a->table, "recommender"),
 		.date = a->today,
 		.items = items,
 		.n = n,
@@ -155,7 +155,7 @@ static int render_review(const char *path, void *p, struct px_err *err)
 		.sd = json_is_null(json_object_get(a->rep, "sd")) ? 0 : hundredths(json_object_get(a->rep, "sd")),
 		.suggestions = texts,
 		.nsuggestions = ns,
-		.signer = "清远市质量强市工作领导小组办公室",
+		.signer = str(a->rep, "signer"),
 		.date = a->today,
 	};
 	rc = report_pdf_review_report(path, &rv, err);
