@@ -74,7 +74,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/certificates/verify/{code}", h_certificates_verify, ROLES_ANY, 0),
 	R("GET", "/api/v1/certificates/{id}/pdf", h_certificates_pdf, OFFICE | APPLICANT, 0),
 	R("GET", "/api/v1/programmes/{id}/winners", h_winners_get, ROLES_ANY, 0),
-	/* the award: applicants and applications (seed 004 step 1) */
+	/* the award: applicants and applications (清强市办〔2025〕20号 step 1) */
 	R("POST", "/api/v1/organisations", h_organisations_create, APPLY, 0),
 	R("GET", "/api/v1/organisations/{id}", h_organisations_get, ROLES_SIGNED_IN, 0),
 	R("POST", "/api/v1/persons", h_persons_create, APPLY, 0),
@@ -91,7 +91,7 @@ const struct http_route http_routes[] = {
 	  &h_documents_upload_spec },
 	R("GET", "/api/v1/documents/{id}", h_documents_get, ROLES_SIGNED_IN, 0),
 
-	/* the award: the county stage (seed 004 step 2) */
+	/* the award: the county stage (清强市办〔2025〕20号 step 2) */
 	R("POST", "/api/v1/applications/{id}/county-check", h_county_check, COUNTY, 0),
 	R("POST", "/api/v1/applications/{id}/opinions", h_county_opinion, COUNTY | ROLE_BIT(ROLE_MEMBER), 0),
 	R("POST", "/api/v1/programmes/{id}/county-notice", h_county_notice, COUNTY, 0),
@@ -99,7 +99,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/recommendations", h_county_recommendations,
 	  OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 
-	/* the award: objections (seed 004 section 9); filing is open to the public */
+	/* the award: objections (清强市办〔2025〕20号 section 9); filing is open to the public */
 	R("POST", "/api/v1/applications/{id}/objections", h_objections_file, ROLES_ANY, 0),
 	R("POST", "/api/v1/objections/{id}/forward", h_objections_forward, OFFICE, 0),
 	R("POST", "/api/v1/objections/{id}/reply", h_objections_reply, COUNTY, 0),

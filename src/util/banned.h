@@ -1,9 +1,9 @@
 /*
  * banned.h - calls that invite overflows or silent misparsing, made compile
- * errors (the habit of git's banned.h). Use snprintf, the bounded buffer of
- * util/buf.h, strtol with end checks instead. Forced into every translation
- * unit by the compiler's -include flag; the libc headers that declare these
- * functions are included first so that their declarations stay intact.
+ * errors (the habit of git's banned.h). Use snprintf and strtol with end
+ * checks instead. Forced into every translation unit by the compiler's
+ * -include flag; the libc headers that declare these functions are included
+ * first so that their declarations stay intact.
  */
 #ifndef PX_BANNED_H
 #define PX_BANNED_H

@@ -5,7 +5,7 @@
  * bool. Detail goes into an optional `struct px_err *` out-parameter carrying
  * the stable code string that clients see (e.g. "quota_exceeded"), the field
  * at fault and a lowercase message. The HTTP layer maps PX_E* to a status in
- * one place (http/response.c); nothing else decides statuses.
+ * one place (http/reply.c); nothing else decides statuses.
  */
 #ifndef PX_ERR_H
 #define PX_ERR_H

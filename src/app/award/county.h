@@ -1,5 +1,5 @@
 /*
- * county.h - the county stage of seed 004 (step 2 推荐): the county market
+ * county.h - the county stage of 清强市办〔2025〕20号 (step 2 推荐): the county market
  * regulation bureau checks the applications of its county, consults the
  * departments the template lists (应急管理, 人力资源社会保障, 生态环境, 税务
  * ...), publishes the checked applicants for the stage's notice period, and

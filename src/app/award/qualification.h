@@ -1,5 +1,5 @@
 /*
- * qualification.h - the office's qualification review (资格审查, seed 004
+ * qualification.h - the office's qualification review (资格审查, 清强市办〔2025〕20号
  * 七(三)): the recommended applications are checked for eligibility and
  * completeness, member units of the leadership group are consulted, and the
  * acceptance list (受理名单) is publicly notified for the stage's working

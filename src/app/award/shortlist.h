@@ -1,6 +1,6 @@
 /*
  * shortlist.h - the list for the on-site review (确定现场评审名单, "好中选优",
- * seed 004 七(五)) and the feedback to those not on it.
+ * 清强市办〔2025〕20号 七(五)) and the feedback to those not on it.
  *
  * The office lists the accepted applications that go on to the on-site
  * review, at most the stage's `max` per track. Every other accepted

@@ -1,6 +1,6 @@
 /*
  * expert.h - the expert pool (评审员库): import from a CSV file, list, and
- * removal for breaking discipline (seed 004 十(四): "一经发现以上行为，立即取消
+ * removal for breaking discipline (清强市办〔2025〕20号 十(四): "一经发现以上行为，立即取消
  * 其评审员资格").
  *
  * An expert has a code (the pool's own reference, e.g. E017, which is what

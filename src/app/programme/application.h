@@ -4,7 +4,7 @@
  * review, objections ...) move applications between states only through
  * application_move(), which checks the state it leaves and audits the move.
  *
- * States, in the order of seed 004's procedure:
+ * States, in the order of the procedure of 清强市办〔2025〕20号:
  *   draft -> submitted -> county_checked -> recommended -> accepted
  *         -> shortlisted -> proposed -> winner
  * with the exits: returned (county sends back for completion; the applicant

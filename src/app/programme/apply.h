@@ -1,5 +1,5 @@
 /*
- * apply.h - the applicant's side of an award (seed 004, step 1 申报): create
+ * apply.h - the applicant's side of an award (清强市办〔2025〕20号, step 1 申报): create
  * a draft application, fill in the form of the template, record the
  * internal public notice and the no-record attestation, upload evidence
  * (app/document.h), submit; and the views of applications for everyone

@@ -1,5 +1,5 @@
 /*
- * certificate.h - certificates of the winners (牌匾和证书, seed 004 八) and
+ * certificate.h - certificates of the winners (牌匾和证书, 清强市办〔2025〕20号 八) and
  * their public verification.
  *
  * At the publication stage the office issues one certificate per winner:

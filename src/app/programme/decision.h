@@ -1,6 +1,6 @@
 /*
  * decision.h - the collective decisions of an award and what follows them
- * (seed 004 七(五) to (九)):
+ * (清强市办〔2025〕20号 七(五) to (九)):
  *
  *   - deliberation (stage kind "deliberation"): the leadership group (领导
  *     小组) fixes the proposed list (拟奖建议名单) from the ranking - only

@@ -1,5 +1,5 @@
 /*
- * objection.h - objections (异议, seed 004 section 9): anyone may object in
+ * objection.h - objections (异议, 清强市办〔2025〕20号 section 9): anyone may object in
  * writing to an applicant's eligibility at any stage after submission. The
  * office forwards the objection to the applicant's county within
  * `forward_workdays` working days (3) of receiving it; the county answers

@@ -1,6 +1,6 @@
 /*
  * supplement.h - requests for supplementary material or explanations during
- * the qualification review (seed 004 七(三): "参评组织或个人应在规定时间内提供
+ * the qualification review (清强市办〔2025〕20号 七(三): "参评组织或个人应在规定时间内提供
  * 相关材料").
  *
  * The office asks; the applicant who owns the application answers. The due

@@ -1,6 +1,6 @@
 /*
  * draw_stage.h - the verifiable double-random draw (双随机) of a review
- * stage, as the office runs it (docs/draw.md "Publication", seed 004
+ * stage, as the office runs it (docs/draw.md "Publication", 清强市办〔2025〕20号
  * 七(四)):
  *
  *   1. commit: the server makes a 32-byte seed with the operating system's

@@ -1,6 +1,6 @@
 /*
  * ranking.h - the final score and the ranking that the leadership group
- * deliberates on (seed 004 七(七)).
+ * deliberates on (清强市办〔2025〕20号 七(七)).
  *
  * The final score of an application combines its review stages' scores (all
  * on 0..100, hundredths) by the template's per-mille weights: the first

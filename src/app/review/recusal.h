@@ -1,6 +1,6 @@
 /*
  * recusal.h - withdrawing a reviewer from a panel and drawing the
- * replacement (回避, seed 004 十(四); docs/draw.md "Replacement draw").
+ * replacement (回避, 清强市办〔2025〕20号 十(四); docs/draw.md "Replacement draw").
  *
  * An assignment is withdrawn when its expert recuses (a conflict found after
  * the draw: state "recused", and the conflict is recorded against the

@@ -1,7 +1,7 @@
 /*
  * results.h - what a review stage yields: the score of every application
  * (stage_result), computed when the office closes the stage, and the review
- * report of each application (材料评审报告, seed 004 七(四): scores by
+ * report of each application (材料评审报告, 清强市办〔2025〕20号 七(四): scores by
  * category and the reviewers' improvement suggestions).
  *
  * A stage's score of an application aggregates the sheet totals of the

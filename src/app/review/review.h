@@ -7,7 +7,7 @@
  * submits one review per assignment: points for every
  * leaf item of the rubric (at most one decimal, within each item's maximum,
  * checked by core/rubric.h), a written opinion, improvement suggestions and
- * the declaration of integrity (seed 004 十(四): no gifts, no meals, no
+ * the declaration of integrity (清强市办〔2025〕20号 十(四): no gifts, no meals, no
  * requests unrelated to the review; no conflict of interest). Reviews are
  * final once submitted. An expert may read the panel's other reviews of an
  * application only after submitting their own, and never other experts'

@@ -1,5 +1,5 @@
 /*
- * h_county.c - the county stage (seed 004 step 2):
+ * h_county.c - the county stage (清强市办〔2025〕20号 step 2):
  *   POST /api/v1/applications/{id}/county-check   {result: pass|return, note}  (county)
  *   POST /api/v1/applications/{id}/opinions       {department, verdict, text}  (county; member unit for its department)
  *   POST /api/v1/programmes/{id}/county-notice    {starts_on?}  publish the county's checked applicants (county)
