@@ -58,6 +58,14 @@ void app_actor_label(const struct app_actor *a, char out[32]);
 /* Today in China (UTC+8), or the rehearsal date when one is set. */
 int32_t app_today(const struct app *app);
 
+/*
+ * The instant of a recorded act (submitted_at, decided_at ...), microseconds
+ * since the Unix epoch: the real time, moved onto the rehearsal date when one
+ * is set, so instants and dates agree and keep their order within a day.
+ * Sessions and the audit chain keep the real clock (store_now_us).
+ */
+int64_t app_now_us(const struct app *app);
+
 /* true for the CLI and for an account of the given role. */
 bool app_actor_is(const struct app_actor *a, enum px_role role);
 

@@ -2,26 +2,13 @@
 // error of a stable code, and nothing else leaks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import { startServer, Client } from './lib/server.mjs';
+import { startServer, Client, rawRequest as rawRequestTo } from './lib/server.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
-// Send raw bytes and return the whole response text.
-function rawRequest(text) {
-  const { port } = new URL(srv.url);
-  return new Promise((resolve, reject) => {
-    const s = net.connect(Number(port), '127.0.0.1');
-    let out = '';
-    s.on('data', (d) => { out += d; });
-    s.on('end', () => resolve(out));
-    s.on('error', reject);
-    s.write(text);
-    setTimeout(() => s.end(), 300);
-  });
-}
+const rawRequest = (text) => rawRequestTo(srv.url, text);
 
 test('health answers with the version and security headers', async () => {
   const r = await new Client(srv.url).get('/api/v1/health');

@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import net from 'node:net';
-import { signedIn, Client } from './lib/server.mjs';
+import { signedIn, Client, rawRequest } from './lib/server.mjs';
 import { orgUscc, residentId } from './lib/ident.mjs';
 import { startAwardServer, databaseBytes, openProgramme, registerOrg, MANUFACTURING, INDIVIDUAL, pdf, upload, submitted } from './lib/award.mjs';
 
@@ -202,18 +201,7 @@ test('evidence PDFs stream to disk, are kept by SHA-256 and come back byte for b
 
 // A raw request with a declared body that is never sent: only an answer given
 // before reading the body can arrive.
-function headersOnly(lines) {
-  const { port } = new URL(srv.url);
-  return new Promise((resolve, reject) => {
-    const s = net.connect(Number(port), '127.0.0.1');
-    let out = '';
-    s.on('data', (d) => { out += d; });
-    s.on('end', () => resolve(out));
-    s.on('error', reject);
-    s.write(lines.join('\r\n') + '\r\n\r\n');
-    setTimeout(() => s.end(), 1500);
-  });
-}
+const headersOnly = (lines) => rawRequest(srv.url, lines.join('\r\n') + '\r\n\r\n', 1500);
 
 test('an upload is authorised before a byte of its body is accepted', async () => {
   const base = [`POST /api/v1/applications/${aid}/documents HTTP/1.1`, 'Host: x',

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signedIn, Client } from './lib/server.mjs';
 import { sql, addOrganisation, addPerson, addApplication, putStage, usccFor } from './lib/fixture.mjs';
-import { createProgramme, setToday, calendarEnd, applicantAccount } from './lib/award.mjs';
+import { createProgramme, setClock, calendarEnd, applicantAccount } from './lib/award.mjs';
 
 let srv, office, pid;
 const app = {};
@@ -29,7 +29,7 @@ before(async () => {
   app.li = addApplication(db, { programme: pid, person: li, region: '441802' });
   app.lz = addApplication(db, { programme: pid, organisation: lz, region: '441882', state: 'not_recommended' });
   putStage(db, pid, 'qualification');
-  await setToday(office, '2025-10-27');
+  await setClock(office, '2025-10-27');
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -98,7 +98,7 @@ test('a request for supplementary material is due after 5 working days, not coun
 test('the applicant answers; an answer after the due date is recorded as late, unanswered ones are listed overdue', async () => {
   const owner = await signedIn(srv.url, 'applicant');
   const other = await signedIn(srv.url, 'applicant2');
-  await setToday(office, '2025-10-31');
+  await setClock(office, '2025-10-31');
   let r = await owner.post(`/api/v1/supplements/${app.hxSupplement}/answer`, { answer: '已补充2022-2024年抽查报告（见附件）' });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual([r.json.state, r.json.late, r.json.answered_on], ['answered', false, '2025-10-31']);
@@ -107,7 +107,7 @@ test('the applicant answers; an answer after the due date is recorded as late, u
   r = await owner.post(`/api/v1/supplements/${app.ydSupplement}/answer`, { answer: 'not mine' });
   assert.equal(r.status, 404, 'only the owner answers');
 
-  await setToday(office, '2025-11-04');
+  await setClock(office, '2025-11-04');
   r = await office.get(`/api/v1/programmes/${pid}/supplements?overdue=1`);
   assert.equal(r.status, 200);
   assert.deepEqual(r.json.supplements.map((s) => [s.id, s.state, s.due_on]), [[app.ydSupplement, 'overdue', '2025-11-03']]);
@@ -172,11 +172,11 @@ test('the acceptance list is notified for 5 working days and the stage closes on
 
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'material' });
   assert.deepEqual([r.status, r.json.error.code], [409, 'notice_running']);
-  await setToday(office, ends);
+  await setClock(office, ends);
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'material' });
   assert.deepEqual([r.status, r.json.error.code], [409, 'notice_running'], 'the last day is still part of the notice');
   const next = new Date(Date.parse(ends + 'T00:00:00Z') + 86400000).toISOString().slice(0, 10);
-  await setToday(office, next);
+  await setClock(office, next);
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'material' });
   assert.deepEqual([r.status, r.json.stage], [200, 'material']);
 });

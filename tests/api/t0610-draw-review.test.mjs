@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, signedIn, Client, cli } from './lib/server.mjs';
 import { sql, addOrganisation, addPerson, addApplication, putStage, usccFor, editConfig } from './lib/fixture.mjs';
-import { createProgramme, setToday, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
+import { createProgramme, setClock, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
 
 let srv, office, pid, draw;
 const org = {}, app = {}, ref = {};
@@ -56,7 +56,7 @@ before(async () => {
     { uscc: usccFor('441882', 5), name: '连州市某公司', region: '441882' }), region: '441882', state: 'rejected' });
   for (const [k, v] of Object.entries(app)) ref[k] = `A${v}`;
   putStage(db, pid, 'material');
-  await setToday(office, '2025-11-10');
+  await setClock(office, '2025-11-10');
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, signedIn, Client } from './lib/server.mjs';
 import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, putStage, setState, usccFor } from './lib/fixture.mjs';
-import { createProgramme, setToday, calendarEnd, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
+import { createProgramme, setClock, calendarEnd, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
 
 let srv, office, leader, pid, certificates, files;
 const storedPath = (sha) => join(files, sha.slice(0, 2), sha);
@@ -53,7 +53,7 @@ before(async () => {
     onsite[I[i]] = o; // points on the 100-point rubric
   });
   putStage(db, pid, 'onsite');
-  await setToday(office, '2025-11-26');
+  await setClock(office, '2025-11-26');
   const rows = Array.from({ length: EXPERTS }, (_, i) => [`R${String(i + 1).padStart(2, '0')}`, `现场评审员${i + 1}`,
     `评审机构${i + 1}`, '441800', 'C', '', login(i + 1)]);
   assert.equal((await office.post('/api/v1/experts/import', { csv: poolCsv(rows) })).status, 201);
@@ -143,7 +143,7 @@ test('only the leadership group deliberates, and only over placed candidates; pl
 test('the proposed winners are notified for 5 working days on the official calendar', async () => {
   let r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'proposed' });
   assert.equal(r.status, 200, r.text);
-  await setToday(office, '2025-12-11');
+  await setClock(office, '2025-12-11');
   r = await office.post(`/api/v1/programmes/${pid}/proposed-notice`, {});
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json.ends_on, calendarEnd('2025-12-11', 5));
@@ -155,7 +155,7 @@ test('the proposed winners are notified for 5 working days on the official calen
   assert.deepEqual([r.status, r.json.error.code], [409, 'notice_published']);
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'approval' });
   assert.deepEqual([r.status, r.json.error.code], [409, 'notice_running']);
-  await setToday(office, '2025-12-18');
+  await setClock(office, '2025-12-18');
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'approval' });
   assert.deepEqual([r.status, r.json.stage], [200, 'approval']);
 });

@@ -109,7 +109,7 @@ int county_check(struct app *app, const struct app_actor *actor, int64_t id, con
 	}
 	if ((rc = application_move(c, actor, &a, pass ? from_pass : from_return, pass ? "county_checked" : "returned",
 				   note, err)) ||
-	    (rc = store_run(c, &Q_SET_NOTE, err, "tii", note, store_now_us(), id)) || (rc = store_commit(c, err)))
+	    (rc = store_run(c, &Q_SET_NOTE, err, "tii", note, app_now_us(app), id)) || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;
 out_rollback:
@@ -190,7 +190,7 @@ int county_opinion(struct app *app, const struct app_actor *actor, int64_t id, c
 		store_bind_int(s, 6, actor->id);
 	else
 		store_bind_null(s, 6);
-	store_bind_int(s, 7, store_now_us());
+	store_bind_int(s, 7, app_now_us(app));
 	if ((rc = store_step(s, err)) == STORE_ROW)
 		oid = store_col_int(s, 0);
 	store_reset(s);
@@ -478,7 +478,7 @@ int county_recommend(struct app *app, const struct app_actor *actor, int64_t pro
 			if (strcmp(apps[i].track, p.tpl->tracks[t].code))
 				continue;
 			if ((rc = store_run(c, &Q_RECO_INSERT, err, "ittiiit", apps[i].id, (const char *)actor->region,
-					    p.tpl->tracks[t].code, ++max_rank, actor->id, store_now_us(), picks[i].note)) ||
+					    p.tpl->tracks[t].code, ++max_rank, actor->id, app_now_us(app), picks[i].note)) ||
 			    (rc = application_move(c, actor, &apps[i], from, "recommended", NULL, err)))
 				goto out_rollback;
 			json_array_append_new(audit_list, json_pack("{s:I, s:s, s:I}", "application",

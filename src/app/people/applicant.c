@@ -135,7 +135,7 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 		store_bind_int(s, 6, bind);
 	else
 		store_bind_null(s, 6);
-	store_bind_int(s, 7, store_now_us());
+	store_bind_int(s, 7, app_now_us(app));
 	if ((rc = insert_returning_id(s, id, err)) < 0)
 		goto out_rollback;
 	if (rc == STORE_DONE) {
@@ -259,7 +259,7 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 		store_bind_int(s, 7, bind);
 	else
 		store_bind_null(s, 7);
-	store_bind_int(s, 8, store_now_us());
+	store_bind_int(s, 8, app_now_us(app));
 	store_bind_text(s, 9, mobile[0] ? m_hash : NULL);
 	store_bind_text(s, 10, mobile[0] ? m_masked : NULL);
 	if ((rc = insert_returning_id(s, id, err)) < 0)
@@ -371,7 +371,7 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 		store_bind_null(s, 4);
 	store_bind_text(s, 5, req->track);
 	store_bind_text(s, 6, req->source);
-	store_bind_int(s, 7, store_now_us());
+	store_bind_int(s, 7, app_now_us(app));
 	store_bind_text(s, 8, req->uscc);
 	store_bind_text(s, 9, hash[0] ? hash : NULL);
 	if ((rc = insert_returning_id(s, id, err)) < 0)

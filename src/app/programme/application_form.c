@@ -247,7 +247,7 @@ int application_form_put(struct app *app, const struct app_actor *actor, int64_t
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 		goto out_rollback;
 	}
-	if ((rc = store_run(c, &Q_SET_FORM, err, "tii", (const char *)text, store_now_us(), id)))
+	if ((rc = store_run(c, &Q_SET_FORM, err, "tii", (const char *)text, app_now_us(app), id)))
 		goto out_rollback;
 	keys = json_array();
 	json_object_foreach(stored, key, v)

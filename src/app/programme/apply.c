@@ -146,7 +146,7 @@ int application_create(struct app *app, const struct app_actor *actor, int64_t p
 		store_bind_int(s, 7, actor->id);
 	else
 		store_bind_null(s, 7);
-	store_bind_int(s, 8, store_now_us());
+	store_bind_int(s, 8, app_now_us(app));
 	rc = store_step(s, err);
 	if (rc == STORE_ROW)
 		*id = store_col_int(s, 0);

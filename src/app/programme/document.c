@@ -199,7 +199,7 @@ int document_add(struct app *app, const struct app_actor *actor, int64_t applica
 		goto out_rollback;
 	for (size_t i = 0; i < n; i++) {
 		int64_t id = 0;
-		int64_t now = store_now_us();
+		int64_t now = app_now_us(app);
 		document_sanitise_name(files[i].name, name);
 		if ((rc = keep_file(app->files_dir, &files[i], err)) || (rc = store_prepare(c, &Q_INSERT, &s, err)))
 			goto out_rollback;

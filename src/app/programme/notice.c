@@ -66,7 +66,7 @@ int notice_publish(struct app *app, struct store_conn *c, const struct app_actor
 	store_bind_text(s, 6, starts);
 	store_bind_text(s, 7, ends);
 	store_bind_int(s, 8, n->workdays);
-	store_bind_int(s, 9, store_now_us());
+	store_bind_int(s, 9, app_now_us(app));
 	rc = store_step(s, err);
 	if (rc == STORE_ROW)
 		id = store_col_int(s, 0);

@@ -143,7 +143,7 @@ int objection_file(struct app *app, const struct app_actor *actor, int64_t appli
 	store_bind_text(s, 5, masked);
 	store_bind_text(s, 6, req->text);
 	store_bind_text(s, 7, filed);
-	store_bind_int(s, 8, store_now_us());
+	store_bind_int(s, 8, app_now_us(app));
 	store_bind_text(s, 9, due);
 	store_bind_text(s, 10, req->evidence);
 	if ((rc = store_step(s, err)) == STORE_ROW)

@@ -87,7 +87,7 @@ int programme_create(struct app *app, const struct app_actor *actor, const char 
 	store_bind_text(s, 4, t->title);
 	store_bind_text(s, 5, t->region);
 	store_bind_textn(s, 6, tpl_json, len);
-	store_bind_int(s, 7, store_now_us());
+	store_bind_int(s, 7, app_now_us(app));
 	rc = store_step(s, err);
 	if (rc == STORE_ROW)
 		*id = store_col_int(s, 0);
@@ -191,7 +191,7 @@ int programme_advance(struct app *app, const struct app_actor *actor, int64_t id
 	struct store_conn *c = store_acquire(app->st);
 	struct store_stmt *s;
 	struct programme p = { 0 };
-	int64_t now = store_now_us();
+	int64_t now = app_now_us(app);
 	int rc;
 
 	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = programme_load(c, id, &p, err)))

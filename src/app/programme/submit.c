@@ -107,7 +107,7 @@ int application_internal_notice(struct app *app, const struct app_actor *actor, 
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 		goto out_rollback;
 	}
-	if ((rc = store_run(c, &Q_SET_NOTICE, err, "tii", (const char *)text, store_now_us(), id))) {
+	if ((rc = store_run(c, &Q_SET_NOTICE, err, "tii", (const char *)text, app_now_us(app), id))) {
 		json_decref(record);
 		goto out_rollback;
 	}
@@ -132,7 +132,7 @@ int application_attest(struct app *app, const struct app_actor *actor, int64_t i
 	int rc;
 
 	if ((rc = open_for_edit(app, c, actor, id, &a, &p, err)) ||
-	    (rc = store_run(c, &Q_SET_ATTEST, err, "iii", (int64_t)no_record, store_now_us(), id)) ||
+	    (rc = store_run(c, &Q_SET_ATTEST, err, "iii", (int64_t)no_record, app_now_us(app), id)) ||
 	    (rc = finish(c, actor, id, "application.attest", json_pack("{s:b}", "no_record", no_record), err)))
 		store_rollback(c);
 	programme_release(&p);
@@ -284,7 +284,7 @@ int application_submit(struct app *app, const struct app_actor *actor, int64_t i
 		struct eligibility_outcome o;
 		evaluate(r, p.tpl, &f, ref, &o);
 		if ((rc = store_run(c, &Q_ELIG_UPSERT, err, "ittti", id, r->name, eligibility_result_name(o.result),
-				    o.reason, store_now_us()))) {
+				    o.reason, app_now_us(app)))) {
 			json_decref(results);
 			goto out_rollback;
 		}
@@ -305,7 +305,7 @@ int application_submit(struct app *app, const struct app_actor *actor, int64_t i
 		goto out;
 	}
 	if ((rc = application_move(c, actor, &a, from, "submitted", NULL, err)) ||
-	    (rc = store_run(c, &Q_SUBMITTED_AT, err, "ii", store_now_us(), id)) ||
+	    (rc = store_run(c, &Q_SUBMITTED_AT, err, "ii", app_now_us(app), id)) ||
 	    (rc = finish(c, actor, id, "application.eligibility", json_pack("{s:o}", "rules", results), err)))
 		goto out_rollback;
 	goto out;

@@ -183,7 +183,7 @@ int results_close_review(struct app *app, struct store_conn *c, const struct pro
 {
 	struct total *rows = NULL;
 	size_t n = 0, done = 0;
-	int64_t candidates, drawn, now = store_now_us();
+	int64_t candidates, drawn, now = app_now_us(app);
 	char object[40], *text = NULL;
 	int rc;
 

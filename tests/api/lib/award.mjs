@@ -21,10 +21,6 @@ export async function createProgramme(office) {
   return r.json.id;
 }
 
-export async function setToday(office, today) {
-  const r = await office.post('/api/v1/clock', { today });
-  assert.equal(r.status, 200, r.text);
-}
 
 // The last day of a period of n working days from start, by `pingxuan calendar end`.
 export function calendarEnd(start, n) {
@@ -89,6 +85,7 @@ export function databaseBytes(srv) {
   return Buffer.concat([srv.db, srv.db + '-wal'].filter(existsSync).map((f) => readFileSync(f)));
 }
 
+// Set the rehearsal clock's date (the server runs with --rehearsal).
 export async function setClock(office, today) {
   const r = await office.post('/api/v1/clock', { today });
   assert.equal(r.status, 200, r.text);
@@ -143,8 +140,9 @@ export async function upload(client, aid, files, query = '') {
   return client.request('POST', `/api/v1/applications/${aid}/documents${query}`, { raw: fd });
 }
 
-// Create, fill, notify internally, attest, upload, submit: an application that reaches `submitted`.
-export async function submitted(client, pid, { organisation, person, form = 'manufacturing', fields = MANUFACTURING } = {}) {
+// Create, fill, notify internally, attest, upload: an application complete
+// in everything but submission (and eligibility, checked at submission).
+export async function prepared(client, pid, { organisation, person, form = 'manufacturing', fields = MANUFACTURING } = {}) {
   const track = person ? 'individual' : 'organisation';
   let r = await client.post(`/api/v1/programmes/${pid}/applications`,
     person ? { track, form: 'individual', person } : { track, form, organisation });
@@ -158,7 +156,13 @@ export async function submitted(client, pid, { organisation, person, form = 'man
   assert.equal(r.status, 200, r.text);
   r = await upload(client, aid, [['申报表.pdf', pdf(4096, aid)]]);
   assert.equal(r.status, 201, r.text);
-  r = await client.post(`/api/v1/applications/${aid}/submit`, {});
+  return aid;
+}
+
+// A prepared application, submitted: it reaches `submitted`.
+export async function submitted(client, pid, opts = {}) {
+  const aid = await prepared(client, pid, opts);
+  const r = await client.post(`/api/v1/applications/${aid}/submit`, {});
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.state, 'submitted');
   return aid;

@@ -2,6 +2,8 @@
 // database in a temp directory, accounts made with the CLI, a server on a
 // free 127.0.0.1 port; stop() ends it with SIGTERM and checks it exits 0.
 import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +79,20 @@ export async function startServer({ db, dir, args = [] } = {}) {
   };
 }
 
+// The JSON body of an answer of the expected status.
+export function ok(r, status = 200) {
+  assert.equal(r.status, status, r.text);
+  return r.json;
+}
+
+// An error answer of exactly this status, code and (when given) field.
+export function fails(r, status, code, field) {
+  assert.equal(r.status, status, r.text);
+  assert.equal(r.json?.error?.code, code, r.text);
+  if (field !== undefined) assert.equal(r.json.error.field, field, r.text);
+  return r.json.error;
+}
+
 // A client with a cookie jar and the CSRF token of its session.
 export class Client {
   constructor(url) { this.url = url; this.cookie = ''; this.csrf = ''; }
@@ -115,4 +131,19 @@ export async function signedIn(url, login) {
   const r = await c.login(login);
   if (r.status !== 201) throw new Error(`login ${login}: ${r.status} ${r.text}`);
   return c;
+}
+
+// Send raw bytes to the server at url, end the connection after holdMs and
+// return the whole response text (for requests fetch() cannot make).
+export function rawRequest(url, text, holdMs = 300) {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const s = net.connect(Number(port), '127.0.0.1');
+    let out = '';
+    s.on('data', (d) => { out += d; });
+    s.on('end', () => resolve(out));
+    s.on('error', reject);
+    s.write(text);
+    setTimeout(() => s.end(), holdMs);
+  });
 }

@@ -14,31 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long alloc_budget = -1; /* allocations left before one fails; -1: never fail */
-
-static bool spend(void)
-{
-	if (alloc_budget == 0)
-		return false;
-	if (alloc_budget > 0)
-		alloc_budget--;
-	return true;
-}
-
-static void *t_malloc(size_t n)
-{
-	return spend() ? malloc(n) : NULL;
-}
-
-static void *t_calloc(size_t n, size_t s)
-{
-	return spend() ? calloc(n, s) : NULL;
-}
-
-static void *t_realloc(void *p, size_t n)
-{
-	return spend() ? realloc(p, n) : NULL;
-}
+#include "alloc_count.h"
 
 #define malloc(n) t_malloc(n)
 #define calloc(n, s) t_calloc(n, s)
