@@ -112,3 +112,29 @@ void h_past_winners_create(struct http_req *r)
 out:
 	json_decref(in);
 }
+
+void h_past_winners_list(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	if (past_winner_list(http_app(r), http_actor(r), &out, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, out);
+}
+
+void h_past_winners_remove(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *reason;
+	json_t *in;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "reason", true, 2000, &reason)) {
+		if (past_winner_remove(http_app(r), http_actor(r), id, reason, &err))
+			http_fail(r, &err);
+		else
+			http_reply_json(r, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "removed", 1));
+	}
+	json_decref(in);
+}
