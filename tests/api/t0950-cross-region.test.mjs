@@ -119,3 +119,45 @@ test('every office route on an id of Qingyuan answers another region 404', async
   assert.deepEqual(wrong, [], 'routes that show another region a record exists');
   assert.ok(seen.length > 40, `only ${seen.length} routes checked`);
 });
+
+test('each office keeps its own expert pool', async () => {
+  let r = await gz.post('/api/v1/experts/import', { csv: poolCsv([['G01', '广州专家', '中山大学', '440100', 'C', '', '']]) });
+  assert.equal(r.status, 201, r.text);
+  r = await gz.get('/api/v1/experts');
+  assert.deepEqual(r.json.experts.map((e) => e.code), ['G01']);
+  r = await office.get('/api/v1/experts');
+  assert.deepEqual(r.json.experts.map((e) => e.code), ['E01']);
+  const g01 = Number(sql(srv.db, "SELECT id FROM expert WHERE code = 'G01'"));
+  r = await office.post(`/api/v1/experts/${g01}/remove`, { reason: '违反评审纪律' });
+  assert.equal(r.status, 404, r.text);
+});
+
+test('past winners are kept, listed and removed by the office of their region only', async () => {
+  let r = await gz.post('/api/v1/past-winners', { family: 'qingyuan-quality-award', year: 2024,
+    uscc: usccFor('441802', 1), track: 'organisation', source: '广州市公告' });
+  assert.equal(r.status, 201, r.text);
+  const foreign = r.json.id;
+  assert.equal(sql(srv.db, `SELECT owner_region FROM past_winner WHERE id = ${foreign}`), '440100');
+  r = await office.get('/api/v1/past-winners');
+  assert.deepEqual(r.json.past_winners.map((w) => w.id), [ids['past-winners']]);
+  assert.equal(r.json.past_winners[0].uscc_masked.length, 18);
+  assert.ok(r.json.past_winners[0].uscc_masked.includes('*'));
+  r = await office.post(`/api/v1/past-winners/${foreign}/remove`, { reason: '录入错误' });
+  assert.equal(r.status, 404, r.text);
+  r = await gz.post(`/api/v1/past-winners/${foreign}/remove`, { reason: '录入错误' });
+  assert.equal(r.status, 200, r.text);
+  r = await gz.get('/api/v1/past-winners');
+  assert.deepEqual(r.json.past_winners, []);
+  r = await office.post(`/api/v1/past-winners/${ids['past-winners']}/remove`, {});
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.code, 'missing_field');
+});
+
+test('only an office whose region holds every programme moves the rehearsal date', async () => {
+  let r = await gz.post('/api/v1/clock', { today: '2025-12-01' });
+  assert.equal(r.status, 403);
+  assert.equal(r.json.error.code, 'clock_shared');
+  r = await office.post('/api/v1/clock', { today: '2025-11-11' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.today, '2025-11-11');
+});

@@ -9,7 +9,6 @@ UPDATE expert SET owner_region = (SELECT region FROM account WHERE role = 'offic
 	WHERE owner_region IS NULL;
 UPDATE past_winner SET owner_region = (SELECT region FROM account WHERE role = 'office' ORDER BY id LIMIT 1)
 	WHERE owner_region IS NULL;
--- Who corrected a past-winner record last, and why (the correction is audited too).
-ALTER TABLE past_winner ADD COLUMN corrected_at INTEGER;
-ALTER TABLE past_winner ADD COLUMN removed_at INTEGER;
+-- A past-winner record entered in error is removed by its owner (audited), kept but no longer counted.
+ALTER TABLE past_winner ADD COLUMN removed_at BIGINT;
 ALTER TABLE past_winner ADD COLUMN removed_reason TEXT;
