@@ -28,7 +28,8 @@ before(async () => {
   await setToday(office, '2025-11-10');
   ids.organisations = addOrganisation(db, { uscc: usccFor('441802', 1), name: '清远华星精密制造有限公司', owner: 'applicant' });
   ids.persons = addPerson(db, { name: '王芳', employer: '清远职业技术学院' });
-  ids.applications = addApplication(db, { programme: ids.programmes, organisation: ids.organisations, region: '441802', state: 'accepted' });
+  ids.applications = addApplication(db, { programme: ids.programmes, organisation: ids.organisations, region: '441802',
+    state: 'accepted', data: { contact_mobile: { masked: '138****5678', hash: 'f0'.repeat(32) } } });
   putStage(db, ids.programmes, 'material');
   await expertAccounts(office, ['e01']);
   let r = await office.post('/api/v1/experts/import', { csv: poolCsv([['E01', '专家1', '华南理工大学', '440100', 'C', '', 'e01']]) });
@@ -160,4 +161,27 @@ test('only an office whose region holds every programme moves the rehearsal date
   r = await office.post('/api/v1/clock', { today: '2025-11-11' });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.today, '2025-11-11');
+});
+
+test('an expert reads the mobile numbers of an application only masked', async () => {
+  const e01 = await signedIn(srv.url, 'e01');
+  const r = await e01.get('/api/v1/reviews/mine');
+  assert.equal(r.status, 200, r.text);
+  const mine = r.json.assignments.find((x) => x.application.id === ids.applications);
+  assert.equal(mine.application.form.contact_mobile, '138****5678');
+  assert.ok(!r.text.includes('f0'.repeat(32)), 'no keyed hash in the answer');
+});
+
+test('an applicant account cannot test registrations without limit', async () => {
+  const probe = await signedIn(srv.url, 'applicant2');
+  const body = { uscc: usccFor('441802', 1), name: '探测', industry: 'C', region: '441881', founded_on: '2010-01-01' };
+  for (let i = 0; i < 10; i++) {
+    const r = await probe.post('/api/v1/organisations', body);
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.json.error.code, 'organisation_exists');
+  }
+  const r = await probe.post('/api/v1/organisations', body);
+  assert.equal(r.status, 429, r.text);
+  assert.equal(r.json.error.code, 'rate_limited');
+  assert.ok(Number(r.headers.get('retry-after')) > 0);
 });

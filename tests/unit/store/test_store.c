@@ -178,7 +178,9 @@ static struct store_sql Q_LOG_ADD = STORE_SQL("INSERT INTO log (n, who) VALUES (
 static struct store_sql Q_LOG_STATS = STORE_SQL("SELECT count(*), count(DISTINCT n), min(n), max(n) FROM log");
 static struct store_sql Q_VERSION_ADD = STORE_SQL("INSERT INTO schema_version (version) VALUES ($1)");
 static struct store_sql Q_VERSION_CLEAR = STORE_SQL("DELETE FROM schema_version");
-static struct store_sql Q_VERSION_COUNT = STORE_SQL("SELECT count(*), max(version) FROM schema_version");
+/* each migration recorded once, the last one the target (numbers may leave gaps) */
+static struct store_sql Q_VERSION_COUNT = STORE_SQL(
+	"SELECT CASE WHEN count(*) = count(DISTINCT version) THEN max(version) ELSE -1 END FROM schema_version");
 static struct store_sql Q_AUDIT_HEAD = STORE_SQL("SELECT seq FROM audit_head WHERE id = 1");
 
 /* The first column of the first row of q (no parameters). */
