@@ -856,16 +856,16 @@ static int columns_of(struct store_sql *q, char *out[], int cap)
 
 static void test_schemas_match(void **state)
 {
-	char *lite[256], *pg[256];
+	char *lite[512], *pg[512];
 	int nl, np;
 	(void)state;
 	on_pg = false;
 	fresh_db(NULL);
-	nl = columns_of(&Q_SQLITE_COLUMNS, lite, 256);
+	nl = columns_of(&Q_SQLITE_COLUMNS, lite, 512);
 	drop_db(NULL);
 	on_pg = true;
 	fresh_db(NULL);
-	np = columns_of(&Q_PG_COLUMNS, pg, 256);
+	np = columns_of(&Q_PG_COLUMNS, pg, 512);
 	drop_db(NULL);
 	assert_true(nl > 10);
 	for (int i = 0; i < nl && i < np; i++)
