@@ -1,7 +1,8 @@
 /*
  * dispatch.c - the stages between a request and its handler: path checks,
  * route matching (404, 405 with Allow), the session cookie, the route's
- * roles (401 / 403), the CSRF token on every state-changing method, and the
+ * roles (401 / 403), the CSRF token on every state-changing method, the
+ * region scope of the record a staff route names (404, app/scope.h), and the
  * request accessors of http.h.
  */
 #include "http/request.h"
@@ -9,7 +10,11 @@
 #include <arpa/inet.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "app/scope.h"
+#include "http/json_in.h"
 
 #define PATH_MAX_LEN 1024
 
@@ -99,6 +104,38 @@ static void resolve_client(struct http_req *r)
 		memcpy(r->client, addr, n + 1);
 }
 
+/*
+ * A route of staff that names a record ("/api/v1/<kind>/{id}...") answers an
+ * account of another region 404 before its body is read or checked, so that
+ * no answer (a 403, a 400 on the body, a 409 on the stage) shows the record
+ * exists. Routes the public may call answer everyone alike and are left to
+ * their use case. true when the reply is sent.
+ */
+static bool out_of_scope(struct http_req *r, const struct http_route *route)
+{
+	static const char prefix[] = "/api/v1/";
+	char kind[32];
+	const char *p = route->pattern, *slash;
+	struct px_err err = { 0 };
+	char *end;
+
+	if (route->roles & ROLES_PUBLIC || strncmp(p, prefix, sizeof(prefix) - 1))
+		return false;
+	p += sizeof(prefix) - 1;
+	slash = strchr(p, '/');
+	if (!slash || strncmp(slash, "/{id}", 5) || (size_t)(slash - p) >= sizeof(kind))
+		return false;
+	memcpy(kind, p, (size_t)(slash - p));
+	kind[slash - p] = '\0';
+	long long id = strtoll(r->params[0], &end, 10);
+	if (*end || id <= 0)
+		return false; /* the handler answers for a malformed id */
+	if (!app_scope_check(r->srv->cfg.app, &r->actor, kind, id, &err))
+		return false;
+	http_fail(r, &err);
+	return true;
+}
+
 void http_dispatch(struct http_req *r)
 {
 	const struct http_server_config *cfg = &r->srv->cfg;
@@ -153,6 +190,8 @@ void http_dispatch(struct http_req *r)
 			return http_reply_errorf(r, PX_EFORBIDDEN, "csrf_failed", HTTP_CSRF_HEADER,
 						 "missing or wrong CSRF token");
 	}
+	if (out_of_scope(r, route))
+		return;
 	r->admitted = true;
 	if (!r->admit_only)
 		route->fn(r);

@@ -1,5 +1,5 @@
 /*
- * throttle_public.h - a rate limit for the public's writes (objections),
+ * throttle_public.h - rate limits for the public's writes (objections),
  * per client address, in the memory of this node: a burst of
  * THROTTLE_PUBLIC_BURST, then one every THROTTLE_PUBLIC_INTERVAL_S seconds
  * (core/ratelimit.h's GCRA buckets in a bounded table).
@@ -20,5 +20,15 @@
  * *retry_after_s the seconds to wait.
  */
 int throttle_public_take(const char *address, int64_t *retry_after_s, struct px_err *err);
+
+/*
+ * Registrations by applicant accounts (organisations, persons): a refused
+ * registration tells whether a USCC or resident ID number is registered, so
+ * each account may try THROTTLE_REGISTER_BURST, then one every
+ * THROTTLE_REGISTER_INTERVAL_S seconds. Same answers as above.
+ */
+#define THROTTLE_REGISTER_BURST 10
+#define THROTTLE_REGISTER_INTERVAL_S 600
+int throttle_register_take(int64_t account_id, int64_t *retry_after_s, struct px_err *err);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/input.h"
+#include "app/scope.h"
 #include "app/secret.h"
 #include "core/ident.h"
 
@@ -38,7 +39,15 @@ static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation W
 static struct store_sql Q_PERSON_BY_HASH = STORE_SQL("SELECT id FROM person WHERE id_hash = $1");
 static struct store_sql Q_WINNER_INSERT = STORE_SQL(
 	"INSERT INTO past_winner (family, year, organisation_id, person_id, track_code, source, created_at, uscc, "
-	"id_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+	"id_hash, owner_region) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id");
+static struct store_sql Q_WINNER_LIST = STORE_SQL(
+	"SELECT w.id, w.family, w.year, w.track_code, w.source, coalesce(w.uscc, ''), coalesce(p.id_masked, ''), "
+	"w.owner_region FROM past_winner w LEFT JOIN person p ON p.id = w.person_id WHERE w.removed_at IS NULL "
+	"ORDER BY w.id");
+static struct store_sql Q_WINNER_OWNER = STORE_SQL(
+	"SELECT owner_region FROM past_winner WHERE id = $1 AND removed_at IS NULL");
+static struct store_sql Q_WINNER_REMOVE = STORE_SQL(
+	"UPDATE past_winner SET removed_at = $1, removed_reason = $2 WHERE id = $3");
 
 const char *applicant_industry_name(const char *letter)
 {
@@ -374,12 +383,91 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 	store_bind_int(s, 7, app_now_us(app));
 	store_bind_text(s, 8, req->uscc);
 	store_bind_text(s, 9, hash[0] ? hash : NULL);
+	store_bind_text(s, 10, actor->region); /* kept by the recording office's region */
 	if ((rc = insert_returning_id(s, id, err)) < 0)
 		goto out_rollback;
 	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
 				    "uscc", req->uscc, "id_masked", masked[0] ? masked : NULL, "track", req->track,
 				    "source", req->source);
 	rc = audit_record(c, actor, "past_winner.add", "past_winner", *id, payload, err);
+	if (rc || (rc = store_commit(c, err)))
+		goto out_rollback;
+	goto out;
+out_rollback:
+	store_rollback(c);
+out:
+	store_release(c);
+	return rc < 0 ? rc : 0;
+}
+
+int past_winner_list(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	json_t *list = json_array();
+	struct store_stmt *s;
+	char masked[40];
+	int rc;
+
+	*out = NULL;
+	if (!app_actor_is(actor, ROLE_OFFICE)) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the office reads past winners");
+		goto out;
+	}
+	if ((rc = store_prepare(c, &Q_WINNER_LIST, &s, err)))
+		goto out;
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		if (!app_actor_in_region(actor, store_col_text(s, 7), NULL))
+			continue; /* another region's register */
+		applicant_mask_uscc(store_col_text(s, 5), masked, sizeof(masked));
+		json_array_append_new(list, json_pack("{s:I, s:s, s:i, s:s, s:s, s:s?, s:s?, s:s}", "id",
+						      (json_int_t)store_col_int(s, 0), "family", store_col_text(s, 1),
+						      "year", (int)store_col_int(s, 2), "track", store_col_text(s, 3),
+						      "source", store_col_text(s, 4), "uscc_masked",
+						      *store_col_text(s, 5) ? masked : NULL, "id_masked",
+						      *store_col_text(s, 6) ? store_col_text(s, 6) : NULL, "region",
+						      store_col_text(s, 7)));
+	}
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	*out = json_pack("{s:O}", "past_winners", list);
+out:
+	json_decref(list);
+	store_release(c);
+	return rc;
+}
+
+int past_winner_remove(struct app *app, const struct app_actor *actor, int64_t id, const char *reason,
+		       struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct store_stmt *s;
+	bool mine = false;
+	int rc;
+
+	if (!app_actor_is(actor, ROLE_OFFICE)) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the office corrects past winners");
+		goto out;
+	}
+	if ((rc = input_line(reason, 2000, "reason", err)) || (rc = store_begin(c, STORE_TX_WRITE, err)))
+		goto out;
+	if ((rc = store_prepare(c, &Q_WINNER_OWNER, &s, err)))
+		goto out_rollback;
+	store_bind_int(s, 1, id);
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		mine = app_actor_in_region(actor, store_col_text(s, 0), NULL);
+	store_reset(s);
+	if (rc < 0)
+		goto out_rollback;
+	if (!mine) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no past winner %lld", (long long)id);
+		goto out_rollback;
+	}
+	if ((rc = store_run(c, &Q_WINNER_REMOVE, err, "iti", store_now_us(), reason, id)))
+		goto out_rollback;
+	json_t *payload = json_pack("{s:s}", "reason", reason);
+	rc = audit_record(c, actor, "past_winner.remove", "past_winner", id, payload, err);
 	if (rc || (rc = store_commit(c, err)))
 		goto out_rollback;
 	goto out;

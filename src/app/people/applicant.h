@@ -61,9 +61,24 @@ int organisation_get(struct app *app, const struct app_actor *actor, int64_t id,
 		     struct px_err *err);
 int person_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err);
 
-/* Record a winner of an earlier year (the office). Audited as "past_winner.add". */
+/*
+ * Record a winner of an earlier year (the office). The record is kept by the
+ * office's region (app/scope.h) and bars applicants of that region's
+ * programmes only. Audited as "past_winner.add".
+ */
 int past_winner_add(struct app *app, const struct app_actor *actor, const struct past_winner_new *req,
 		    int64_t *id, struct px_err *err);
+
+/* The past winners the office's region keeps, numbers masked; *out {past_winners: [...]} is the caller's. */
+int past_winner_list(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err);
+
+/*
+ * Remove a past-winner record entered in error (reason 1..2000 bytes) by the
+ * office that keeps it; another region's record is PX_ENOTFOUND. The row is
+ * kept, marked removed, and no longer counts. Audited as "past_winner.remove".
+ */
+int past_winner_remove(struct app *app, const struct app_actor *actor, int64_t id, const char *reason,
+		       struct px_err *err);
 
 /* The GB/T 4754-2017 section name of a letter ("制造业" for "C"), or "" when unknown. */
 const char *applicant_industry_name(const char *letter);

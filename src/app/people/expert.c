@@ -17,6 +17,7 @@
 #include "app/json.h"
 #include "app/tx.h"
 #include "app/review/recusal.h"
+#include "app/scope.h"
 #include "core/ident.h"
 #include "util/csv.h"
 
@@ -28,20 +29,20 @@ static struct store_sql Q_ACCOUNT = STORE_SQL("SELECT id, role FROM account WHER
 static struct store_sql Q_BOUND = STORE_SQL("SELECT code FROM expert WHERE account_id = $1");
 static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation WHERE uscc = $1");
 static struct store_sql Q_INSERT = STORE_SQL(
-	"INSERT INTO expert (code, name, employer, region, fields, account_id, active, created_at) "
-	"VALUES ($1, $2, $3, $4, $5, $6, 1, $7) RETURNING id");
+	"INSERT INTO expert (code, name, employer, region, fields, account_id, active, created_at, owner_region) "
+	"VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8) RETURNING id");
 static struct store_sql Q_CONFLICT = STORE_SQL(
 	"INSERT INTO expert_conflict (expert_id, organisation_id, person_id, reason, source, target, created_at) "
 	"VALUES ($1, $2, NULL, $3, 'imported', $4, $5)");
 static struct store_sql Q_LIST = STORE_SQL(
 	"SELECT e.id, e.code, e.name, e.employer, e.region, e.fields, e.active, coalesce(e.removed_reason, ''), "
-	"coalesce(a.login, ''), (SELECT count(*) FROM assignment x WHERE x.expert_id = e.id AND x.state = 'active') "
-	"FROM expert e LEFT JOIN account a ON a.id = e.account_id ORDER BY e.code");
+	"coalesce(a.login, ''), (SELECT count(*) FROM assignment x WHERE x.expert_id = e.id AND x.state = 'active'), "
+	"e.owner_region FROM expert e LEFT JOIN account a ON a.id = e.account_id ORDER BY e.code");
 static struct store_sql Q_CONFLICTS = STORE_SQL(
 	"SELECT k.expert_id, coalesce(k.target, ''), coalesce(k.organisation_id, 0), coalesce(k.person_id, 0), "
 	"k.source, k.reason FROM expert_conflict k ORDER BY k.expert_id, k.id");
 static struct store_sql Q_OF_ACCOUNT = STORE_SQL("SELECT id FROM expert WHERE account_id = $1 ORDER BY id");
-static struct store_sql Q_EXPERT = STORE_SQL("SELECT code, active FROM expert WHERE id = $1");
+static struct store_sql Q_EXPERT = STORE_SQL("SELECT code, active, owner_region FROM expert WHERE id = $1");
 static struct store_sql Q_DEACTIVATE = STORE_SQL(
 	"UPDATE expert SET active = 0, removed_reason = $1 WHERE id = $2 AND active = 1 RETURNING id");
 /* open assignments: active, in a review stage that is the programme's current stage */
@@ -305,6 +306,7 @@ static int insert_row(struct import *im, struct store_conn *c, struct csv_reader
 	else
 		store_bind_null(s, 6);
 	store_bind_int(s, 7, now);
+	store_bind_text(s, 8, im->actor->region); /* the pool of the importing office's region */
 	if ((rc = store_step(s, err)) == STORE_ROW)
 		id = store_col_int(s, 0);
 	store_reset(s);
@@ -437,6 +439,8 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = store_prepare(c, &Q_LIST, &s, err)))
 		goto out;
 	while ((rc = store_step(s, err)) == STORE_ROW) {
+		if (!app_actor_in_region(l->actor, store_col_text(s, 10), NULL))
+			continue; /* another region's pool */
 		json_t *e = json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:b, s:s?, s:s?, s:I, s:[]}", "id",
 				      (json_int_t)store_col_int(s, 0), "code", store_col_text(s, 1), "name",
 				      store_col_text(s, 2), "employer", store_col_text(s, 3), "region", store_col_text(s, 4),
@@ -522,7 +526,9 @@ static int remove_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = input_text(m->reason, 2000, "reason", err)) || (rc = store_prepare(c, &Q_EXPERT, &s, err)))
 		goto out;
 	store_bind_int(s, 1, m->id);
-	if ((rc = store_step(s, err)) == STORE_ROW)
+	if ((rc = store_step(s, err)) == STORE_ROW && !app_actor_in_region(m->actor, store_col_text(s, 2), NULL))
+		rc = STORE_DONE; /* another region's expert does not exist for this office */
+	else if (rc == STORE_ROW)
 		snprintf(code, sizeof(code), "%s", store_col_text(s, 0));
 	store_reset(s);
 	if (rc < 0)

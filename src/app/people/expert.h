@@ -7,9 +7,11 @@
  * draws publish), a name, an employer, a region, fields (e.g. GB/T 4754
  * section letters) and declared conflicts: USCCs of organisations or
  * employer names. An expert may be bound to an account of role expert, which
- * is how they sign in to see and score their assignments. The pool belongs to
- * the deployment: every office imports into it and draws from it (an expert
- * of another city may sit on a Qingyuan panel).
+ * is how they sign in to see and score their assignments. Each office keeps
+ * its own pool: an imported expert is owned by the importing office's region
+ * (app/scope.h), listed, removed and drawn only inside it. The expert's own
+ * region may be another (an expert of another city may sit on a Qingyuan
+ * panel when Qingyuan's office imports them).
  *
  * An expert whose employer is, by the matching rule of core/orgname.h, the
  * name of an applicant organisation belongs to that organisation (own

@@ -26,6 +26,9 @@ int programme_load_office(struct store_conn *c, const struct app_actor *actor, i
 		return rc;
 	if (!programme_is_office(p, actor)) {
 		programme_release(p);
+		/* an office of another region meets the programme's records as absent (app/scope.h) */
+		if (app_actor_is(actor, ROLE_OFFICE))
+			return px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %" PRId64, id);
 		return px_err_set(err, PX_EFORBIDDEN, NULL, "programme",
 				  "only the office of programme %" PRId64 " may do this", id);
 	}

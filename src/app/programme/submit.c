@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/scope.h"
 #include "app/input.h"
 #include "core/calendar.h"
 #include "core/eligibility.h"
@@ -31,8 +32,8 @@ static struct store_sql Q_EVIDENCE = STORE_SQL(
 	"SELECT count(*) FROM document WHERE application_id = $1 AND purpose = 'evidence'");
 /* wins recorded from before the system, by registered id, USCC or ID hash */
 static struct store_sql Q_PAST_WINS = STORE_SQL(
-	"SELECT year FROM past_winner WHERE family = $1 AND (organisation_id = $2 OR person_id = $3 "
-	"OR uscc = $4 OR id_hash = $5)");
+	"SELECT year, owner_region FROM past_winner WHERE family = $1 AND removed_at IS NULL "
+	"AND (organisation_id = $2 OR person_id = $3 OR uscc = $4 OR id_hash = $5)");
 /* wins of earlier programmes of the family run in the system */
 static struct store_sql Q_SYSTEM_WINS = STORE_SQL(
 	"SELECT g.year FROM application a JOIN programme g ON g.id = a.programme_id WHERE g.family = $1 "
@@ -151,11 +152,19 @@ struct facts {
 	int64_t evidence;
 };
 
-static int collect_years(struct store_conn *c, struct store_stmt *s, struct facts *f, struct px_err *err)
+/*
+ * The years of the rows of s (column 0). With `scope`, a row counts only when
+ * its owning region (column 1) is inside it: a past winner recorded by the
+ * office of another region does not bar this programme's applicants.
+ */
+static int collect_years(struct store_conn *c, struct store_stmt *s, const struct app_actor *scope,
+			 struct facts *f, struct px_err *err)
 {
 	int rc;
 	while ((rc = store_step(s, err)) == STORE_ROW)
-		if (f->nwins < WIN_YEARS_MAX)
+		if (scope && !app_actor_in_region(scope, store_col_text(s, 1), NULL))
+			continue;
+		else if (f->nwins < WIN_YEARS_MAX)
 			f->wins[f->nwins++] = (int)store_col_int(s, 0);
 	store_reset(s);
 	(void)c;
@@ -203,13 +212,14 @@ static int load_facts(struct store_conn *c, const struct application *a, struct 
 	store_bind_int(s, 3, a->person_id);
 	store_bind_text(s, 4, f->uscc);
 	store_bind_text(s, 5, f->id_hash);
-	if ((rc = collect_years(c, s, f, err)) || (rc = store_prepare(c, &Q_SYSTEM_WINS, &s, err)))
+	struct app_actor office = app_actor_office_of(a->programme_region);
+	if ((rc = collect_years(c, s, &office, f, err)) || (rc = store_prepare(c, &Q_SYSTEM_WINS, &s, err)))
 		return rc;
 	store_bind_text(s, 1, f->family);
 	store_bind_int(s, 2, f->year);
 	store_bind_int(s, 3, a->organisation_id);
 	store_bind_int(s, 4, a->person_id);
-	return collect_years(c, s, f, err);
+	return collect_years(c, s, NULL, f, err);
 }
 
 /* Evaluate one rule of the template on the facts. */

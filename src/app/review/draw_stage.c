@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/scope.h"
 #include "app/programme/office.h"
 #include "app/input.h"
 #include "app/json.h"
@@ -40,7 +41,7 @@ static struct store_sql Q_POOL_APPS = STORE_SQL(
 	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
 	"WHERE a.programme_id = $1 AND a.state = $2 ORDER BY a.id");
 static struct store_sql Q_EXPERTS = STORE_SQL(
-	"SELECT id, code, employer, region, fields FROM expert WHERE active = 1 ORDER BY code");
+	"SELECT id, code, employer, region, fields, owner_region FROM expert WHERE active = 1 ORDER BY code");
 static struct store_sql Q_CONFLICTS = STORE_SQL(
 	"SELECT k.expert_id, coalesce(k.organisation_id, 0), coalesce(k.person_id, 0), coalesce(k.target, '') "
 	"FROM expert_conflict k JOIN expert e ON e.id = k.expert_id WHERE e.active = 1 ORDER BY k.id");
@@ -324,7 +325,11 @@ static int build_input(struct store_conn *c, const struct programme *p, const st
 	store_reset(s);
 	if (rc < 0 || (rc = store_prepare(c, &Q_EXPERTS, &s, err)))
 		goto out;
+	/* the candidates: the pool of the programme's office (app/scope.h) */
+	struct app_actor pool_of = app_actor_office_of(p->region);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
+		if (!app_actor_in_region(&pool_of, store_col_text(s, 5), NULL))
+			continue;
 		json_t *fields = json_parse_stored(store_col_text(s, 4));
 		if (!json_is_array(fields)) {
 			json_decref(fields);

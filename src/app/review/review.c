@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/programme/application.h"
+#include "app/programme/apply.h"
 #include "app/audit.h"
 #include "app/programme/office.h"
 #include "app/input.h"
@@ -125,8 +126,12 @@ static int assignment_json(struct mine_arg *m, struct store_conn *c, int64_t id,
 	if ((rc = store_prepare(c, &Q_FORM, &s, err)))
 		goto out;
 	store_bind_int(s, 1, app_id);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		form = json_parse_stored(store_col_text(s, 0));
+	if ((rc = store_step(s, err)) == STORE_ROW) {
+		/* mobile numbers by their masked copy only: reviewers never see the keyed hashes */
+		json_t *stored = json_parse_stored(store_col_text(s, 0));
+		form = stored ? application_form_view(stored) : NULL;
+		json_decref(stored);
+	}
 	store_reset(s);
 	if (rc < 0 || (rc = documents_json(c, app_id, &docs, err)) || (rc = store_prepare(c, &Q_REVIEW_OF, &s, err)))
 		goto out;

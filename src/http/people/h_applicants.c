@@ -5,11 +5,39 @@
  *   POST /api/v1/persons              {id_number, name, employer, region, quality_since, mobile?}
  *   GET  /api/v1/persons/{id}         the person, ID and mobile numbers masked
  *   POST /api/v1/past-winners         {family, year, uscc|id_number, track, source}  (office)
+ *   GET  /api/v1/past-winners         those the office's region keeps, numbers masked
+ *   POST /api/v1/past-winners/{id}/remove {reason}  (the office of the record's region)
+ * Registrations by applicant accounts are throttled per account (http/throttle_public.h).
  */
 #include "http/handlers.h"
 
+#include <stdio.h>
+
 #include "app/people/applicant.h"
 #include "http/json_extra.h"
+#include "http/throttle_public.h"
+
+/*
+ * An applicant account's registration attempts are throttled (a refusal tells
+ * whether a number is registered); staff register paper applications of their
+ * own region and are audited. true when the 429 is sent.
+ */
+static bool register_throttled(struct http_req *r)
+{
+	const struct app_actor *actor = http_actor(r);
+	struct px_err err = { 0 };
+	char retry[24];
+	int64_t wait;
+
+	if (actor->kind != ACTOR_ACCOUNT || actor->role != ROLE_APPLICANT ||
+	    !throttle_register_take(actor->id, &wait, &err))
+		return false;
+	snprintf(retry, sizeof(retry), "%lld", (long long)wait);
+	if (wait)
+		http_add_header(r, "Retry-After", retry);
+	http_fail(r, &err);
+	return true;
+}
 
 void h_organisations_create(struct http_req *r)
 {
@@ -25,6 +53,8 @@ void h_organisations_create(struct http_req *r)
 	    json_str_or_reply(r, in, "industry", true, 2, &req.industry) ||
 	    json_str_or_reply(r, in, "region", true, 6, &req.region) ||
 	    json_str_or_reply(r, in, "founded_on", true, 10, &req.founded_on))
+		goto out;
+	if (register_throttled(r))
 		goto out;
 	if (organisation_create(http_app(r), http_actor(r), &req, &id, &err) ||
 	    organisation_get(http_app(r), http_actor(r), id, &o, &err)) {
@@ -63,6 +93,8 @@ void h_persons_create(struct http_req *r)
 	    json_str_or_reply(r, in, "region", true, 6, &req.region) ||
 	    json_str_or_reply(r, in, "quality_since", true, 10, &req.quality_since) ||
 	    json_str_or_reply(r, in, "mobile", false, 20, &req.mobile))
+		goto out;
+	if (register_throttled(r))
 		goto out;
 	if (person_create(http_app(r), http_actor(r), &req, &id, &err) ||
 	    person_get(http_app(r), http_actor(r), id, &o, &err)) {
@@ -110,5 +142,31 @@ void h_past_winners_create(struct http_req *r)
 	http_reply_json(r, 201, json_pack("{s:I, s:s, s:i}", "id", (json_int_t)id, "family", req.family, "year",
 					  req.year));
 out:
+	json_decref(in);
+}
+
+void h_past_winners_list(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	if (past_winner_list(http_app(r), http_actor(r), &out, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, out);
+}
+
+void h_past_winners_remove(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *reason;
+	json_t *in;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "reason", true, 2000, &reason)) {
+		if (past_winner_remove(http_app(r), http_actor(r), id, reason, &err))
+			http_fail(r, &err);
+		else
+			http_reply_json(r, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "removed", 1));
+	}
 	json_decref(in);
 }

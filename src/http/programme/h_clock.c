@@ -1,7 +1,8 @@
 /*
  * h_clock.c - the date the server works on:
  *   GET  /api/v1/clock              {today, rehearsal}
- *   POST /api/v1/clock {today}      set it (office; only when served with --rehearsal)
+ *   POST /api/v1/clock {today}      set it (office; only when served with --rehearsal, and
+ *                                   only by an office whose region holds every programme)
  * Deadlines and notice periods are judged against this date. In rehearsal
  * mode an office can walk a programme through its calendar for training;
  * each change is audited.
@@ -12,6 +13,7 @@
 
 #include "app/clock.h"
 #include "app/programme/notice.h"
+#include "app/scope.h"
 #include "http/json_in.h"
 
 void h_clock_get(struct http_req *r)
@@ -38,6 +40,10 @@ void h_clock_set(struct http_req *r)
 		goto out;
 	if (date_parse(today, strlen(today), &d)) {
 		http_reply_errorf(r, PX_EINVAL, "bad_date", "today", "'%s' is not a date YYYY-MM-DD", today);
+		goto out;
+	}
+	if (app_scope_holds_all_programmes(app, http_actor(r), &err)) {
+		http_fail(r, &err);
 		goto out;
 	}
 	if (clock_set(app, http_actor(r), d, &err)) {

@@ -1,0 +1,127 @@
+/*
+ * scope.c - the region scope of records for staff accounts (see scope.h):
+ * one rule, and a table saying where each kind of record finds its owning
+ * region and its local division.
+ */
+#include "app/scope.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Where a record's application is: (programme region, application region). */
+#define VIA_APPLICATION(from, app_col)                                                              \
+	"SELECT g.region, a.region FROM " from " JOIN application a ON a.id = " app_col                 \
+	" JOIN programme g ON g.id = a.programme_id WHERE x.id = $1"
+
+static struct store_sql Q_PROGRAMME = STORE_SQL("SELECT region, NULL FROM programme WHERE id = $1");
+static struct store_sql Q_APPLICATION = STORE_SQL(
+	"SELECT g.region, x.region FROM application x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+static struct store_sql Q_DRAW = STORE_SQL(
+	"SELECT g.region, NULL FROM draw x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+static struct store_sql Q_ASSIGNMENT = STORE_SQL(VIA_APPLICATION("assignment x", "x.application_id"));
+static struct store_sql Q_SUPPLEMENT = STORE_SQL(VIA_APPLICATION("supplement x", "x.application_id"));
+static struct store_sql Q_OBJECTION = STORE_SQL(VIA_APPLICATION("objection x", "x.application_id"));
+static struct store_sql Q_CERTIFICATE = STORE_SQL(VIA_APPLICATION("certificate x", "x.application_id"));
+static struct store_sql Q_DOCUMENT = STORE_SQL(VIA_APPLICATION(
+	"document x", "coalesce(x.application_id, (SELECT o.application_id FROM objection o WHERE o.id = x.objection_id))"));
+static struct store_sql Q_NOTICE = STORE_SQL(
+	"SELECT g.region, x.region FROM notice x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+static struct store_sql Q_EXPERT = STORE_SQL("SELECT owner_region, NULL FROM expert WHERE id = $1");
+static struct store_sql Q_PAST_WINNER = STORE_SQL("SELECT owner_region, NULL FROM past_winner WHERE id = $1");
+static struct store_sql Q_ACCOUNT = STORE_SQL("SELECT region, region FROM account WHERE id = $1");
+static struct store_sql Q_ORGANISATION = STORE_SQL("SELECT region, region FROM organisation WHERE id = $1");
+static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person WHERE id = $1");
+
+static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
+
+static const struct {
+	const char *kind;
+	struct store_sql *q;
+} kinds[] = {
+	{ "programmes", &Q_PROGRAMME },     { "applications", &Q_APPLICATION }, { "draws", &Q_DRAW },
+	{ "assignments", &Q_ASSIGNMENT },   { "supplements", &Q_SUPPLEMENT },   { "objections", &Q_OBJECTION },
+	{ "certificates", &Q_CERTIFICATE }, { "documents", &Q_DOCUMENT },       { "notices", &Q_NOTICE },
+	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
+	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
+};
+
+bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)
+{
+	if (actor->kind == ACTOR_CLI)
+		return true;
+	if (actor->kind != ACTOR_ACCOUNT || !owner)
+		return false;
+	switch (actor->role) {
+	case ROLE_OFFICE:
+	case ROLE_LEADER:
+	case ROLE_MEMBER:
+		return access_region_contains(actor->region, owner) &&
+		       (!local || access_region_allows(actor->role, actor->region, local));
+	case ROLE_COUNTY:
+		return access_region_contains(owner, actor->region) &&
+		       (!local || access_region_allows(ROLE_COUNTY, actor->region, local));
+	default:
+		return false;
+	}
+}
+
+struct app_actor app_actor_office_of(const char *region)
+{
+	struct app_actor a = { .kind = ACTOR_ACCOUNT, .role = ROLE_OFFICE };
+	snprintf(a.region, sizeof(a.region), "%s", region ? region : "");
+	return a;
+}
+
+int app_scope_check(struct app *app, const struct app_actor *actor, const char *kind, int64_t id,
+		    struct px_err *err)
+{
+	struct store_sql *q = NULL;
+	struct store_conn *c;
+	struct store_stmt *s;
+	int rc;
+
+	if (actor->kind != ACTOR_ACCOUNT || !(ROLE_BIT(actor->role) & ROLES_STAFF))
+		return 0;
+	if (!strcmp(kind, "accounts") && id == actor->id)
+		return 0;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !q; i++)
+		if (!strcmp(kinds[i].kind, kind))
+			q = kinds[i].q;
+	if (!q)
+		return 0;
+	c = store_acquire(app->st);
+	if ((rc = store_prepare(c, q, &s, err)))
+		goto out;
+	store_bind_int(s, 1, id);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW && !app_actor_in_region(actor, store_col_null(s, 0) ? NULL : store_col_text(s, 0),
+						    store_col_null(s, 1) ? NULL : store_col_text(s, 1)))
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no such record %lld", (long long)id);
+	else if (rc >= 0)
+		rc = 0;
+	store_reset(s);
+out:
+	store_release(c);
+	return rc;
+}
+
+int app_scope_holds_all_programmes(struct app *app, const struct app_actor *actor, struct px_err *err)
+{
+	struct store_conn *c = store_acquire(app->st);
+	struct store_stmt *s;
+	bool all = true;
+	int rc = store_prepare(c, &Q_PROGRAMME_REGIONS, &s, err);
+
+	if (rc)
+		goto out;
+	while ((rc = store_step(s, err)) == STORE_ROW)
+		all = all && app_actor_in_region(actor, store_col_text(s, 0), NULL);
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	rc = all ? 0 : px_err_set(err, PX_EFORBIDDEN, "clock_shared", NULL,
+				  "the rehearsal date is shared with programmes of other regions");
+out:
+	store_release(c);
+	return rc;
+}

@@ -1,0 +1,55 @@
+/*
+ * scope.h - the one region-scope rule for staff: may an account see or touch
+ * a record that a region owns?
+ *
+ * Records of a programme (its applications, draws, assignments, supplements,
+ * objections, certificates, documents) are owned by the programme's region
+ * and sit in the region of their application; registers shared by the
+ * offices of a deployment (the expert pool, past winners, and every register
+ * added later) are owned by the region of the office that keeps them. An
+ * account of another region meets such a record as if it did not exist
+ * (404), as a county meets another county's application. Use cases and the
+ * HTTP dispatcher both ask this helper; nothing else compares regions for
+ * records.
+ */
+#ifndef PX_APP_SCOPE_H
+#define PX_APP_SCOPE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/app.h"
+
+/*
+ * Is a record owned by region `owner` (and, when `local` is not NULL, of the
+ * county or other division `local`, e.g. an application's) inside the
+ * actor's scope? The CLI: always. Office, leadership, member units: `owner`
+ * inside their region, `local` by core/access.h. A county: `owner` contains
+ * its county and `local` is its county. Experts, applicants, the public:
+ * never (they reach records only by ownership, checked by the use case).
+ */
+bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local);
+
+/* The office of region `region`, as an actor for scoping what a programme of that region uses. */
+struct app_actor app_actor_office_of(const char *region);
+
+/*
+ * The record of kind `kind` (the collection of its route: "programmes",
+ * "applications", "experts", "past-winners" ...) numbered `id`: 0 when it
+ * is absent (the use case answers for it), of an unknown kind, or inside the
+ * staff actor's scope (or the actor is no staff); PX_ENOTFOUND otherwise.
+ * An account's own record is always in scope.
+ */
+int app_scope_check(struct app *app, const struct app_actor *actor, const char *kind, int64_t id,
+		    struct px_err *err);
+
+/*
+ * 0 when every programme on this server is inside the actor's scope; else
+ * PX_EFORBIDDEN "clock_shared". The rehearsal date is one for the whole
+ * server, so only an office whose region holds every programme (or the
+ * CLI) may move it: an office of another region would move Qingyuan's
+ * deadlines.
+ */
+int app_scope_holds_all_programmes(struct app *app, const struct app_actor *actor, struct px_err *err);
+
+#endif

@@ -1,0 +1,187 @@
+// t0950-cross-region: an office of another city (广州, region 440100) meets
+// Qingyuan's records. Cases are generated from the route table (`pingxuan
+// routes --json`): every route an office may call with an {id} is called on
+// the id of one of Qingyuan's records of that kind, and must answer 404 -
+// exactly as a county meets another county's application - so that no answer
+// shows a record exists. Routes the public may call answer everyone alike and
+// are left out. Routes without an id (lists, creations in the caller's own
+// region) are the exceptions below, each with what it must answer instead.
+// A route added to the table is covered here without editing this file; a
+// route that takes an id of a kind not in RECORDS fails the test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, signedIn, cli } from './lib/server.mjs';
+import { sql, lit, addOrganisation, addPerson, addApplication, putStage, usccFor, accountId } from './lib/fixture.mjs';
+import { createProgramme, setToday, poolCsv, expertAccounts } from './lib/award.mjs';
+import { residentId } from './lib/ident.mjs';
+
+let srv, office, gz;
+const ids = {};
+const now = () => Date.now() * 1000;
+
+before(async () => {
+  srv = await startServer({ args: ['--rehearsal'] });
+  office = await signedIn(srv.url, 'office');
+  gz = await signedIn(srv.url, 'gzoffice');
+  const db = srv.db;
+  ids.programmes = await createProgramme(office);
+  await setToday(office, '2025-11-10');
+  ids.organisations = addOrganisation(db, { uscc: usccFor('441802', 1), name: '清远华星精密制造有限公司', owner: 'applicant' });
+  ids.persons = addPerson(db, { name: '王芳', employer: '清远职业技术学院' });
+  ids.applications = addApplication(db, { programme: ids.programmes, organisation: ids.organisations, region: '441802',
+    state: 'accepted', data: { contact_mobile: { masked: '138****5678', hash: 'f0'.repeat(32) } } });
+  putStage(db, ids.programmes, 'material');
+  await expertAccounts(office, ['e01']);
+  let r = await office.post('/api/v1/experts/import', { csv: poolCsv([['E01', '专家1', '华南理工大学', '440100', 'C', '', 'e01']]) });
+  assert.equal(r.status, 201, r.text);
+  ids.experts = Number(sql(db, "SELECT id FROM expert WHERE code = 'E01'"));
+  r = await office.post('/api/v1/past-winners', { family: 'qingyuan-quality-award', year: 2024, uscc: usccFor('441802', 9),
+    track: 'organisation', source: '清远市人民政府公告' });
+  assert.equal(r.status, 201, r.text);
+  ids['past-winners'] = r.json.id;
+  ids.draws = Number(sql(db, 'INSERT INTO draw (programme_id, stage_code, seed_commit, committed_at) VALUES ' +
+    `(${ids.programmes}, 'material', '${'ab'.repeat(32)}', ${now()}) RETURNING id`));
+  ids.assignments = Number(sql(db, 'INSERT INTO assignment (draw_id, stage_code, application_id, expert_id, created_at) VALUES ' +
+    `(${ids.draws}, 'material', ${ids.applications}, ${ids.experts}, ${now()}) RETURNING id`));
+  ids.supplements = Number(sql(db, 'INSERT INTO supplement (application_id, request, due_on, requested_at) VALUES ' +
+    `(${ids.applications}, '请补充检验报告', '2025-11-20', ${now()}) RETURNING id`));
+  ids.objections = Number(sql(db, 'INSERT INTO objection (programme_id, application_id, filer_name, text, filed_on, filed_at, ' +
+    `forward_due) VALUES (${ids.programmes}, ${ids.applications}, '李四', '材料不实', '2025-11-10', ${now()}, '2025-11-12') RETURNING id`));
+  ids.certificates = Number(sql(db, 'INSERT INTO certificate (no, code, application_id, programme_id, holder, track_code, ' +
+    `issued_on, sha256, created_at) VALUES ('QY2025-001', 'VERIFY01', ${ids.applications}, ${ids.programmes}, '清远华星', ` +
+    `'organisation', '2025-11-10', '${'cd'.repeat(32)}', ${now()}) RETURNING id`));
+  ids.documents = Number(sql(db, 'INSERT INTO document (application_id, purpose, sha256, name, size, mime, uploaded_by, ' +
+    `uploaded_at) VALUES (${ids.applications}, 'evidence', '${'ef'.repeat(32)}', 'a.pdf', 10, 'application/pdf', 'account:1', ` +
+    `${now()}) RETURNING id`));
+  ids.accounts = accountId(db, 'qingcheng');
+});
+after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
+
+function routes() {
+  const r = cli(['routes', '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout).filter((x) => x.roles.includes('office') && !x.roles.includes('public'));
+}
+
+// The routes without an id and what an office of another region gets from each.
+const EXCEPTIONS = {
+  // about the caller's own session and account
+  'GET /api/v1/session': 200,
+  'DELETE /api/v1/session': 'skip',
+  // lists of the caller's own region: 200 with none of Qingyuan's rows
+  'GET /api/v1/accounts': (r) => assert.ok(r.json.accounts.every((a) => !a.region.startsWith('4418')), r.text),
+  'GET /api/v1/experts': (r) => assert.deepEqual(r.json.experts, []),
+  'GET /api/v1/past-winners': (r) => assert.deepEqual(r.json.past_winners, []),
+  // creations in the caller's region: the bodies name nothing of Qingyuan's, so
+  // they are refused for their missing fields; what they create is the caller's
+  // own (see the register tests below)
+  'POST /api/v1/accounts': 400,
+  'POST /api/v1/programmes': 400,
+  'POST /api/v1/experts/import': 400,
+  'POST /api/v1/past-winners': 400,
+  'POST /api/v1/organisations': 400,
+  'POST /api/v1/persons': 400,
+  // the rehearsal date is shared: only an office whose region holds every programme moves it
+  'POST /api/v1/clock': 403,
+};
+
+test('every office route on an id of Qingyuan answers another region 404', async () => {
+  const seen = [], wrong = [];
+  for (const rt of routes()) {
+    const key = `${rt.method} ${rt.pattern}`;
+    const m = rt.pattern.match(/^\/api\/v1\/([a-z-]+)\/\{id\}/);
+    let r;
+    if (!m) {
+      const ex = EXCEPTIONS[key];
+      assert.ok(ex !== undefined, `${key} takes no id and has no documented exception`);
+      if (ex === 'skip')
+        continue;
+      r = await gz.request(rt.method, rt.pattern, rt.method === 'GET' ? {} : { body: { today: '2025-12-01' } });
+      try {
+        if (typeof ex === 'number') {
+          assert.equal(r.status, ex);
+        } else {
+          assert.equal(r.status, 200);
+          ex(r);
+        }
+      } catch {
+        wrong.push(`${key}: ${r.status} ${r.text}`);
+      }
+      seen.push(key);
+      continue;
+    }
+    assert.ok(ids[m[1]], `${key}: no Qingyuan record of kind '${m[1]}' in this test`);
+    const path = rt.pattern.replace('{id}', String(ids[m[1]]));
+    r = await gz.request(rt.method, path, rt.method === 'GET' ? {} : { body: {} });
+    if (r.status !== 404)
+      wrong.push(`${key}: ${r.status} ${r.text}`);
+    seen.push(key);
+  }
+  assert.deepEqual(wrong, [], 'routes that show another region a record exists');
+  assert.ok(seen.length > 40, `only ${seen.length} routes checked`);
+});
+
+test('each office keeps its own expert pool', async () => {
+  let r = await gz.post('/api/v1/experts/import', { csv: poolCsv([['G01', '广州专家', '中山大学', '440100', 'C', '', '']]) });
+  assert.equal(r.status, 201, r.text);
+  r = await gz.get('/api/v1/experts');
+  assert.deepEqual(r.json.experts.map((e) => e.code), ['G01']);
+  r = await office.get('/api/v1/experts');
+  assert.deepEqual(r.json.experts.map((e) => e.code), ['E01']);
+  const g01 = Number(sql(srv.db, "SELECT id FROM expert WHERE code = 'G01'"));
+  r = await office.post(`/api/v1/experts/${g01}/remove`, { reason: '违反评审纪律' });
+  assert.equal(r.status, 404, r.text);
+});
+
+test('past winners are kept, listed and removed by the office of their region only', async () => {
+  let r = await gz.post('/api/v1/past-winners', { family: 'qingyuan-quality-award', year: 2024,
+    uscc: usccFor('441802', 1), track: 'organisation', source: '广州市公告' });
+  assert.equal(r.status, 201, r.text);
+  const foreign = r.json.id;
+  assert.equal(sql(srv.db, `SELECT owner_region FROM past_winner WHERE id = ${foreign}`), '440100');
+  r = await office.get('/api/v1/past-winners');
+  assert.deepEqual(r.json.past_winners.map((w) => w.id), [ids['past-winners']]);
+  assert.equal(r.json.past_winners[0].uscc_masked.length, 18);
+  assert.ok(r.json.past_winners[0].uscc_masked.includes('*'));
+  r = await office.post(`/api/v1/past-winners/${foreign}/remove`, { reason: '录入错误' });
+  assert.equal(r.status, 404, r.text);
+  r = await gz.post(`/api/v1/past-winners/${foreign}/remove`, { reason: '录入错误' });
+  assert.equal(r.status, 200, r.text);
+  r = await gz.get('/api/v1/past-winners');
+  assert.deepEqual(r.json.past_winners, []);
+  r = await office.post(`/api/v1/past-winners/${ids['past-winners']}/remove`, {});
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.code, 'missing_field');
+});
+
+test('only an office whose region holds every programme moves the rehearsal date', async () => {
+  let r = await gz.post('/api/v1/clock', { today: '2025-12-01' });
+  assert.equal(r.status, 403);
+  assert.equal(r.json.error.code, 'clock_shared');
+  r = await office.post('/api/v1/clock', { today: '2025-11-11' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.today, '2025-11-11');
+});
+
+test('an expert reads the mobile numbers of an application only masked', async () => {
+  const e01 = await signedIn(srv.url, 'e01');
+  const r = await e01.get('/api/v1/reviews/mine');
+  assert.equal(r.status, 200, r.text);
+  const mine = r.json.assignments.find((x) => x.application.id === ids.applications);
+  assert.equal(mine.application.form.contact_mobile, '138****5678');
+  assert.ok(!r.text.includes('f0'.repeat(32)), 'no keyed hash in the answer');
+});
+
+test('an applicant account cannot test registrations without limit', async () => {
+  const probe = await signedIn(srv.url, 'applicant2');
+  const body = { uscc: usccFor('441802', 1), name: '探测', industry: 'C', region: '441881', founded_on: '2010-01-01' };
+  for (let i = 0; i < 10; i++) {
+    const r = await probe.post('/api/v1/organisations', body);
+    assert.equal(r.status, 409, r.text);
+    assert.equal(r.json.error.code, 'organisation_exists');
+  }
+  const r = await probe.post('/api/v1/organisations', body);
+  assert.equal(r.status, 429, r.text);
+  assert.equal(r.json.error.code, 'rate_limited');
+  assert.ok(Number(r.headers.get('retry-after')) > 0);
+});
