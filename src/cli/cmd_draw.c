@@ -1,7 +1,10 @@
 /*
  * cmd_draw.c - `pingxuan draw`: run the verifiable reviewer draw on an input
- * file and a seed, print the commitment of a seed, make a new seed, or print
- * the inputs hash to publish before the draw (docs/draw.md, "Publication").
+ * file and a seed, print the commitment of a seed, make a new seed (with an
+ * input: the whole commitment to publish, seed commitment and inputs hash),
+ * or print the inputs hash. A run given the published commitment refuses a
+ * seed that does not open it or an input whose hash is not the committed one
+ * (docs/draw.md, "Commitment").
  */
 #include "app/review/draw_doc.h"
 #include "cli/cli.h"
@@ -14,18 +17,23 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"usage: pingxuan draw --input FILE --seed HEX     run the draw, print the result as JSON\n"
+	"usage: pingxuan draw --input FILE --seed HEX [--seed-commit HEX] [--committed-inputs HEX]\n"
+	"                                                 run the draw, print the result as JSON\n"
 	"       pingxuan draw --commit --seed HEX         print the commitment SHA-256(seed)\n"
 	"       pingxuan draw commit HEX                  the same\n"
-	"       pingxuan draw --new-seed                  make a random seed, print it and its commitment\n"
+	"       pingxuan draw --new-seed [--input FILE]   make a random seed, print it and its commitment\n"
+	"                                                 (and the inputs hash of FILE)\n"
 	"       pingxuan draw --inputs-hash --input FILE  print the hash that pins the input\n"
 	"\n"
 	"A seed is 32 bytes written as 64 hex digits. Publish its commitment and the\n"
-	"inputs hash before the draw, the seed after it; anyone can then check the\n"
-	"result with 'pingxuan verify-draw'. The input format is in docs/draw.md.\n";
+	"inputs hash before the draw and keep the seed sealed; run with --seed-commit and\n"
+	"--committed-inputs to refuse a seed or an input other than those committed to;\n"
+	"publish the seed after the run. Anyone can then check the result with\n"
+	"'pingxuan verify-draw'. The input format is in docs/draw.md.\n";
 
 struct opts {
 	const char *input, *seed;
+	const char *seed_commit, *committed_inputs; /* the published commitment, checked when given */
 	int (*mode)(const struct opts *o); /* what to do; NULL: run the draw */
 };
 
@@ -51,13 +59,30 @@ static int do_commit(const struct opts *o)
 	return CLI_OK;
 }
 
+/* The inputs hash of the file of --input (which must be given). */
+static int input_hash(const struct opts *o, char hex[DRAW_HEX_LEN + 1])
+{
+	struct cli_draw_doc doc;
+	struct px_err err = { 0 };
+	int rc = CLI_OK;
+	if (!o->input)
+		return cli_usage_error("draw", "--input is required");
+	if (cli_draw_load(o->input, &doc, &err))
+		return cli_fail("draw", &err);
+	if (draw_inputs_hash(&doc.in, hex, &err))
+		rc = cli_fail("draw", &err);
+	cli_draw_doc_release(&doc);
+	return rc;
+}
+
 static int do_new_seed(const struct opts *o)
 {
 	unsigned char seed[DRAW_SEED_BYTES];
-	char hex[2 * DRAW_SEED_BYTES + 1], commit[DRAW_HEX_LEN + 1];
+	char hex[2 * DRAW_SEED_BYTES + 1], commit[DRAW_HEX_LEN + 1], hash[DRAW_HEX_LEN + 1];
 	json_t *out;
 	int rc;
-	(void)o;
+	if (o->input && (rc = input_hash(o, hash)))
+		return rc;
 	if (sodium_init() < 0) {
 		fprintf(stderr, "pingxuan draw: error: cannot initialise libsodium\n");
 		return CLI_FAIL;
@@ -67,27 +92,48 @@ static int do_new_seed(const struct opts *o)
 	draw_seed_commit(seed, commit);
 	sodium_memzero(seed, sizeof(seed));
 	out = json_pack("{s:s, s:s}", "seed", hex, "seed_commit", commit);
+	if (out && o->input) {
+		json_object_set_new(out, "algorithm", json_string(DRAW_ALGORITHM));
+		json_object_set_new(out, "inputs_hash", json_string(hash));
+	}
+	sodium_memzero(hex, sizeof(hex));
 	rc = out ? cli_json_print(out) : CLI_FAIL;
 	json_decref(out);
 	return rc;
 }
 
-static int do_inputs_hash(const struct opts *o)
+/* A run given the published commitment: the seed must open it, the input must be the one committed. */
+static int check_committed(const struct opts *o, const unsigned char seed[DRAW_SEED_BYTES], const struct draw_input *in)
 {
-	struct cli_draw_doc doc;
 	struct px_err err = { 0 };
 	char hex[DRAW_HEX_LEN + 1];
-	if (!o->input)
-		return cli_usage_error("draw", "--input is required");
-	if (cli_draw_load(o->input, &doc, &err))
-		return cli_fail("draw", &err);
-	if (draw_inputs_hash(&doc.in, hex, &err)) {
-		cli_draw_doc_release(&doc);
-		return cli_fail("draw", &err);
+	if (o->seed_commit) {
+		draw_seed_commit(seed, hex);
+		if (strcmp(hex, o->seed_commit)) {
+			px_err_set(&err, PX_EINVAL, "seed_mismatch", "seed", "the seed does not open the commitment '%.64s'",
+				   o->seed_commit);
+			return cli_fail("draw", &err);
+		}
 	}
-	printf("%s\n", hex);
-	cli_draw_doc_release(&doc);
+	if (o->committed_inputs) {
+		if (draw_inputs_hash(in, hex, &err))
+			return cli_fail("draw", &err);
+		if (strcmp(hex, o->committed_inputs)) {
+			px_err_set(&err, PX_ECONFLICT, "draw_inputs_changed", "input",
+				   "the input's hash %s is not the committed '%.64s'", hex, o->committed_inputs);
+			return cli_fail("draw", &err);
+		}
+	}
 	return CLI_OK;
+}
+
+static int do_inputs_hash(const struct opts *o)
+{
+	char hex[DRAW_HEX_LEN + 1];
+	int rc = input_hash(o, hex);
+	if (!rc)
+		printf("%s\n", hex);
+	return rc;
 }
 
 static int do_run(const struct opts *o)
@@ -105,6 +151,8 @@ static int do_run(const struct opts *o)
 		return rc;
 	if (cli_draw_load(o->input, &doc, &err))
 		return cli_fail("draw", &err);
+	if ((rc = check_committed(o, seed, &doc.in)))
+		goto out_doc;
 	if (draw_run(&doc.in, seed, &r, &err)) {
 		rc = cli_fail("draw", &err);
 		goto out_doc;
@@ -126,6 +174,8 @@ int cmd_draw(int argc, char **argv)
 		{ "commit", no_argument, NULL, 'c' },
 		{ "new-seed", no_argument, NULL, 'n' },
 		{ "inputs-hash", no_argument, NULL, 'H' },
+		{ "seed-commit", required_argument, NULL, 'C' },
+		{ "committed-inputs", required_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -156,6 +206,8 @@ int cmd_draw(int argc, char **argv)
 		switch (c) {
 		case 'i': o.input = optarg; break;
 		case 's': o.seed = optarg; break;
+		case 'C': o.seed_commit = optarg; break;
+		case 'I': o.committed_inputs = optarg; break;
 		case 'h': fputs(usage_text, stdout); return CLI_OK;
 		default: return cli_usage_error("draw", "unknown option");
 		}

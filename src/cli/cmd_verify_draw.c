@@ -3,7 +3,9 @@
  * draw can run. Checks that the revealed seed matches the commitment
  * published before the draw, re-runs the draw on the input and the seed, and
  * compares the outcome with the published result member by member, printing
- * each difference. Exit 0 when everything matches, 1 otherwise.
+ * each difference; with --inputs-hash, also checks that the input file is the
+ * one the published commitment bound (docs/draw.md, "Commitment"). Exit 0
+ * when everything matches, 1 otherwise.
  */
 #include "app/review/draw_doc.h"
 #include "cli/cli.h"
@@ -18,11 +20,13 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"usage: pingxuan verify-draw --input FILE --seed HEX --commit HEX --result FILE\n"
+	"usage: pingxuan verify-draw --input FILE --seed HEX --commit HEX [--inputs-hash HEX] --result FILE\n"
 	"\n"
-	"Check a published draw: SHA-256(seed) must equal the commitment, and running\n"
-	"the draw on the input with the seed must give the published result. Prints OK\n"
-	"or each difference; exits 0 when the draw is verified, 1 when it is not.\n";
+	"Check a published draw: SHA-256(seed) must equal the commitment, the input's\n"
+	"hash must equal the inputs hash published with the commitment (when given),\n"
+	"and running the draw on the input with the seed must give the published\n"
+	"result. Prints OK or each difference; exits 0 when the draw is verified, 1\n"
+	"when it is not.\n";
 
 #define MAX_REPORTED 20
 
@@ -127,6 +131,7 @@ static void compare(struct diff *d, const json_t *pub, const json_t *own)
 
 struct opts {
 	const char *input, *seed, *commit, *result;
+	const char *inputs_hash; /* published with the commitment; NULL when not given */
 };
 
 static int parse_opts(int argc, char **argv, struct opts *o)
@@ -136,6 +141,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		{ "seed", required_argument, NULL, 's' },
 		{ "commit", required_argument, NULL, 'c' },
 		{ "result", required_argument, NULL, 'r' },
+		{ "inputs-hash", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -147,6 +153,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		case 's': o->seed = optarg; break;
 		case 'c': o->commit = optarg; break;
 		case 'r': o->result = optarg; break;
+		case 'H': o->inputs_hash = optarg; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		default: return cli_usage_error("verify-draw", "unknown option");
 		}
@@ -206,6 +213,8 @@ int cmd_verify_draw(int argc, char **argv)
 		differs(&d, "result: not a JSON object");
 	else
 		compare(&d, pub, own);
+	if (o.inputs_hash && strcmp(o.inputs_hash, r.inputs_hash))
+		differs(&d, "inputs_hash: committed '%.80s', the input's is %s", o.inputs_hash, r.inputs_hash);
 	if (d.count > MAX_REPORTED)
 		printf("... and %u more differences\n", d.count - MAX_REPORTED);
 	if (d.count) {

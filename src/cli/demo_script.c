@@ -404,12 +404,17 @@ static int draw_for(struct demo *d, const char *stage, struct px_err *err)
 	json_t *b = json_pack("{s:s}", "stage", stage), *c = NULL;
 	int rc = demo_callf(&d->office, "POST", b, 201, &c, err, "/api/v1/programmes/%lld/draws", (long long)d->pid);
 	json_decref(b);
-	if (!rc)
-		rc = demo_callf(&d->office, "POST", NULL, 200, NULL, err, "/api/v1/draws/%lld/run",
+	if (!rc) {
+		/* the office keeps the seed of the answer sealed and supplies it at the run */
+		json_t *run = json_pack("{s:O}", "seed", json_object_get(c, "seed"));
+		rc = demo_callf(&d->office, "POST", run, 200, NULL, err, "/api/v1/draws/%lld/run",
 				(long long)json_integer_value(json_object_get(c, "id")));
+		json_decref(run);
+	}
 	if (!rc)
-		fprintf(d->log, "  %s: reviewers drawn (commitment %.16s… published first, seed revealed after)\n", stage,
-			json_string_value(json_object_get(c, "seed_commit")));
+		fprintf(d->log, "  %s: reviewers drawn (commitment %.16s… and inputs hash %.16s… published first, "
+			"seed revealed after)\n", stage, json_string_value(json_object_get(c, "seed_commit")),
+			json_string_value(json_object_get(c, "inputs_hash")));
 	json_decref(c);
 	return rc;
 }

@@ -43,6 +43,7 @@ void h_experts_remove(struct http_req *r);
 void h_draws_commit(struct http_req *r);
 void h_draws_list(struct http_req *r);
 void h_draws_run(struct http_req *r);
+void h_draws_abandon(struct http_req *r);
 void h_draws_get(struct http_req *r);
 void h_assignments_recuse(struct http_req *r);
 void h_assignments_replace(struct http_req *r);

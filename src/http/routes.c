@@ -56,6 +56,7 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/programmes/{id}/draws", h_draws_commit, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/draws", h_draws_list, ROLES_ANY, 0),
 	R("POST", "/api/v1/draws/{id}/run", h_draws_run, OFFICE, 0),
+	R("POST", "/api/v1/draws/{id}/abandon", h_draws_abandon, OFFICE, 0),
 	R("GET", "/api/v1/draws/{id}", h_draws_get, ROLES_ANY, 0),
 	R("POST", "/api/v1/assignments/{id}/recuse", h_assignments_recuse, OFFICE | EXPERT, 0),
 	R("POST", "/api/v1/assignments/{id}/replace", h_assignments_replace, OFFICE, 0),

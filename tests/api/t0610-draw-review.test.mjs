@@ -91,33 +91,16 @@ test('the first part of the pool is imported with its fields and bound accounts'
   assert.deepEqual([e02.fields, e02.login, e02.active], [['C', 'M'], 'e02', true]);
 });
 
-test('the commitment is published before the draw; the seed stays sealed until it runs', async () => {
+test('a pool that cannot cover the stage names the application and is not committed to', async () => {
   let r = await office.post(`/api/v1/programmes/${pid}/draws`, { stage: 'onsite' });
   assert.deepEqual([r.status, r.json.error.code], [409, 'wrong_stage']);
   r = await office.post(`/api/v1/programmes/${pid}/draws`, { stage: 'shortlist' });
   assert.deepEqual([r.status, r.json.error.code], [400, 'not_review_stage']);
   r = await office.post(`/api/v1/programmes/${pid}/draws`, { stage: 'material' });
-  assert.equal(r.status, 201, r.text);
-  assert.match(r.json.seed_commit, /^[0-9a-f]{64}$/);
-  const id = r.json.id;
-  const pub = await new Client(srv.url).get(`/api/v1/draws/${id}`);
-  assert.equal(pub.status, 200);
-  assert.deepEqual([pub.json.state, pub.json.seed_commit, pub.json.seed, pub.json.input, pub.json.result],
-    ['committed', r.json.seed_commit, null, null, null]);
-  r = await office.post(`/api/v1/programmes/${pid}/draws`, { stage: 'material' });
-  assert.deepEqual([r.status, r.json.error.code], [409, 'draw_pending'], 'no second seed while one waits');
-  const county = await signedIn(srv.url, 'qingcheng');
-  assert.equal((await county.post(`/api/v1/draws/${id}/run`, {})).status, 403);
-  draw = { id, seed_commit: pub.json.seed_commit };
-});
-
-test('a draw the pool cannot cover names the application and stores nothing; the widened pool runs it', async () => {
-  let r = await office.post(`/api/v1/draws/${draw.id}/run`, {});
   assert.deepEqual([r.status, r.json.error.code], [409, 'draw_infeasible']);
   assert.match(r.json.error.field, /^A\d+$/);
   assert.match(r.json.error.message, /needs 3 reviewers from distinct employers/);
-  const pub = await new Client(srv.url).get(`/api/v1/draws/${draw.id}`);
-  assert.deepEqual([pub.json.state, pub.json.seed], ['committed', null], 'the seed stays sealed');
+  assert.deepEqual((await new Client(srv.url).get(`/api/v1/programmes/${pid}/draws`)).json.draws, []);
   r = await office.post('/api/v1/experts/import', { csv: poolCsv(pool().slice(2)) });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json.imported, EXPERTS - 2);
@@ -127,8 +110,25 @@ test('a draw the pool cannot cover names the application and stores nothing; the
   assert.deepEqual(r.json.error.rows.map((e) => e.code), ['expert_exists', 'login_bound']);
 });
 
+test('the commitment to the seed and the inputs is published before the draw; the seed stays sealed', async () => {
+  let r = await office.post(`/api/v1/programmes/${pid}/draws`, { stage: 'material' });
+  assert.equal(r.status, 201, r.text);
+  assert.match(r.json.seed_commit, /^[0-9a-f]{64}$/);
+  assert.match(r.json.inputs_hash, /^[0-9a-f]{64}$/);
+  const { id, seed } = r.json;
+  const pub = await new Client(srv.url).get(`/api/v1/draws/${id}`);
+  assert.equal(pub.status, 200);
+  assert.deepEqual([pub.json.state, pub.json.seed_commit, pub.json.inputs_hash, pub.json.seed, pub.json.result],
+    ['committed', r.json.seed_commit, r.json.inputs_hash, null, null]);
+  r = await office.post(`/api/v1/programmes/${pid}/draws`, { stage: 'material' });
+  assert.deepEqual([r.status, r.json.error.code], [409, 'draw_pending'], 'no second seed while one waits');
+  const county = await signedIn(srv.url, 'qingcheng');
+  assert.equal((await county.post(`/api/v1/draws/${id}/run`, { seed })).status, 403);
+  draw = { id, seed, seed_commit: pub.json.seed_commit, committed_hash: pub.json.inputs_hash };
+});
+
 test('the draw runs, is published in full, and pingxuan verify-draw re-checks it: OK', async () => {
-  let r = await office.post(`/api/v1/draws/${draw.id}/run`, {});
+  let r = await office.post(`/api/v1/draws/${draw.id}/run`, { seed: draw.seed });
   assert.equal(r.status, 200, r.text);
   r = await new Client(srv.url).get(`/api/v1/draws/${draw.id}`);
   Object.assign(draw, r.json);
@@ -137,6 +137,7 @@ test('the draw runs, is published in full, and pingxuan verify-draw re-checks it
   assert.equal(createHash('sha256').update(Buffer.from(draw.seed, 'hex')).digest('hex'), draw.seed_commit,
     'the revealed seed opens the commitment published before');
   assert.equal(draw.result.inputs_hash, draw.inputs_hash);
+  assert.equal(draw.inputs_hash, draw.committed_hash, 'the draw ran on the inputs committed to');
   const order = sql(srv.db, `SELECT action FROM audit WHERE object = 'draw:${draw.id}' ORDER BY seq`).split('\n');
   assert.deepEqual(order, ['draw.commit', 'draw.run']);
   // the input in the format of data/examples/draw-input.json, without personal data
@@ -160,7 +161,7 @@ test('the draw runs, is published in full, and pingxuan verify-draw re-checks it
   const f = cli(['verify-draw', '--input', join(dir, 'input.json'), '--seed', draw.seed, '--commit', draw.seed_commit,
     '--result', join(dir, 'forged.json')]);
   assert.equal(f.status, 1, 'a changed assignment does not verify');
-  r = await office.post(`/api/v1/draws/${draw.id}/run`, {});
+  r = await office.post(`/api/v1/draws/${draw.id}/run`, { seed: draw.seed });
   assert.deepEqual([r.status, r.json.error.code], [409, 'draw_done']);
 });
 

@@ -182,7 +182,8 @@ async function runDraw(stage) {
   const c = ok(await office.post(`/api/v1/programmes/${pid}/draws`, { stage }), 201);
   const before = ok(await pub.get(`/api/v1/draws/${c.id}`));
   assert.deepEqual([before.seed_commit, before.seed], [c.seed_commit, null], 'the commitment is public, the seed sealed');
-  ok(await office.post(`/api/v1/draws/${c.id}/run`, {}));
+  assert.equal(before.inputs_hash, c.inputs_hash, 'the inputs hash is published with the commitment');
+  ok(await office.post(`/api/v1/draws/${c.id}/run`, { seed: c.seed }));
   const d = ok(await pub.get(`/api/v1/draws/${c.id}`));
   assert.equal(createHash('sha256').update(Buffer.from(d.seed, 'hex')).digest('hex'), c.seed_commit);
   // anyone re-runs the published draw with the CLI

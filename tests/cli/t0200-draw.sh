@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # t0200-draw.sh - the verifiable reviewer draw from the command line, as an
 # office and an observer use it: make a seed and publish its commitment and
-# the inputs hash, run the draw, then anyone re-runs it with verify-draw; a
-# tampered result, a wrong commitment or another seed fail; an input that
-# cannot be covered names the application; bad input names the member.
+# the inputs hash, run the draw bound to that commitment (another seed or a
+# changed input is refused), then anyone re-runs it with verify-draw; a
+# tampered result, a wrong commitment, another seed or an input other than
+# the committed one fail; an input that cannot be covered names the
+# application; bad input names the member.
 set -u
 : "${PINGXUAN_BIN:?set PINGXUAN_BIN to the pingxuan binary}"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -78,6 +80,21 @@ refute "E09, in conflict with applicant P0007, is not on its panel" \
 run 0 draw-other px draw --input "$input" --seed "$new"
 refute "another seed gives another draw" cmp -s "$tmp/draw.out" "$tmp/draw-other.out"
 
+# --- the run bound to the published commitment (docs/draw.md, "Commitment")
+run 0 committed px draw --new-seed --input "$input"
+check "the commitment to publish carries the inputs hash" contains committed.out "\"inputs_hash\": \"$hash\""
+check "and the algorithm" contains committed.out '"algorithm": "px-draw-v1"'
+run 0 bound px draw --input "$input" --seed "$seed" --seed-commit "$commit" --committed-inputs "$hash"
+check "the run on the committed seed and input gives the same result" cmp -s "$tmp/draw.out" "$tmp/bound.out"
+run 1 bound-seed px draw --input "$input" --seed "$new" --seed-commit "$commit" --committed-inputs "$hash"
+check "another seed is refused" contains bound-seed.err 'does not open the commitment'
+check "with the stable key" contains bound-seed.err '[seed_mismatch]'
+check "and draws nothing" [ ! -s "$tmp/bound-seed.out" ]
+sed 's/"max_load": 3/"max_load": 4/' "$input" >"$tmp/changed-after.json"
+run 1 bound-input px draw --input "$tmp/changed-after.json" --seed "$seed" --seed-commit "$commit" \
+	--committed-inputs "$hash"
+check "an input changed after the commitment is refused" contains bound-input.err '[draw_inputs_changed]'
+
 # --- after the draw: anyone verifies
 run 0 verify px verify-draw --input "$input" --seed "$seed" --commit "$commit" --result "$tmp/draw.out"
 check "verify-draw says OK" contains verify.out "OK: the seed opens the commitment"
@@ -106,6 +123,12 @@ sed 's/"max_load": 3/"max_load": 4/' "$input" >"$tmp/changed-input.json"
 run 1 verify-input px verify-draw --input "$tmp/changed-input.json" --seed "$seed" --commit "$commit" \
 	--result "$tmp/draw.out"
 check "a changed input is reported by its hash" contains verify-input.out 'differs: inputs_hash'
+run 0 verify-committed px verify-draw --input "$input" --seed "$seed" --commit "$commit" --inputs-hash "$hash" \
+	--result "$tmp/draw.out"
+run 1 verify-committed-other px verify-draw --input "$input" --seed "$seed" --commit "$commit" \
+	--inputs-hash "$(px draw --inputs-hash --input "$tmp/changed-input.json")" --result "$tmp/draw.out"
+check "an input other than the committed one is reported" \
+	contains verify-committed-other.out "differs: inputs_hash: committed"
 printf '{"algorithm": "px-draw-v1", "extra": 1}' >"$tmp/bogus.json"
 run 1 verify-bogus px verify-draw --input "$input" --seed "$seed" --commit "$commit" \
 	--result "$tmp/bogus.json"

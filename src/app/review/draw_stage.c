@@ -1,7 +1,10 @@
 /*
- * draw_stage.c - commit, run and publish the double-random draw of a review
- * stage (see draw_stage.h). The input is built here from the database; the
- * draw itself is core/draw.h; stored documents go through draw_doc.h.
+ * draw_stage.c - commit, run, abandon and publish the double-random draw of
+ * a review stage (see draw_stage.h). The input is built here from the
+ * database, once at the commitment (its hash is published with the seed's
+ * commitment) and again at the run (which is refused if the hash differs);
+ * the seed is never stored before the run. The draw itself is core/draw.h;
+ * stored documents go through draw_doc.h.
  */
 #include "app/review/draw_stage.h"
 
@@ -17,6 +20,7 @@
 #include "app/input.h"
 #include "app/json.h"
 #include "app/tx.h"
+#include "app/review/draw_change.h"
 #include "app/review/draw_doc.h"
 #include "app/programme/programme.h"
 #include "core/draw.h"
@@ -24,17 +28,18 @@
 
 static struct store_sql Q_LAST = STORE_SQL(
 	"SELECT id, CASE WHEN drawn_at IS NULL THEN 0 ELSE 1 END FROM draw "
-	"WHERE programme_id = $1 AND stage_code = $2 AND replaces IS NULL ORDER BY id DESC");
+	"WHERE programme_id = $1 AND stage_code = $2 AND replaces IS NULL AND abandoned_at IS NULL ORDER BY id DESC");
 static struct store_sql Q_COMMIT = STORE_SQL(
-	"INSERT INTO draw (programme_id, stage_code, seed_commit, seed, committed_at) "
+	"INSERT INTO draw (programme_id, stage_code, seed_commit, inputs_hash, committed_at) "
 	"VALUES ($1, $2, $3, $4, $5) RETURNING id");
+static struct store_sql Q_COMMIT_INPUT = STORE_SQL("UPDATE draw SET input = $1 WHERE id = $2");
 static struct store_sql Q_DRAW = STORE_SQL(
 	"SELECT id, programme_id, stage_code, seed_commit, coalesce(seed, ''), coalesce(inputs_hash, ''), "
-	"coalesce(input, ''), coalesce(result, ''), coalesce(replaces, 0), committed_at, coalesce(drawn_at, 0) "
-	"FROM draw WHERE id = $1");
+	"coalesce(input, ''), coalesce(result, ''), coalesce(replaces, 0), committed_at, coalesce(drawn_at, 0), "
+	"coalesce(abandoned_at, 0), coalesce(abandon_reason, '') FROM draw WHERE id = $1");
 static struct store_sql Q_DRAWS = STORE_SQL(
-	"SELECT id, stage_code, seed_commit, coalesce(replaces, 0), committed_at, coalesce(drawn_at, 0) "
-	"FROM draw WHERE programme_id = $1 ORDER BY id");
+	"SELECT id, stage_code, seed_commit, coalesce(replaces, 0), committed_at, coalesce(drawn_at, 0), "
+	"coalesce(abandoned_at, 0), coalesce(inputs_hash, '') FROM draw WHERE programme_id = $1 ORDER BY id");
 static struct store_sql Q_POOL_APPS = STORE_SQL(
 	"SELECT a.id, coalesce(a.organisation_id, 0), coalesce(a.person_id, 0), a.region, "
 	"coalesce(o.industry, ''), coalesce(p.employer, '') FROM application a "
@@ -47,8 +52,11 @@ static struct store_sql Q_CONFLICTS = STORE_SQL(
 	"FROM expert_conflict k JOIN expert e ON e.id = k.expert_id WHERE e.active = 1 ORDER BY k.id");
 static struct store_sql Q_ORGS = STORE_SQL("SELECT id, uscc, name, industry FROM organisation ORDER BY id");
 static struct store_sql Q_RUN = STORE_SQL(
-	"UPDATE draw SET inputs_hash = $1, input = $2, result = $3, drawn_at = $4 "
-	"WHERE id = $5 AND drawn_at IS NULL RETURNING id");
+	"UPDATE draw SET seed = $1, input = $2, result = $3, drawn_at = $4 "
+	"WHERE id = $5 AND drawn_at IS NULL AND abandoned_at IS NULL AND inputs_hash = $6 RETURNING id");
+static struct store_sql Q_ABANDON = STORE_SQL(
+	"UPDATE draw SET abandoned_at = $1, abandon_reason = $2, seed = $3 "
+	"WHERE id = $4 AND drawn_at IS NULL AND abandoned_at IS NULL RETURNING id");
 static struct store_sql Q_ASSIGN = STORE_SQL(
 	"INSERT INTO assignment (draw_id, stage_code, application_id, expert_id, state, created_at) "
 	"VALUES ($1, $2, $3, $4, 'active', $5)");
@@ -127,75 +135,6 @@ static int last_draw(struct store_conn *c, int64_t programme_id, const char *sta
 	}
 	store_reset(s);
 	return rc < 0 ? rc : 0;
-}
-
-static int commit_tx(struct store_conn *c, void *arg, struct px_err *err)
-{
-	struct commit_arg *a = arg;
-	struct programme p;
-	const struct tpl_stage *st;
-	struct store_stmt *s;
-	unsigned char seed[DRAW_SEED_BYTES];
-	char hex[DRAW_HEX_LEN + 1], commit[DRAW_HEX_LEN + 1], object[40];
-	int64_t id = 0, last, now = store_now_us();
-	bool drawn;
-	int rc = programme_load_office(c, a->actor, a->programme_id, &p, err);
-
-	if (rc)
-		return rc;
-	if (!a->stage || !(st = template_stage(p.tpl, a->stage)) || st->kind != TPL_STAGE_REVIEW) {
-		rc = px_err_set(err, PX_EINVAL, "not_review_stage", "stage", "'%s' is not a review stage of this programme",
-				a->stage ? a->stage : "");
-		goto out;
-	}
-	if ((rc = programme_require_stage(&p, st->code, err)) || (rc = last_draw(c, p.id, st->code, &last, &drawn, err)))
-		goto out;
-	if (last) {
-		if (drawn)
-			rc = px_err_set(err, PX_ECONFLICT, "draw_done", "stage", "stage '%s' was drawn in draw %" PRId64,
-					st->code, last);
-		else
-			rc = px_err_set(err, PX_ECONFLICT, "draw_pending", "stage",
-					"draw %" PRId64 " of stage '%s' is committed and waits to run", last, st->code);
-		goto out;
-	}
-	randombytes_buf(seed, sizeof(seed));
-	sodium_bin2hex(hex, sizeof(hex), seed, sizeof(seed));
-	draw_seed_commit(seed, commit);
-	sodium_memzero(seed, sizeof(seed));
-	if ((rc = store_prepare(c, &Q_COMMIT, &s, err)))
-		goto out;
-	store_bind_int(s, 1, p.id);
-	store_bind_text(s, 2, st->code);
-	store_bind_text(s, 3, commit);
-	store_bind_text(s, 4, hex);
-	store_bind_int(s, 5, now);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		id = store_col_int(s, 0);
-	store_reset(s);
-	sodium_memzero(hex, sizeof(hex));
-	if (rc < 0)
-		goto out;
-	snprintf(object, sizeof(object), "draw:%" PRId64, id);
-	json_t *payload = json_pack("{s:I, s:s, s:s}", "programme", (json_int_t)p.id, "stage", st->code, "seed_commit",
-				    commit);
-	rc = audit_append(c, a->actor, "draw.commit", object, payload, err);
-	json_decref(payload);
-	if (rc)
-		goto out;
-	a->out = json_pack("{s:I, s:I, s:s, s:s, s:I, s:s}", "id", (json_int_t)id, "programme", (json_int_t)p.id,
-			   "stage", st->code, "seed_commit", commit, "committed_at", (json_int_t)now, "state",
-			   "committed");
-out:
-	programme_release(&p);
-	return rc;
-}
-
-int draw_stage_commit(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *stage,
-		      json_t **out, struct px_err *err)
-{
-	struct commit_arg a = { actor, programme_id, stage, NULL };
-	return app_tx_json(app, STORE_TX_WRITE, commit_tx, &a, &a.out, out, err);
 }
 
 /* ---- the input ---- */
@@ -439,11 +378,147 @@ out:
 	return rc;
 }
 
+/*
+ * The input of a draw as frozen from the database, loaded for the draw and
+ * hashed (docs/draw.md, "Inputs hash").
+ */
+struct frozen {
+	json_t *input;    /* the published input */
+	json_t *detected; /* employer matches to record at the run */
+	json_t *codes;    /* expert code -> expert id */
+	struct draw_doc doc;
+	char hash[DRAW_HEX_LEN + 1];
+};
+
+static void frozen_release(struct frozen *f)
+{
+	draw_doc_release(&f->doc);
+	json_decref(f->input);
+	json_decref(f->detected);
+	json_decref(f->codes);
+	memset(f, 0, sizeof(*f));
+}
+
+static int frozen_build(struct store_conn *c, const struct programme *p, const struct tpl_stage *st, int64_t draw_id,
+			struct frozen *f, struct px_err *err)
+{
+	int rc;
+	memset(f, 0, sizeof(*f));
+	if ((rc = build_input(c, p, st, draw_id, &f->input, &f->detected, err)))
+		return rc;
+	f->codes = json_incref(json_object_get(f->input, "_codes"));
+	json_object_del(f->input, "_codes");
+	if ((rc = draw_doc_load(f->input, &f->doc, err)) || (rc = draw_inputs_hash(&f->doc.in, f->hash, err)))
+		frozen_release(f);
+	return rc;
+}
+
+/* ---- commit ---- */
+
+/*
+ * Refuse to commit to a draw that cannot be covered: feasibility does not
+ * depend on the seed, so any seed answers it, and the office widens the pool
+ * before it commits rather than abandon a commitment.
+ */
+static int check_feasible(const struct draw_input *in, struct px_err *err)
+{
+	static const unsigned char any_seed[DRAW_SEED_BYTES];
+	struct draw_result res = { 0 };
+	int rc = draw_run(in, any_seed, &res, err);
+	draw_result_release(&res);
+	return rc;
+}
+
+static int commit_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct commit_arg *a = arg;
+	struct programme p;
+	const struct tpl_stage *st;
+	struct store_stmt *s;
+	struct frozen f = { 0 };
+	unsigned char seed[DRAW_SEED_BYTES];
+	char hex[DRAW_HEX_LEN + 1] = "", commit[DRAW_HEX_LEN + 1], object[40], *input_json = NULL;
+	int64_t id = 0, last, now = store_now_us();
+	bool drawn;
+	int rc = programme_load_office(c, a->actor, a->programme_id, &p, err);
+
+	if (rc)
+		return rc;
+	if (!a->stage || !(st = template_stage(p.tpl, a->stage)) || st->kind != TPL_STAGE_REVIEW) {
+		rc = px_err_set(err, PX_EINVAL, "not_review_stage", "stage", "'%s' is not a review stage of this programme",
+				a->stage ? a->stage : "");
+		goto out;
+	}
+	if ((rc = programme_require_stage(&p, st->code, err)) || (rc = last_draw(c, p.id, st->code, &last, &drawn, err)))
+		goto out;
+	if (last) {
+		if (drawn)
+			rc = px_err_set(err, PX_ECONFLICT, "draw_done", "stage", "stage '%s' was drawn in draw %" PRId64,
+					st->code, last);
+		else
+			rc = px_err_set(err, PX_ECONFLICT, "draw_pending", "stage",
+					"draw %" PRId64 " of stage '%s' is committed and waits to run", last, st->code);
+		goto out;
+	}
+	if ((rc = frozen_build(c, &p, st, 0, &f, err)) || (rc = check_feasible(&f.doc.in, err)))
+		goto out;
+	/* the seed leaves the server once, in the answer; only its commitment is kept */
+	randombytes_buf(seed, sizeof(seed));
+	sodium_bin2hex(hex, sizeof(hex), seed, sizeof(seed));
+	draw_seed_commit(seed, commit);
+	sodium_memzero(seed, sizeof(seed));
+	if ((rc = store_prepare(c, &Q_COMMIT, &s, err)))
+		goto out;
+	store_bind_int(s, 1, p.id);
+	store_bind_text(s, 2, st->code);
+	store_bind_text(s, 3, commit);
+	store_bind_text(s, 4, f.hash);
+	store_bind_int(s, 5, now);
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		id = store_col_int(s, 0);
+	store_reset(s);
+	if (rc < 0)
+		goto out;
+	json_object_set_new(json_object_get(f.input, "meta"), "draw", json_integer(id));
+	if (!(input_json = json_dump_sorted(f.input))) {
+		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+		goto out;
+	}
+	if ((rc = store_run(c, &Q_COMMIT_INPUT, err, "ti", input_json, id)))
+		goto out;
+	snprintf(object, sizeof(object), "draw:%" PRId64, id);
+	json_t *payload = json_pack("{s:I, s:s, s:s, s:s, s:s}", "programme", (json_int_t)p.id, "stage", st->code,
+				    "algorithm", DRAW_ALGORITHM, "seed_commit", commit, "inputs_hash", f.hash);
+	rc = audit_append(c, a->actor, "draw.commit", object, payload, err);
+	json_decref(payload);
+	if (rc)
+		goto out;
+	json_decref(a->out);
+	a->out = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:O}", "id", (json_int_t)id, "programme",
+			   (json_int_t)p.id, "stage", st->code, "algorithm", DRAW_ALGORITHM, "seed_commit", commit,
+			   "inputs_hash", f.hash, "committed_at", (json_int_t)now, "state", "committed", "seed", hex,
+			   "input", f.input);
+out:
+	sodium_memzero(hex, sizeof(hex));
+	free(input_json);
+	frozen_release(&f);
+	programme_release(&p);
+	return rc;
+}
+
+int draw_stage_commit(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *stage,
+		      json_t **out, struct px_err *err)
+{
+	struct commit_arg a = { actor, programme_id, stage, NULL };
+	return app_tx_json(app, STORE_TX_WRITE, commit_tx, &a, &a.out, out, err);
+}
+
 /* ---- run ---- */
 
 struct draw_row {
-	int64_t id, programme_id, replaces, committed_at, drawn_at;
+	int64_t id, programme_id, replaces, committed_at, drawn_at, abandoned_at;
 	char stage[32];
+	char abandon_reason[2048];
 	char seed_commit[DRAW_HEX_LEN + 1];
 	char seed[DRAW_HEX_LEN + 1];
 	char inputs_hash[DRAW_HEX_LEN + 1];
@@ -479,6 +554,8 @@ static int draw_row_load(struct store_conn *c, int64_t id, struct draw_row *d, s
 		d->replaces = store_col_int(s, 8);
 		d->committed_at = store_col_int(s, 9);
 		d->drawn_at = store_col_int(s, 10);
+		d->abandoned_at = store_col_int(s, 11);
+		snprintf(d->abandon_reason, sizeof(d->abandon_reason), "%s", store_col_text(s, 12));
 		rc = 0;
 	} else if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "draw", "no draw %" PRId64, id);
@@ -487,18 +564,36 @@ static int draw_row_load(struct store_conn *c, int64_t id, struct draw_row *d, s
 	return rc;
 }
 
+static const char *draw_state(int64_t drawn_at, int64_t abandoned_at)
+{
+	return drawn_at ? "drawn" : abandoned_at ? "abandoned" : "committed";
+}
+
+/* A text column as JSON: null when empty. */
+static json_t *text_or_null(const char *s)
+{
+	return *s ? json_string(s) : json_null();
+}
+
+/*
+ * The public form. The seed is in the database only once the draw has run
+ * (or was abandoned with its seed revealed); the inputs hash and the input
+ * are published from the commitment on.
+ */
 static json_t *draw_row_json(const struct draw_row *d)
 {
 	bool drawn = d->drawn_at != 0;
-	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:I, s:s, s:b}", "id", (json_int_t)d->id, "programme",
-			      (json_int_t)d->programme_id, "stage", d->stage, "seed_commit", d->seed_commit,
-			      "committed_at", (json_int_t)d->committed_at, "state", drawn ? "drawn" : "committed",
-			      "drawn", drawn);
+	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s, s:I, s:s, s:b}", "id", (json_int_t)d->id, "programme",
+			      (json_int_t)d->programme_id, "stage", d->stage, "algorithm", DRAW_ALGORITHM, "seed_commit",
+			      d->seed_commit, "committed_at", (json_int_t)d->committed_at, "state",
+			      draw_state(d->drawn_at, d->abandoned_at), "drawn", drawn);
 	json_object_set_new(o, "replaces", d->replaces ? json_integer(d->replaces) : json_null());
 	json_object_set_new(o, "drawn_at", drawn ? json_integer(d->drawn_at) : json_null());
-	json_object_set_new(o, "seed", drawn ? json_string(d->seed) : json_null());
-	json_object_set_new(o, "inputs_hash", drawn ? json_string(d->inputs_hash) : json_null());
-	json_object_set_new(o, "input", drawn && d->input ? json_incref(d->input) : json_null());
+	json_object_set_new(o, "abandoned_at", d->abandoned_at ? json_integer(d->abandoned_at) : json_null());
+	json_object_set_new(o, "abandon_reason", text_or_null(d->abandon_reason));
+	json_object_set_new(o, "seed", text_or_null(d->seed));
+	json_object_set_new(o, "inputs_hash", text_or_null(d->inputs_hash));
+	json_object_set_new(o, "input", d->input ? json_incref(d->input) : json_null());
 	json_object_set_new(o, "result", drawn && d->result ? json_incref(d->result) : json_null());
 	json_t *meta = d->input ? json_object_get(json_object_get(d->input, "meta"), "replacement") : NULL;
 	if (d->replaces && meta)
@@ -509,8 +604,35 @@ static json_t *draw_row_json(const struct draw_row *d)
 struct run_arg {
 	const struct app_actor *actor;
 	int64_t id;
+	const char *seed;   /* hex, as the office supplies it */
+	const char *reason; /* of an abandonment */
 	json_t *out;
 };
+
+/* A committed draw that may still run or be abandoned: neither drawn nor abandoned. */
+static int require_pending(const struct draw_row *d, struct px_err *err)
+{
+	if (d->drawn_at)
+		return px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run", d->id);
+	if (d->abandoned_at)
+		return px_err_set(err, PX_ECONFLICT, "draw_abandoned", "draw", "draw %" PRId64 " was abandoned", d->id);
+	return 0;
+}
+
+/* The seed the office supplies must open the commitment published before. */
+static int open_commitment(const struct draw_row *d, const char *hex, unsigned char seed[DRAW_SEED_BYTES],
+			   struct px_err *err)
+{
+	char commit[DRAW_HEX_LEN + 1];
+	int rc = draw_seed_parse(hex ? hex : "", seed, err);
+	if (rc)
+		return rc;
+	draw_seed_commit(seed, commit);
+	if (strcmp(commit, d->seed_commit))
+		return px_err_set(err, PX_EINVAL, "seed_mismatch", "seed",
+				  "the seed does not open the commitment of draw %" PRId64, d->id);
+	return 0;
+}
 
 /* Record the employer matches as detected conflicts (once each). */
 static int record_detected(struct store_conn *c, json_t *detected, int64_t now, struct px_err *err)
@@ -542,104 +664,161 @@ static int run_tx(struct store_conn *c, void *arg, struct px_err *err)
 	struct draw_row d;
 	struct programme p = { 0 };
 	const struct tpl_stage *st;
-	struct draw_doc doc = { 0 };
+	struct frozen f = { 0 };
 	struct draw_result res = { 0 };
-	json_t *input = NULL, *detected = NULL, *codes = NULL, *result = NULL;
-	char *input_text = NULL, *result_text = NULL, object[40];
+	json_t *result = NULL;
+	char *input_json = NULL, *result_text = NULL, object[40], seed_hex[DRAW_HEX_LEN + 1] = "", change[160];
 	unsigned char seed[DRAW_SEED_BYTES];
 	int64_t now = store_now_us();
 	int rc;
 
 	if ((rc = draw_row_load(c, a->id, &d, err)))
 		return rc;
-	if ((rc = programme_load_office(c, a->actor, d.programme_id, &p, err)))
-		goto out;
-	if (d.drawn_at) {
-		rc = px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run", d.id);
-		goto out;
-	}
-	if ((rc = programme_require_stage(&p, d.stage, err)))
+	if ((rc = programme_load_office(c, a->actor, d.programme_id, &p, err)) || (rc = require_pending(&d, err)) ||
+	    (rc = programme_require_stage(&p, d.stage, err)) || (rc = open_commitment(&d, a->seed, seed, err)))
 		goto out;
 	st = template_stage(p.tpl, d.stage);
-	if ((rc = draw_seed_parse(d.seed, seed, err)))
+	if ((rc = frozen_build(c, &p, st, d.id, &f, err)))
 		goto out;
-	if ((rc = build_input(c, &p, st, d.id, &input, &detected, err)))
-		goto out;
-	codes = json_incref(json_object_get(input, "_codes"));
-	json_object_del(input, "_codes");
-	if ((rc = draw_doc_load(input, &doc, err)) || (rc = draw_run(&doc.in, seed, &res, err)))
-		goto out;
-	if (strcmp(res.seed_commit, d.seed_commit)) {
-		rc = px_err_set(err, PX_EINTERNAL, "seed_mismatch", "draw", "the stored seed does not open the commitment");
+	if (strcmp(f.hash, d.inputs_hash)) {
+		draw_change_describe(d.input, f.input, change, sizeof(change));
+		rc = px_err_set(err, PX_ECONFLICT, "draw_inputs_changed", "draw",
+				"the inputs of draw %" PRId64 " changed since its commitment (%s); abandon it and commit "
+				"again", d.id, change);
 		goto out;
 	}
-	result = draw_doc_result_json(&doc.in, &res);
-	input_text = json_dump_sorted(input);
+	if ((rc = draw_run(&f.doc.in, seed, &res, err)))
+		goto out;
+	sodium_bin2hex(seed_hex, sizeof(seed_hex), seed, sizeof(seed));
+	result = draw_doc_result_json(&f.doc.in, &res);
+	input_json = json_dump_sorted(f.input);
 	result_text = result ? json_dump_sorted(result) : NULL;
-	if (!input_text || !result_text) {
+	if (!input_json || !result_text) {
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 		goto out;
 	}
 	struct store_stmt *s;
 	if ((rc = store_prepare(c, &Q_RUN, &s, err)))
 		goto out;
-	store_bind_text(s, 1, res.inputs_hash);
-	store_bind_text(s, 2, input_text);
+	store_bind_text(s, 1, seed_hex);
+	store_bind_text(s, 2, input_json);
 	store_bind_text(s, 3, result_text);
 	store_bind_int(s, 4, now);
 	store_bind_int(s, 5, d.id);
+	store_bind_text(s, 6, f.hash);
 	rc = store_step(s, err);
 	store_reset(s);
 	if (rc == STORE_DONE)
-		rc = px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run", d.id);
+		rc = px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run or was abandoned", d.id);
 	if (rc < 0)
 		goto out;
 	for (size_t i = 0; i < res.n_panels; i++) {
 		const struct draw_panel *pn = &res.panels[i];
-		int64_t application = strtoll(doc.in.apps[pn->app].id + 1, NULL, 10);
+		int64_t application = strtoll(f.doc.in.apps[pn->app].id + 1, NULL, 10);
 		for (unsigned j = 0; j < pn->n; j++) {
-			int64_t expert = json_integer_value(json_object_get(codes, doc.in.experts[pn->expert[j]].id));
+			int64_t expert = json_integer_value(json_object_get(f.codes, f.doc.in.experts[pn->expert[j]].id));
 			if ((rc = store_run(c, &Q_ASSIGN, err, "itiii", d.id, d.stage, application, expert, now)))
 				goto out;
 		}
 	}
-	if ((rc = record_detected(c, detected, now, err)))
+	if ((rc = record_detected(c, f.detected, now, err)))
 		goto out;
 	snprintf(object, sizeof(object), "draw:%" PRId64, d.id);
 	json_t *payload = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:i}", "programme", (json_int_t)p.id, "stage",
-				    d.stage, "seed", d.seed, "seed_commit", d.seed_commit, "inputs_hash", res.inputs_hash,
-				    "applications", (json_int_t)doc.in.n_apps, "experts", (json_int_t)doc.in.n_experts,
+				    d.stage, "seed", seed_hex, "seed_commit", d.seed_commit, "inputs_hash", f.hash,
+				    "applications", (json_int_t)f.doc.in.n_apps, "experts", (json_int_t)f.doc.in.n_experts,
 				    "max_load", (int)res.max_load);
 	rc = audit_append(c, a->actor, "draw.run", object, payload, err);
 	json_decref(payload);
 	if (rc)
 		goto out;
 	d.drawn_at = now;
-	snprintf(d.inputs_hash, sizeof(d.inputs_hash), "%s", res.inputs_hash);
-	d.input = json_incref(input);
+	snprintf(d.seed, sizeof(d.seed), "%s", seed_hex);
+	json_decref(d.input);
+	d.input = json_incref(f.input);
 	d.result = json_incref(result);
+	json_decref(a->out);
 	a->out = draw_row_json(&d);
-	json_object_set_new(a->out, "detected_conflicts", json_incref(detected));
+	json_object_set_new(a->out, "detected_conflicts", json_incref(f.detected));
 out:
 	sodium_memzero(seed, sizeof(seed));
 	draw_result_release(&res);
-	draw_doc_release(&doc);
-	free(input_text);
+	free(input_json);
 	free(result_text);
-	json_decref(input);
 	json_decref(result);
-	json_decref(detected);
-	json_decref(codes);
+	frozen_release(&f);
 	draw_row_release(&d);
 	programme_release(&p);
 	return rc;
 }
 
-int draw_stage_run(struct app *app, const struct app_actor *actor, int64_t draw_id, json_t **out,
+int draw_stage_run(struct app *app, const struct app_actor *actor, int64_t draw_id, const char *seed, json_t **out,
 		   struct px_err *err)
 {
-	struct run_arg a = { actor, draw_id, NULL };
+	struct run_arg a = { actor, draw_id, seed, NULL, NULL };
 	return app_tx_json(app, STORE_TX_WRITE, run_tx, &a, &a.out, out, err);
+}
+
+/* ---- abandon ---- */
+
+static int abandon_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct run_arg *a = arg;
+	struct draw_row d;
+	struct programme p = { 0 };
+	struct store_stmt *s;
+	unsigned char seed[DRAW_SEED_BYTES];
+	char object[40];
+	int64_t now = store_now_us();
+	int rc;
+
+	if ((rc = draw_row_load(c, a->id, &d, err)))
+		return rc;
+	if ((rc = programme_load_office(c, a->actor, d.programme_id, &p, err)) || (rc = require_pending(&d, err)) ||
+	    (rc = input_text(a->reason, 2000, "reason", err)))
+		goto out;
+	if (a->seed && (rc = open_commitment(&d, a->seed, seed, err)))
+		goto out;
+	if (a->seed)
+		sodium_bin2hex(d.seed, sizeof(d.seed), seed, sizeof(seed));
+	if ((rc = store_prepare(c, &Q_ABANDON, &s, err)))
+		goto out;
+	store_bind_int(s, 1, now);
+	store_bind_text(s, 2, a->reason);
+	if (a->seed)
+		store_bind_text(s, 3, d.seed);
+	else
+		store_bind_null(s, 3);
+	store_bind_int(s, 4, d.id);
+	rc = store_step(s, err);
+	store_reset(s);
+	if (rc == STORE_DONE)
+		rc = px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run or was abandoned", d.id);
+	if (rc < 0)
+		goto out;
+	snprintf(object, sizeof(object), "draw:%" PRId64, d.id);
+	json_t *payload = json_pack("{s:I, s:s, s:s, s:s, s:b}", "programme", (json_int_t)p.id, "stage", d.stage,
+				    "seed_commit", d.seed_commit, "reason", a->reason, "seed_revealed", a->seed != NULL);
+	rc = audit_append(c, a->actor, "draw.abandon", object, payload, err);
+	json_decref(payload);
+	if (rc)
+		goto out;
+	d.abandoned_at = now;
+	snprintf(d.abandon_reason, sizeof(d.abandon_reason), "%s", a->reason);
+	json_decref(a->out);
+	a->out = draw_row_json(&d);
+out:
+	sodium_memzero(seed, sizeof(seed));
+	draw_row_release(&d);
+	programme_release(&p);
+	return rc;
+}
+
+int draw_stage_abandon(struct app *app, const struct app_actor *actor, int64_t draw_id, const char *reason,
+		       const char *seed, json_t **out, struct px_err *err)
+{
+	struct run_arg a = { actor, draw_id, seed, reason, NULL };
+	return app_tx_json(app, STORE_TX_WRITE, abandon_tx, &a, &a.out, out, err);
 }
 
 /* ---- public views ---- */
@@ -658,7 +837,7 @@ static int one_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 int draw_stage_json(struct app *app, int64_t draw_id, json_t **out, struct px_err *err)
 {
-	struct run_arg a = { &app_actor_public, draw_id, NULL };
+	struct run_arg a = { &app_actor_public, draw_id, NULL, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, one_tx, &a, &a.out, out, err);
 }
 
@@ -676,10 +855,11 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 	store_bind_int(s, 1, a->id);
 	json_t *list = json_array();
 	while ((rc = store_step(s, err)) == STORE_ROW) {
-		bool drawn = store_col_int(s, 5) != 0;
 		json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:s}", "id", (json_int_t)store_col_int(s, 0), "stage",
 				      store_col_text(s, 1), "seed_commit", store_col_text(s, 2), "committed_at",
-				      (json_int_t)store_col_int(s, 4), "state", drawn ? "drawn" : "committed");
+				      (json_int_t)store_col_int(s, 4), "state",
+				      draw_state(store_col_int(s, 5), store_col_int(s, 6)));
+		json_object_set_new(o, "inputs_hash", text_or_null(store_col_text(s, 7)));
 		json_object_set_new(o, "replaces", store_col_int(s, 3) ? json_integer(store_col_int(s, 3)) : json_null());
 		json_array_append_new(list, o);
 	}
@@ -694,6 +874,6 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 int draw_stage_list(struct app *app, int64_t programme_id, json_t **out, struct px_err *err)
 {
-	struct run_arg a = { &app_actor_public, programme_id, NULL };
+	struct run_arg a = { &app_actor_public, programme_id, NULL, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, list_tx, &a, &a.out, out, err);
 }
