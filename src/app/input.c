@@ -4,6 +4,7 @@
 #include "app/input.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +13,48 @@
 
 static struct store_sql Q_REGION = STORE_SQL("SELECT name FROM region WHERE code = $1");
 
-/* Does s[0..n) hold a control character (line breaks and tabs allowed when multiline)? */
+/*
+ * Code points a name on a public notice must not hold: they are invisible or
+ * reorder the text around them, so "ABC" could display as another name
+ * (Unicode TR#9 explicit formatting, TR#36 3.1): C1 controls, zero-width
+ * characters, bidirectional marks, embeddings, overrides and isolates.
+ */
+static const struct {
+	uint32_t lo, hi;
+} spoofing[] = {
+	{ 0x0080, 0x009F }, /* C1 controls */
+	{ 0x061C, 0x061C }, /* Arabic letter mark */
+	{ 0x200B, 0x200F }, /* zero-width space, (non-)joiner, LRM, RLM */
+	{ 0x202A, 0x202E }, /* embeddings and overrides */
+	{ 0x2060, 0x2064 }, /* word joiner, invisible operators */
+	{ 0x2066, 0x2069 }, /* isolates */
+	{ 0xFEFF, 0xFEFF }, /* zero-width no-break space */
+};
+
+/* The code point at s[*i] (UTF-8 already validated by the JSON parser); advances *i. */
+static uint32_t next_code_point(const unsigned char *s, size_t n, size_t *i)
+{
+	uint32_t c = s[(*i)++];
+	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
+	while (more-- > 0 && *i < n)
+		c = c << 6 | (s[(*i)++] & 0x3F);
+	return c;
+}
+
+/*
+ * Does s[0..n) hold a control or spoofing character (line breaks and tabs
+ * allowed when multiline)?
+ */
 static bool has_control(const char *s, size_t n, bool multiline)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if ((ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t'))) || ch == 0x7f)
+	for (size_t i = 0; i < n;) {
+		uint32_t c = next_code_point((const unsigned char *)s, n, &i);
+		if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
 			return true;
+		for (size_t k = 0; k < sizeof(spoofing) / sizeof(spoofing[0]); k++)
+			if (c >= spoofing[k].lo && c <= spoofing[k].hi)
+				return true;
 	}
 	return false;
 }
@@ -29,7 +65,7 @@ static int text_check(const char *s, size_t max, const char *field, bool multili
 	if (n == 0 || n > max)
 		return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s must be 1 to %zu bytes", field, max);
 	if (has_control(s, n, multiline))
-		return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s holds a control character", field);
+		return px_err_set(err, PX_EINVAL, "invalid_text", field, "%s holds a control, invisible or direction-changing character", field);
 	return 0;
 }
 

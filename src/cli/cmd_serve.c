@@ -28,6 +28,8 @@ static const char usage[] =
 	"  --session-idle S   sign out sessions idle this long (default 1800)\n"
 	"  --session-max S    sign out sessions this old (default 43200)\n"
 	"  --body-max BYTES   largest request body (default 1048576)\n"
+	"  --per-address N    connections at once from one address (default 32, 0: no cap;\n"
+	"                     off with --trust-proxy, where nginx caps per client)\n"
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
@@ -57,6 +59,7 @@ int cmd_serve(int argc, char **argv)
 		{ "session-idle", required_argument, NULL, 'i' },
 		{ "session-max", required_argument, NULL, 'm' },
 		{ "body-max", required_argument, NULL, 'b' },
+		{ "per-address", required_argument, NULL, 'C' },
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "port-file", required_argument, NULL, 'P' },
 		{ "files-dir", required_argument, NULL, 'F' },
@@ -105,6 +108,11 @@ int cmd_serve(int argc, char **argv)
 			if (parse_long(optarg, 1024, 1L << 30, &v))
 				return cli_usage_error("serve", "--body-max must be 1024..1073741824");
 			o.body_max = (size_t)v;
+			break;
+		case 'C':
+			if (parse_long(optarg, 0, 100000, &v))
+				return cli_usage_error("serve", "--per-address must be 0..100000");
+			o.per_address_max = (int)v;
 			break;
 		case 's': o.cookie_secure = true; break;
 		case 'P': o.port_file = optarg; break;

@@ -25,6 +25,7 @@ void serve_opts_default(struct serve_opts *o)
 	o->threads = n > 0 && n < 64 ? (int)n : 2;
 	o->access_log = "stderr";
 	o->body_max = HTTP_BODY_MAX_DEFAULT;
+	o->per_address_max = HTTP_PER_ADDRESS_DEFAULT;
 }
 
 int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err)
@@ -84,6 +85,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		.port = o->port,
 		.threads = o->threads,
 		.body_max = o->body_max,
+		.per_address_max = o->per_address_max,
 		.header_max = HTTP_HEADER_MAX_DEFAULT,
 		.access_log = log,
 		.cookie_secure = o->cookie_secure,

@@ -15,6 +15,7 @@ struct serve_opts {
 	const char *access_log; /* "stderr" (default), "off", or a file path */
 	const char *port_file;  /* write the bound port here (tests), or NULL */
 	size_t body_max;
+	int per_address_max;    /* connections at once from one address (--per-address) */
 	bool cookie_secure;
 	const char *trusted_proxy; /* --trust-proxy ADDR */
 	/* called once listening (a banner, the demo's script); non-zero stops the server */

@@ -140,6 +140,28 @@ int rl_limiter_take(struct rl_limiter *l, const char *key, int64_t now_us,
 	return 0;
 }
 
+int64_t rl_limiter_wait(const struct rl_limiter *l, const char *key, int64_t now_us)
+{
+	if (!keytab_key_ok(key) || now_us < 0 || now_us > RL_TIME_MAX)
+		return RL_INTERVAL_MAX;
+	int64_t found = keytab_find(&l->keys, key);
+	int64_t tat = found < 0 || l->tat[found] < now_us ? now_us : l->tat[found];
+	int64_t over = tat + l->rate.interval_us - now_us - (int64_t)l->rate.burst * l->rate.interval_us;
+	return over > 0 ? over : 0;
+}
+
+void rl_limiter_give_back(struct rl_limiter *l, const char *key, int64_t now_us)
+{
+	if (!keytab_key_ok(key))
+		return;
+	int64_t found = keytab_find(&l->keys, key);
+	if (found < 0)
+		return;
+	int64_t back = l->tat[found] - l->rate.interval_us;
+	l->tat[found] = back > now_us ? back : now_us;
+	sift_up(l, l->heap_pos[found]); /* TAT only shrinks */
+}
+
 size_t rl_limiter_sweep(struct rl_limiter *l, int64_t now_us)
 {
 	size_t dropped = 0;

@@ -64,6 +64,19 @@ void rl_limiter_release(struct rl_limiter *l);
 int rl_limiter_take(struct rl_limiter *l, const char *key, int64_t now_us,
 		    int64_t *retry_after_us, struct px_err *err);
 
+/*
+ * What rl_limiter_take would answer for key at now_us, taking nothing: 0
+ * when a token is there, else the microseconds to wait (> 0). An invalid key
+ * or time answers RL_INTERVAL_MAX (never allowed). Lets a caller check
+ * several limiters first and take from all of them or none.
+ */
+int64_t rl_limiter_wait(const struct rl_limiter *l, const char *key, int64_t now_us);
+/*
+ * Give back one token of key taken earlier (a sign-in that succeeded counts
+ * as no attempt): its TAT moves back one interval, never before now_us; the
+ * heap is rebuilt around it. A key not held is already full: nothing to do.
+ */
+void rl_limiter_give_back(struct rl_limiter *l, const char *key, int64_t now_us);
 /* Drop every bucket that is full at now_us (no information lost); returns how many. */
 size_t rl_limiter_sweep(struct rl_limiter *l, int64_t now_us);
 

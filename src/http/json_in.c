@@ -24,6 +24,11 @@ json_t *http_json_object(struct http_req *r)
 		return NULL;
 	}
 	v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+	if (!v && json_error_code(&je) == json_error_invalid_utf8) {
+		/* the parser's message quotes the bad bytes: never echo them */
+		http_reply_errorf(r, PX_EINVAL, "invalid_utf8", NULL, "the body is not valid UTF-8");
+		return NULL;
+	}
 	if (!v) {
 		http_reply_errorf(r, PX_EINVAL, "bad_json", NULL, "malformed JSON at line %d column %d: %s",
 				  je.line, je.column, je.text);

@@ -10,7 +10,8 @@
  * suspended after dispatch; http_resume_json() stores its response and
  * resumes the connection, and the next call queues the response. Upload
  * routes (upload.c) are routed and authorised in the first call, and their
- * body goes to files instead of memory.
+ * body goes to files instead of memory; every route is admitted (route, session,
+ * roles, CSRF) in the first call, so a refused body is never read.
  */
 #include "http/request.h"
 
@@ -135,10 +136,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!r)
 			return MHD_NO;
 		*con_cls = r;
+		if (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) &&
+		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+			/* RFC 9112 section 6.3: a message framed twice is refused and the connection closed */
+			http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+			http_reply_errorf(r, PX_EINVAL, "ambiguous_length", NULL,
+					  "both Content-Length and Transfer-Encoding given");
+			return queue(r);
+		}
 		/* upload routes are admitted now, before any body byte is read */
 		int up = http_upload_start(r);
 		if (up)
 			return up > 0 ? MHD_YES : queue(r);
+		/*
+		 * Every other route too is routed, authenticated and checked for
+		 * its roles and CSRF token before a body byte is read: a refusal
+		 * is answered now and libmicrohttpd closes without reading on.
+		 */
+		if (http_admit(r))
+			return queue(r);
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl) {
@@ -304,6 +320,9 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->header_max,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096,
+		/* idle sockets from one address cannot starve the others */
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		(unsigned)(cfg->trusted_proxy || cfg->per_address_max < 0 ? 0 : cfg->per_address_max),
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 		MHD_OPTION_END);
 	if (!srv->mhd) {

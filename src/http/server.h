@@ -17,6 +17,12 @@ struct http_server_config {
 	int port;                  /* 0: any free port (see http_server_port) */
 	int threads;               /* thread pool size */
 	size_t body_max;           /* largest request body accepted, bytes */
+	/*
+	 * Connections at once from one peer address (0: no cap). Not applied to
+	 * a trusted proxy's connections, which carry every client (the proxy
+	 * caps per client: deploy/nginx).
+	 */
+	int per_address_max;
 	size_t header_max;         /* per-connection memory for the request line and headers */
 	FILE *access_log;          /* one line per request, or NULL */
 	bool cookie_secure;        /* add Secure to the session cookie (behind TLS) */
@@ -28,6 +34,7 @@ struct http_server_config {
 
 #define HTTP_BODY_MAX_DEFAULT (1024 * 1024)
 #define HTTP_HEADER_MAX_DEFAULT (16 * 1024)
+#define HTTP_PER_ADDRESS_DEFAULT 32
 
 int http_server_start(const struct http_server_config *cfg, struct http_server **out,
 		      struct px_err *err);

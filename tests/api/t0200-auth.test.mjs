@@ -149,7 +149,7 @@ test('changing a password needs the old one and closes other sessions', async ()
   assert.equal((await new Client(srv.url).login('member', PASSWORD)).status, 401);
 });
 
-test('sign-in is throttled per login after 5 failures, even with the right password', async () => {
+test('sign-in is throttled per login and address after 5 failures, even with the right password', async () => {
   for (let i = 0; i < 5; i++) {
     const r = await new Client(srv.url).post('/api/v1/session', { login: 'leader', password: 'guess-number-' + i });
     assert.equal(r.status, 401);

@@ -3,8 +3,10 @@
  *   POST   /api/v1/session   {login, password} -> cookie + {account, csrf_token}
  *   GET    /api/v1/session   -> {account, csrf_token}
  *   DELETE /api/v1/session   -> signs out
- * Sign-in attempts are throttled per login and per client address
- * (http/throttle.h) before the password is even checked.
+ * Each sign-in attempt is reserved against the limits of http/throttle.h
+ * (per login and address, per address, per login, server-wide) before its
+ * password is hashed, and the hash runs inside the bounded section there. A
+ * refusal carries Retry-After.
  */
 #include "http/handlers.h"
 
@@ -27,6 +29,9 @@ void h_session_create(struct http_req *r)
 	struct app_actor who;
 	char token[SESSION_TOKEN_HEX + 1], csrf[SESSION_TOKEN_HEX + 1];
 	const char *login, *password;
+	char retry[24];
+	int64_t wait_s = 0;
+	int rc;
 	json_t *in = http_json_object(r);
 
 	if (!in)
@@ -34,10 +39,18 @@ void h_session_create(struct http_req *r)
 	if (json_str_or_reply(r, in, "login", true, 64, &login) ||
 	    json_str_or_reply(r, in, "password", true, ACCOUNT_PASSWORD_MAX, &password))
 		goto out;
-	if (throttle_login_check(login, http_client_address(r), &err) ||
-	    account_authenticate(http_app(r), login, password, &who, &err)) {
-		if (err.code == PX_EUNAUTH)
-			throttle_login_failed(login, http_client_address(r));
+	if (throttle_login_reserve(login, http_client_address(r), &wait_s, &err) ||
+	    throttle_hash_enter(&err)) {
+		snprintf(retry, sizeof(retry), "%lld", (long long)(wait_s > 0 ? wait_s : 1));
+		http_add_header(r, "Retry-After", retry);
+		http_fail(r, &err);
+		goto out;
+	}
+	rc = account_authenticate(http_app(r), login, password, &who, &err);
+	throttle_hash_leave();
+	if (!rc)
+		throttle_login_succeeded(login, http_client_address(r));
+	if (rc) {
 		http_fail(r, &err);
 		goto out;
 	}

@@ -85,6 +85,26 @@ static void login_throttle(void **state)
 	assert_int_equal(rl_limiter_take(&l, "login:zhangsan", t0 + 181 * SEC, &retry, NULL),
 			 PX_ELIMIT);
 	assert_int_equal(retry, 179 * SEC);
+	/* wait answers what take would, taking nothing */
+	assert_int_equal(rl_limiter_wait(&l, "login:zhangsan", t0 + 181 * SEC), 179 * SEC);
+	assert_int_equal(rl_limiter_wait(&l, "login:zhangsan", t0 + 360 * SEC), 0);
+	assert_int_equal(rl_limiter_wait(&l, "login:zhangsan", t0 + 360 * SEC), 0);
+	assert_int_equal(rl_limiter_wait(&l, "login:lisi", t0), 0);
+	assert_int_equal(rl_limiter_wait(&l, "", t0), RL_INTERVAL_MAX);
+	assert_int_equal(rl_limiter_wait(&l, "login:lisi", -1), RL_INTERVAL_MAX);
+	assert_int_equal(rl_limiter_take(&l, "login:zhangsan", t0 + 360 * SEC, NULL, NULL), 0);
+	assert_int_equal(rl_limiter_wait(&l, "login:zhangsan", t0 + 360 * SEC), 180 * SEC);
+	/* a token given back is there again; giving back never fills beyond now */
+	rl_limiter_give_back(&l, "login:zhangsan", t0 + 360 * SEC);
+	assert_int_equal(rl_limiter_wait(&l, "login:zhangsan", t0 + 360 * SEC), 0);
+	for (int i = 0; i < 10; i++)
+		rl_limiter_give_back(&l, "login:zhangsan", t0 + 360 * SEC);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(rl_limiter_take(&l, "login:zhangsan", t0 + 360 * SEC, NULL, NULL), 0);
+	assert_int_equal(rl_limiter_take(&l, "login:zhangsan", t0 + 360 * SEC, NULL, NULL), PX_ELIMIT);
+	rl_limiter_give_back(&l, "login:nobody", t0);
+	rl_limiter_give_back(&l, "", t0);
+	assert_int_equal(rl_limiter_count(&l), 1);
 	rl_limiter_release(&l);
 }
 
