@@ -41,3 +41,8 @@ int32_t app_today(const struct app *app)
 	/* China has one time zone and no daylight saving: UTC+8 */
 	return (int32_t)((time(NULL) + 8 * 3600) / 86400);
 }
+
+uint64_t app_generation(const struct app *app)
+{
+	return store_generation(app->st);
+}

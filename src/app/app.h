@@ -58,6 +58,9 @@ void app_actor_label(const struct app_actor *a, char out[32]);
 /* Today in China (UTC+8), or the rehearsal date when one is set. */
 int32_t app_today(const struct app *app);
 
+/* The store's write generation (store_generation): public answers kept in memory are keyed by it. */
+uint64_t app_generation(const struct app *app);
+
 /* true for the CLI and for an account of the given role. */
 bool app_actor_is(const struct app_actor *a, enum px_role role);
 

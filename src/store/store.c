@@ -27,6 +27,7 @@ struct store {
 	struct store_conn *free_list;
 	struct store_conn **all;
 	int n;
+	_Atomic uint64_t generation; /* committed write transactions, see store_generation() */
 };
 
 static atomic_int next_slot = 0;
@@ -163,8 +164,10 @@ void store_release(struct store_conn *c)
 int store_begin(struct store_conn *c, enum store_tx mode, struct px_err *err)
 {
 	int rc = c->drv->begin(c, mode, err);
-	if (!rc)
+	if (!rc) {
 		c->in_tx = true;
+		c->mode = mode;
+	}
 	return rc;
 }
 
@@ -173,8 +176,15 @@ int store_commit(struct store_conn *c, struct px_err *err)
 	int rc = c->drv->commit(c, err);
 	if (rc)
 		c->drv->rollback(c);
+	else if (c->mode != STORE_TX_READ)
+		atomic_fetch_add(&c->st->generation, 1);
 	c->in_tx = false;
 	return rc;
+}
+
+uint64_t store_generation(const struct store *st)
+{
+	return atomic_load(&((struct store *)st)->generation);
 }
 
 void store_rollback(struct store_conn *c)
@@ -332,6 +342,8 @@ int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, con
 	while ((rc = store_step(s, err)) == STORE_ROW)
 		;
 	store_reset(s);
+	if (!rc && !c->in_tx) /* an autocommitted statement may have written */
+		atomic_fetch_add(&c->st->generation, 1);
 	return rc;
 }
 

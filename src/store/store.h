@@ -174,6 +174,15 @@ int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, con
  */
 int store_backup(struct store *st, const char *dest, struct px_err *err);
 
+/*
+ * A counter of this process's committed writes: it changes after every commit
+ * of a STORE_TX_WRITE / STORE_TX_SERIAL transaction and every store_run
+ * outside a transaction. Readers that keep answers in memory key them by it
+ * (writes by other processes are not counted: such readers also bound the age
+ * of what they keep).
+ */
+uint64_t store_generation(const struct store *st);
+
 /* Current time in microseconds since the Unix epoch (the one clock of the store layer). */
 int64_t store_now_us(void);
 
