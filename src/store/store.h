@@ -84,6 +84,9 @@ struct store_driver {
 	 * starting together migrate one after the other (PG: an advisory lock;
 	 * SQLite needs none, its write transaction is exclusive). */
 	int (*lock_migrations)(struct store_conn *c, struct px_err *err);
+	/* One writer at a time (SQLite): write transactions of the pool queue in
+	 * process (store.c) instead of in the engine's sleeping busy handler. */
+	bool single_writer;
 };
 
 /*
