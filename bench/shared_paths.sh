@@ -53,10 +53,12 @@ serve() { # DB PORTFILE: serve in rehearsal mode (the demo's dates), no access l
 		--data-dir data --access-log off >/dev/null 2>&1 &
 	pids+=($!)
 	for _ in $(seq 200); do [ -s "$2" ] && break; sleep 0.05; done
-	cat "$2"
 }
-rport=$(serve "$work/read.db" "$work/rport")
-wport=$(serve "$work/write.db" "$work/wport")
+# not in $(...): the server pids must reach cleanup
+serve "$work/read.db" "$work/rport"
+serve "$work/write.db" "$work/wport"
+rport=$(cat "$work/rport")
+wport=$(cat "$work/wport")
 
 login() { # PORT -> "cookie csrf"
 	curl -s -c - -o "$work/login.json" -H 'content-type: application/json' \
