@@ -26,6 +26,7 @@ demo: deps all
 bench: deps all
 	@bench/run.sh
 	@bench/pg_vs_sqlite.sh
+	@bench/shared_paths.sh
 
 coverage: deps
 	@scripts/coverage.sh

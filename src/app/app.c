@@ -53,3 +53,8 @@ int64_t app_now_us(const struct app *app)
 	int32_t real = (int32_t)((now / 1000000 + 8 * 3600) / 86400);
 	return now + (int64_t)(o - real) * 86400 * 1000000;
 }
+
+uint64_t app_generation(const struct app *app)
+{
+	return store_generation(app->st);
+}

@@ -66,6 +66,9 @@ int32_t app_today(const struct app *app);
  */
 int64_t app_now_us(const struct app *app);
 
+/* The store's write generation (store_generation): public answers kept in memory are keyed by it. */
+uint64_t app_generation(const struct app *app);
+
 /* true for the CLI and for an account of the given role. */
 bool app_actor_is(const struct app_actor *a, enum px_role role);
 

@@ -7,6 +7,8 @@
  */
 #include "http/request.h"
 
+#include "http/cache.h"
+
 #include <arpa/inet.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -171,6 +173,13 @@ void http_dispatch(struct http_req *r)
 	int np;
 	match(route->pattern, r->path, r->params, &np);
 	r->route = route;
+	/* public reads answer everyone alike: no session to resolve, maybe no handler to run */
+	if ((route->flags & HTTP_PUBLIC_CACHE) && !strcmp(r->method, "GET")) {
+		r->admitted = true;
+		if (!r->admit_only && !http_cache_answer(r))
+			route->fn(r);
+		return;
+	}
 
 	resolve_client(r);
 	resolve_session(r);

@@ -28,6 +28,7 @@ typedef void (*http_handler)(struct http_req *r);
 enum http_route_flags {
 	HTTP_CSRF_EXEMPT = 1 << 0, /* state-changing but usable without a session (login) */
 	HTTP_UPLOAD = 1 << 1,      /* multipart/form-data body streamed to files (http/upload.h) */
+	HTTP_PUBLIC_CACHE = 1 << 2, /* a GET answering everyone alike: kept in memory, ETag/304 (http/cache.h) */
 };
 
 struct http_upload_spec;

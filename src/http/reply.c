@@ -5,6 +5,8 @@
  */
 #include "http/request.h"
 
+#include "http/cache.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +72,25 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 		status = 500;
 	}
 	len = text ? strlen(text) : 0;
+	if (r->cacheable && status == 200 && text) {
+		/* a public read: kept for the next readers, answered 304 to a client holding it */
+		char etag[24];
+		http_cache_keep(r, text, len, etag);
+		if (http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
+			free(text);
+			text = NULL;
+			len = 0;
+			status = 304;
+		}
+		r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+		if (!r->response) {
+			free(text);
+			return;
+		}
+		http_add_public_headers(r, etag);
+		r->status = status;
+		return;
+	}
 	r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
 	if (!r->response) {
 		free(text);
@@ -80,6 +101,17 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 	for (struct http_header_kv *h = r->headers; h; h = h->next)
 		MHD_add_response_header(r->response, h->name, h->value);
 	r->status = status;
+}
+
+void http_add_public_headers(struct http_req *r, const char *etag)
+{
+	/* the same headers, but a cache may keep the answer if it asks again (ETag) before use */
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(r->response, security_headers[i][0],
+					strcmp(security_headers[i][0], "Cache-Control") ? security_headers[i][1] : "no-cache");
+	MHD_add_response_header(r->response, "ETag", etag);
+	for (struct http_header_kv *h = r->headers; h; h = h->next)
+		MHD_add_response_header(r->response, h->name, h->value);
 }
 
 void http_reply_bytes(struct http_req *r, int status, const char *content_type, const char *filename, char *data,

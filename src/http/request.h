@@ -57,6 +57,9 @@ struct http_req {
 	struct http_upload *upload;
 	bool admitted;             /* routed, authenticated, roles and CSRF checked */
 	bool admit_only;           /* http_admit: check, do not run the handler */
+	/* a public read kept in memory (cache.h) */
+	bool cacheable;
+	uint64_t cache_gen;        /* the store generation it is rendered under */
 };
 
 /* Route, authenticate and run the handler (dispatch.c). */
@@ -76,6 +79,9 @@ int http_upload_start(struct http_req *r);
 bool http_upload_feed(struct http_req *r, const char *data, size_t len);
 void http_upload_finish(struct http_req *r);
 void http_upload_free(struct http_req *r);
+
+/* The headers of every response, for a public read kept in memory: revalidate by ETag (reply.c). */
+void http_add_public_headers(struct http_req *r, const char *etag);
 
 /* Build r->response from a body (reply.c); used by replies and resumes. */
 void http_prepare_response(struct http_req *r, int status, json_t *body);

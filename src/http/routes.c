@@ -6,6 +6,8 @@
 #include "http/handlers.h"
 
 #define R(m, p, fn, roles, flags) { m, p, fn, roles, flags }
+/* a public read: the same answer for everyone, kept in memory with an ETag (http/cache.h) */
+#define PUBLIC HTTP_PUBLIC_CACHE
 #define OFFICE ROLE_BIT(ROLE_OFFICE)
 #define LEADER ROLE_BIT(ROLE_LEADER)
 #define MEMBER ROLE_BIT(ROLE_MEMBER)
@@ -30,12 +32,12 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/clock", h_clock_get, ROLES_ANY, 0),
 	R("POST", "/api/v1/clock", h_clock_set, OFFICE, 0),
 
-	R("GET", "/api/v1/programmes", h_programmes_list, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes", h_programmes_list, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/programmes", h_programmes_create, OFFICE, 0),
-	R("GET", "/api/v1/programmes/{id}", h_programmes_get, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes/{id}", h_programmes_get, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/programmes/{id}/advance", h_programmes_advance, OFFICE, 0),
-	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, 0),
-	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, PUBLIC),
 	/* documents made on request (h_downloads.c) */
 	R("GET", "/api/v1/programmes/{id}/recommendations.xlsx", h_recommendations_xlsx, OFFICE | LEADER | COUNTY, 0),
 	R("GET", "/api/v1/applications/{id}/review-report.pdf", h_review_report_pdf, OFFICE | APPLICANT, 0),
@@ -72,9 +74,9 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/programmes/{id}/proposed-notice", h_proposed_notice, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/approval", h_approval_record, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/certificates", h_certificates_issue, OFFICE, 0),
-	R("GET", "/api/v1/certificates/verify/{code}", h_certificates_verify, ROLES_ANY, 0),
+	R("GET", "/api/v1/certificates/verify/{code}", h_certificates_verify, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/certificates/{id}/pdf", h_certificates_pdf, OFFICE | APPLICANT, 0),
-	R("GET", "/api/v1/programmes/{id}/winners", h_winners_get, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes/{id}/winners", h_winners_get, ROLES_ANY, PUBLIC),
 	/* the award: applicants and applications (清强市办〔2025〕20号 step 1) */
 	R("POST", "/api/v1/organisations", h_organisations_create, APPLY, 0),
 	R("GET", "/api/v1/organisations/{id}", h_organisations_get, ROLES_SIGNED_IN, 0),

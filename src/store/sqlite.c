@@ -4,7 +4,10 @@
  * Each connection is opened with foreign keys on, WAL journaling,
  * synchronous=FULL (an acknowledged write survives power loss) and a busy
  * timeout; write transactions start IMMEDIATE so that two writers never
- * deadlock on a lock upgrade. SQL arrives with $1..$N parameters, which
+ * deadlock on a lock upgrade, and they queue for their turn in process
+ * (store.c, single_writer) rather than in SQLite's busy handler, which sleeps
+ * in steps of up to 100 ms and wakes no one when the lock frees; the busy
+ * timeout remains for writers in other processes. SQL arrives with $1..$N parameters, which
  * SQLite treats as named parameters: the driver maps each number to its
  * index once, at prepare time.
  */
@@ -279,4 +282,5 @@ const struct store_driver store_sqlite_driver = {
 	.col_int = sqlite_col_int,
 	.col_text = sqlite_col_text,
 	.backup = sqlite_backup,
+	.single_writer = true,
 };

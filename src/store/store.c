@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,14 @@ struct store {
 	struct store_conn *free_list;
 	struct store_conn **all;
 	int n;
+	_Atomic uint64_t generation; /* committed write transactions, see store_generation() */
+	/* the writer turn of single_writer drivers: a queue of waiting writers */
+	pthread_mutex_t wlock;
+	pthread_cond_t wfree;
+	bool writer;                 /* a connection holds the turn */
 };
+
+#define WRITER_WAIT_MS 10000
 
 static atomic_int next_slot = 0;
 
@@ -64,6 +72,8 @@ int store_open(const char *url, int pool, struct store **out, struct px_err *err
 	st->drv = drv;
 	pthread_mutex_init(&st->lock, NULL);
 	pthread_cond_init(&st->freed, NULL);
+	pthread_mutex_init(&st->wlock, NULL);
+	pthread_cond_init(&st->wfree, NULL);
 	for (st->n = 0; st->n < pool; st->n++) {
 		struct store_conn *c;
 		rc = drv->connect(url, &c, err);
@@ -96,6 +106,8 @@ void store_close(struct store *st)
 	}
 	pthread_mutex_destroy(&st->lock);
 	pthread_cond_destroy(&st->freed);
+	pthread_mutex_destroy(&st->wlock);
+	pthread_cond_destroy(&st->wfree);
 	free(st->all);
 	free(st);
 }
@@ -160,11 +172,55 @@ void store_release(struct store_conn *c)
 	pthread_mutex_unlock(&st->lock);
 }
 
+/*
+ * Wait for the writer turn (single_writer drivers): writers wake one by one
+ * as the turn frees, instead of polling the database lock. PX_EBUSY after
+ * WRITER_WAIT_MS, as the engine's busy timeout would.
+ */
+static int writer_enter(struct store_conn *c, struct px_err *err)
+{
+	struct store *st = c->st;
+	struct timespec until;
+	int rc = 0;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += WRITER_WAIT_MS / 1000;
+	pthread_mutex_lock(&st->wlock);
+	while (st->writer && rc != ETIMEDOUT)
+		rc = pthread_cond_timedwait(&st->wfree, &st->wlock, &until);
+	if (!st->writer) {
+		st->writer = true;
+		c->writing = true;
+		rc = 0;
+	}
+	pthread_mutex_unlock(&st->wlock);
+	return c->writing ? 0 : px_err_set(err, PX_EBUSY, "db_busy", NULL, "database is busy");
+}
+
+static void writer_leave(struct store_conn *c)
+{
+	struct store *st = c->st;
+	if (!c->writing)
+		return;
+	pthread_mutex_lock(&st->wlock);
+	st->writer = false;
+	c->writing = false;
+	pthread_cond_signal(&st->wfree);
+	pthread_mutex_unlock(&st->wlock);
+}
+
 int store_begin(struct store_conn *c, enum store_tx mode, struct px_err *err)
 {
-	int rc = c->drv->begin(c, mode, err);
-	if (!rc)
+	int rc;
+	if (mode != STORE_TX_READ && c->drv->single_writer && (rc = writer_enter(c, err)))
+		return rc;
+	rc = c->drv->begin(c, mode, err);
+	if (!rc) {
 		c->in_tx = true;
+		c->mode = mode;
+	} else {
+		writer_leave(c);
+	}
 	return rc;
 }
 
@@ -173,8 +229,16 @@ int store_commit(struct store_conn *c, struct px_err *err)
 	int rc = c->drv->commit(c, err);
 	if (rc)
 		c->drv->rollback(c);
+	else if (c->mode != STORE_TX_READ)
+		atomic_fetch_add(&c->st->generation, 1);
 	c->in_tx = false;
+	writer_leave(c);
 	return rc;
+}
+
+uint64_t store_generation(const struct store *st)
+{
+	return atomic_load(&((struct store *)st)->generation);
 }
 
 void store_rollback(struct store_conn *c)
@@ -183,6 +247,7 @@ void store_rollback(struct store_conn *c)
 		return;
 	c->drv->rollback(c);
 	c->in_tx = false;
+	writer_leave(c);
 }
 
 /* A random pause before attempt n (1..): up to 2^(n+1) ms, at least 1 ms. */
@@ -332,6 +397,8 @@ int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, con
 	while ((rc = store_step(s, err)) == STORE_ROW)
 		;
 	store_reset(s);
+	if (!rc && !c->in_tx) /* an autocommitted statement may have written */
+		atomic_fetch_add(&c->st->generation, 1);
 	return rc;
 }
 

@@ -84,6 +84,9 @@ struct store_driver {
 	 * starting together migrate one after the other (PG: an advisory lock;
 	 * SQLite needs none, its write transaction is exclusive). */
 	int (*lock_migrations)(struct store_conn *c, struct px_err *err);
+	/* One writer at a time (SQLite): write transactions of the pool queue in
+	 * process (store.c) instead of in the engine's sleeping busy handler. */
+	bool single_writer;
 };
 
 /*
@@ -173,6 +176,15 @@ int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, con
  * (found on PATH), dest is an archive for pg_restore.
  */
 int store_backup(struct store *st, const char *dest, struct px_err *err);
+
+/*
+ * A counter of this process's committed writes: it changes after every commit
+ * of a STORE_TX_WRITE / STORE_TX_SERIAL transaction and every store_run
+ * outside a transaction. Readers that keep answers in memory key them by it
+ * (writes by other processes are not counted: such readers also bound the age
+ * of what they keep).
+ */
+uint64_t store_generation(const struct store *st);
 
 /* Current time in microseconds since the Unix epoch (the one clock of the store layer). */
 int64_t store_now_us(void);

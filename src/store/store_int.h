@@ -13,6 +13,8 @@ struct store_conn {
 	const struct store_driver *drv;
 	struct store_stmt *stmts[STORE_MAX_STATEMENTS + 1]; /* by store_sql.slot */
 	bool in_tx;
+	enum store_tx mode;                  /* of the open transaction */
+	bool writing;                        /* holds the pool's writer turn (single_writer drivers) */
 	struct store_conn *next_free;
 };
 

@@ -12,6 +12,7 @@
 #include "app/programme/notice.h"
 #include "app/programme/family.h"
 #include "core/stage.h"
+#include "app/programme/template_cache.h"
 
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO programme (template, family, year, title, region, config, stage_seq, created_at) "
@@ -150,7 +151,7 @@ int programme_load(struct store_conn *c, int64_t id, struct programme *out, stru
 		out->year = (int)store_col_int(s, 1);
 		snprintf(out->region, sizeof(out->region), "%s", store_col_text(s, 2));
 		out->stage_seq = (int)store_col_int(s, 3);
-		rc = template_parse(cfg, len, &out->tpl, err);
+		rc = template_cache_get(cfg, len, &out->tpl, err);
 	} else if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %lld", (long long)id);
 	}
@@ -160,7 +161,7 @@ int programme_load(struct store_conn *c, int64_t id, struct programme *out, stru
 
 void programme_release(struct programme *p)
 {
-	free(p->tpl);
+	template_cache_put(p->tpl);
 	p->tpl = NULL;
 }
 

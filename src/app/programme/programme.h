@@ -16,7 +16,7 @@ struct programme {
 	int year;
 	char region[8];
 	int stage_seq;          /* 1-based index of the current stage; 0 before the first */
-	struct template *tpl;   /* owned: programme_release() frees it */
+	const struct template *tpl; /* shared, read-only (template_cache.h): programme_release() gives it back */
 };
 
 /*

@@ -1,0 +1,34 @@
+/*
+ * template_cache.h - parsed templates shared by every request.
+ *
+ * A programme keeps the template text it was created from (programme.config);
+ * parsing and validating it costs more than the rest of a typical read. The
+ * cache maps template text to its parsed, immutable struct template, so each
+ * programme's text is parsed once per process. The text itself is the key
+ * (a hash, confirmed byte for byte): when a programme's text changes, the
+ * next load misses and parses the new text, and the old entry is dropped
+ * once nobody holds it. Thread-safe.
+ */
+#ifndef PX_APP_TEMPLATE_CACHE_H
+#define PX_APP_TEMPLATE_CACHE_H
+
+#include <stddef.h>
+
+#include "app/programme/template.h"
+
+/*
+ * The parsed template of this text (parsed now on a miss). *out is shared and
+ * read-only; give it back with template_cache_put(). Errors as template_parse.
+ */
+int template_cache_get(const char *json, size_t len, const struct template **out, struct px_err *err);
+void template_cache_put(const struct template *t);
+
+struct template_cache_stats {
+	unsigned long hits, parses, entries;
+};
+void template_cache_stats(struct template_cache_stats *out);
+
+/* Drop every entry nobody holds (tests; shutdown). */
+void template_cache_clear(void);
+
+#endif
