@@ -11,6 +11,9 @@ pkgs=(gcc make cmake pkg-config
 	libcmocka-dev sqlite3 postgresql gcovr valgrind poppler-utils unzip)
 [ "${1:-}" = "--bench" ] && pkgs+=(nginx-light wrk python3)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+# the browser tests (tests/web) drive Debian's Chromium through playwright-core
+command -v chromium >/dev/null 2>&1 || pkgs+=(chromium)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -35,6 +35,7 @@ struct app {
 	const char *data_dir;       /* shipped facts: rubrics, templates */
 	const char *files_dir;      /* uploaded and generated files, by SHA-256 */
 	bool clock_settable;        /* rehearsal mode: the office may set "today" */
+	const char *public_url;     /* base URL the public reaches (QR codes of certificates), or NULL */
 	int32_t today_override;     /* px_date, 0 = the real date (Asia/Shanghai) */
 };
 

@@ -58,6 +58,7 @@ static int run_and_show(const char *url, void *ctx, struct px_err *err)
 	struct demo_run *r = ctx;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	printf("web UI (open in a browser, sign in with a demo login below): %s/\n", url);
 	printf("running the Qingyuan 2025 award up to stage '%s' ...\n", demo_stages[r->until]);
 	fflush(stdout);
 	int rc = demo_script_run(url, r->data_dir, r->until, stdout, err);
@@ -65,7 +66,7 @@ static int run_and_show(const char *url, void *ctx, struct px_err *err)
 	if (rc)
 		return rc;
 	printf("done in %.1f s\n\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-	printf("pingxuan demo is running at %s\n", url);
+	printf("pingxuan demo is running: open %s/ in a browser\n", url);
 	printf("  the programme:   %s/api/v1/programmes/1\n", url);
 	printf("  public notices:  %s/api/v1/programmes/1/notices\n", url);
 	printf("  reviewer draws:  %s/api/v1/programmes/1/draws\n", url);

@@ -17,6 +17,7 @@ static const char usage[] =
 	"                      [--threads N] [--access-log stderr|off|FILE]\n"
 	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
+	"                      [--web-dir DIR] [--public-url URL]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -34,6 +35,8 @@ static const char usage[] =
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
 	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
+	"  --web-dir DIR      the built web UI served at / (default: web/ beside the binary)\n"
+	"  --public-url URL   the address the public reaches (verification links of certificates)\n"
 	"  --rehearsal        let the office set the date the server works on\n"
 	"                     (training and rehearsals of a programme; never in production)\n";
 
@@ -65,10 +68,12 @@ int cmd_serve(int argc, char **argv)
 		{ "files-dir", required_argument, NULL, 'F' },
 		{ "rehearsal", no_argument, NULL, 'R' },
 		{ "trust-proxy", required_argument, NULL, 'T' },
+		{ "web-dir", required_argument, NULL, 'W' },
+		{ "public-url", required_argument, NULL, 'U' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL;
+	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL;
 	bool rehearsal = false;
 	char files_buf[4200];
 	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
@@ -90,6 +95,12 @@ int cmd_serve(int argc, char **argv)
 		case 'F': files_dir = optarg; break;
 		case 'R': rehearsal = true; break;
 		case 'T': o.trusted_proxy = optarg; break;
+		case 'W': o.web_dir = optarg; break;
+		case 'U':
+			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
+				return cli_usage_error("serve", "--public-url must start with http:// or https://");
+			public_url = optarg;
+			break;
 		case 't':
 			if (parse_long(optarg, 1, 256, &v))
 				return cli_usage_error("serve", "--threads must be 1..256");
@@ -132,6 +143,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	app.files_dir = files_dir;
 	app.clock_settable = rehearsal;
+	app.public_url = public_url;
 	app.cfg.session_idle_us = (int64_t)idle * 1000000;
 	app.cfg.session_absolute_us = (int64_t)max * 1000000;
 	rc = serve_run(&app, &o, &err);

@@ -5,6 +5,7 @@
  */
 #include "cli/serve.h"
 
+#include "http/static.h"
 #include "util/file.h"
 
 #include <errno.h>
@@ -58,10 +59,46 @@ int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err)
 	return 0;
 }
 
+const char *serve_web_dir(const struct serve_opts *o, char *buf, size_t cap)
+{
+	char exe[4096];
+	ssize_t n;
+
+	if (o->web_dir)
+		return o->web_dir;
+	/* build/pingxuan serves build/web */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return "web";
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	snprintf(buf, cap, "%s/web", slash ? exe : ".");
+	return buf;
+}
+
+/* The UI, or NULL (a page saying how to build it) when the directory holds no build. */
+static struct static_site *load_web(const struct serve_opts *o)
+{
+	char buf[4200];
+	const char *dir = serve_web_dir(o, buf, sizeof(buf));
+	struct static_site *site = NULL;
+	struct px_err err = { 0 };
+
+	if (static_site_load(dir, &site, &err)) {
+		fprintf(stderr, "pingxuan: web UI not served from %s: %s (run make)\n", dir, err.msg);
+		return NULL;
+	}
+	fprintf(stderr, "pingxuan: web UI from %s (%zu files, %zu KiB)\n", dir, site->nfiles, site->bytes / 1024);
+	return site;
+}
+
 int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 {
 	struct http_server *srv;
 	FILE *log = NULL;
+	struct static_site *web = NULL;
 	sigset_t stop;
 	char url[128];
 	int rc, sig;
@@ -94,6 +131,8 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		.nroutes = http_routes_count,
 		.app = app,
 	};
+	cfg.web = web = load_web(o);
+	cfg.web_enabled = true;
 	rc = http_server_start(&cfg, &srv, err);
 	if (rc)
 		goto out;
@@ -121,6 +160,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 	http_server_stop(srv, SERVE_GRACE_MS);
 	fprintf(stderr, "pingxuan: stopped\n");
 out:
+	static_site_free(web);
 	if (log && log != stderr)
 		fclose(log);
 	return rc;

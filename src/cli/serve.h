@@ -18,6 +18,7 @@ struct serve_opts {
 	int per_address_max;    /* connections at once from one address (--per-address) */
 	bool cookie_secure;
 	const char *trusted_proxy; /* --trust-proxy ADDR */
+	const char *web_dir;    /* the built UI; NULL: web/ beside the binary (build/web) */
 	/* called once listening (a banner, the demo's script); non-zero stops the server */
 	int (*on_ready)(const char *url, void *ctx, struct px_err *err);
 	bool stop_when_ready;   /* return after on_ready instead of waiting for a signal */
@@ -27,6 +28,8 @@ struct serve_opts {
 void serve_opts_default(struct serve_opts *o);
 /* Parse "HOST:PORT", ":PORT" or "PORT" into o. */
 int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err);
+/* The UI directory serve_run uses for o (into buf). */
+const char *serve_web_dir(const struct serve_opts *o, char *buf, size_t cap);
 /* Serve until a signal; finishes requests in flight, returns 0 or an error. */
 int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err);
 

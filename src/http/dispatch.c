@@ -6,6 +6,7 @@
  * request accessors of http.h.
  */
 #include "http/request.h"
+#include "http/static.h"
 
 #include "http/cache.h"
 
@@ -167,6 +168,8 @@ void http_dispatch(struct http_req *r)
 		http_add_header(r, "Allow", allow);
 		return http_reply_error_status(r, 405, &err);
 	}
+	if (!route && cfg->web_enabled && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")))
+		return static_serve(r, cfg->web); /* the browser UI: everything the API does not claim */
 	if (!route)
 		return http_reply_errorf(r, PX_ENOTFOUND, "no_route", NULL, "no such resource");
 	/* re-match to fill the params of the chosen route */

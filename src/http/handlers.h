@@ -26,6 +26,8 @@ void h_programmes_notices(struct http_req *r);
 void h_notices_get(struct http_req *r);
 void h_clock_get(struct http_req *r);
 void h_clock_set(struct http_req *r);
+void h_calendar_get(struct http_req *r);
+void h_programmes_forms(struct http_req *r);
 
 /* the office stages of an award: qualification review to certificates */
 void h_qualification_list(struct http_req *r);

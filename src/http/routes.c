@@ -30,11 +30,13 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/accounts/{id}/password", h_accounts_password, ROLES_SIGNED_IN, 0),
 	R("GET", "/api/v1/audit/head", h_audit_head, ROLES_ANY, 0),
 	R("GET", "/api/v1/clock", h_clock_get, ROLES_ANY, 0),
+	R("GET", "/api/v1/calendar", h_calendar_get, ROLES_ANY, 0),
 	R("POST", "/api/v1/clock", h_clock_set, OFFICE, 0),
 
 	R("GET", "/api/v1/programmes", h_programmes_list, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/programmes", h_programmes_create, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}", h_programmes_get, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/forms", h_programmes_forms, ROLES_ANY, 0),
 	R("POST", "/api/v1/programmes/{id}/advance", h_programmes_advance, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, PUBLIC),

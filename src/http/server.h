@@ -11,6 +11,7 @@
 #include "http/http.h"
 
 struct http_server;
+struct static_site;
 
 struct http_server_config {
 	const char *host;          /* "127.0.0.1" */
@@ -30,6 +31,9 @@ struct http_server_config {
 	const struct http_route *routes;
 	size_t nroutes;
 	struct app *app;
+	/* the browser UI at `/` (http/static.h): served when web_enabled; web NULL = not built */
+	bool web_enabled;
+	const struct static_site *web;
 };
 
 #define HTTP_BODY_MAX_DEFAULT (1024 * 1024)

@@ -277,6 +277,12 @@ int programme_json(struct app *app, int64_t id, json_t **out, struct px_err *err
 							t->stages[i].code, "kind", t->stages[i].kind_name, "title",
 							t->stages[i].title, "opens", date_or_null(t->stages[i].opens),
 							"closes", date_or_null(t->stages[i].closes), "state", "pending"));
+	for (int i = 0; i < t->nstages; i++) { /* the departments a stage consults, for the forms of the UI */
+		json_t *consult = json_array();
+		for (int k = 0; k < t->stages[i].nconsult; k++)
+			json_array_append_new(consult, json_string(t->stages[i].consult[k]));
+		json_object_set_new(json_array_get(stages, (size_t)i), "consult", consult);
+	}
 	if (!(rc = store_prepare(c, &Q_STAGES, &s, err))) {
 		store_bind_int(s, 1, id);
 		while ((rc = store_step(s, err)) == STORE_ROW) {

@@ -3,6 +3,7 @@
  *   GET  /api/v1/programmes                 public list
  *   POST /api/v1/programmes                 {template} create from data/templates/<template>.json (office)
  *   GET  /api/v1/programmes/{id}            public view: stages, tracks, quotas
+ *   GET  /api/v1/programmes/{id}/forms      the application forms' fields (for rendering them)
  *   POST /api/v1/programmes/{id}/advance    {to} move to the next stage (office)
  *   GET  /api/v1/programmes/{id}/notices    public notices, newest first
  *   GET  /api/v1/notices/{id}               one notice with its audit head
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/programme/forms_view.h"
 #include "app/programme/notice.h"
 #include "app/programme/programme.h"
 #include "http/json_in.h"
@@ -123,4 +125,16 @@ void h_notices_get(struct http_req *r)
 	if (notice_json(http_app(r), id, &n, &err))
 		return (void)http_fail(r, &err);
 	http_reply_json(r, 200, n);
+}
+
+void h_programmes_forms(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *forms;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (forms_view_json(http_app(r), id, &forms, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, forms);
 }

@@ -1,0 +1,12 @@
+// Confirm before a destructive or irreversible action.
+import { ElMessageBox } from 'element-plus/es/components/message-box/index.mjs';
+import 'element-plus/es/components/message-box/style/css';
+import { i18n } from '../i18n/index.js';
+
+export async function confirmAction(text) {
+  const t = i18n.global.t;
+  try {
+    await ElMessageBox.confirm(text, t('common.confirmTitle'), { confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel'), type: 'warning' });
+    return true;
+  } catch { return false; }
+}

@@ -1,0 +1,55 @@
+// English, the second language of the UI. Error codes without an English
+// text show the server's own (English) message.
+export default {
+  app: { name: 'Awards', org: 'Qingyuan Quality Office' },
+  nav: {
+    home: 'Home', programmes: 'Programmes', notices: 'Notices', winners: 'Winners', verify: 'Verify certificate', signIn: 'Sign in', signOut: 'Sign out',
+    todo: 'My tasks', apply: 'My application', county: 'Applications', recommend: 'Recommend', reviews: 'Reviews', dashboard: 'Dashboard',
+    ranking: 'Ranking', objections: 'Objections', language: '中文',
+  },
+  role: { office: 'Office', leader: 'Leadership group', county: 'County', member: 'Member unit', expert: 'Expert', applicant: 'Applicant', admin: 'Administrator' },
+  state: {
+    draft: 'Draft', submitted: 'Submitted', returned: 'Returned', county_checked: 'Checked by county', recommended: 'Recommended', not_recommended: 'Not recommended',
+    accepted: 'Accepted', rejected: 'Rejected', shortlisted: 'Shortlisted', not_shortlisted: 'Not shortlisted', placed: 'Placed', winner: 'Winner',
+    disqualified: 'Disqualified', open: 'Open', closed: 'Closed', pending: 'Pending',
+  },
+  common: {
+    search: 'Search', reset: 'Reset', export: 'Export', actions: 'Actions', view: 'View', save: 'Save', submit: 'Submit', cancel: 'Cancel', confirm: 'Confirm',
+    name: 'Name', state: 'State', region: 'Region', track: 'Track', date: 'Date', total: 'Total', loading: 'Loading…', empty: 'Nothing yet',
+    workdaysLeft: '{n} working days left', overdue: 'overdue', ended: 'ended', today: 'today', due: 'due', back: 'Back', refresh: 'Refresh', detail: 'Details', confirmTitle: 'Please confirm',
+  },
+  signIn: { title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', required: 'Enter login and password', demo: 'Demo password: pingxuan-demo' },
+  todo: {
+    title: 'My tasks', none: 'Nothing waits for you', stage: 'Current stage: {stage}',
+    applicant_draft: 'Complete the form, upload evidence and submit', applicant_supplement: 'Answer the request for more material', applicant_certificate: 'Download the certificate',
+    county_check: 'Check applications ({n} waiting)', county_recommend: 'Recommend (quota {quota})', county_objections: 'Answer forwarded objections ({n})',
+    expert_review: 'Score applications ({n})', office_stage: 'Advance the programme', office_objections: 'Objections to forward ({n})', leader_ranking: 'Deliberate on the ranking',
+    member_opinions: 'Give department opinions',
+  },
+  pub: {
+    programmes: 'Programmes', stages: 'Stages', opens: 'Opens', closes: 'Closes', notices: 'Notices', period: 'Period', chainHead: 'Audit chain head', objection: 'File an objection',
+    winners: 'Winners', vacant: '{n} vacant', verify: 'Verify a certificate', code: 'Code', verifyBtn: 'Verify', valid: 'Valid certificate', invalid: 'Not valid',
+    holder: 'Holder', award: 'Award', certNo: 'Certificate no.', issued: 'Issued', objName: 'Name', objContact: 'Phone', objText: 'Objection', objEvidence: 'Evidence',
+    objDone: 'Objection received; to be forwarded by {date}', noNotices: 'No notices', noWinners: 'Winners not published yet', list: 'List',
+  },
+  apply: {
+    title: 'My application', register: 'Register the organisation', uscc: 'Unified social credit code', orgName: 'Name', industry: 'Industry', founded: 'Founded on', region: 'County',
+    usccOk: 'Code checks out', usccBad: 'Code does not check out', start: 'Start the application', form: 'Form', upload: 'Evidence (PDF, 20 MB each)', uploaded: 'Uploaded',
+    notice: 'Internal notice', noticeFrom: 'From', noticeTo: 'To', noticeNote: 'Where', attest: 'We attest no serious quality, safety or environmental incident and no serious dishonesty record in 3 years',
+    submit: 'Submit', submitted: 'Submitted', eligibility: 'Eligibility', timeline: 'Progress', saved: 'Saved', refused: 'Not submitted: ',
+  },
+  county: {
+    title: 'Applications', check: 'Check', pass: 'Pass', return: 'Return', note: 'Note', opinions: 'Opinions', allNoObjection: 'No objection from all departments',
+    notice: 'Publish county notice', noticeEnds: 'Notice until {date}', recommend: 'Recommend', quota: 'Quota', rank: 'Rank', recommendBtn: 'Recommend in this order',
+    quotaMeter: '{track}: {n} chosen / quota {q}', overQuota: 'over quota', xlsx: 'Download summary table (attachment 8)',
+  },
+  expert: { title: 'Reviews', score: 'Score', item: 'Item', points: 'Max', give: 'Points', running: 'Running total', opinion: 'Opinion', suggestions: 'Suggestions', integrity: 'I review impartially and have no interest in the applicant', submitted: 'Submitted', recuse: 'Recuse' },
+  office: {
+    dashboard: 'Dashboard', timeline: 'Stages', advance: 'Advance', advanceTo: 'Advance to “{stage}”', perCounty: 'Recommended per county vs quota', recommended: 'Recommended', quota: 'Quota',
+    draws: 'Expert draws', commit: 'Commit a draw', run: 'Run the draw', seedCommit: 'Commitment', seed: 'Seed', ranking: 'Ranking', final: 'Final', reason: 'Result',
+    publish: 'Publish', certificates: 'Issue certificates', approval: 'Record approval', documentNo: 'Document no.', approvedOn: 'Approved on', clock: 'Rehearsal date', setClock: 'Set date',
+    shortlist: 'Shortlist', proposedNotice: 'Publish proposed winners', acceptanceNotice: 'Publish acceptance notice', objections: 'Objections', forward: 'Forward', decide: 'Decide',
+  },
+  leader: { title: 'Ranking and deliberation', minutes: 'Minutes', decide: 'Record the decision' },
+  errors: {},
+};

@@ -1,0 +1,56 @@
+// zh-CN, the first language of the UI.
+import errors from './errors-zh.js';
+
+export default {
+  app: { name: '评选系统', org: '清远市质量强市工作领导小组办公室' },
+  nav: {
+    home: '首页', programmes: '评选活动', notices: '公示', winners: '获奖名单', verify: '证书验证', signIn: '登录', signOut: '退出',
+    todo: '我的待办', apply: '我的申报', county: '本地申报', recommend: '推荐上报', reviews: '评审任务', dashboard: '评选总览',
+    ranking: '排名与审议', objections: '异议处理', language: 'English',
+  },
+  role: { office: '质量强市办', leader: '领导小组', county: '县（市、区）', member: '成员单位', expert: '评审专家', applicant: '申报单位', admin: '系统管理员' },
+  state: {
+    draft: '草稿', submitted: '已提交', returned: '退回修改', county_checked: '县级审核通过', recommended: '已推荐', not_recommended: '未推荐',
+    accepted: '资格审查通过', rejected: '资格审查未通过', shortlisted: '入围现场评审', not_shortlisted: '未入围', placed: '拟奖',
+    winner: '获奖', disqualified: '取消资格', open: '进行中', closed: '已结束', pending: '未开始',
+  },
+  common: {
+    search: '查询', reset: '重置', export: '导出', actions: '操作', view: '查看', save: '保存', submit: '提交', cancel: '取消', confirm: '确定',
+    name: '名称', state: '状态', region: '地区', track: '类别', date: '日期', total: '合计', loading: '加载中…', empty: '暂无数据',
+    workdaysLeft: '剩余 {n} 个工作日', overdue: '已逾期', ended: '已结束', today: '今天', due: '截止', back: '返回', refresh: '刷新', detail: '详情', confirmTitle: '请确认',
+  },
+  signIn: { title: '登录评选系统', login: '登录名', password: '密码', submit: '登录', required: '请输入登录名和密码', demo: '演示账号密码：pingxuan-demo' },
+  todo: {
+    title: '我的待办', none: '暂无待办事项', stage: '当前阶段：{stage}',
+    applicant_draft: '完成申报表、上传材料并提交', applicant_supplement: '答复补正要求', applicant_certificate: '下载获奖证书',
+    county_check: '审核本地申报（{n} 件待审核）', county_recommend: '推荐上报（名额 {quota}）', county_objections: '答复转办的异议（{n} 件）',
+    expert_review: '评审打分（{n} 件）', office_stage: '推进评选阶段', office_objections: '处理异议（{n} 件待转办）', leader_ranking: '审议排名并记录结果',
+    member_opinions: '出具部门意见',
+  },
+  pub: {
+    programmes: '评选活动', stages: '评选阶段', opens: '开始', closes: '截止', notices: '公示', period: '公示期', chainHead: '审计链头', objection: '提出异议',
+    winners: '获奖名单', vacant: '空缺 {n} 名', verify: '证书验证', code: '验证码', verifyBtn: '验证', valid: '证书有效', invalid: '证书无效',
+    holder: '获奖者', award: '奖项', certNo: '证书编号', issued: '颁发日期', objName: '姓名', objContact: '联系电话', objText: '异议内容', objEvidence: '证据材料说明',
+    objDone: '异议已受理，转办截止 {date}', noNotices: '暂无公示', noWinners: '获奖名单尚未公布', list: '公示名单',
+  },
+  apply: {
+    title: '我的申报', register: '登记申报组织', uscc: '统一社会信用代码', orgName: '组织名称', industry: '行业门类', founded: '成立日期', region: '所在县（市、区）',
+    usccOk: '代码校验通过', usccBad: '代码校验未通过', start: '开始申报', form: '申报表', upload: '上传证明材料（PDF，每个不超过 20 MB）', uploaded: '已上传材料',
+    notice: '单位内部公示', noticeFrom: '公示开始', noticeTo: '公示结束', noticeNote: '公示地点', attest: '本单位承诺近3年无重大质量、安全、环境事故和严重失信记录',
+    submit: '提交申报', submitted: '申报已提交', eligibility: '资格条件', timeline: '办理进度', saved: '已保存', refused: '未能提交：',
+  },
+  county: {
+    title: '本地申报', check: '审核', pass: '通过', return: '退回', note: '意见', opinions: '部门意见', allNoObjection: '各部门均无异议',
+    notice: '发布县级公示', noticeEnds: '公示至 {date}', recommend: '推荐上报', quota: '名额', rank: '推荐排序', recommendBtn: '按所选顺序推荐',
+    quotaMeter: '{track}：已选 {n} / 名额 {q}', overQuota: '超出名额', xlsx: '下载推荐名单汇总表（附件8）',
+  },
+  expert: { title: '评审任务', score: '评分', item: '评分项', points: '满分', give: '得分', running: '当前合计', opinion: '评审意见', suggestions: '改进建议', integrity: '本人承诺公正、廉洁评审，与申报对象无利害关系', submitted: '已提交评分', recuse: '申请回避' },
+  office: {
+    dashboard: '评选总览', timeline: '阶段进程', advance: '进入下一阶段', advanceTo: '进入「{stage}」', perCounty: '各县推荐数与名额', recommended: '已推荐', quota: '名额',
+    draws: '专家抽取', commit: '发起抽取（公布承诺值）', run: '执行抽取', seedCommit: '承诺值', seed: '随机种子', ranking: '排名', final: '综合得分', reason: '结论',
+    publish: '发布', certificates: '颁发证书', approval: '录入市政府审批', documentNo: '批准文号', approvedOn: '批准日期', clock: '演练日期', setClock: '设定日期',
+    shortlist: '确定现场评审名单', proposedNotice: '发布拟奖公示', acceptanceNotice: '发布受理公示', objections: '异议', forward: '转办', decide: '处理',
+  },
+  leader: { title: '排名与审议', minutes: '审议纪要', decide: '记录审议结果' },
+  errors,
+};
