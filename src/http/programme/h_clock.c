@@ -4,13 +4,13 @@
  *   POST /api/v1/clock {today}      set it (office; only when served with --rehearsal)
  * Deadlines and notice periods are judged against this date. In rehearsal
  * mode an office can walk a programme through its calendar for training;
- * each change is audited.
+ * each change is audited (app/clock.c).
  */
 #include "http/handlers.h"
 
 #include <string.h>
 
-#include "app/audit.h"
+#include "app/clock.h"
 #include "app/programme/notice.h"
 #include "http/json_in.h"
 
@@ -26,7 +26,6 @@ void h_clock_set(struct http_req *r)
 	struct app *app = http_app(r);
 	struct px_err err = { 0 };
 	const char *today;
-	px_date d;
 	json_t *in;
 
 	if (!app->clock_settable)
@@ -36,24 +35,10 @@ void h_clock_set(struct http_req *r)
 		return;
 	if (json_str_or_reply(r, in, "today", true, 10, &today))
 		goto out;
-	if (date_parse(today, strlen(today), &d)) {
-		http_reply_errorf(r, PX_EINVAL, "bad_date", "today", "'%s' is not a date YYYY-MM-DD", today);
-		goto out;
-	}
-	struct store_conn *c = store_acquire(app->st);
-	json_t *payload = json_pack("{s:s}", "today", today);
-	int rc = store_begin(c, STORE_TX_WRITE, &err);
-	if (!rc && !(rc = audit_append(c, http_actor(r), "clock.set", "clock", payload, &err)))
-		rc = store_commit(c, &err);
-	store_rollback(c);
-	store_release(c);
-	json_decref(payload);
-	if (rc) {
+	if (app_clock_set(app, http_actor(r), today, &err))
 		http_fail(r, &err);
-		goto out;
-	}
-	__atomic_store_n(&app->today_override, d, __ATOMIC_RELEASE);
-	h_clock_get(r);
+	else
+		h_clock_get(r);
 out:
 	json_decref(in);
 }
