@@ -366,19 +366,28 @@ int store_cols(struct store_stmt *s, const char *cols, ...)
 	return 0;
 }
 
-int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...)
+/* Bind the arguments, step through every row (calling fn for each when given), reset. */
+static int run_rows(struct store_conn *c, struct store_sql *q, store_row_fn fn, void *arg, struct px_err *err,
+		    const char *types, va_list *ap)
 {
 	struct store_stmt *s;
-	va_list ap;
 	int rc = store_prepare(c, q, &s, err);
 	if (rc)
 		return rc;
-	va_start(ap, types);
-	bind_args(s, types, &ap);
-	va_end(ap);
+	bind_args(s, types, ap);
 	while ((rc = store_step(s, err)) == STORE_ROW)
-		;
+		if (fn && (rc = fn(s, arg, err)))
+			break;
 	store_reset(s);
+	return rc;
+}
+
+int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	int rc = run_rows(c, q, NULL, NULL, err, types, &ap);
+	va_end(ap);
 	return rc;
 }
 
@@ -410,18 +419,10 @@ int store_get(struct store_conn *c, struct store_sql *q, struct px_err *err, con
 int store_each(struct store_conn *c, struct store_sql *q, store_row_fn fn, void *arg, struct px_err *err,
 	       const char *types, ...)
 {
-	struct store_stmt *s;
 	va_list ap;
-	int rc = store_prepare(c, q, &s, err);
-	if (rc)
-		return rc;
 	va_start(ap, types);
-	bind_args(s, types, &ap);
+	int rc = run_rows(c, q, fn, arg, err, types, &ap);
 	va_end(ap);
-	while ((rc = store_step(s, err)) == STORE_ROW)
-		if ((rc = fn(s, arg, err)))
-			break;
-	store_reset(s);
 	return rc;
 }
 

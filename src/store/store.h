@@ -188,7 +188,8 @@ int store_cols(struct store_stmt *s, const char *cols, ...);
 /*
  * Run q with the arguments of `types` (store_run's letters) and call fn for
  * each row; fn reads the row with store_col_*() or store_cols() and returns 0
- * to go on or a negative PX_E* to stop, which store_each returns. Returns
+ * to go on, or stops the walk with a negative PX_E* (an error) or a positive
+ * value (found what it looked for), which store_each returns. Returns
  * STORE_DONE (0) after the last row. Resets the statement.
  */
 typedef int (*store_row_fn)(struct store_stmt *s, void *arg, struct px_err *err);

@@ -4,7 +4,6 @@
  */
 #include "app/programme/objection.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -215,27 +214,6 @@ static int open_objection(struct store_conn *c, struct step *x, struct px_err *e
 	return ok ? 0 : px_err_set(err, PX_ENOTFOUND, NULL, "objection", "no objection %lld", (long long)x->id);
 }
 
-/* Run an UPDATE ... RETURNING id that matches only in the expected state. */
-static int update_one(struct store_conn *c, struct store_sql *q, const char *types, struct px_err *err, ...)
-{
-	struct store_stmt *s;
-	va_list ap;
-	int rc = store_prepare(c, q, &s, err);
-	if (rc)
-		return rc;
-	va_start(ap, err);
-	for (int i = 0; types[i]; i++) {
-		if (types[i] == 'i')
-			store_bind_int(s, i + 1, va_arg(ap, int64_t));
-		else
-			store_bind_text(s, i + 1, va_arg(ap, const char *));
-	}
-	va_end(ap);
-	rc = store_step(s, err);
-	store_reset(s);
-	return rc;
-}
-
 /*
  * Load, run fn (which leaves the audit payload in *payload), audit, and
  * answer with the objection as it now is; all in one write transaction.
@@ -266,7 +244,7 @@ static int forward_step(struct store_conn *c, struct step *x, json_t **payload, 
 	if (rc)
 		return rc;
 	date_format(due_day, due);
-	if ((rc = update_one(c, &Q_FORWARD, "tti", err, (const char *)x->today, (const char *)due, x->id)) < 0)
+	if ((rc = store_get(c, &Q_FORWARD, err, "tti", (const char *)x->today, (const char *)due, x->id)) < 0)
 		return rc;
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, x->row.forwarded_on[0] ? "already_forwarded" : "already_decided",
@@ -295,7 +273,7 @@ struct reply_step {
 static int reply_step(struct store_conn *c, struct step *x, json_t **payload, struct px_err *err)
 {
 	const char *text = ((struct reply_step *)x)->text;
-	int rc = update_one(c, &Q_REPLY, "tti", err, text, (const char *)x->today, x->id);
+	int rc = store_get(c, &Q_REPLY, err, "tti", text, (const char *)x->today, x->id);
 	if (rc < 0)
 		return rc;
 	if (rc == STORE_DONE)
@@ -352,7 +330,7 @@ static int decide_step(struct store_conn *c, struct step *x, json_t **payload, s
 	if (!x->row.forwarded_on[0])
 		return px_err_set(err, PX_ECONFLICT, "not_forwarded", "objection",
 				  "forward objection %lld to the county for review before deciding", (long long)x->id);
-	if ((rc = update_one(c, &Q_DECIDE, "tiiti", err, d->outcome, (int64_t)d->breaks, d->decision,
+	if ((rc = store_get(c, &Q_DECIDE, err, "tiiti", d->outcome, (int64_t)d->breaks, d->decision,
 			     (const char *)x->today, x->id)) < 0)
 		return rc;
 	if (rc == STORE_DONE)
