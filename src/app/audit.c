@@ -9,6 +9,7 @@
  * head must then name the last row (rows cut off the end).
  */
 #include "app/audit.h"
+#include "app/tx.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -130,52 +131,46 @@ static bool check_row(struct store_stmt *s, int64_t expect_seq, const char *prev
 	return false;
 }
 
-int audit_verify(struct app *app, struct audit_report *r, struct px_err *err)
+/* Walking the chain: the report so far, the row expected next and the hash it must link to. */
+struct walk {
+	struct audit_report *r;
+	int64_t expect;
+	char prev[CHAIN_HEX_LEN + 1];
+};
+
+static int walk_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	char prev[CHAIN_HEX_LEN + 1] = CHAIN_GENESIS;
-	int64_t expect = 1;
+	struct walk *w = arg;
+	(void)err;
+	w->r->rows++;
+	if (check_row(s, w->expect, w->prev, w->r))
+		return 1; /* stop at the first broken row */
+	snprintf(w->prev, sizeof(w->prev), "%s", store_col_text(s, 8));
+	w->expect++;
+	return 0;
+}
+
+static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct walk w = { arg, 1, CHAIN_GENESIS };
+	struct audit_report *r = w.r;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	rc = store_begin(c, STORE_TX_READ, err);
-	if (rc)
-		goto out;
-	rc = store_prepare(c, &Q_ALL, &s, err);
-	if (rc)
-		goto out_end;
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		r->rows++;
-		if (check_row(s, expect, prev, r))
-			break;
-		snprintf(prev, sizeof(prev), "%s", store_col_text(s, 8));
-		expect++;
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out_end;
-	rc = store_prepare(c, &Q_HEAD, &s, err);
-	if (rc)
-		goto out_end;
-	if ((rc = store_step(s, err)) == STORE_ROW) {
-		r->head.seq = store_col_int(s, 0);
-		snprintf(r->head.hash, sizeof(r->head.hash), "%s", store_col_text(s, 1));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out_end;
-	rc = 0;
-	if (!r->first_bad && (r->head.seq != expect - 1 || strcmp(r->head.hash, prev))) {
-		r->first_bad = expect;
+	if ((rc = store_each(c, &Q_ALL, walk_row, &w, err, "")) < 0 ||
+	    (rc = store_get(c, &Q_HEAD, err, ":ib", &r->head.seq, r->head.hash, sizeof(r->head.hash))) < 0)
+		return rc;
+	if (!r->first_bad && (r->head.seq != w.expect - 1 || strcmp(r->head.hash, w.prev))) {
+		r->first_bad = w.expect;
 		snprintf(r->problem, sizeof(r->problem),
 			 "the head names row %" PRId64 " but the chain ends at row %" PRId64
 			 " (rows removed from the end, or head edited)",
-			 r->head.seq, expect - 1);
+			 r->head.seq, w.expect - 1);
 	}
-out_end:
-	store_rollback(c);
-out:
-	store_release(c);
-	return rc;
+	return 0;
+}
+
+int audit_verify(struct app *app, struct audit_report *r, struct px_err *err)
+{
+	return app_tx(app, STORE_TX_READ, verify_tx, r, err);
 }

@@ -19,10 +19,26 @@ json_t *app_result(int rc, json_t *v)
 	return NULL;
 }
 
+/* app_tx_json's work: what an earlier, retried attempt left in *result is dropped first. */
+struct json_tx {
+	app_tx_fn fn;
+	void *arg;
+	json_t **result;
+};
+
+static int json_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct json_tx *j = arg;
+	json_decref(*j->result);
+	*j->result = NULL;
+	return j->fn(c, j->arg, err);
+}
+
 int app_tx_json(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, json_t **result, json_t **out,
 		struct px_err *err)
 {
-	int rc = app_tx(app, mode, fn, arg, err);
+	struct json_tx j = { fn, arg, result };
+	int rc = app_tx(app, mode, json_tx, &j, err);
 	*out = app_result(rc, *result);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <errno.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -372,33 +373,123 @@ const char *store_col_text(struct store_stmt *s, int col)
 	return store_col_textn(s, col, NULL);
 }
 
-int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...)
+/* Bind the arguments of `types` (see store_run) from ap, parameters numbered from 1. */
+static void bind_args(struct store_stmt *s, const char *types, va_list *ap)
 {
-	struct store_stmt *s;
-	va_list ap;
-	int rc = store_prepare(c, q, &s, err);
-	if (rc)
-		return rc;
-	va_start(ap, types);
 	for (int i = 0; types[i]; i++) {
 		switch (types[i]) {
 		case 'i':
-			store_bind_int(s, i + 1, va_arg(ap, int64_t));
+			store_bind_int(s, i + 1, va_arg(*ap, int64_t));
 			break;
 		case 't':
-			store_bind_text(s, i + 1, va_arg(ap, const char *));
+			store_bind_text(s, i + 1, va_arg(*ap, const char *));
 			break;
 		default:
 			store_bind_null(s, i + 1);
 			break;
 		}
 	}
+}
+
+/* Copy out the columns of the current row as `cols` says (see store_get). */
+static void copy_cols(struct store_stmt *s, const char *cols, va_list *ap)
+{
+	for (int i = 0; cols[i]; i++) {
+		switch (cols[i]) {
+		case 'i':
+			*va_arg(*ap, int64_t *) = store_col_int(s, i);
+			break;
+		case 'd':
+			*va_arg(*ap, int *) = (int)store_col_int(s, i);
+			break;
+		case 'b': {
+			char *buf = va_arg(*ap, char *);
+			size_t cap = va_arg(*ap, size_t);
+			snprintf(buf, cap, "%s", store_col_text(s, i));
+			break;
+		}
+		case 's': {
+			char **out = va_arg(*ap, char **);
+			size_t len;
+			const char *t = store_col_textn(s, i, &len);
+			free(*out);
+			*out = store_col_null(s, i) ? NULL : strndup(t, len);
+			break;
+		}
+		default: /* '-': a column the caller does not want */
+			break;
+		}
+	}
+}
+
+int store_cols(struct store_stmt *s, const char *cols, ...)
+{
+	va_list ap;
+	va_start(ap, cols);
+	copy_cols(s, cols, &ap);
 	va_end(ap);
+	return 0;
+}
+
+/* Bind the arguments, step through every row (calling fn for each when given), reset. */
+static int run_rows(struct store_conn *c, struct store_sql *q, store_row_fn fn, void *arg, struct px_err *err,
+		    const char *types, va_list *ap)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, q, &s, err);
+	if (rc)
+		return rc;
+	bind_args(s, types, ap);
 	while ((rc = store_step(s, err)) == STORE_ROW)
-		;
+		if (fn && (rc = fn(s, arg, err)))
+			break;
 	store_reset(s);
 	if (!rc && !c->in_tx) /* an autocommitted statement may have written */
 		atomic_fetch_add(&c->st->generation, 1);
+	return rc;
+}
+
+int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	int rc = run_rows(c, q, NULL, NULL, err, types, &ap);
+	va_end(ap);
+	return rc;
+}
+
+int store_get(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...)
+{
+	struct store_stmt *s;
+	const char *cols = strchr(types, ':');
+	char binds[STORE_MAX_PARAMS + 1];
+	size_t nb = cols ? (size_t)(cols - types) : strlen(types);
+	va_list ap;
+	int rc;
+
+	if (nb > STORE_MAX_PARAMS)
+		return px_err_set(err, PX_EINTERNAL, NULL, NULL, "too many parameters");
+	memcpy(binds, types, nb);
+	binds[nb] = '\0';
+	if ((rc = store_prepare(c, q, &s, err)))
+		return rc;
+	va_start(ap, types);
+	bind_args(s, binds, &ap);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW && cols)
+		copy_cols(s, cols + 1, &ap);
+	va_end(ap);
+	store_reset(s);
+	return rc;
+}
+
+int store_each(struct store_conn *c, struct store_sql *q, store_row_fn fn, void *arg, struct px_err *err,
+	       const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	int rc = run_rows(c, q, fn, arg, err, types, &ap);
+	va_end(ap);
 	return rc;
 }
 

@@ -171,6 +171,35 @@ const char *store_col_textn(struct store_stmt *s, int col, size_t *len);
 int store_run(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...);
 
 /*
+ * The read half of store_run: run q with the arguments of `types` and copy
+ * the first row's columns out. `types` is the bind letters of store_run, then
+ * ':' and one letter per result column, each taking the next argument(s):
+ *	'i' int64_t *;  'd' int *;
+ *	'b' char *buf, size_t cap (text copied, cut to fit, NUL-terminated);
+ *	's' char ** (a malloc'd copy the caller frees, NULL for SQL NULL; a
+ *	    previous value in *out is freed first);
+ *	'-' column skipped.
+ * Returns STORE_ROW when there was a row (outputs written), STORE_DONE when
+ * none (outputs untouched), or a negative PX_E*. Resets the statement.
+ *	store_get(c, &Q, err, "i:db", id, &year, region, sizeof(region));
+ */
+int store_get(struct store_conn *c, struct store_sql *q, struct px_err *err, const char *types, ...);
+
+/* Copy the current row's columns out of s as store_get's column letters say; returns 0. */
+int store_cols(struct store_stmt *s, const char *cols, ...);
+
+/*
+ * Run q with the arguments of `types` (store_run's letters) and call fn for
+ * each row; fn reads the row with store_col_*() or store_cols() and returns 0
+ * to go on, or stops the walk with a negative PX_E* (an error) or a positive
+ * value (found what it looked for), which store_each returns. Returns
+ * STORE_DONE (0) after the last row. Resets the statement.
+ */
+typedef int (*store_row_fn)(struct store_stmt *s, void *arg, struct px_err *err);
+int store_each(struct store_conn *c, struct store_sql *q, store_row_fn fn, void *arg, struct px_err *err,
+	       const char *types, ...);
+
+/*
  * Copy a consistent snapshot of the database to `dest`. SQLite: the online
  * backup API, dest is a database file. PostgreSQL: `pg_dump --format=custom`
  * (found on PATH), dest is an archive for pg_restore.

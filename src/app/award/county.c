@@ -14,6 +14,7 @@
 #include "app/input.h"
 #include "app/programme/family.h"
 #include "app/programme/notice.h"
+#include "app/tx.h"
 
 #define NOTE_MAX 1000
 #define OPINION_MAX 2000
@@ -69,55 +70,71 @@ static bool is_county(const struct app_actor *actor)
 	return actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_COUNTY;
 }
 
-/* Begin, load the application (404 outside the actor's scope) and require the county stage. */
-static int open_app(struct store_conn *c, const struct app_actor *actor, int64_t id, struct application *a,
-		    struct programme *p, const struct tpl_stage **st, struct px_err *err)
+/* One county use case on an application: its arguments and what it loaded. */
+struct county_app {
+	const struct app_actor *actor;
+	int64_t id;
+	struct application a;
+	struct programme p;
+	const struct tpl_stage *st;
+};
+
+/*
+ * Load the application (404 outside the actor's scope), require the county
+ * stage, and run fn inside the use case's write transaction.
+ */
+static int with_app(struct store_conn *c, struct county_app *x,
+		    int (*fn)(struct store_conn *, struct county_app *, struct px_err *), struct px_err *err)
 {
+	int rc = apply_load(c, x->actor, x->id, &x->a, &x->p, err);
+	if (!rc)
+		rc = require_county_stage(&x->p, &x->st, err);
+	if (!rc)
+		rc = fn(c, x, err);
+	programme_release(&x->p);
+	return rc;
+}
+
+struct check_args {
+	struct county_app x;
+	bool pass;
+	const char *note;
+};
+
+static int check_app(struct store_conn *c, struct county_app *x, struct px_err *err)
+{
+	static const char *const from_pass[] = { "submitted", NULL };
+	static const char *const from_return[] = { "submitted", "county_checked", NULL };
+	struct check_args *k = (struct check_args *)x;
 	int rc;
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = apply_load(c, actor, id, a, p, err)))
+	if (!is_county(x->actor))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the county bureau checks applications");
+	if ((rc = application_move(c, x->actor, &x->a, k->pass ? from_pass : from_return,
+				   k->pass ? "county_checked" : "returned", k->note, err)))
 		return rc;
-	return require_county_stage(p, st, err);
+	return store_run(c, &Q_SET_NOTE, err, "tii", k->note, store_now_us(), x->id);
+}
+
+static int check_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	return with_app(c, arg, check_app, err);
 }
 
 int county_check(struct app *app, const struct app_actor *actor, int64_t id, const char *result, const char *note,
 		 struct px_err *err)
 {
-	static const char *const from_pass[] = { "submitted", NULL };
-	static const char *const from_return[] = { "submitted", "county_checked", NULL };
-	struct store_conn *c = store_acquire(app->st);
-	const struct tpl_stage *st;
-	struct application a;
-	struct programme p = { 0 };
-	bool pass = result && !strcmp(result, "pass");
+	struct check_args k = { { actor, id, { 0 }, { 0 }, NULL }, result && !strcmp(result, "pass"), note };
 	int rc;
 
-	if (!result || (!pass && strcmp(result, "return"))) {
-		rc = px_err_set(err, PX_EINVAL, "invalid_result", "result", "result is 'pass' or 'return', not '%s'",
-				result ? result : "");
-		goto out;
-	}
-	if (!pass && !note) {
-		rc = px_err_set(err, PX_EINVAL, "missing_field", "note", "say what the applicant must complete or correct");
-		goto out;
-	}
-	if ((note && (rc = input_textarea(note, NOTE_MAX, "note", err))) ||
-	    (rc = open_app(c, actor, id, &a, &p, &st, err)))
-		goto out_rollback;
-	if (!is_county(actor)) {
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the county bureau checks applications");
-		goto out_rollback;
-	}
-	if ((rc = application_move(c, actor, &a, pass ? from_pass : from_return, pass ? "county_checked" : "returned",
-				   note, err)) ||
-	    (rc = store_run(c, &Q_SET_NOTE, err, "tii", note, app_now_us(app), id)) || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	programme_release(&p);
-	store_release(c);
-	return rc;
+	if (!result || (!k.pass && strcmp(result, "return")))
+		return px_err_set(err, PX_EINVAL, "invalid_result", "result", "result is 'pass' or 'return', not '%s'",
+				  result ? result : "");
+	if (!k.pass && !note)
+		return px_err_set(err, PX_EINVAL, "missing_field", "note",
+				  "say what the applicant must complete or correct");
+	if (note && (rc = input_textarea(note, NOTE_MAX, "note", err)))
+		return rc;
+	return app_tx(app, STORE_TX_WRITE, check_tx, &k, err);
 }
 
 /* May a member unit speak for `department`? Its unit's name must contain the department's. */
@@ -139,77 +156,77 @@ static int member_speaks_for(struct store_conn *c, const struct app_actor *actor
 				   "a member unit gives opinions for its own department only, not '%s'", department);
 }
 
+struct opinion_args {
+	struct county_app x;
+	const char *department, *verdict, *text;
+	int64_t oid;
+	char stage[32]; /* the stage's code, for the answer after the programme is released */
+};
+
+/* Who may give the opinion: the department's member unit, the county, or the command line. */
+static int may_give_opinion(struct store_conn *c, const struct opinion_args *o, struct px_err *err)
+{
+	const struct app_actor *actor = o->x.actor;
+	int i;
+	for (i = 0; i < o->x.st->nconsult && strcmp(o->x.st->consult[i], o->department ? o->department : ""); i++)
+		;
+	if (i == o->x.st->nconsult)
+		return px_err_set(err, PX_EINVAL, "unknown_department", "department",
+				  "'%s' is not a department this stage consults", o->department ? o->department : "");
+	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_MEMBER)
+		return member_speaks_for(c, actor, o->department, err);
+	if (!is_county(actor) && actor->kind != ACTOR_CLI)
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "opinions come from the county or the department");
+	return 0;
+}
+
+static int opinion_app(struct store_conn *c, struct county_app *x, struct px_err *err)
+{
+	struct opinion_args *o = (struct opinion_args *)x;
+	const struct app_actor *actor = x->actor;
+	int rc = may_give_opinion(c, o, err);
+	if (rc)
+		return rc;
+	snprintf(o->stage, sizeof(o->stage), "%s", x->st->code);
+	if (strcmp(x->a.state, "submitted") && strcmp(x->a.state, "county_checked"))
+		return px_err_set(err, PX_ECONFLICT, "wrong_state", "state",
+				  "application %lld is '%s'; opinions are asked while the county checks it",
+				  (long long)x->id, x->a.state);
+	rc = actor->kind == ACTOR_ACCOUNT
+		     ? store_get(c, &Q_OPINION_INSERT, err, "ittttii:i", x->id, x->st->code, o->department, o->verdict,
+				 o->text, actor->id, store_now_us(), &o->oid)
+		     : store_get(c, &Q_OPINION_INSERT, err, "ittttni:i", x->id, x->st->code, o->department, o->verdict,
+				 o->text, store_now_us(), &o->oid);
+	if (rc < 0)
+		return rc;
+	json_t *payload = json_pack("{s:I, s:s, s:s}", "opinion", (json_int_t)o->oid, "department", o->department,
+				    "verdict", o->verdict);
+	return audit_record(c, actor, "opinion.add", "application", x->id, payload, err);
+}
+
+static int opinion_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	return with_app(c, arg, opinion_app, err);
+}
+
 int county_opinion(struct app *app, const struct app_actor *actor, int64_t id, const char *department,
 		   const char *verdict, const char *text, json_t **out, struct px_err *err)
 {
 	static const char *const verdicts[] = { "no_objection", "objection", "note", NULL };
-	struct store_conn *c = store_acquire(app->st);
-	const struct tpl_stage *st;
-	struct application a;
-	struct programme p = { 0 };
-	struct store_stmt *s;
-	int64_t oid = 0;
+	struct opinion_args o = { { actor, id, { 0 }, { 0 }, NULL }, department, verdict, text, 0, "" };
 	int rc, i;
 
 	for (i = 0; verdicts[i] && (!verdict || strcmp(verdicts[i], verdict)); i++)
 		;
-	if (!verdicts[i]) {
-		rc = px_err_set(err, PX_EINVAL, "invalid_verdict", "verdict",
-				"verdict is no_objection, objection or note, not '%s'", verdict ? verdict : "");
-		goto out;
-	}
-	if ((rc = input_textarea(text, OPINION_MAX, "text", err)) || (rc = open_app(c, actor, id, &a, &p, &st, err)))
-		goto out_rollback;
-	for (i = 0; i < st->nconsult && strcmp(st->consult[i], department ? department : ""); i++)
-		;
-	if (i == st->nconsult) {
-		rc = px_err_set(err, PX_EINVAL, "unknown_department", "department",
-				"'%s' is not a department this stage consults", department ? department : "");
-		goto out_rollback;
-	}
-	if (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_MEMBER)
-		rc = member_speaks_for(c, actor, department, err);
-	else if (!is_county(actor) && actor->kind != ACTOR_CLI)
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "opinions come from the county or the department");
-	if (rc)
-		goto out_rollback;
-	if (strcmp(a.state, "submitted") && strcmp(a.state, "county_checked")) {
-		rc = px_err_set(err, PX_ECONFLICT, "wrong_state", "state",
-				"application %lld is '%s'; opinions are asked while the county checks it", (long long)id,
-				a.state);
-		goto out_rollback;
-	}
-	if ((rc = store_prepare(c, &Q_OPINION_INSERT, &s, err)))
-		goto out_rollback;
-	store_bind_int(s, 1, id);
-	store_bind_text(s, 2, st->code);
-	store_bind_text(s, 3, department);
-	store_bind_text(s, 4, verdict);
-	store_bind_text(s, 5, text);
-	if (actor->kind == ACTOR_ACCOUNT)
-		store_bind_int(s, 6, actor->id);
-	else
-		store_bind_null(s, 6);
-	store_bind_int(s, 7, app_now_us(app));
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		oid = store_col_int(s, 0);
-	store_reset(s);
-	if (rc < 0)
-		goto out_rollback;
-	json_t *payload = json_pack("{s:I, s:s, s:s}", "opinion", (json_int_t)oid, "department", department, "verdict",
-				    verdict);
-	rc = audit_record(c, actor, "opinion.add", "application", id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	*out = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)oid, "application", (json_int_t)id,
-			 "stage", st->code, "department", department, "verdict", verdict, "text", text);
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	programme_release(&p);
-	store_release(c);
-	return rc;
+	if (!verdicts[i])
+		return px_err_set(err, PX_EINVAL, "invalid_verdict", "verdict",
+				  "verdict is no_objection, objection or note, not '%s'", verdict ? verdict : "");
+	if ((rc = input_textarea(text, OPINION_MAX, "text", err)) ||
+	    (rc = app_tx(app, STORE_TX_WRITE, opinion_tx, &o, err)))
+		return rc;
+	*out = json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)o.oid, "application", (json_int_t)id,
+			 "stage", o.stage, "department", department, "verdict", verdict, "text", text);
+	return 0;
 }
 
 /* The applications on the county notices of the stage: an object keyed by id. Caller owns *out. */
@@ -252,94 +269,110 @@ static bool in_set(json_t *set, int64_t id)
 	return json_object_get(set, key) != NULL;
 }
 
-/* Begin a county use case on a programme in its county stage. */
-static int open_programme(struct store_conn *c, const struct app_actor *actor, int64_t pid, struct programme *p,
-			  const struct tpl_stage **st, struct px_err *err)
+/* One county use case on a programme in its county stage: arguments and what it loaded. */
+struct county_prog {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t pid;
+	struct programme p;
+	const struct tpl_stage *st;
+};
+
+/* Load the programme, require its county stage, and run fn inside the use case's write transaction. */
+static int with_programme(struct store_conn *c, struct county_prog *x,
+			  int (*fn)(struct store_conn *, struct county_prog *, struct px_err *), struct px_err *err)
 {
 	int rc;
-	if (!is_county(actor))
+	if (!is_county(x->actor))
 		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only a county bureau does this, for its county");
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = programme_load(c, pid, p, err)))
+	if (!(rc = programme_load(c, x->pid, &x->p, err)) && !(rc = require_county_stage(&x->p, &x->st, err)))
+		rc = fn(c, x, err);
+	programme_release(&x->p);
+	return rc;
+}
+
+struct notice_args {
+	struct county_prog x;
+	px_date start;
+	int64_t nid;
+};
+
+struct checked_rows {
+	const struct template *t;
+	json_t *done, *list;
+};
+
+/* One checked application not yet on a notice: a row of the notice's list. */
+static int checked_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	struct checked_rows *r = arg;
+	int64_t id = store_col_int(s, 0);
+	const char *track = store_col_text(s, 1);
+	int ti = template_track_index(r->t, track);
+	char masked[32];
+	(void)err;
+	if (in_set(r->done, id))
+		return 0;
+	if (store_col_text(s, 3)[0])
+		applicant_mask_uscc(store_col_text(s, 3), masked, sizeof(masked));
+	else
+		snprintf(masked, sizeof(masked), "%s", store_col_text(s, 4));
+	json_array_append_new(r->list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application", (json_int_t)id, "name",
+						 store_col_text(s, 2), "track", track, "track_name",
+						 ti >= 0 ? r->t->tracks[ti].name : track, "identifier_masked", masked));
+	return 0;
+}
+
+static int publish_list(struct store_conn *c, struct notice_args *n, json_t *list, struct px_err *err)
+{
+	const struct county_prog *x = &n->x;
+	char title[512], region_name[128];
+	int rc;
+	if (!json_array_size(list))
+		return px_err_set(err, PX_ECONFLICT, "nothing_to_notify", "applications",
+				  "no checked application of %s awaits a public notice", x->actor->region);
+	if ((rc = input_region_name(c, x->actor->region, region_name, sizeof(region_name), err)))
 		return rc;
-	return require_county_stage(p, st, err);
+	snprintf(title, sizeof(title), "%s%s（%s）", x->p.tpl->title, family_text(x->p.tpl, "notice.recommendation"),
+		 region_name);
+	struct notice_new nn = { .programme_id = x->pid, .stage_code = x->st->code, .region = x->actor->region,
+				 .title = title, .list = list, .starts_on = n->start, .workdays = x->st->notice_workdays };
+	if (!nn.workdays)
+		return px_err_set(err, PX_ECONFLICT, "no_notice_period", "stage", "stage '%s' declares no notice period",
+				  x->st->code);
+	return notice_publish(x->app, c, x->actor, &nn, &n->nid, NULL, err);
+}
+
+static int notice_prog(struct store_conn *c, struct county_prog *x, struct px_err *err)
+{
+	struct checked_rows r = { x->p.tpl, NULL, json_array() };
+	int rc = notified_ids(c, x->pid, x->st->code, x->actor->region, &r.done, err);
+	if (!rc && !(rc = store_each(c, &Q_CHECKED, checked_row, &r, err, "it", x->pid, x->actor->region)))
+		rc = publish_list(c, (struct notice_args *)x, r.list, err);
+	json_decref(r.done);
+	json_decref(r.list);
+	return rc;
+}
+
+static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	return with_programme(c, arg, notice_prog, err);
 }
 
 int county_notice(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *starts_on,
 		  json_t **out, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	const struct tpl_stage *st;
-	struct programme p = { 0 };
-	struct store_stmt *s;
-	json_t *done = NULL, *list = json_array();
-	char title[512], region_name[128];
-	px_date start = 0;
-	int64_t nid = 0;
+	struct notice_args n = { { app, actor, programme_id, { 0 }, NULL }, 0, 0 };
 	int rc;
 
-	if (starts_on && (rc = input_date(starts_on, "starts_on", &start, err)))
-		goto out;
-	if (start && start < app_today(app)) {
-		rc = px_err_set(err, PX_EINVAL, "starts_in_past", "starts_on", "a notice cannot start before today ('%s')",
-				starts_on);
-		goto out;
-	}
-	if ((rc = open_programme(c, actor, programme_id, &p, &st, err)) ||
-	    (rc = notified_ids(c, programme_id, st->code, actor->region, &done, err)) ||
-	    (rc = store_prepare(c, &Q_CHECKED, &s, err)))
-		goto out_rollback;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, actor->region);
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		int64_t id = store_col_int(s, 0);
-		const char *track = store_col_text(s, 1);
-		int ti = template_track_index(p.tpl, track);
-		char masked[32];
-		if (in_set(done, id))
-			continue;
-		if (store_col_text(s, 3)[0])
-			applicant_mask_uscc(store_col_text(s, 3), masked, sizeof(masked));
-		else
-			snprintf(masked, sizeof(masked), "%s", store_col_text(s, 4));
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "application", (json_int_t)id, "name",
-						      store_col_text(s, 2), "track", track, "track_name",
-						      ti >= 0 ? p.tpl->tracks[ti].name : track, "identifier_masked",
-						      masked));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out_rollback;
-	if (!json_array_size(list)) {
-		rc = px_err_set(err, PX_ECONFLICT, "nothing_to_notify", "applications",
-				"no checked application of %s awaits a public notice", actor->region);
-		goto out_rollback;
-	}
-	if ((rc = input_region_name(c, actor->region, region_name, sizeof(region_name), err)))
-		goto out_rollback;
-	snprintf(title, sizeof(title), "%s%s（%s）", p.tpl->title, family_text(p.tpl, "notice.recommendation"),
-		 region_name);
-	struct notice_new n = { .programme_id = programme_id, .stage_code = st->code, .region = actor->region,
-				.title = title, .list = list, .starts_on = start, .workdays = st->notice_workdays };
-	if (!n.workdays) {
-		rc = px_err_set(err, PX_ECONFLICT, "no_notice_period", "stage", "stage '%s' declares no notice period",
-				st->code);
-		goto out_rollback;
-	}
-	if ((rc = notice_publish(app, c, actor, &n, &nid, NULL, err)) || (rc = store_commit(c, err)))
-		goto out_rollback;
-	store_release(c);
-	c = NULL;
-	rc = notice_json(app, nid, out, err);
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	json_decref(done);
-	json_decref(list);
-	programme_release(&p);
-	if (c)
-		store_release(c);
-	return rc;
+	if (starts_on && (rc = input_date(starts_on, "starts_on", &n.start, err)))
+		return rc;
+	if (n.start && n.start < app_today(app))
+		return px_err_set(err, PX_EINVAL, "starts_in_past", "starts_on",
+				  "a notice cannot start before today ('%s')", starts_on);
+	if ((rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err)))
+		return rc;
+	return notice_json(app, n.nid, out, err);
 }
 
 /* Every consulted department's latest opinion is there and is not an objection. */
@@ -412,116 +445,145 @@ static int check_pick(struct store_conn *c, const struct app_actor *actor, int64
 	return opinions_settled(c, st, id, err);
 }
 
+struct recommend_args {
+	struct county_prog x;
+	const struct county_pick *picks;
+	size_t n;
+	struct application *apps;
+	json_t *notified, *rest, *audit_list;
+};
+
+static const char *const from_checked[] = { "county_checked", NULL };
+
+/* The recommendations are due by the stage's close, after the county's notices have ended. */
+static int recommend_open(struct store_conn *c, struct recommend_args *r, struct px_err *err)
+{
+	const struct county_prog *x = &r->x;
+	if (x->st->closes && app_today(x->app) > x->st->closes) {
+		char d[11];
+		date_format(x->st->closes, d);
+		return px_err_set(err, PX_ECONFLICT, "deadline_passed", "stage",
+				  "recommendations were due by %s (stage '%s')", d, x->st->code);
+	}
+	int rc = notice_require_ended_in(x->app, c, x->pid, x->st->code, x->actor->region, err);
+	return rc ? rc : notified_ids(c, x->pid, x->st->code, x->actor->region, &r->notified, err);
+}
+
+/* Each pick once, with a short note, and eligible for recommendation (check_pick). */
+static int check_picks(struct store_conn *c, struct recommend_args *r, struct px_err *err)
+{
+	int rc;
+	for (size_t i = 0; i < r->n; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (r->picks[j].application == r->picks[i].application)
+				return px_err_set(err, PX_EINVAL, "duplicate_application", "applications",
+						  "application %lld is listed twice", (long long)r->picks[i].application);
+		if ((r->picks[i].note && (rc = input_textarea(r->picks[i].note, 200, "note", err))) ||
+		    (rc = check_pick(c, r->x.actor, r->x.pid, r->x.st, r->notified, r->picks[i].application,
+				     &r->apps[i], err)))
+			return rc;
+	}
+	return 0;
+}
+
+/* Recommend the picks of track t within its quota: what was recommended before plus this list. */
+static int recommend_track(struct store_conn *c, struct recommend_args *r, int t, struct px_err *err)
+{
+	const struct county_prog *x = &r->x;
+	const char *track = x->p.tpl->tracks[t].code, *region = x->actor->region;
+	const struct tpl_quota *q = template_quota(x->p.tpl, region);
+	int64_t count, max_rank, adding = 0, slots = q ? q->slots[t] : 0;
+	int rc;
+	for (size_t i = 0; i < r->n; i++)
+		adding += !strcmp(r->apps[i].track, track);
+	if (!adding)
+		return 0;
+	if ((rc = recommended_so_far(c, x->pid, region, track, &count, &max_rank, err)))
+		return rc;
+	if (count + adding > slots)
+		return px_err_set(err, PX_ECONFLICT, "quota_exceeded", "applications",
+				  "track '%s' of %s has a quota of %lld; %lld recommended before, %lld more listed", track,
+				  region, (long long)slots, (long long)count, (long long)adding);
+	/* ranks continue after earlier recommendations, in the order given */
+	for (size_t i = 0; i < r->n; i++) {
+		if (strcmp(r->apps[i].track, track))
+			continue;
+		if ((rc = store_run(c, &Q_RECO_INSERT, err, "ittiiit", r->apps[i].id, region, track, ++max_rank,
+				    x->actor->id, store_now_us(), r->picks[i].note)) ||
+		    (rc = application_move(c, x->actor, &r->apps[i], from_checked, "recommended", NULL, err)))
+			return rc;
+		json_array_append_new(r->audit_list, json_pack("{s:I, s:s, s:I}", "application",
+								 (json_int_t)r->apps[i].id, "track", track, "rank",
+								 (json_int_t)max_rank));
+	}
+	return 0;
+}
+
+static int collect_rest(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	struct recommend_args *r = arg;
+	(void)err;
+	if (in_set(r->notified, store_col_int(s, 0)))
+		json_array_append_new(r->rest, json_integer(store_col_int(s, 0)));
+	return 0;
+}
+
+/* The county's other notified, checked applications are not recommended. */
+static int reject_rest(struct store_conn *c, struct recommend_args *r, struct px_err *err)
+{
+	int rc = store_each(c, &Q_CHECKED, collect_rest, r, err, "it", r->x.pid, r->x.actor->region);
+	for (size_t i = 0; !rc && i < json_array_size(r->rest); i++) {
+		struct application a;
+		if (!(rc = application_load(c, json_integer_value(json_array_get(r->rest, i)), &a, err)))
+			rc = application_move(c, r->x.actor, &a, from_checked, "not_recommended",
+					      "not recommended by the county", err);
+	}
+	return rc;
+}
+
+static int recommend_prog(struct store_conn *c, struct county_prog *x, struct px_err *err)
+{
+	struct recommend_args *r = (struct recommend_args *)x;
+	int rc;
+	/* an earlier attempt's lists */
+	json_decref(r->notified);
+	json_array_clear(r->rest);
+	json_array_clear(r->audit_list);
+	r->notified = NULL;
+	if ((rc = recommend_open(c, r, err)) || (rc = check_picks(c, r, err)))
+		return rc;
+	for (int t = 0; t < x->p.tpl->ntracks; t++)
+		if ((rc = recommend_track(c, r, t, err)))
+			return rc;
+	if ((rc = reject_rest(c, r, err)))
+		return rc;
+	json_t *payload = json_pack("{s:s, s:O, s:O}", "region", x->actor->region, "recommended", r->audit_list,
+				    "not_recommended", r->rest);
+	return audit_record(c, x->actor, "county.recommend", "programme", x->pid, payload, err);
+}
+
+static int recommend_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	return with_programme(c, arg, recommend_prog, err);
+}
+
 int county_recommend(struct app *app, const struct app_actor *actor, int64_t programme_id,
 		     const struct county_pick *picks, size_t n, json_t **out, struct px_err *err)
 {
-	static const char *const from[] = { "county_checked", NULL };
-	struct store_conn *c = store_acquire(app->st);
-	const struct tpl_stage *st;
-	struct programme p = { 0 };
-	struct application *apps = NULL;
-	struct store_stmt *s;
-	json_t *notified = NULL, *rest = json_array(), *audit_list = json_array();
+	struct recommend_args r = { { app, actor, programme_id, { 0 }, NULL }, picks, n, NULL, NULL, json_array(),
+				    json_array() };
 	int rc;
 
-	if (n > PICKS_MAX) {
+	if (n > PICKS_MAX)
 		rc = px_err_set(err, PX_EINVAL, "too_many", "applications", "at most %d applications at once", PICKS_MAX);
-		goto out;
-	}
-	if (!(apps = calloc(n ? n : 1, sizeof(*apps)))) {
+	else if (!(r.apps = calloc(n ? n : 1, sizeof(*r.apps))))
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		goto out;
-	}
-	if ((rc = open_programme(c, actor, programme_id, &p, &st, err)))
-		goto out_rollback;
-	if (st->closes && app_today(app) > st->closes) {
-		char d[11];
-		date_format(st->closes, d);
-		rc = px_err_set(err, PX_ECONFLICT, "deadline_passed", "stage",
-				"recommendations were due by %s (stage '%s')", d, st->code);
-		goto out_rollback;
-	}
-	if ((rc = notice_require_ended_in(app, c, programme_id, st->code, actor->region, err)) ||
-	    (rc = notified_ids(c, programme_id, st->code, actor->region, &notified, err)))
-		goto out_rollback;
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < i; j++)
-			if (picks[j].application == picks[i].application) {
-				rc = px_err_set(err, PX_EINVAL, "duplicate_application", "applications",
-						"application %lld is listed twice", (long long)picks[i].application);
-				goto out_rollback;
-			}
-		if ((picks[i].note && (rc = input_textarea(picks[i].note, 200, "note", err))) ||
-		    (rc = check_pick(c, actor, programme_id, st, notified, picks[i].application, &apps[i], err)))
-			goto out_rollback;
-	}
-	/* the quota per track: what was recommended before plus this list */
-	for (int t = 0; t < p.tpl->ntracks; t++) {
-		const struct tpl_quota *q = template_quota(p.tpl, actor->region);
-		int64_t count, max_rank, adding = 0, slots = q ? q->slots[t] : 0;
-		for (size_t i = 0; i < n; i++)
-			adding += !strcmp(apps[i].track, p.tpl->tracks[t].code);
-		if (!adding)
-			continue;
-		if ((rc = recommended_so_far(c, programme_id, actor->region, p.tpl->tracks[t].code, &count, &max_rank,
-					     err)))
-			goto out_rollback;
-		if (count + adding > slots) {
-			rc = px_err_set(err, PX_ECONFLICT, "quota_exceeded", "applications",
-					"track '%s' of %s has a quota of %lld; %lld recommended before, %lld more listed",
-					p.tpl->tracks[t].code, actor->region, (long long)slots, (long long)count,
-					(long long)adding);
-			goto out_rollback;
-		}
-		/* ranks continue after earlier recommendations, in the order given */
-		for (size_t i = 0; i < n; i++) {
-			if (strcmp(apps[i].track, p.tpl->tracks[t].code))
-				continue;
-			if ((rc = store_run(c, &Q_RECO_INSERT, err, "ittiiit", apps[i].id, (const char *)actor->region,
-					    p.tpl->tracks[t].code, ++max_rank, actor->id, app_now_us(app), picks[i].note)) ||
-			    (rc = application_move(c, actor, &apps[i], from, "recommended", NULL, err)))
-				goto out_rollback;
-			json_array_append_new(audit_list, json_pack("{s:I, s:s, s:I}", "application",
-								    (json_int_t)apps[i].id, "track",
-								    p.tpl->tracks[t].code, "rank", (json_int_t)max_rank));
-		}
-	}
-	/* the county's other notified, checked applications are not recommended */
-	if ((rc = store_prepare(c, &Q_CHECKED, &s, err)))
-		goto out_rollback;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, actor->region);
-	while ((rc = store_step(s, err)) == STORE_ROW)
-		if (in_set(notified, store_col_int(s, 0)))
-			json_array_append_new(rest, json_integer(store_col_int(s, 0)));
-	store_reset(s);
-	if (rc < 0)
-		goto out_rollback;
-	for (size_t i = 0; i < json_array_size(rest); i++) {
-		struct application a;
-		if ((rc = application_load(c, json_integer_value(json_array_get(rest, i)), &a, err)) ||
-		    (rc = application_move(c, actor, &a, from, "not_recommended", "not recommended by the county", err)))
-			goto out_rollback;
-	}
-	json_t *payload = json_pack("{s:s, s:O, s:O}", "region", actor->region, "recommended", audit_list,
-				    "not_recommended", rest);
-	rc = audit_record(c, actor, "county.recommend", "programme", programme_id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	store_release(c);
-	c = NULL;
-	rc = county_recommendations_json(app, actor, programme_id, out, err);
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	free(apps);
-	json_decref(notified);
-	json_decref(rest);
-	json_decref(audit_list);
-	programme_release(&p);
-	if (c)
-		store_release(c);
+	else if (!(rc = app_tx(app, STORE_TX_WRITE, recommend_tx, &r, err)))
+		rc = county_recommendations_json(app, actor, programme_id, out, err);
+	free(r.apps);
+	json_decref(r.notified);
+	json_decref(r.rest);
+	json_decref(r.audit_list);
 	return rc;
 }
 
@@ -605,39 +667,48 @@ static json_t *reco_row(const struct template *t, struct store_stmt *s, int seq)
 	return row;
 }
 
+struct reco_view {
+	const struct app_actor *actor;
+	int64_t pid;
+	json_t *out;
+};
+
+struct reco_rows {
+	const struct template *t;
+	json_t *rows;
+};
+
+static int reco_row_add(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	struct reco_rows *r = arg;
+	(void)err;
+	json_array_append_new(r->rows, reco_row(r->t, s, (int)json_array_size(r->rows) + 1));
+	return 0;
+}
+
+static int reco_view_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct reco_view *v = arg;
+	struct programme p = { 0 };
+	struct reco_rows r = { NULL, json_array() };
+	const char *region;
+	int rc = programme_load(c, v->pid, &p, err);
+
+	if (!rc && !(region = programme_county_scope(&p, v->actor)))
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
+	r.t = p.tpl;
+	if (!rc && !(rc = store_each(c, &Q_RECO_ROWS, reco_row_add, &r, err, "it", v->pid, region)))
+		v->out = json_pack("{s:I, s:s, s:s, s:o, s:O}", "programme", (json_int_t)v->pid, "title", p.tpl->title,
+				   "recommender", family_text(p.tpl, "recommend.recommender"), "columns", columns_json(),
+				   "rows", r.rows);
+	json_decref(r.rows);
+	programme_release(&p);
+	return rc;
+}
+
 int county_recommendations_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				json_t **out, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct programme p = { 0 };
-	struct store_stmt *s;
-	json_t *rows = json_array();
-	const char *region;
-	int rc, seq = 0;
-
-	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)))
-		goto out;
-	if (!(region = programme_county_scope(&p, actor))) {
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
-		goto out;
-	}
-	if ((rc = store_prepare(c, &Q_RECO_ROWS, &s, err)))
-		goto out;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, region);
-	while ((rc = store_step(s, err)) == STORE_ROW)
-		json_array_append_new(rows, reco_row(p.tpl, s, ++seq));
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	rc = 0;
-	*out = json_pack("{s:I, s:s, s:s, s:o, s:O}", "programme", (json_int_t)programme_id, "title", p.tpl->title,
-			 "recommender", family_text(p.tpl, "recommend.recommender"), "columns", columns_json(), "rows",
-			 rows);
-out:
-	store_rollback(c);
-	json_decref(rows);
-	programme_release(&p);
-	store_release(c);
-	return rc;
+	struct reco_view v = { actor, programme_id, NULL };
+	return app_tx_json(app, STORE_TX_READ, reco_view_tx, &v, &v.out, out, err);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/tx.h"
 
 /* Unit kind implied by a role: the leadership group sits with the office. */
 static const char *const unit_kind_of[ROLE_COUNT] = {
@@ -115,46 +116,14 @@ static int read_row(struct store_conn *c, struct store_sql *q, const char *key, 
 	return rc;
 }
 
-/*
- * Begin a change that sets a password: hash it into hash, then open a write
- * transaction on a connection *c of app. On failure nothing is held and
- * hash is wiped; on success finish with end_change() and store_release().
- */
-static int begin_change(struct app *app, const char *password,
-			char hash[crypto_pwhash_STRBYTES], struct store_conn **c,
-			struct px_err *err)
-{
-	int rc = hash_password(password, hash, err);
-	if (rc)
-		return rc;
-	*c = store_acquire(app->st);
-	rc = store_begin(*c, STORE_TX_WRITE, err);
-	if (rc) {
-		store_release(*c);
-		sodium_memzero(hash, crypto_pwhash_STRBYTES);
-	}
-	return rc;
-}
-
-/*
- * End the write transaction of a change to account id: when rc is 0, record
- * action with payload (NULL for none; its reference is taken) in the audit
- * log and commit; otherwise, or when that fails, roll back. Returns the
- * outcome.
- */
-static int end_change(struct store_conn *c, int rc, const struct app_actor *actor,
-		      const char *action, int64_t id, json_t *payload, struct px_err *err)
+/* Audit a change to account id (payload may be NULL; its reference is taken). */
+static int audit_change(struct store_conn *c, const struct app_actor *actor, const char *action, int64_t id,
+			json_t *payload, struct px_err *err)
 {
 	char object[40];
-	if (!rc) {
-		snprintf(object, sizeof(object), "account:%lld", (long long)id);
-		rc = audit_append(c, actor, action, object, payload, err);
-		if (!rc)
-			rc = store_commit(c, err);
-	}
+	snprintf(object, sizeof(object), "account:%lld", (long long)id);
+	int rc = audit_append(c, actor, action, object, payload, err);
 	json_decref(payload);
-	if (rc)
-		store_rollback(c); /* a no-op after a failed commit, which rolled back */
 	return rc;
 }
 
@@ -212,15 +181,40 @@ static int region_exists(struct store_conn *c, const char *region, struct px_err
 					"unknown region code '%s'", region);
 }
 
+struct create_args {
+	const struct app_actor *actor;
+	const struct account_new *req;
+	enum px_role role;
+	const char *hash;
+	int64_t id;
+};
+
+static int create_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct create_args *a = arg;
+	const struct account_new *req = a->req;
+	int64_t unit_id = 0;
+	int rc;
+
+	if ((rc = region_exists(c, req->region, err)) ||
+	    (rc = unit_resolve(c, req->unit, unit_kind_of[a->role], req->region, &unit_id, err)))
+		return rc;
+	rc = store_get(c, &Q_ACCOUNT_INSERT, err, "ttttiti:i", req->login, req->display_name, a->hash,
+		       access_role_name(a->role), unit_id, req->region, store_now_us(), &a->id);
+	if (rc == PX_ECONFLICT)
+		return px_err_set(err, PX_ECONFLICT, "login_taken", "login", "login '%s' is taken", req->login);
+	if (rc < 0)
+		return rc;
+	json_t *payload = json_pack("{s:s, s:s, s:s, s:s}", "login", req->login, "role", access_role_name(a->role),
+				    "unit", req->unit, "region", req->region);
+	return audit_change(c, a->actor, "account.create", a->id, payload, err);
+}
+
 int account_create(struct app *app, const struct app_actor *actor, const struct account_new *req,
 		   int64_t *id, struct px_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
-	enum px_role role = access_role_parse(req->role);
-	struct store_conn *c;
-	struct store_stmt *s;
-	json_t *payload = NULL;
-	int64_t unit_id = 0, account_id = 0;
+	struct create_args a = { actor, req, access_role_parse(req->role), hash, 0 };
 	int rc;
 
 	if ((rc = check_login(req->login, err)) ||
@@ -228,7 +222,7 @@ int account_create(struct app *app, const struct app_actor *actor, const struct 
 	    (rc = check_text(req->unit, 128, "unit", err)) ||
 	    (rc = account_check_password(req->password, "password", err)))
 		return rc;
-	if (role == ROLE_NONE)
+	if (a.role == ROLE_NONE)
 		return px_err_set(err, PX_EINVAL, "invalid_role", "role", "unknown role '%s'",
 				  req->role ? req->role : "");
 	if (!access_region_valid(req->region))
@@ -238,34 +232,11 @@ int account_create(struct app *app, const struct app_actor *actor, const struct 
 	      (app_actor_is(actor, ROLE_OFFICE) && access_region_contains(actor->region, req->region))))
 		return px_err_set(err, PX_EFORBIDDEN, NULL, "region",
 				  "not allowed to create accounts in region '%s'", req->region);
-	if ((rc = begin_change(app, req->password, hash, &c, err)))
+	/* the slow hash is computed before the transaction, never while it holds the writer */
+	if ((rc = hash_password(req->password, hash, err)))
 		return rc;
-	if ((rc = region_exists(c, req->region, err)) ||
-	    (rc = unit_resolve(c, req->unit, unit_kind_of[role], req->region, &unit_id, err)) ||
-	    (rc = store_prepare(c, &Q_ACCOUNT_INSERT, &s, err)))
-		goto out_end;
-	store_bind_text(s, 1, req->login);
-	store_bind_text(s, 2, req->display_name);
-	store_bind_text(s, 3, hash);
-	store_bind_text(s, 4, access_role_name(role));
-	store_bind_int(s, 5, unit_id);
-	store_bind_text(s, 6, req->region);
-	store_bind_int(s, 7, store_now_us());
-	rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		*id = account_id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc == PX_ECONFLICT)
-		rc = px_err_set(err, PX_ECONFLICT, "login_taken", "login", "login '%s' is taken",
-				req->login);
-	if (rc < 0)
-		goto out_end;
-	rc = 0;
-	payload = json_pack("{s:s, s:s, s:s, s:s}", "login", req->login, "role",
-			    access_role_name(role), "unit", req->unit, "region", req->region);
-out_end:
-	rc = end_change(c, rc, actor, "account.create", account_id, payload, err);
-	store_release(c);
+	if (!(rc = app_tx(app, STORE_TX_WRITE, create_tx, &a, err)))
+		*id = a.id;
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }
@@ -439,43 +410,55 @@ int account_actor(struct store_conn *c, int64_t id, struct app_actor *out, struc
 	return rc < 0 ? rc : 0;
 }
 
+struct passwd_args {
+	const struct app_actor *actor;
+	const char *login, *old, *hash;
+};
+
+/* Who may set the password: the account itself (knowing the old one), its region's office, the command line. */
+static int may_set_password(struct store_conn *c, const struct passwd_args *p, const struct credentials *cr,
+			    struct px_err *err)
+{
+	const struct app_actor *actor = p->actor;
+	struct app_actor target;
+	int rc = account_actor(c, cr->id, &target, err);
+	if (rc)
+		return rc;
+	bool self = actor->kind == ACTOR_ACCOUNT && actor->id == cr->id;
+	bool office = app_actor_is(actor, ROLE_OFFICE) && actor->kind == ACTOR_ACCOUNT &&
+		      access_region_contains(actor->region, target.region);
+	if (self && !office && (!p->old || crypto_pwhash_str_verify(cr->hash, p->old, strlen(p->old)) != 0))
+		return px_err_set(err, PX_EFORBIDDEN, "bad_credentials", "old_password", "current password is wrong");
+	if (!(actor->kind == ACTOR_CLI || self || office))
+		return px_err_set(err, PX_ENOTFOUND, NULL, "login", "no account '%s'", p->login);
+	return 0;
+}
+
+static int passwd_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct passwd_args *p = arg;
+	struct credentials cr;
+	int rc = find_login(c, p->login, &cr, err);
+	if (rc)
+		return rc;
+	if (!cr.id)
+		return px_err_set(err, PX_ENOTFOUND, NULL, "login", "no account '%s'", p->login);
+	if ((rc = may_set_password(c, p, &cr, err)) ||
+	    (rc = store_run(c, &Q_ACCOUNT_SET_PASSWORD, err, "ti", p->hash, cr.id)) ||
+	    (rc = store_run(c, &Q_SESSIONS_DROP, err, "i", cr.id)))
+		return rc;
+	return audit_change(c, p->actor, "account.passwd", cr.id, NULL, err);
+}
+
 int account_passwd(struct app *app, const struct app_actor *actor, const char *login,
 		   const char *old, const char *password, struct px_err *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
-	struct store_conn *c;
-	struct app_actor target;
-	struct credentials cr;
+	struct passwd_args p = { actor, login ? login : "", old, hash };
 	int rc = account_check_password(password, "password", err);
-	if (rc || (rc = begin_change(app, password, hash, &c, err)))
+	if (rc || (rc = hash_password(password, hash, err)))
 		return rc;
-	rc = find_login(c, login ? login : "", &cr, err);
-	if (rc)
-		goto out_end;
-	if (!cr.id) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "login", "no account '%s'", login ? login : "");
-		goto out_end;
-	}
-	if ((rc = account_actor(c, cr.id, &target, err)))
-		goto out_end;
-	bool self = actor->kind == ACTOR_ACCOUNT && actor->id == cr.id;
-	bool office = app_actor_is(actor, ROLE_OFFICE) && actor->kind == ACTOR_ACCOUNT &&
-		      access_region_contains(actor->region, target.region);
-	if (self && !office &&
-	    (!old || crypto_pwhash_str_verify(cr.hash, old, strlen(old)) != 0)) {
-		rc = px_err_set(err, PX_EFORBIDDEN, "bad_credentials", "old_password",
-				"current password is wrong");
-		goto out_end;
-	}
-	if (!(actor->kind == ACTOR_CLI || self || office)) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "login", "no account '%s'", login);
-		goto out_end;
-	}
-	if (!(rc = store_run(c, &Q_ACCOUNT_SET_PASSWORD, err, "ti", (const char *)hash, cr.id)))
-		rc = store_run(c, &Q_SESSIONS_DROP, err, "i", cr.id);
-out_end:
-	rc = end_change(c, rc, actor, "account.passwd", cr.id, NULL, err);
-	store_release(c);
+	rc = app_tx(app, STORE_TX_WRITE, passwd_tx, &p, err);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/tx.h"
 #include "app/input.h"
 #include "app/secret.h"
 #include "core/ident.h"
@@ -217,53 +218,64 @@ json_t *application_form_view(json_t *stored)
 	return out;
 }
 
-int application_form_put(struct app *app, const struct app_actor *actor, int64_t id, json_t *fields,
-			 struct px_err *err)
-{
-	struct store_conn *c = store_acquire(app->st);
-	struct application a;
-	struct programme p = { 0 };
-	json_t *stored = NULL, *keys = NULL, *v;
-	char *text = NULL;
-	const char *key;
-	int rc;
+struct form_args {
+	const struct app_actor *actor;
+	int64_t id;
+	json_t *fields;
+};
 
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = apply_load(c, actor, id, &a, &p, err)))
-		goto out_rollback;
-	if (!apply_may_edit(actor, &a)) {
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the applicant edits its application");
-		goto out_rollback;
-	}
-	const struct tpl_form *form = template_form(p.tpl, a.form);
-	if ((rc = apply_require_open(&p, &a, err)))
-		goto out_rollback;
-	if (!form) {
-		rc = px_err_set(err, PX_EINTERNAL, NULL, "form", "form '%s' vanished from the template", a.form);
-		goto out_rollback;
-	}
-	if ((rc = form_validate(c, form, fields, &stored, err)))
-		goto out_rollback;
-	if (!(text = json_dumps(stored, JSON_COMPACT | JSON_SORT_KEYS))) {
-		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		goto out_rollback;
-	}
-	if ((rc = store_run(c, &Q_SET_FORM, err, "tii", (const char *)text, app_now_us(app), id)))
-		goto out_rollback;
+/* Store the validated fields and audit which were given (never their values). */
+static int store_form(struct store_conn *c, const struct form_args *f, const char *form_code, json_t *stored,
+		      struct px_err *err)
+{
+	json_t *keys, *v;
+	const char *key;
+	char *text = json_dumps(stored, JSON_COMPACT | JSON_SORT_KEYS);
+	int rc;
+	if (!text)
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	rc = store_run(c, &Q_SET_FORM, err, "tii", (const char *)text, store_now_us(), f->id);
+	free(text);
+	if (rc)
+		return rc;
 	keys = json_array();
 	json_object_foreach(stored, key, v)
 		json_array_append_new(keys, json_string(key));
-	json_t *payload = json_pack("{s:s, s:O}", "form", a.form, "fields", keys);
-	rc = audit_record(c, actor, "application.form", "application", id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
+	json_t *payload = json_pack("{s:s, s:o}", "form", form_code, "fields", keys);
+	return audit_record(c, f->actor, "application.form", "application", f->id, payload, err);
+}
+
+static int form_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct form_args *f = arg;
+	struct application a;
+	struct programme p = { 0 };
+	json_t *stored = NULL;
+	const struct tpl_form *form;
+	int rc;
+
+	if ((rc = apply_load(c, f->actor, f->id, &a, &p, err)))
+		goto out;
+	if (!apply_may_edit(f->actor, &a)) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the applicant edits its application");
+		goto out;
+	}
+	form = template_form(p.tpl, a.form);
+	if ((rc = apply_require_open(&p, &a, err)))
+		goto out;
+	if (!form)
+		rc = px_err_set(err, PX_EINTERNAL, NULL, "form", "form '%s' vanished from the template", a.form);
+	else if (!(rc = form_validate(c, form, f->fields, &stored, err)))
+		rc = store_form(c, f, a.form, stored, err);
 out:
-	free(text);
-	json_decref(keys);
 	json_decref(stored);
 	programme_release(&p);
-	store_release(c);
 	return rc;
+}
+
+int application_form_put(struct app *app, const struct app_actor *actor, int64_t id, json_t *fields,
+			 struct px_err *err)
+{
+	struct form_args f = { actor, id, fields };
+	return app_tx(app, STORE_TX_WRITE, form_tx, &f, err);
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "app/people/applicant.h"
+#include "app/tx.h"
 
 static struct store_sql Q_DETAIL = STORE_SQL(
 	"SELECT a.form, coalesce(a.internal_notice, ''), a.attest_no_record, coalesce(a.county_note, ''), "
@@ -145,17 +146,39 @@ static int detail(struct store_conn *c, const struct application *a, json_t *out
 	return rc < 0 ? rc : 0;
 }
 
-int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
-			 struct px_err *err)
+struct view_args {
+	const struct app_actor *actor;
+	int64_t id;
+	const char *state, *region;
+	json_t *out;
+};
+
+/* The objections' counts by outcome, and their total. */
+static json_t *objection_sums(json_t *objs)
 {
-	struct store_conn *c = store_acquire(app->st);
+	json_t *sum = json_pack("{s:i, s:i, s:i, s:i}", "total", 0, "pending", 0, "verified", 0, "unfounded", 0), *row;
+	size_t i;
+	json_array_foreach(objs, i, row) {
+		json_int_t n = json_integer_value(json_object_get(row, "count"));
+		const char *k = json_string_value(json_object_get(row, "outcome"));
+		json_object_set_new(sum, k, json_integer(json_integer_value(json_object_get(sum, k)) + n));
+		json_object_set_new(sum, "total", json_integer(json_integer_value(json_object_get(sum, "total")) + n));
+	}
+	return sum;
+}
+
+static int get_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct view_args *v = arg;
+	const struct app_actor *actor = v->actor;
+	int64_t id = v->id;
 	struct application a;
 	struct programme p = { 0 };
 	json_t *o = NULL, *docs = json_array(), *elig = json_array(), *ops = json_array(), *objs = json_array(),
 	       *reco = json_array();
 	int rc;
 
-	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = apply_load(c, actor, id, &a, &p, err)))
+	if ((rc = apply_load(c, actor, id, &a, &p, err)))
 		goto out;
 	o = application_json(&a);
 	if ((rc = detail(c, &a, o, err)) || (rc = rows(c, &Q_DOCS, id, docs, doc_row, err)) ||
@@ -168,22 +191,12 @@ int application_get_json(struct app *app, const struct app_actor *actor, int64_t
 		if ((rc = rows(c, &Q_OPINIONS, id, ops, opinion_row, err)) ||
 		    (rc = rows(c, &Q_OBJECTIONS, id, objs, objection_row, err)))
 			goto out;
-		json_t *sum = json_pack("{s:i, s:i, s:i, s:i}", "total", 0, "pending", 0, "verified", 0, "unfounded", 0);
-		size_t i;
-		json_t *row;
-		json_array_foreach(objs, i, row) {
-			json_int_t n = json_integer_value(json_object_get(row, "count"));
-			const char *k = json_string_value(json_object_get(row, "outcome"));
-			json_object_set_new(sum, k, json_integer(json_integer_value(json_object_get(sum, k)) + n));
-			json_object_set_new(sum, "total", json_integer(json_integer_value(json_object_get(sum, "total")) + n));
-		}
 		json_object_set(o, "opinions", ops);
-		json_object_set_new(o, "objections", sum);
+		json_object_set_new(o, "objections", objection_sums(objs));
 	}
-	*out = o;
+	v->out = o;
 	o = NULL;
 out:
-	store_rollback(c);
 	json_decref(o);
 	json_decref(docs);
 	json_decref(elig);
@@ -191,67 +204,67 @@ out:
 	json_decref(objs);
 	json_decref(reco);
 	programme_release(&p);
-	store_release(c);
+	return rc;
+}
+
+int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
+			 struct px_err *err)
+{
+	struct view_args v = { actor, id, NULL, NULL, NULL };
+	return app_tx_json(app, STORE_TX_READ, get_tx, &v, &v.out, out, err);
+}
+
+struct list_rows {
+	const struct app_actor *actor;
+	json_t *arr;
+};
+
+/* One row of the list, when the actor may see the application. */
+static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	struct list_rows *l = arg;
+	struct application a = { 0 };
+	char masked[32];
+	(void)err;
+	store_cols(s, "iibbiibbbiiib", &a.id, &a.programme_id, a.track, sizeof(a.track), a.form, sizeof(a.form),
+		   &a.organisation_id, &a.person_id, a.region, sizeof(a.region), a.state, sizeof(a.state), a.name,
+		   sizeof(a.name), &a.owner_account, &a.created_by, &a.submitted_at, a.programme_region,
+		   sizeof(a.programme_region));
+	if (!application_visible(l->actor, &a))
+		return 0;
+	if (a.organisation_id)
+		applicant_mask_uscc(store_col_text(s, 13), masked, sizeof(masked));
+	else
+		snprintf(masked, sizeof(masked), "%s", store_col_text(s, 14));
+	json_t *row = application_json(&a);
+	json_object_set_new(row, "identifier_masked", json_string(masked));
+	json_object_set_new(row, "submitted_at", instant_json(a.submitted_at));
+	json_array_append_new(l->arr, row);
+	return 0;
+}
+
+static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct view_args *v = arg;
+	struct programme p = { 0 };
+	struct list_rows l = { v->actor, json_array() };
+	int rc = programme_load(c, v->id, &p, err);
+	programme_release(&p);
+	if (!rc)
+		rc = store_each(c, &Q_LIST, list_row, &l, err, "itt", v->id, v->state ? v->state : "",
+				v->region ? v->region : "");
+	if (rc)
+		json_decref(l.arr);
+	else
+		v->out = l.arr;
 	return rc;
 }
 
 int application_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 			  const char *state, const char *region, json_t **out, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct programme p = { 0 };
-	struct store_stmt *s;
-	json_t *arr = json_array();
-	int rc;
-
-	if (state && *state && !application_state_known(state)) {
-		rc = px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
-		goto out;
-	}
-	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)) ||
-	    (rc = store_prepare(c, &Q_LIST, &s, err)))
-		goto out;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, state ? state : "");
-	store_bind_text(s, 3, region ? region : "");
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		struct application a = { 0 };
-		char masked[32];
-		a.id = store_col_int(s, 0);
-		a.programme_id = store_col_int(s, 1);
-		snprintf(a.track, sizeof(a.track), "%s", store_col_text(s, 2));
-		snprintf(a.form, sizeof(a.form), "%s", store_col_text(s, 3));
-		a.organisation_id = store_col_int(s, 4);
-		a.person_id = store_col_int(s, 5);
-		snprintf(a.region, sizeof(a.region), "%s", store_col_text(s, 6));
-		snprintf(a.state, sizeof(a.state), "%s", store_col_text(s, 7));
-		snprintf(a.name, sizeof(a.name), "%s", store_col_text(s, 8));
-		a.owner_account = store_col_int(s, 9);
-		a.created_by = store_col_int(s, 10);
-		a.submitted_at = store_col_int(s, 11);
-		snprintf(a.programme_region, sizeof(a.programme_region), "%s", store_col_text(s, 12));
-		if (!application_visible(actor, &a))
-			continue;
-		if (a.organisation_id)
-			applicant_mask_uscc(store_col_text(s, 13), masked, sizeof(masked));
-		else
-			snprintf(masked, sizeof(masked), "%s", store_col_text(s, 14));
-		json_t *row = application_json(&a);
-		json_object_set_new(row, "identifier_masked", json_string(masked));
-		json_object_set_new(row, "submitted_at", instant_json(a.submitted_at));
-		json_array_append_new(arr, row);
-	}
-	store_reset(s);
-	if (rc > 0)
-		rc = 0;
-out:
-	store_rollback(c);
-	programme_release(&p);
-	store_release(c);
-	if (rc) {
-		json_decref(arr);
-		return rc;
-	}
-	*out = arr;
-	return 0;
+	struct view_args v = { actor, programme_id, state, region, NULL };
+	if (state && *state && !application_state_known(state))
+		return px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
+	return app_tx_json(app, STORE_TX_READ, list_tx, &v, &v.out, out, err);
 }

@@ -10,6 +10,7 @@
 
 #include "app/people/applicant.h"
 #include "app/audit.h"
+#include "app/tx.h"
 
 static struct store_sql Q_ORG = STORE_SQL(
 	"SELECT region, coalesce(account_id, 0) FROM organisation WHERE id = $1");
@@ -89,84 +90,104 @@ static int applicant_for(struct store_conn *c, const struct app_actor *actor, st
 	return 0;
 }
 
-int application_create(struct app *app, const struct app_actor *actor, int64_t programme_id,
-		       const struct application_new *req, int64_t *id, struct px_err *err)
-{
-	struct store_conn *c = store_acquire(app->st);
-	struct programme p = { 0 };
-	struct store_stmt *s;
-	char region[8] = "";
-	int rc, ti;
+struct create_args {
+	const struct app_actor *actor;
+	int64_t programme_id;
+	const struct application_new *req;
+	int64_t id;
+};
 
-	*id = 0;
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = programme_load(c, programme_id, &p, err)))
-		goto out_rollback;
+/* The track, the applicant's kind and the form must fit together; the track's index in *ti. */
+static int check_request(const struct template *t, const struct application_new *req, int *ti, struct px_err *err)
+{
+	if (!req->track || (*ti = template_track_index(t, req->track)) < 0)
+		return px_err_set(err, PX_EINVAL, "unknown_track", "track", "no track '%s' in this programme",
+				  req->track ? req->track : "");
+	const struct tpl_track *tr = &t->tracks[*ti];
+	bool org = tr->applicant == TPL_ORGANISATION;
+	if ((org && (!req->organisation_id || req->person_id)) || (!org && (!req->person_id || req->organisation_id)))
+		return px_err_set(err, PX_EINVAL, "wrong_applicant_kind", org ? "organisation" : "person",
+				  "track '%s' takes an %s", tr->code, org ? "organisation" : "individual (person)");
+	if (!req->form || !template_track_has_form(tr, req->form))
+		return px_err_set(err, PX_EINVAL, "form_not_in_track", "form", "form '%s' does not belong to track '%s'",
+				  req->form ? req->form : "", tr->code);
+	return 0;
+}
+
+/* An id that is 0 binds NULL: the application names an organisation or a person, not both. */
+static void bind_id_or_null(struct store_stmt *s, int idx, int64_t id)
+{
+	if (id)
+		store_bind_int(s, idx, id);
+	else
+		store_bind_null(s, idx);
+}
+
+static int insert_application(struct store_conn *c, struct create_args *a, const char *track, const char *region,
+			      struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_INSERT, &s, err);
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, a->programme_id);
+	store_bind_text(s, 2, track);
+	store_bind_text(s, 3, a->req->form);
+	bind_id_or_null(s, 4, a->req->organisation_id);
+	bind_id_or_null(s, 5, a->req->person_id);
+	store_bind_text(s, 6, region);
+	bind_id_or_null(s, 7, a->actor->kind == ACTOR_ACCOUNT ? a->actor->id : 0);
+	store_bind_int(s, 8, store_now_us());
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		store_cols(s, "i", &a->id);
+	store_reset(s);
+	return rc;
+}
+
+static int create_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct create_args *a = arg;
+	const struct application_new *req = a->req;
+	struct programme p = { 0 };
+	char region[8] = "";
+	int rc, ti = -1;
+
+	if ((rc = programme_load(c, a->programme_id, &p, err)))
+		goto out;
 	const struct tpl_stage *st = apply_stage(p.tpl);
-	if ((rc = programme_require_stage(&p, st ? st->code : "application", err)))
-		goto out_rollback;
-	if (!req->track || (ti = template_track_index(p.tpl, req->track)) < 0) {
-		rc = px_err_set(err, PX_EINVAL, "unknown_track", "track", "no track '%s' in this programme",
-				req->track ? req->track : "");
-		goto out_rollback;
-	}
+	if ((rc = programme_require_stage(&p, st ? st->code : "application", err)) ||
+	    (rc = check_request(p.tpl, req, &ti, err)))
+		goto out;
 	const struct tpl_track *tr = &p.tpl->tracks[ti];
 	bool org = tr->applicant == TPL_ORGANISATION;
-	if ((org && (!req->organisation_id || req->person_id)) || (!org && (!req->person_id || req->organisation_id))) {
-		rc = px_err_set(err, PX_EINVAL, "wrong_applicant_kind", org ? "organisation" : "person",
-				"track '%s' takes an %s", tr->code, org ? "organisation" : "individual (person)");
-		goto out_rollback;
-	}
-	if (!req->form || !template_track_has_form(tr, req->form)) {
-		rc = px_err_set(err, PX_EINVAL, "form_not_in_track", "form", "form '%s' does not belong to track '%s'",
-				req->form ? req->form : "", tr->code);
-		goto out_rollback;
-	}
-	if ((rc = applicant_for(c, actor, org ? &Q_ORG : &Q_PERSON, org ? req->organisation_id : req->person_id,
+	if ((rc = applicant_for(c, a->actor, org ? &Q_ORG : &Q_PERSON, org ? req->organisation_id : req->person_id,
 				org ? "organisation" : "person", region, err)))
-		goto out_rollback;
+		goto out;
 	if (!access_region_contains(p.region, region)) {
 		rc = px_err_set(err, PX_EINVAL, "region_outside_programme", "region",
 				"the applicant's region %s is outside the programme's region %s", region, p.region);
-		goto out_rollback;
+		goto out;
 	}
-	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
-		goto out_rollback;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, tr->code);
-	store_bind_text(s, 3, req->form);
-	if (org) {
-		store_bind_int(s, 4, req->organisation_id);
-		store_bind_null(s, 5);
-	} else {
-		store_bind_null(s, 4);
-		store_bind_int(s, 5, req->person_id);
-	}
-	store_bind_text(s, 6, region);
-	if (actor->kind == ACTOR_ACCOUNT)
-		store_bind_int(s, 7, actor->id);
-	else
-		store_bind_null(s, 7);
-	store_bind_int(s, 8, app_now_us(app));
-	rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		*id = store_col_int(s, 0);
-	store_reset(s);
+	rc = insert_application(c, a, tr->code, region, err);
 	if (rc == PX_ECONFLICT)
 		rc = px_err_set(err, PX_ECONFLICT, "application_exists", org ? "organisation" : "person",
 				"this applicant has applied to the programme already");
 	if (rc < 0)
-		goto out_rollback;
-	json_t *payload = json_pack("{s:I, s:s, s:s, s:I}", "programme", (json_int_t)programme_id, "track", tr->code,
-				    "form", req->form, org ? "organisation" : "person",
+		goto out;
+	json_t *payload = json_pack("{s:I, s:s, s:s, s:I}", "programme", (json_int_t)a->programme_id, "track",
+				    tr->code, "form", req->form, org ? "organisation" : "person",
 				    (json_int_t)(org ? req->organisation_id : req->person_id));
-	rc = audit_record(c, actor, "application.create", "application", *id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
+	rc = audit_record(c, a->actor, "application.create", "application", a->id, payload, err);
 out:
 	programme_release(&p);
-	store_release(c);
-	return rc < 0 ? rc : 0;
+	return rc;
+}
+
+int application_create(struct app *app, const struct app_actor *actor, int64_t programme_id,
+		       const struct application_new *req, int64_t *id, struct px_err *err)
+{
+	struct create_args a = { actor, programme_id, req, 0 };
+	int rc = app_tx(app, STORE_TX_WRITE, create_tx, &a, err);
+	*id = rc ? 0 : a.id;
+	return rc;
 }

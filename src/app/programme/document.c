@@ -14,6 +14,7 @@
 
 #include "app/programme/apply.h"
 #include "app/audit.h"
+#include "app/tx.h"
 
 static struct store_sql Q_COUNT = STORE_SQL("SELECT count(*) FROM document WHERE application_id = $1");
 static struct store_sql Q_SUPPLEMENT_OPEN = STORE_SQL(
@@ -148,18 +149,27 @@ out:
 	return rc;
 }
 
+struct upload_args {
+	const struct app_actor *actor;
+	int64_t application_id;
+	const char *purpose;
+	const struct document_file *files;
+	size_t n;
+	json_t *docs, *audit_docs;
+};
+
+static int may_upload_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct upload_args *u = arg;
+	return may_upload_in(c, u->actor, u->application_id, u->purpose, (int)u->n, err);
+}
+
 int document_may_upload(struct app *app, const struct app_actor *actor, int64_t application_id,
 			const char *purpose, int adding, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	int rc = store_begin(c, STORE_TX_READ, err);
-	if (!rc)
-		rc = may_upload_in(c, actor, application_id, purpose, adding, err);
-	store_rollback(c);
-	store_release(c);
-	return rc;
+	struct upload_args u = { actor, application_id, purpose, NULL, (size_t)adding, NULL, NULL };
+	return app_tx(app, STORE_TX_READ, may_upload_tx, &u, err);
 }
-
 
 /* Give the temporary file its permanent name (a hard link; the same content may be there already). */
 static int keep_file(const char *files_dir, const struct document_file *f, struct px_err *err)
@@ -180,101 +190,97 @@ static int keep_file(const char *files_dir, const struct document_file *f, struc
 	return 0;
 }
 
+/* Record one kept file as a document of the application. */
+static int insert_document(struct store_conn *c, struct upload_args *u, const struct document_file *f,
+			   const char *who, struct px_err *err)
+{
+	char name[DOCUMENT_NAME_MAX + 1];
+	int64_t id = 0;
+	document_sanitise_name(f->name, name);
+	int rc = store_get(c, &Q_INSERT, err, "itttiti:i", u->application_id, u->purpose, f->sha256, name,
+			   (int64_t)f->size, who, store_now_us(), &id);
+	if (rc < 0)
+		return rc;
+	json_array_append_new(u->docs, json_pack("{s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)id, "purpose",
+						 u->purpose, "sha256", f->sha256, "name", name, "size",
+						 (json_int_t)f->size));
+	json_array_append_new(u->audit_docs, json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "sha256", f->sha256,
+						       "size", (json_int_t)f->size));
+	return 0;
+}
+
+static int add_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct upload_args *u = arg;
+	char who[32];
+	int rc;
+
+	app_actor_label(u->actor, who);
+	json_array_clear(u->docs); /* an earlier attempt's */
+	json_array_clear(u->audit_docs);
+	if ((rc = may_upload_in(c, u->actor, u->application_id, u->purpose, (int)u->n, err)))
+		return rc;
+	for (size_t i = 0; i < u->n; i++)
+		if ((rc = insert_document(c, u, &u->files[i], who, err)))
+			return rc;
+	json_t *payload = json_pack("{s:s, s:O}", "purpose", u->purpose, "documents", u->audit_docs);
+	return audit_record(c, u->actor, "document.add", "application", u->application_id, payload, err);
+}
+
 int document_add(struct app *app, const struct app_actor *actor, int64_t application_id, const char *purpose,
 		 const struct document_file *files, size_t n, json_t **out, struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	json_t *docs = json_array(), *audit_docs = json_array();
-	char who[32], name[DOCUMENT_NAME_MAX + 1];
-	int rc;
+	struct upload_args u = { actor, application_id, purpose, files, n, json_array(), json_array() };
+	int rc = 0;
 
-	app_actor_label(actor, who);
-	if (n == 0) {
+	if (n == 0)
 		rc = px_err_set(err, PX_EINVAL, "no_file", "file", "send at least one PDF as a file part");
-		goto out;
-	}
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) ||
-	    (rc = may_upload_in(c, actor, application_id, purpose, (int)n, err)))
-		goto out_rollback;
-	for (size_t i = 0; i < n; i++) {
-		int64_t id = 0;
-		int64_t now = app_now_us(app);
-		document_sanitise_name(files[i].name, name);
-		if ((rc = keep_file(app->files_dir, &files[i], err)) || (rc = store_prepare(c, &Q_INSERT, &s, err)))
-			goto out_rollback;
-		store_bind_int(s, 1, application_id);
-		store_bind_text(s, 2, purpose);
-		store_bind_text(s, 3, files[i].sha256);
-		store_bind_text(s, 4, name);
-		store_bind_int(s, 5, files[i].size);
-		store_bind_text(s, 6, who);
-		store_bind_int(s, 7, now);
-		rc = store_step(s, err);
-		if (rc == STORE_ROW)
-			id = store_col_int(s, 0);
-		store_reset(s);
-		if (rc < 0)
-			goto out_rollback;
-		json_array_append_new(docs, json_pack("{s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)id, "purpose",
-						      purpose, "sha256", files[i].sha256, "name", name, "size",
-						      (json_int_t)files[i].size));
-		json_array_append_new(audit_docs, json_pack("{s:I, s:s, s:I}", "id", (json_int_t)id, "sha256",
-							    files[i].sha256, "size", (json_int_t)files[i].size));
-	}
-	json_t *payload = json_pack("{s:s, s:O}", "purpose", purpose, "documents", audit_docs);
-	rc = audit_record(c, actor, "document.add", "application", application_id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	*out = docs;
-	docs = NULL;
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	json_decref(docs);
-	json_decref(audit_docs);
-	store_release(c);
+	/*
+	 * The files are kept before the transaction, never inside it: they are
+	 * named by their SHA-256, so keeping one twice is harmless, and a file
+	 * whose record does not commit is content no document points at.
+	 */
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = keep_file(app->files_dir, &files[i], err);
+	if (!rc && !(rc = app_tx(app, STORE_TX_WRITE, add_tx, &u, err)))
+		*out = json_incref(u.docs);
+	json_decref(u.docs);
+	json_decref(u.audit_docs);
 	return rc;
+}
+
+struct open_args {
+	const struct app_actor *actor;
+	int64_t id;
+	struct document_info *d;
+};
+
+static int open_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct open_args *o = arg;
+	struct document_info *d = o->d;
+	struct application a;
+	bool allowed = false;
+	int rc = store_get(c, &Q_ONE, err, "i:iibbib", o->id, &d->id, &d->application_id, d->sha256,
+			   sizeof(d->sha256), d->name, sizeof(d->name), &d->size, d->mime, sizeof(d->mime));
+	if (rc < 0)
+		return rc;
+	if (rc == STORE_ROW && d->application_id && !application_load(c, d->application_id, &a, NULL))
+		allowed = application_visible(o->actor, &a) ||
+			  (o->actor->kind == ACTOR_ACCOUNT && o->actor->role == ROLE_EXPERT &&
+			   document_expert_assigned(c, o->actor->id, d->application_id));
+	if (!allowed || !files_sha_ok(d->sha256))
+		return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no document %lld", (long long)o->id);
+	return 0;
 }
 
 int document_open(struct app *app, const struct app_actor *actor, int64_t id, struct document_info *d,
 		  struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	struct application a;
-	bool found = false, allowed = false;
+	struct open_args o = { actor, id, d };
 	int rc;
-
 	memset(d, 0, sizeof(*d));
-	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = store_prepare(c, &Q_ONE, &s, err)))
-		goto out;
-	store_bind_int(s, 1, id);
-	if ((rc = store_step(s, err)) == STORE_ROW) {
-		found = true;
-		d->id = store_col_int(s, 0);
-		d->application_id = store_col_int(s, 1);
-		snprintf(d->sha256, sizeof(d->sha256), "%s", store_col_text(s, 2));
-		snprintf(d->name, sizeof(d->name), "%s", store_col_text(s, 3));
-		d->size = store_col_int(s, 4);
-		snprintf(d->mime, sizeof(d->mime), "%s", store_col_text(s, 5));
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	rc = 0;
-	if (found && d->application_id && !application_load(c, d->application_id, &a, NULL))
-		allowed = application_visible(actor, &a) ||
-			  (actor->kind == ACTOR_ACCOUNT && actor->role == ROLE_EXPERT &&
-			   document_expert_assigned(c, actor->id, d->application_id));
-	if (!allowed || !files_sha_ok(d->sha256)) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no document %lld", (long long)id);
-		goto out;
-	}
-	files_path(app->files_dir, d->sha256, false, d->path, sizeof(d->path));
-out:
-	store_rollback(c);
-	store_release(c);
+	if (!(rc = app_tx(app, STORE_TX_READ, open_tx, &o, err)))
+		files_path(app->files_dir, d->sha256, false, d->path, sizeof(d->path));
 	return rc;
 }

@@ -14,6 +14,7 @@
 
 #include "app/programme/family.h"
 #include "app/programme/programme.h"
+#include "app/tx.h"
 #include "core/date.h"
 
 /* how a stored value is shown: codes become the labels a person reads */
@@ -139,67 +140,82 @@ void export_release(struct export_table *e)
 	memset(e, 0, sizeof(*e));
 }
 
-int export_build(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *what,
-		 struct export_table *out, struct px_err *err)
+struct build_args {
+	const struct app_actor *actor;
+	int64_t programme_id;
+	struct export_def *d;
+	size_t ncols, cap;
+	struct export_table *out;
+	const struct template *tpl; /* labels of codes, while the row loop runs */
+};
+
+/* One row of the list: its cells formatted as the column says. */
+static int add_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
-	struct export_def *d = NULL;
-	struct store_conn *c;
-	struct store_stmt *s;
+	struct build_args *b = arg;
+	struct export_table *out = b->out;
+	if ((out->t.nrows + 1) * b->ncols > b->cap) {
+		size_t ncap = b->cap ? b->cap * 2 : 64 * b->ncols;
+		char **nc = realloc(out->cells, ncap * sizeof(*nc));
+		if (!nc)
+			return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+		out->cells = nc;
+		b->cap = ncap;
+	}
+	for (size_t k = 0; k < b->ncols; k++)
+		out->cells[out->t.nrows * b->ncols + k] = format_cell(b->tpl, store_col_text(s, (int)k), b->d->cols[k].format);
+	out->t.nrows++;
+	return 0;
+}
+
+static int build_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct build_args *b = arg;
+	struct export_table *out = b->out;
+	struct export_def *d = b->d;
 	struct programme p = { 0 };
-	size_t ncols = 0, cap = 0;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]) && !d; i++)
-		if (!strcmp(defs[i].name, what))
-			d = &defs[i];
-	if (!d)
-		return px_err_set(err, PX_EINVAL, "unknown_list", "what", "no list '%s'", what);
-	while (ncols < EXPORT_MAX_COLS && d->cols[ncols].header)
-		ncols++;
-	c = store_acquire(app->st);
-	if ((rc = store_begin(c, STORE_TX_READ, err)) || (rc = programme_load(c, programme_id, &p, err)))
+	export_release(out); /* an earlier attempt's */
+	b->cap = 0;
+	if ((rc = programme_load(c, b->programme_id, &p, err)))
 		goto out;
-	if (!programme_is_office(&p, actor)) {
+	if (!programme_is_office(&p, b->actor)) {
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the programme's office exports its lists");
 		goto out;
 	}
-	if ((rc = store_prepare(c, &d->q, &s, err)))
+	b->tpl = p.tpl;
+	if ((rc = store_each(c, &d->q, add_row, b, err, "i", b->programme_id)))
 		goto out;
-	store_bind_int(s, 1, programme_id);
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		if ((out->t.nrows + 1) * ncols > cap) {
-			size_t ncap = cap ? cap * 2 : 64 * ncols;
-			char **nc = realloc(out->cells, ncap * sizeof(*nc));
-			if (!nc) {
-				rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-				break;
-			}
-			out->cells = nc;
-			cap = ncap;
-		}
-		for (size_t k = 0; k < ncols; k++)
-			out->cells[out->t.nrows * ncols + k] = format_cell(p.tpl, store_col_text(s, (int)k), d->cols[k].format);
-		out->t.nrows++;
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	rc = 0;
-	for (size_t k = 0; k < ncols; k++)
+	for (size_t k = 0; k < b->ncols; k++)
 		out->cols[k] = (struct report_column){ d->cols[k].header, d->cols[k].width, d->cols[k].type, 2 };
 	snprintf(out->title, sizeof(out->title), "%s %s", p.tpl->title, d->title);
 	snprintf(out->sheet, sizeof(out->sheet), "%s", d->sheet);
 	out->t.sheet = out->sheet;
 	out->t.title = out->title;
 	out->t.cols = out->cols;
-	out->t.ncols = ncols;
+	out->t.ncols = b->ncols;
 	out->t.cells = (const char *const *)out->cells;
 out:
-	store_rollback(c);
-	store_release(c);
 	programme_release(&p);
-	if (rc)
+	return rc;
+}
+
+int export_build(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *what,
+		 struct export_table *out, struct px_err *err)
+{
+	struct build_args b = { actor, programme_id, NULL, 0, 0, out };
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]) && !b.d; i++)
+		if (!strcmp(defs[i].name, what))
+			b.d = &defs[i];
+	if (!b.d)
+		return px_err_set(err, PX_EINVAL, "unknown_list", "what", "no list '%s'", what);
+	while (b.ncols < EXPORT_MAX_COLS && b.d->cols[b.ncols].header)
+		b.ncols++;
+	if ((rc = app_tx(app, STORE_TX_READ, build_tx, &b, err)))
 		export_release(out);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include "app/programme/family.h"
 #include "core/stage.h"
 #include "app/programme/template_cache.h"
+#include "app/tx.h"
 
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO programme (template, family, year, title, region, config, stage_seq, created_at) "
@@ -58,79 +59,90 @@ const char *programme_county_scope(const struct programme *p, const struct app_a
 	return NULL;
 }
 
-int programme_create(struct app *app, const struct app_actor *actor, const char *tpl_json, size_t len,
-		     int64_t *id, struct px_err *err)
-{
-	struct template *t = NULL;
-	struct store_conn *c = NULL;
-	struct store_stmt *s;
-	char d1[11], d2[11];
-	int rc = template_parse(tpl_json, len, &t, err);
+struct create_args {
+	const struct app_actor *actor;
+	const struct template *t;
+	const char *tpl_json;
+	size_t len;
+	int64_t id, now; /* now: the instant recorded (rehearsal clock) */
+};
 
-	if (rc)
-		return rc;
-	if ((rc = family_check_template(t, err)))
-		goto out;
-	if (!(actor->kind == ACTOR_CLI || (app_actor_is(actor, ROLE_OFFICE) &&
-					   access_region_contains(actor->region, t->region)))) {
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, "region", "only the office of region %s may run this programme",
-				t->region);
-		goto out;
-	}
-	c = store_acquire(app->st);
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)))
-		goto out;
-	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
-		goto out_rollback;
-	store_bind_text(s, 1, t->id);
-	store_bind_text(s, 2, t->family);
-	store_bind_int(s, 3, t->year);
-	store_bind_text(s, 4, t->title);
-	store_bind_text(s, 5, t->region);
-	store_bind_textn(s, 6, tpl_json, len);
-	store_bind_int(s, 7, app_now_us(app));
-	rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		*id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc == PX_ECONFLICT)
-		rc = px_err_set(err, PX_ECONFLICT, "programme_exists", "template",
-				"a programme of '%s' for %d exists already", t->family, t->year);
-	if (rc < 0)
-		goto out_rollback;
-	for (int i = 0; i < t->nstages; i++) {
+static int create_stages(struct store_conn *c, const struct template *t, int64_t id, struct px_err *err)
+{
+	char d1[11], d2[11];
+	int rc = 0;
+	for (int i = 0; i < t->nstages && !rc; i++) {
 		const struct tpl_stage *st = &t->stages[i];
 		if (st->opens)
 			date_format(st->opens, d1);
 		if (st->closes)
 			date_format(st->closes, d2);
-		if ((rc = store_run(c, &Q_STAGE, err, "iittttt", *id, (int64_t)(i + 1), st->code, st->kind_name,
-				    st->title, st->opens ? d1 : NULL, st->closes ? d2 : NULL)))
-			goto out_rollback;
+		rc = store_run(c, &Q_STAGE, err, "iittttt", id, (int64_t)(i + 1), st->code, st->kind_name, st->title,
+			       st->opens ? d1 : NULL, st->closes ? d2 : NULL);
 	}
-	for (int i = 0; i < t->ntracks; i++)
-		if ((rc = store_run(c, &Q_TRACK, err, "ittti", *id, t->tracks[i].code, t->tracks[i].name,
-				    template_applicant_name(t->tracks[i].applicant), (int64_t)t->tracks[i].cap)))
-			goto out_rollback;
-	for (int q = 0; q < t->nquotas; q++)
-		for (int i = 0; i < t->ntracks; i++)
-			if ((rc = store_run(c, &Q_QUOTA, err, "itti", *id, t->quotas[q].region, t->tracks[i].code,
-					    (int64_t)t->quotas[q].slots[i]))) {
-				if (rc == PX_ECONFLICT || !strcmp(err ? err->key : "", "constraint"))
-					px_err_set(err, PX_EINVAL, "bad_template", "quotas",
-						   "quota region '%s' is not a known division code", t->quotas[q].region);
-				goto out_rollback;
-			}
+	for (int i = 0; i < t->ntracks && !rc; i++)
+		rc = store_run(c, &Q_TRACK, err, "ittti", id, t->tracks[i].code, t->tracks[i].name,
+			       template_applicant_name(t->tracks[i].applicant), (int64_t)t->tracks[i].cap);
+	for (int q = 0; q < t->nquotas && !rc; q++)
+		for (int i = 0; i < t->ntracks && !rc; i++)
+			if ((rc = store_run(c, &Q_QUOTA, err, "itti", id, t->quotas[q].region, t->tracks[i].code,
+					    (int64_t)t->quotas[q].slots[i])) &&
+			    (rc == PX_ECONFLICT || !strcmp(err ? err->key : "", "constraint")))
+				rc = px_err_set(err, PX_EINVAL, "bad_template", "quotas",
+						"quota region '%s' is not a known division code", t->quotas[q].region);
+	return rc;
+}
+
+static int create_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct create_args *a = arg;
+	const struct template *t = a->t;
+	struct store_stmt *s;
+	int rc;
+
+	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
+		return rc;
+	store_bind_text(s, 1, t->id);
+	store_bind_text(s, 2, t->family);
+	store_bind_int(s, 3, t->year);
+	store_bind_text(s, 4, t->title);
+	store_bind_text(s, 5, t->region);
+	store_bind_textn(s, 6, a->tpl_json, a->len);
+	store_bind_int(s, 7, a->now);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW)
+		a->id = store_col_int(s, 0);
+	store_reset(s);
+	if (rc == PX_ECONFLICT)
+		return px_err_set(err, PX_ECONFLICT, "programme_exists", "template",
+				  "a programme of '%s' for %d exists already", t->family, t->year);
+	if (rc < 0 || (rc = create_stages(c, t, a->id, err)))
+		return rc;
 	json_t *payload = json_pack("{s:s, s:i, s:s}", "template", t->id, "year", t->year, "title", t->title);
-	rc = audit_record(c, actor, "programme.create", "programme", *id, payload, err);
+	return audit_record(c, a->actor, "programme.create", "programme", a->id, payload, err);
+}
+
+int programme_create(struct app *app, const struct app_actor *actor, const char *tpl_json, size_t len,
+		     int64_t *id, struct px_err *err)
+{
+	struct template *t = NULL;
+	int rc = template_parse(tpl_json, len, &t, err);
+
 	if (rc)
-		goto out_rollback;
-	rc = store_commit(c, err);
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	store_release(c);
+		return rc;
+	if ((rc = family_check_template(t, err))) {
+		free(t);
+		return rc;
+	}
+	if (!(actor->kind == ACTOR_CLI || (app_actor_is(actor, ROLE_OFFICE) &&
+					   access_region_contains(actor->region, t->region)))) {
+		rc = px_err_set(err, PX_EFORBIDDEN, NULL, "region", "only the office of region %s may run this programme",
+				t->region);
+	} else {
+		struct create_args a = { actor, t, tpl_json, len, 0, app_now_us(app) };
+		rc = app_tx(app, STORE_TX_WRITE, create_tx, &a, err);
+		*id = a.id;
+	}
 	free(t);
 	return rc;
 }
@@ -186,65 +198,61 @@ bool programme_reached(const struct programme *p, const char *code)
 	return stage_reached(p->stage_seq, template_stage_index(p->tpl, code));
 }
 
-int programme_advance(struct app *app, const struct app_actor *actor, int64_t id, const char *to,
-		      struct px_err *err)
-{
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	struct programme p = { 0 };
-	int64_t now = app_now_us(app);
-	int rc;
+struct advance_args {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t id, now;
+	const char *to;
+};
 
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) || (rc = programme_load(c, id, &p, err)))
-		goto out_rollback;
-	if (!programme_is_office(&p, actor)) {
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the programme's office moves its stages");
-		goto out_rollback;
-	}
-	int next = stage_next(p.stage_seq, p.tpl->nstages);
-	switch (stage_move_check(p.stage_seq, p.tpl->nstages, to ? template_stage_index(p.tpl, to) + 1 : 0)) {
+/* The move itself, once the programme is loaded: checks, the family's exit check, rows, audit. */
+static int advance_loaded(struct store_conn *c, const struct advance_args *a, struct programme *p,
+			  struct px_err *err)
+{
+	int rc, next = stage_next(p->stage_seq, p->tpl->nstages);
+	if (!programme_is_office(p, a->actor))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the programme's office moves its stages");
+	switch (stage_move_check(p->stage_seq, p->tpl->nstages, a->to ? template_stage_index(p->tpl, a->to) + 1 : 0)) {
 	case STAGE_MOVE_FINISHED:
-		rc = px_err_set(err, PX_ECONFLICT, "programme_finished", "to", "the programme has passed its last stage");
-		goto out_rollback;
+		return px_err_set(err, PX_ECONFLICT, "programme_finished", "to", "the programme has passed its last stage");
 	case STAGE_MOVE_NOT_NEXT:
-		rc = px_err_set(err, PX_ECONFLICT, "not_next_stage", "to",
-				"the next stage is '%s', not '%s': stages move forward one at a time",
-				p.tpl->stages[next - 1].code, to ? to : "");
-		goto out_rollback;
+		return px_err_set(err, PX_ECONFLICT, "not_next_stage", "to",
+				  "the next stage is '%s', not '%s': stages move forward one at a time",
+				  p->tpl->stages[next - 1].code, a->to ? a->to : "");
 	case STAGE_MOVE_OK:
 		break;
 	}
-	const struct tpl_stage *leaving = programme_stage(&p);
-	family_exit_fn exit_check = leaving ? family_exit(p.tpl, (enum stage_kind)leaving->kind) : NULL;
-	if (exit_check && (rc = exit_check(app, c, &p, leaving, err)))
-		goto out_rollback;
-	if ((rc = store_prepare(c, &Q_ADVANCE, &s, err)))
-		goto out_rollback;
-	store_bind_int(s, 1, next);
-	store_bind_int(s, 2, id);
-	store_bind_int(s, 3, p.stage_seq);
-	rc = store_step(s, err);
-	store_reset(s);
-	if (rc != STORE_ROW) { /* another request moved it meanwhile */
-		rc = rc < 0 ? rc : px_err_set(err, PX_ECONFLICT, "stage_moved", "to", "the stage changed meanwhile");
-		goto out_rollback;
-	}
-	if ((p.stage_seq >= 1 && (rc = store_run(c, &Q_CLOSE, err, "iii", now, id, (int64_t)p.stage_seq))) ||
-	    (rc = store_run(c, &Q_OPEN, err, "iii", now, id, (int64_t)next)))
-		goto out_rollback;
-	json_t *payload = json_pack("{s:s, s:s}", "from", p.stage_seq ? p.tpl->stages[p.stage_seq - 1].code : "",
-				    "to", to);
-	rc = audit_record(c, actor, "programme.advance", "programme", id, payload, err);
-	if (rc)
-		goto out_rollback;
-	rc = store_commit(c, err);
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
+	const struct tpl_stage *leaving = programme_stage(p);
+	family_exit_fn exit_check = leaving ? family_exit(p->tpl, (enum stage_kind)leaving->kind) : NULL;
+	if (exit_check && (rc = exit_check(a->app, c, p, leaving, err)))
+		return rc;
+	rc = store_get(c, &Q_ADVANCE, err, "iii:-", (int64_t)next, a->id, (int64_t)p->stage_seq);
+	if (rc != STORE_ROW) /* another request moved it meanwhile */
+		return rc < 0 ? rc : px_err_set(err, PX_ECONFLICT, "stage_moved", "to", "the stage changed meanwhile");
+	if ((p->stage_seq >= 1 && (rc = store_run(c, &Q_CLOSE, err, "iii", a->now, a->id, (int64_t)p->stage_seq))) ||
+	    (rc = store_run(c, &Q_OPEN, err, "iii", a->now, a->id, (int64_t)next)))
+		return rc;
+	json_t *payload = json_pack("{s:s, s:s}", "from", p->stage_seq ? p->tpl->stages[p->stage_seq - 1].code : "",
+				    "to", a->to);
+	return audit_record(c, a->actor, "programme.advance", "programme", a->id, payload, err);
+}
+
+static int advance_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct advance_args *a = arg;
+	struct programme p = { 0 };
+	int rc = programme_load(c, a->id, &p, err);
+	if (!rc)
+		rc = advance_loaded(c, a, &p, err);
 	programme_release(&p);
-	store_release(c);
 	return rc;
+}
+
+int programme_advance(struct app *app, const struct app_actor *actor, int64_t id, const char *to,
+		      struct px_err *err)
+{
+	struct advance_args a = { app, actor, id, app_now_us(app), to };
+	return app_tx(app, STORE_TX_WRITE, advance_tx, &a, err);
 }
 
 static json_t *tracks_json(const struct template *t)

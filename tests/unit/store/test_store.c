@@ -317,6 +317,73 @@ static void test_values(void **state)
 	store_close(st);
 }
 
+/* store_each's callback: collects "k=i" of each row, stops with PX_ECONFLICT at key "stop". */
+static int collect_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	char *acc = arg, k[16];
+	int64_t i;
+	size_t n = strlen(acc);
+	store_cols(s, "bi", k, sizeof(k), &i);
+	if (!strcmp(k, "stop"))
+		return px_err_set(err, PX_ECONFLICT, "stopped", NULL, "stopped at '%s'", k);
+	snprintf(acc + n, 128 - n, "%s=%lld;", k, (long long)i);
+	return 0;
+}
+
+static void test_get_and_each(void **state)
+{
+	struct store *st = open_store(1, false);
+	struct store_conn *c;
+	struct px_err err = { 0 };
+	char buf[4] = "old", acc[128] = "";
+	char *dup = NULL;
+	int64_t i = 7;
+	int d = 7;
+	(void)state;
+	make_tables(st);
+	c = store_acquire(st);
+	put(c, "a", false, 42, "long text");
+	put(c, "b", false, -3, NULL);
+
+	/* one row: every column letter, text cut to fit the buffer */
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t:bis", "a", buf, sizeof(buf), &i, &dup), STORE_ROW);
+	assert_string_equal(buf, "a");
+	assert_true(i == 42);
+	assert_string_equal(dup, "long text");
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t:-ds", "b", &d, &dup), STORE_ROW);
+	assert_int_equal(d, -3);
+	assert_null(dup); /* SQL NULL: the old copy freed, NULL left */
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t:-b", "a", buf, (size_t)2), STORE_ROW);
+	assert_string_equal(buf, "4"); /* an integer column read as text, cut to one character */
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t:--b", "a", buf, sizeof(buf)), STORE_ROW);
+	assert_string_equal(buf, "lon");
+	/* no row: outputs untouched */
+	i = 7;
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t:-i", "absent", &i), STORE_DONE);
+	assert_true(i == 7);
+	/* no binds, and no columns wanted */
+	assert_int_equal(store_get(c, &Q_KV_COUNT, &err, ":i", &i), STORE_ROW);
+	assert_true(i == 2);
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t", "a"), STORE_ROW);
+	/* the statement was reset: it runs again at once */
+	assert_int_equal(store_get(c, &Q_KV_GET, &err, "t:-d", "a", &d), STORE_ROW);
+	assert_int_equal(d, 42);
+
+	/* each row in order, then STORE_DONE; a callback's error stops the walk */
+	assert_int_equal(store_each(c, &Q_KV_ALL, collect_row, acc, &err, ""), STORE_DONE);
+	assert_string_equal(acc, "a=42;b=-3;");
+	put(c, "stop", false, 0, NULL);
+	put(c, "z", false, 1, NULL);
+	acc[0] = '\0';
+	assert_int_equal(store_each(c, &Q_KV_ALL, collect_row, acc, &err, ""), PX_ECONFLICT);
+	assert_string_equal(err.key, "stopped");
+	assert_string_equal(acc, "a=42;b=-3;");
+	assert_int_equal(store_get(c, &Q_KV_COUNT, &err, ":d", &d), STORE_ROW);
+	assert_int_equal(d, 4);
+	store_release(c);
+	store_close(st);
+}
+
 static void test_constraints(void **state)
 {
 	struct store *st = open_store(1, false);
@@ -889,6 +956,7 @@ int main(void)
 	const struct CMUnitTest conformance[] = {
 		CASE(test_migrate),
 		CASE(test_values),
+		CASE(test_get_and_each),
 		CASE(test_constraints),
 		CASE(test_rollback_and_commit),
 		CASE(test_returning_and_upsert),
