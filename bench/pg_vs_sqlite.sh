@@ -110,7 +110,7 @@ run() {
 		psql -Xq --dbname "$db" -c "\\copy session FROM '$work/sessions.csv' CSV"
 	fi
 	rm -f "$work/port"
-	"$bin" serve --db "$db" --listen 127.0.0.1:0 --port-file "$work/port" --access-log off \
+	"$bin" serve --db "$db" --listen 127.0.0.1:0 --port-file "$work/port" --per-address 0 --access-log off \
 		>>"$work/server.log" 2>&1 &
 	server_pid=$!
 	for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done

@@ -54,7 +54,7 @@ nginx -c "$work/nginx.conf" -p "$work"
 
 # pingxuan on a fresh database, no access log (nginx has none either)
 "$bin" init --db "$work/bench.db" --password-stdin <<<"bench-password-1" >/dev/null
-"$bin" serve --db "$work/bench.db" --listen 127.0.0.1:0 --port-file "$work/port" \
+"$bin" serve --db "$work/bench.db" --listen 127.0.0.1:0 --port-file "$work/port" --per-address 0 \
 	--access-log off >/dev/null 2>&1 &
 px_pid=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done

@@ -49,7 +49,7 @@ NGINX
 nginx -c "$work/nginx.conf" -p "$work"
 
 serve() { # DB PORTFILE: serve in rehearsal mode (the demo's dates), no access log
-	"$bin" serve --db "$1" --listen 127.0.0.1:0 --port-file "$2" --rehearsal --files-dir "$work/files" \
+	"$bin" serve --db "$1" --listen 127.0.0.1:0 --port-file "$2" --per-address 0 --rehearsal --files-dir "$work/files" \
 		--data-dir data --access-log off >/dev/null 2>&1 &
 	pids+=($!)
 	for _ in $(seq 200); do [ -s "$2" ] && break; sleep 0.05; done

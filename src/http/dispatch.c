@@ -139,6 +139,12 @@ static bool out_of_scope(struct http_req *r, const struct http_route *route)
 	return true;
 }
 
+/* A public read: answers everyone alike, from the cache when it holds the answer. */
+static bool public_read(const struct http_route *route, const struct http_req *r)
+{
+	return (route->flags & HTTP_PUBLIC_CACHE) && !strcmp(r->method, "GET");
+}
+
 void http_dispatch(struct http_req *r)
 {
 	const struct http_server_config *cfg = &r->srv->cfg;
@@ -146,8 +152,11 @@ void http_dispatch(struct http_req *r)
 	char allow[128] = "";
 	bool path_known = false;
 
-	if (r->admitted) /* an upload route, admitted before its body was read */
+	if (r->admitted) { /* admitted in the first call, before any body was read */
+		if (public_read(r->route, r) && http_cache_answer(r))
+			return;
 		return r->route->fn(r);
+	}
 	if (!path_sane(r->path))
 		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
 	for (size_t i = 0; i < cfg->nroutes && !route; i++) {
@@ -177,7 +186,7 @@ void http_dispatch(struct http_req *r)
 	match(route->pattern, r->path, r->params, &np);
 	r->route = route;
 	/* public reads answer everyone alike: no session to resolve, maybe no handler to run */
-	if ((route->flags & HTTP_PUBLIC_CACHE) && !strcmp(r->method, "GET")) {
+	if (public_read(route, r)) {
 		r->admitted = true;
 		if (!r->admit_only && !http_cache_answer(r))
 			route->fn(r);

@@ -12,6 +12,10 @@ import { join } from 'node:path';
 import { startServer, makeDatabase, Client, signedIn, cli, PASSWORD } from './lib/server.mjs';
 import { PG_URL, sql, createPgDatabase, dropPgDatabase } from './lib/db.mjs';
 
+// every write below comes from 127.0.0.1 at once: lift the per-address connection cap
+// (serve --per-address), which t0110-exhaustion tests on its own
+const PER_ADDRESS_OFF = ['--per-address', '0'];
+
 const SKIP = 'PostgreSQL only: set PX_TEST_PG_URL (CTest runs this as api/t0400-two-nodes-pg)';
 
 if (!PG_URL) {
@@ -24,7 +28,7 @@ if (!PG_URL) {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pxnodes-'));
     db = makeDatabase(dir);
-    [a, b] = await Promise.all([startServer({ db, dir }), startServer({ db, dir })]);
+    [a, b] = await Promise.all([startServer({ db, dir, args: PER_ADDRESS_OFF }), startServer({ db, dir, args: PER_ADDRESS_OFF })]);
   });
 
   after(async () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startServer, signedIn, Client, cli } from './lib/server.mjs';
 import { isPg } from './lib/db.mjs';
 import { sql, addOrganisation, addApplication, putStage, setState, usccFor } from './lib/fixture.mjs';
-import { createProgramme, setToday, poolCsv } from './lib/award.mjs';
+import { createProgramme, setClock, poolCsv } from './lib/award.mjs';
 
 let srv, office, pid, pub;
 const apps = [];
@@ -54,7 +54,7 @@ before(async () => {
     apps.push(addApplication(srv.db, { programme: pid, organisation: o, region, state: 'accepted' }));
   }
   putStage(srv.db, pid, 'material');
-  await setToday(office, '2025-11-10');
+  await setClock(office, '2025-11-10');
   const r = await office.post('/api/v1/experts/import', { csv: poolCsv([1, 2, 3, 4, 5, 6].map(expert)) });
   assert.equal(r.status, 201, r.text);
 });

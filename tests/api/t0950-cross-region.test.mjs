@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, signedIn, cli } from './lib/server.mjs';
 import { sql, lit, addOrganisation, addPerson, addApplication, putStage, usccFor, accountId } from './lib/fixture.mjs';
-import { createProgramme, setToday, poolCsv, expertAccounts } from './lib/award.mjs';
+import { createProgramme, setClock, poolCsv, expertAccounts } from './lib/award.mjs';
 import { residentId } from './lib/ident.mjs';
 
 let srv, office, gz;
@@ -25,7 +25,7 @@ before(async () => {
   gz = await signedIn(srv.url, 'gzoffice');
   const db = srv.db;
   ids.programmes = await createProgramme(office);
-  await setToday(office, '2025-11-10');
+  await setClock(office, '2025-11-10');
   ids.organisations = addOrganisation(db, { uscc: usccFor('441802', 1), name: '清远华星精密制造有限公司', owner: 'applicant' });
   ids.persons = addPerson(db, { name: '王芳', employer: '清远职业技术学院' });
   ids.applications = addApplication(db, { programme: ids.programmes, organisation: ids.organisations, region: '441802',
