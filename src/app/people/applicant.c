@@ -11,6 +11,7 @@
 #include "app/input.h"
 #include "app/scope.h"
 #include "app/secret.h"
+#include "app/tx.h"
 #include "core/ident.h"
 
 /* GB/T 4754-2017 sections (data/gbt4754_sections.csv), by letter. */
@@ -39,7 +40,7 @@ static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation W
 static struct store_sql Q_PERSON_BY_HASH = STORE_SQL("SELECT id FROM person WHERE id_hash = $1");
 static struct store_sql Q_WINNER_INSERT = STORE_SQL(
 	"INSERT INTO past_winner (family, year, organisation_id, person_id, track_code, source, created_at, uscc, "
-	"id_hash, owner_region) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id");
+	"id_hash, owner_region) VALUES ($1, $2, NULLIF(CAST($3 AS BIGINT), 0), NULLIF(CAST($4 AS BIGINT), 0), $5, $6, $7, $8, $9, $10) RETURNING id");
 static struct store_sql Q_WINNER_LIST = STORE_SQL(
 	"SELECT w.id, w.family, w.year, w.track_code, w.source, coalesce(w.uscc, ''), coalesce(p.id_masked, ''), "
 	"w.owner_region FROM past_winner w LEFT JOIN person p ON p.id = w.person_id WHERE w.removed_at IS NULL "
@@ -102,21 +103,43 @@ static int may_register(struct store_conn *c, const struct app_actor *actor, con
 	return 0;
 }
 
-static int insert_returning_id(struct store_stmt *s, int64_t *id, struct px_err *err)
+/* Register an organisation: its region and the registrant checked, the row inserted, audited. */
+struct org_tx {
+	const struct app_actor *actor;
+	const struct organisation_new *req;
+	int64_t now, id;
+};
+
+static int org_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
-	int rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		*id = store_col_int(s, 0);
-	store_reset(s);
-	return rc;
+	struct org_tx *x = arg;
+	const struct organisation_new *req = x->req;
+	int64_t bind;
+	int rc;
+
+	if ((rc = input_county_region(c, req->region, "region", err)) ||
+	    (rc = may_register(c, x->actor, req->region, &bind, err)))
+		return rc;
+	if (bind)
+		rc = store_get(c, &Q_ORG_INSERT, err, "tttttii:i", req->uscc, req->name, req->industry, req->region,
+			       req->founded_on, bind, x->now, &x->id);
+	else
+		rc = store_get(c, &Q_ORG_INSERT, err, "tttttni:i", req->uscc, req->name, req->industry, req->region,
+			       req->founded_on, x->now, &x->id);
+	if (rc < 0)
+		return rc;
+	if (rc == STORE_DONE)
+		return px_err_set(err, PX_ECONFLICT, "organisation_exists", "uscc",
+				  "an organisation with USCC '%s' is registered already", req->uscc);
+	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "uscc", req->uscc, "name", req->name, "industry",
+				    req->industry, "region", req->region, "founded_on", req->founded_on, "bound",
+				    bind != 0);
+	return audit_record(c, x->actor, "organisation.create", "organisation", x->id, payload, err);
 }
 
 int organisation_create(struct app *app, const struct app_actor *actor, const struct organisation_new *req,
 			int64_t *id, struct px_err *err)
 {
-	struct store_conn *c = NULL;
-	struct store_stmt *s;
-	int64_t bind;
 	px_date founded;
 	int rc;
 
@@ -129,41 +152,11 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 	if (!*applicant_industry_name(req->industry))
 		return px_err_set(err, PX_EINVAL, "invalid_industry", "industry",
 				  "'%s' is not a GB/T 4754-2017 section letter A to T", req->industry ? req->industry : "");
-	c = store_acquire(app->st);
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) ||
-	    (rc = input_county_region(c, req->region, "region", err)) ||
-	    (rc = may_register(c, actor, req->region, &bind, err)) ||
-	    (rc = store_prepare(c, &Q_ORG_INSERT, &s, err)))
-		goto out_rollback;
-	store_bind_text(s, 1, req->uscc);
-	store_bind_text(s, 2, req->name);
-	store_bind_text(s, 3, req->industry);
-	store_bind_text(s, 4, req->region);
-	store_bind_text(s, 5, req->founded_on);
-	if (bind)
-		store_bind_int(s, 6, bind);
-	else
-		store_bind_null(s, 6);
-	store_bind_int(s, 7, app_now_us(app));
-	if ((rc = insert_returning_id(s, id, err)) < 0)
-		goto out_rollback;
-	if (rc == STORE_DONE) {
-		rc = px_err_set(err, PX_ECONFLICT, "organisation_exists", "uscc",
-				"an organisation with USCC '%s' is registered already", req->uscc);
-		goto out_rollback;
-	}
-	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "uscc", req->uscc, "name", req->name, "industry",
-				    req->industry, "region", req->region, "founded_on", req->founded_on, "bound",
-				    bind != 0);
-	rc = audit_record(c, actor, "organisation.create", "organisation", *id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	store_release(c);
-	return rc < 0 ? rc : 0;
+	struct org_tx x = { actor, req, app_now_us(app), 0 };
+	if ((rc = app_tx(app, STORE_TX_WRITE, org_tx, &x, err)))
+		return rc;
+	*id = x.id;
+	return 0;
 }
 
 /* Applicant-side visibility: the bound account, or staff whose scope holds the region. */
@@ -217,16 +210,50 @@ int organisation_get(struct app *app, const struct app_actor *actor, int64_t id,
 	return applicant_get(app, actor, &Q_ORG_GET, "organisation", organisation_row_json, id, out, err);
 }
 
+struct person_tx {
+	const struct app_actor *actor;
+	const struct person_new *req;
+	const char *id, *masked, *mobile, *m_masked; /* the checked ID number, its masked copy; mobile or "" */
+	int64_t now, row;
+};
+
+/* Register a person: region and registrant checked, identifiers hashed, the row inserted, audited. */
+static int person_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct person_tx *x = arg;
+	const struct person_new *req = x->req;
+	char id_hash[SECRET_HASH_HEX + 1], m_hash[SECRET_HASH_HEX + 1];
+	const char *mh = x->mobile[0] ? m_hash : NULL, *mm = x->mobile[0] ? x->m_masked : NULL;
+	int64_t bind;
+	int rc;
+
+	if ((rc = input_county_region(c, req->region, "region", err)) ||
+	    (rc = may_register(c, x->actor, req->region, &bind, err)) ||
+	    (rc = secret_ident_hash(c, "resident", x->id, id_hash, err)) ||
+	    (x->mobile[0] && (rc = secret_ident_hash(c, "mobile", x->mobile, m_hash, err))))
+		return rc;
+	if (bind)
+		rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttiitt:i", id_hash, x->masked, req->name, req->employer,
+			       req->region, req->quality_since, bind, x->now, mh, mm, &x->row);
+	else
+		rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttnitt:i", id_hash, x->masked, req->name, req->employer,
+			       req->region, req->quality_since, x->now, mh, mm, &x->row);
+	if (rc < 0)
+		return rc;
+	if (rc == STORE_DONE)
+		return px_err_set(err, PX_ECONFLICT, "person_exists", "id_number",
+				  "a person with ID number %s is registered already", x->masked);
+	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id_masked", x->masked, "name", req->name, "region",
+				    req->region, "quality_since", req->quality_since, "bound", bind != 0);
+	return audit_record(c, x->actor, "person.create", "person", x->row, payload, err);
+}
+
 int person_create(struct app *app, const struct app_actor *actor, const struct person_new *req, int64_t *id,
 		  struct px_err *err)
 {
 	struct ident_resident info;
-	struct store_conn *c = NULL;
-	struct store_stmt *s;
-	char id_hash[SECRET_HASH_HEX + 1], masked[IDENT_RESIDENT_LEN + 1];
-	char mobile[IDENT_MOBILE_LEN + 1] = "", m_hash[SECRET_HASH_HEX + 1], m_masked[IDENT_MOBILE_LEN + 1];
+	char masked[IDENT_RESIDENT_LEN + 1], mobile[IDENT_MOBILE_LEN + 1] = "", m_masked[IDENT_MOBILE_LEN + 1];
 	px_date today = app_today(app), since;
-	int64_t bind;
 	int rc;
 
 	*id = 0;
@@ -250,45 +277,11 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 	}
 	ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
 	ident_mask_span(mobile, strlen(mobile), 3, 4, m_masked, sizeof(m_masked));
-	c = store_acquire(app->st);
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)) ||
-	    (rc = input_county_region(c, req->region, "region", err)) ||
-	    (rc = may_register(c, actor, req->region, &bind, err)) ||
-	    (rc = secret_ident_hash(c, "resident", info.id, id_hash, err)) ||
-	    (mobile[0] && (rc = secret_ident_hash(c, "mobile", mobile, m_hash, err))) ||
-	    (rc = store_prepare(c, &Q_PERSON_INSERT, &s, err)))
-		goto out_rollback;
-	store_bind_text(s, 1, id_hash);
-	store_bind_text(s, 2, masked);
-	store_bind_text(s, 3, req->name);
-	store_bind_text(s, 4, req->employer);
-	store_bind_text(s, 5, req->region);
-	store_bind_text(s, 6, req->quality_since);
-	if (bind)
-		store_bind_int(s, 7, bind);
-	else
-		store_bind_null(s, 7);
-	store_bind_int(s, 8, app_now_us(app));
-	store_bind_text(s, 9, mobile[0] ? m_hash : NULL);
-	store_bind_text(s, 10, mobile[0] ? m_masked : NULL);
-	if ((rc = insert_returning_id(s, id, err)) < 0)
-		goto out_rollback;
-	if (rc == STORE_DONE) {
-		rc = px_err_set(err, PX_ECONFLICT, "person_exists", "id_number",
-				"a person with ID number %s is registered already", masked);
-		goto out_rollback;
-	}
-	json_t *payload = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id_masked", masked, "name", req->name, "region",
-				    req->region, "quality_since", req->quality_since, "bound", bind != 0);
-	rc = audit_record(c, actor, "person.create", "person", *id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	store_release(c);
-	return rc < 0 ? rc : 0;
+	struct person_tx x = { actor, req, info.id, masked, mobile, m_masked, app_now_us(app), 0 };
+	if ((rc = app_tx(app, STORE_TX_WRITE, person_tx, &x, err)))
+		return rc;
+	*id = x.row;
+	return 0;
 }
 
 static json_t *person_row_json(struct store_stmt *s)
@@ -328,14 +321,41 @@ static bool family_ok(const char *s)
 	return n > 0 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
+struct winner_tx {
+	const struct app_actor *actor;
+	const struct past_winner_new *req;
+	const char *id_number, *masked; /* the checked ID number and its masked copy, or NULL and "" */
+	int64_t now, id;
+};
+
+/* Record a past winner, linked to its registration when there is one, owned by the office's region. */
+static int winner_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct winner_tx *x = arg;
+	const struct past_winner_new *req = x->req;
+	char hash[SECRET_HASH_HEX + 1] = "";
+	int64_t org = 0, person = 0;
+	int rc;
+
+	if (req->uscc)
+		rc = find_registered(c, &Q_ORG_BY_USCC, req->uscc, &org, err);
+	else if (!(rc = secret_ident_hash(c, "resident", x->id_number, hash, err)))
+		rc = find_registered(c, &Q_PERSON_BY_HASH, hash, &person, err);
+	if (rc || (rc = store_get(c, &Q_WINNER_INSERT, err, "tiiittittt:i", req->family, (int64_t)req->year, org,
+				   person, req->track, req->source, x->now, req->uscc, hash[0] ? hash : NULL,
+				   x->actor->region, &x->id)) < 0)
+		return rc;
+	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
+				    "uscc", req->uscc, "id_masked", x->masked[0] ? x->masked : NULL, "track",
+				    req->track, "source", req->source);
+	return audit_record(c, x->actor, "past_winner.add", "past_winner", x->id, payload, err);
+}
+
 int past_winner_add(struct app *app, const struct app_actor *actor, const struct past_winner_new *req,
 		    int64_t *id, struct px_err *err)
 {
 	struct ident_resident info;
-	struct store_conn *c = NULL;
-	struct store_stmt *s;
-	char hash[SECRET_HASH_HEX + 1] = "", masked[IDENT_RESIDENT_LEN + 1] = "";
-	int64_t org = 0, person = 0;
+	char masked[IDENT_RESIDENT_LEN + 1] = "";
 	int rc;
 
 	*id = 0;
@@ -356,48 +376,13 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 			snprintf(err->field, sizeof(err->field), "id_number");
 		return PX_EINVAL;
 	}
-	c = store_acquire(app->st);
-	if ((rc = store_begin(c, STORE_TX_WRITE, err)))
-		goto out_rollback;
-	if (req->uscc) {
-		rc = find_registered(c, &Q_ORG_BY_USCC, req->uscc, &org, err);
-	} else {
+	if (req->id_number)
 		ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
-		if (!(rc = secret_ident_hash(c, "resident", info.id, hash, err)))
-			rc = find_registered(c, &Q_PERSON_BY_HASH, hash, &person, err);
-	}
-	if (rc || (rc = store_prepare(c, &Q_WINNER_INSERT, &s, err)))
-		goto out_rollback;
-	store_bind_text(s, 1, req->family);
-	store_bind_int(s, 2, req->year);
-	if (org)
-		store_bind_int(s, 3, org);
-	else
-		store_bind_null(s, 3);
-	if (person)
-		store_bind_int(s, 4, person);
-	else
-		store_bind_null(s, 4);
-	store_bind_text(s, 5, req->track);
-	store_bind_text(s, 6, req->source);
-	store_bind_int(s, 7, app_now_us(app));
-	store_bind_text(s, 8, req->uscc);
-	store_bind_text(s, 9, hash[0] ? hash : NULL);
-	store_bind_text(s, 10, actor->region); /* kept by the recording office's region */
-	if ((rc = insert_returning_id(s, id, err)) < 0)
-		goto out_rollback;
-	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
-				    "uscc", req->uscc, "id_masked", masked[0] ? masked : NULL, "track", req->track,
-				    "source", req->source);
-	rc = audit_record(c, actor, "past_winner.add", "past_winner", *id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	store_release(c);
-	return rc < 0 ? rc : 0;
+	struct winner_tx x = { actor, req, req->id_number ? info.id : NULL, masked, app_now_us(app), 0 };
+	if ((rc = app_tx(app, STORE_TX_WRITE, winner_tx, &x, err)))
+		return rc;
+	*id = x.id;
+	return 0;
 }
 
 int past_winner_list(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
@@ -438,42 +423,36 @@ out:
 	return rc;
 }
 
+struct winner_remove_tx {
+	const struct app_actor *actor;
+	int64_t id, now;
+	const char *reason;
+};
+
+/* Mark a past winner removed, by an office of the region that owns it (404 to any other). */
+static int winner_remove_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct winner_remove_tx *x = arg;
+	char owner[16] = "";
+	int rc = store_get(c, &Q_WINNER_OWNER, err, "i:b", x->id, owner, sizeof(owner));
+	if (rc < 0)
+		return rc;
+	if (rc != STORE_ROW || !app_actor_in_region(x->actor, owner, NULL))
+		return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no past winner %lld", (long long)x->id);
+	if ((rc = store_run(c, &Q_WINNER_REMOVE, err, "iti", x->now, x->reason, x->id)))
+		return rc;
+	return audit_record(c, x->actor, "past_winner.remove", "past_winner", x->id,
+			    json_pack("{s:s}", "reason", x->reason), err);
+}
+
 int past_winner_remove(struct app *app, const struct app_actor *actor, int64_t id, const char *reason,
 		       struct px_err *err)
 {
-	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	bool mine = false;
 	int rc;
-
-	if (!app_actor_is(actor, ROLE_OFFICE)) {
-		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the office corrects past winners");
-		goto out;
-	}
-	if ((rc = input_line(reason, 2000, "reason", err)) || (rc = store_begin(c, STORE_TX_WRITE, err)))
-		goto out;
-	if ((rc = store_prepare(c, &Q_WINNER_OWNER, &s, err)))
-		goto out_rollback;
-	store_bind_int(s, 1, id);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		mine = app_actor_in_region(actor, store_col_text(s, 0), NULL);
-	store_reset(s);
-	if (rc < 0)
-		goto out_rollback;
-	if (!mine) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no past winner %lld", (long long)id);
-		goto out_rollback;
-	}
-	if ((rc = store_run(c, &Q_WINNER_REMOVE, err, "iti", store_now_us(), reason, id)))
-		goto out_rollback;
-	json_t *payload = json_pack("{s:s}", "reason", reason);
-	rc = audit_record(c, actor, "past_winner.remove", "past_winner", id, payload, err);
-	if (rc || (rc = store_commit(c, err)))
-		goto out_rollback;
-	goto out;
-out_rollback:
-	store_rollback(c);
-out:
-	store_release(c);
-	return rc < 0 ? rc : 0;
+	if (!app_actor_is(actor, ROLE_OFFICE))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the office corrects past winners");
+	if ((rc = input_line(reason, 2000, "reason", err)))
+		return rc;
+	struct winner_remove_tx x = { actor, id, app_now_us(app), reason };
+	return app_tx(app, STORE_TX_WRITE, winner_remove_tx, &x, err);
 }
