@@ -2,7 +2,8 @@
  * test_draw_perf.c - the size of a large provincial round: 1,000 applications
  * times 3 reviewers from 300 experts, every constraint on, at load limits 10
  * (as tight as it gets: 3,000 places for 3,000 reviews) and 12. Prints the
- * time of each draw; fails only past 5 s, the budget under ASan.
+ * time of each draw; fails only past 5 s of the thread's CPU time, the budget
+ * under ASan (CPU time, not wall time: a loaded machine does not fail it).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,10 +13,10 @@
 
 #include "draw_fixture.h"
 
-static double now_ms(void)
+static double cpu_ms(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -34,17 +35,18 @@ static void time_draw(unsigned limit)
 	f.in.max_load = limit;
 	f.in.field_match = true;
 	f.in.other_region = true;
-	double t0 = now_ms();
+	double t0 = cpu_ms();
 	int rc = draw_run(&f.in, seed, &r, &err);
-	double ms = now_ms() - t0;
+	double ms = cpu_ms() - t0;
 	if (rc)
 		fail_msg("draw failed: %s", err.msg);
 	printf("draw 1000 applications x 3 from 300 experts, max_load %u: %.1f ms (largest load %u)\n",
 	       limit, ms, r.max_load);
-	assert_int_equal(draw_validate(&f.in, &r, &err), 0);
-	assert_true(ms < 5000);
+	int valid = draw_validate(&f.in, &r, &err);
 	draw_result_release(&r);
 	fx_free(&f);
+	assert_int_equal(valid, 0);
+	assert_true(ms < 5000);
 }
 
 static void draw_1000x3_from_300_limit_10(void **state)
