@@ -6,6 +6,7 @@
 #include "cli/serve.h"
 
 #include "app/housekeeping.h"
+#include "http/deadline.h"
 #include "http/static.h"
 #include "util/file.h"
 
@@ -30,6 +31,7 @@ void serve_opts_default(struct serve_opts *o)
 	o->access_log = "stderr";
 	o->body_max = HTTP_BODY_MAX_DEFAULT;
 	o->per_address_max = HTTP_PER_ADDRESS_DEFAULT;
+	o->header_deadline = HTTP_HEADER_DEADLINE_DEFAULT;
 }
 
 int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err)
@@ -184,6 +186,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		.threads = o->threads,
 		.body_max = o->body_max,
 		.per_address_max = o->per_address_max,
+		.header_deadline = o->header_deadline,
 		.header_max = HTTP_HEADER_MAX_DEFAULT,
 		.access_log = log,
 		.cookie_secure = o->cookie_secure,
