@@ -17,7 +17,7 @@ static const char usage[] =
 	"                      [--threads N] [--access-log stderr|off|FILE]\n"
 	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
-	"                      [--web-dir DIR] [--public-url URL]\n"
+	"                      [--web-dir DIR] [--public-url URL] [--header-deadline SECONDS]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -31,6 +31,8 @@ static const char usage[] =
 	"  --body-max BYTES   largest request body (default 1048576)\n"
 	"  --per-address N    connections at once from one address (default 32, 0: no cap;\n"
 	"                     off with --trust-proxy, where nginx caps per client)\n"
+	"  --header-deadline S  cut connections whose request line and headers take longer\n"
+	"                     (default 30, 0: none)\n"
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
@@ -63,6 +65,7 @@ int cmd_serve(int argc, char **argv)
 		{ "session-max", required_argument, NULL, 'm' },
 		{ "body-max", required_argument, NULL, 'b' },
 		{ "per-address", required_argument, NULL, 'C' },
+		{ "header-deadline", required_argument, NULL, 'H' },
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "port-file", required_argument, NULL, 'P' },
 		{ "files-dir", required_argument, NULL, 'F' },
@@ -124,6 +127,11 @@ int cmd_serve(int argc, char **argv)
 			if (parse_long(optarg, 0, 100000, &v))
 				return cli_usage_error("serve", "--per-address must be 0..100000");
 			o.per_address_max = (int)v;
+			break;
+		case 'H':
+			if (parse_long(optarg, 0, 3600, &v))
+				return cli_usage_error("serve", "--header-deadline must be 0..3600");
+			o.header_deadline = (int)v;
 			break;
 		case 's': o.cookie_secure = true; break;
 		case 'P': o.port_file = optarg; break;

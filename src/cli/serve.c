@@ -5,14 +5,18 @@
  */
 #include "cli/serve.h"
 
+#include "app/housekeeping.h"
+#include "http/deadline.h"
 #include "http/static.h"
 #include "util/file.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SERVE_GRACE_MS 10000
@@ -27,6 +31,7 @@ void serve_opts_default(struct serve_opts *o)
 	o->access_log = "stderr";
 	o->body_max = HTTP_BODY_MAX_DEFAULT;
 	o->per_address_max = HTTP_PER_ADDRESS_DEFAULT;
+	o->header_deadline = HTTP_HEADER_DEADLINE_DEFAULT;
 }
 
 int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err)
@@ -78,6 +83,63 @@ const char *serve_web_dir(const struct serve_opts *o, char *buf, size_t cap)
 	return buf;
 }
 
+/* The housekeeping thread: runs housekeeping_run() now and every period until stopped. */
+struct housekeeper {
+	struct app *app;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop, started;
+};
+
+static void *housekeeper_main(void *arg)
+{
+	struct housekeeper *h = arg;
+	struct timespec until;
+
+	pthread_mutex_lock(&h->lock);
+	while (!h->stop) {
+		struct housekeeping_result res;
+		struct px_err err = { 0 };
+		pthread_mutex_unlock(&h->lock);
+		if (housekeeping_run(h->app, &res, &err))
+			fprintf(stderr, "pingxuan: housekeeping: %s\n", err.msg);
+		else if (res.tmp_files)
+			fprintf(stderr, "pingxuan: housekeeping removed %lld stale upload files\n", res.tmp_files);
+		pthread_mutex_lock(&h->lock);
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += HOUSEKEEPING_PERIOD_S;
+		while (!h->stop && pthread_cond_timedwait(&h->wake, &h->lock, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&h->lock);
+	return NULL;
+}
+
+static void housekeeper_start(struct housekeeper *h, struct app *app)
+{
+	memset(h, 0, sizeof(*h));
+	h->app = app;
+	pthread_mutex_init(&h->lock, NULL);
+	pthread_cond_init(&h->wake, NULL);
+	h->started = !pthread_create(&h->thread, NULL, housekeeper_main, h);
+	if (!h->started)
+		fprintf(stderr, "pingxuan: housekeeping not started\n");
+}
+
+static void housekeeper_stop(struct housekeeper *h)
+{
+	if (h->started) {
+		pthread_mutex_lock(&h->lock);
+		h->stop = true;
+		pthread_cond_signal(&h->wake);
+		pthread_mutex_unlock(&h->lock);
+		pthread_join(h->thread, NULL);
+	}
+	pthread_mutex_destroy(&h->lock);
+	pthread_cond_destroy(&h->wake);
+}
+
 /* The UI, or NULL (a page saying how to build it) when the directory holds no build. */
 static struct static_site *load_web(const struct serve_opts *o)
 {
@@ -99,6 +161,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 	struct http_server *srv;
 	FILE *log = NULL;
 	struct static_site *web = NULL;
+	struct housekeeper hk;
 	sigset_t stop;
 	char url[128];
 	int rc, sig;
@@ -123,6 +186,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		.threads = o->threads,
 		.body_max = o->body_max,
 		.per_address_max = o->per_address_max,
+		.header_deadline = o->header_deadline,
 		.header_max = HTTP_HEADER_MAX_DEFAULT,
 		.access_log = log,
 		.cookie_secure = o->cookie_secure,
@@ -136,6 +200,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 	rc = http_server_start(&cfg, &srv, err);
 	if (rc)
 		goto out;
+	housekeeper_start(&hk, app);
 	snprintf(url, sizeof(url), strchr(o->host, ':') ? "http://[%s]:%d" : "http://%s:%d", o->host,
 		 http_server_port(srv));
 	if (o->port_file) { /* written whole or not at all: a watcher never reads half a number */
@@ -157,6 +222,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		fprintf(stderr, "pingxuan: %s received, finishing requests in flight\n",
 			sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	}
+	housekeeper_stop(&hk);
 	http_server_stop(srv, SERVE_GRACE_MS);
 	fprintf(stderr, "pingxuan: stopped\n");
 out:

@@ -16,6 +16,7 @@ struct serve_opts {
 	const char *port_file;  /* write the bound port here (tests), or NULL */
 	size_t body_max;
 	int per_address_max;    /* connections at once from one address (--per-address) */
+	int header_deadline;    /* seconds for request line and headers (--header-deadline) */
 	bool cookie_secure;
 	const char *trusted_proxy; /* --trust-proxy ADDR */
 	const char *web_dir;    /* the built UI; NULL: web/ beside the binary (build/web) */

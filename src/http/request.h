@@ -25,6 +25,7 @@ struct http_server {
 	pthread_cond_t idle;
 	int in_flight;
 	FILE *log;
+	struct http_deadline *deadline; /* NULL: no header deadline */
 };
 
 enum req_state { REQ_READING, REQ_DISPATCHED, REQ_PARKED, REQ_ANSWERED };

@@ -14,6 +14,7 @@
  * roles, CSRF) in the first call, so a refused body is never read.
  */
 #include "http/request.h"
+#include "http/deadline.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -136,6 +137,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!r)
 			return MHD_NO;
 		*con_cls = r;
+		http_deadline_headers_done(srv->deadline, conn);
 		if (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) &&
 		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
 			/* RFC 9112 section 6.3: a message framed twice is refused and the connection closed */
@@ -245,7 +247,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct http_server *srv = cls;
 	struct http_req *r = *con_cls;
-	(void)conn;
+	http_deadline_request_done(srv->deadline, conn);
 	if (!r)
 		return;
 	if (srv->log) {
@@ -312,6 +314,7 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 	rc = open_listener(cfg->host, cfg->port, &srv->listen_fd, &srv->port, err);
 	if (rc)
 		goto out_free;
+	srv->deadline = http_deadline_start(cfg->header_deadline);
 	srv->mhd = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
 		0, NULL, NULL, on_request, srv,
@@ -324,9 +327,11 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		(unsigned)(cfg->trusted_proxy || cfg->per_address_max < 0 ? 0 : cfg->per_address_max),
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+		MHD_OPTION_NOTIFY_CONNECTION, http_deadline_notify, srv->deadline,
 		MHD_OPTION_END);
 	if (!srv->mhd) {
 		close(srv->listen_fd);
+		http_deadline_stop(srv->deadline);
 		rc = px_err_set(err, PX_EIO, "server_start", "listen", "cannot start the HTTP server");
 		goto out_free;
 	}
@@ -368,6 +373,7 @@ void http_server_stop(struct http_server *srv, int grace_ms)
 			break;
 	pthread_mutex_unlock(&srv->lock);
 	MHD_stop_daemon(srv->mhd);
+	http_deadline_stop(srv->deadline);
 	pthread_mutex_destroy(&srv->lock);
 	pthread_cond_destroy(&srv->idle);
 	free(srv);

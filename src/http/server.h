@@ -25,6 +25,7 @@ struct http_server_config {
 	 */
 	int per_address_max;
 	size_t header_max;         /* per-connection memory for the request line and headers */
+	int header_deadline;       /* seconds for the request line and headers (0: none; http/deadline.h) */
 	FILE *access_log;          /* one line per request, or NULL */
 	bool cookie_secure;        /* add Secure to the session cookie (behind TLS) */
 	const char *trusted_proxy; /* peer address whose X-Forwarded-For is believed, or NULL */
