@@ -22,6 +22,7 @@ void h_programmes_list(struct http_req *r);
 void h_programmes_get(struct http_req *r);
 void h_programmes_create(struct http_req *r);
 void h_programmes_advance(struct http_req *r);
+void h_programmes_stage_extend(struct http_req *r);
 void h_programmes_notices(struct http_req *r);
 void h_notices_get(struct http_req *r);
 void h_clock_get(struct http_req *r);

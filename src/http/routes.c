@@ -38,6 +38,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}", h_programmes_get, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/forms", h_programmes_forms, ROLES_ANY, 0),
 	R("POST", "/api/v1/programmes/{id}/advance", h_programmes_advance, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/stages/{code}/extension", h_programmes_stage_extend, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/notices", h_programmes_notices, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/notices/{id}", h_notices_get, ROLES_ANY, PUBLIC),
 	/* documents made on request (h_downloads.c) */

@@ -35,7 +35,7 @@ static struct store_sql Q_CLOSE = STORE_SQL(
 static struct store_sql Q_OPEN = STORE_SQL(
 	"UPDATE stage SET state = 'open', opened_at = $1 WHERE programme_id = $2 AND seq = $3");
 static struct store_sql Q_STAGES = STORE_SQL(
-	"SELECT seq, state, opened_at, closed_at FROM stage WHERE programme_id = $1 ORDER BY seq");
+	"SELECT seq, state, extended_to, extension_reason FROM stage WHERE programme_id = $1 ORDER BY seq");
 
 static json_t *date_or_null(px_date d)
 {
@@ -296,6 +296,11 @@ int programme_json(struct app *app, int64_t id, json_t **out, struct px_err *err
 		while ((rc = store_step(s, err)) == STORE_ROW) {
 			json_t *st = json_array_get(stages, (size_t)store_col_int(s, 0) - 1);
 			json_object_set_new(st, "state", json_string(store_col_text(s, 1)));
+			/* an extended window (stage_window.h): its last day and why */
+			json_object_set_new(st, "extended_to", store_col_null(s, 2) ? json_null()
+										 : json_string(store_col_text(s, 2)));
+			json_object_set_new(st, "extension_reason",
+					    store_col_null(s, 3) ? json_null() : json_string(store_col_text(s, 3)));
 		}
 		store_reset(s);
 	}

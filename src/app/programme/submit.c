@@ -13,6 +13,7 @@
 #include "app/audit.h"
 #include "app/scope.h"
 #include "app/input.h"
+#include "app/programme/stage_window.h"
 #include "app/tx.h"
 #include "core/calendar.h"
 #include "core/eligibility.h"
@@ -315,7 +316,10 @@ static int submit_edit(struct store_conn *c, struct edit *e, struct px_err *err)
 
 	s->failed[0] = '\0';
 	json_decref(s->f.form); /* an earlier attempt's */
-	if ((rc = load_facts(c, &e->a, &s->f, err)) || (rc = require_complete(s, err)))
+	s->f.form = NULL;
+	/* the stage the application is submitted in must still be open (its closing date closes it) */
+	if ((rc = stage_window_require_open(e->app, c, &e->p, programme_stage(&e->p)->code, err)) ||
+	    (rc = load_facts(c, &e->a, &s->f, err)) || (rc = require_complete(s, err)))
 		return rc;
 	results = json_object();
 	if ((rc = evaluate_all(c, s, results, err))) {

@@ -5,6 +5,7 @@
  *   GET  /api/v1/programmes/{id}            public view: stages, tracks, quotas
  *   GET  /api/v1/programmes/{id}/forms      the application forms' fields (for rendering them)
  *   POST /api/v1/programmes/{id}/advance    {to} move to the next stage (office)
+ *   POST /api/v1/programmes/{id}/stages/{code}/extension  {until, reason} extend a window (office)
  *   GET  /api/v1/programmes/{id}/notices    public notices, newest first
  *   GET  /api/v1/notices/{id}               one notice with its audit head
  */
@@ -17,6 +18,7 @@
 #include "app/programme/forms_view.h"
 #include "app/programme/notice.h"
 #include "app/programme/programme.h"
+#include "app/programme/stage_window.h"
 #include "http/json_in.h"
 #include "util/file.h"
 
@@ -94,6 +96,27 @@ void h_programmes_advance(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "to", true, 32, &to)) {
 		if (programme_advance(http_app(r), http_actor(r), id, to, &err) ||
+		    programme_json(http_app(r), id, &p, &err))
+			http_fail(r, &err);
+		else
+			http_reply_json(r, 200, p);
+	}
+	json_decref(in);
+}
+
+void h_programmes_stage_extend(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *until, *reason;
+	int64_t id;
+	json_t *in, *p;
+
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	until = reason = NULL; /* both required: checked after the programme is found to be the caller's */
+	if (!json_str_or_reply(r, in, "until", false, 10, &until) &&
+	    !json_str_or_reply(r, in, "reason", false, 500, &reason)) {
+		if (stage_window_extend(http_app(r), http_actor(r), id, http_param(r, 1), until, reason, &err) ||
 		    programme_json(http_app(r), id, &p, &err))
 			http_fail(r, &err);
 		else

@@ -84,6 +84,7 @@ export default {
  "empty_csv": "CSV 文件为空",
  "evidence_missing": "请先上传证明材料（PDF）",
  "expert_exists": "专家编号已存在",
+ "extension_not_later": "延期日期须晚于当前截止日期",
  "file_corrupt": "存档文件已损坏（校验值不符），请联系管理员",
  "file_missing": "存档文件缺失，请联系管理员",
  "file_too_large": "文件过大（每个文件不超过 20 MB）",
@@ -254,6 +255,7 @@ export default {
  "sheet_too_many_marks": "评分项过多",
  "sheet_unknown_item": "没有这个评分项",
  "shortlist_over_max": "超出现场评审名单上限",
+ "stage_closed": "该阶段已截止",
  "stage_moved": "阶段已变化，请刷新后重试",
  "starts_in_past": "开始日期不能早于今天",
  "state_moved": "状态已变化，请刷新后重试",
@@ -291,6 +293,7 @@ export default {
  "web_unreadable": "网页界面未构建",
  "write_failed": "服务器配置或运行出错，请联系管理员",
  "wrong_applicant_kind": "申报主体类型与奖项不符",
+ "unknown_stage": "没有该阶段",
  "wrong_stage": "当前阶段不能办理此事项",
  "wrong_state": "当前状态不能办理此事项",
  "wrong_type": "数据类型不正确"
