@@ -10,3 +10,11 @@ export async function confirmAction(text) {
     return true;
   } catch { return false; }
 }
+
+// Ask for one line of text (e.g. the sealed seed of a draw); null when cancelled.
+export async function promptText(text, value) {
+  try {
+    const r = await ElMessageBox.prompt(text, t('common.confirmTitle'), { confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel'), inputValue: value || '' });
+    return r.value;
+  } catch { return null; }
+}

@@ -46,7 +46,7 @@ export default {
   expert: { title: 'Reviews', score: 'Score', item: 'Item', points: 'Max', give: 'Points', running: 'Running total', opinion: 'Opinion', suggestions: 'Suggestions', integrity: 'I review impartially and have no interest in the applicant', submitted: 'Submitted', recuse: 'Recuse' },
   office: {
     dashboard: 'Dashboard', timeline: 'Stages', advance: 'Advance', advanceTo: 'Advance to “{stage}”', perCounty: 'Recommended per county vs quota', recommended: 'Recommended', quota: 'Quota',
-    draws: 'Expert draws', commit: 'Commit a draw', run: 'Run the draw', seedCommit: 'Commitment', seed: 'Seed', ranking: 'Ranking', final: 'Final', reason: 'Result',
+    draws: 'Expert draws', commit: 'Commit a draw', run: 'Run the draw', seedCommit: 'Commitment', seed: 'Seed', sealedSeed: 'The sealed seed handed out at the commitment (the server does not keep it)', ranking: 'Ranking', final: 'Final', reason: 'Result',
     publish: 'Publish', certificates: 'Issue certificates', approval: 'Record approval', documentNo: 'Document no.', approvedOn: 'Approved on', clock: 'Rehearsal date', setClock: 'Set date',
     shortlist: 'Shortlist', proposedNotice: 'Publish proposed winners', acceptanceNotice: 'Publish acceptance notice', objections: 'Objections', forward: 'Forward', decide: 'Decide',
   },

@@ -296,5 +296,11 @@ export default {
  "unknown_stage": "没有该阶段",
  "wrong_stage": "当前阶段不能办理此事项",
  "wrong_state": "当前状态不能办理此事项",
- "wrong_type": "数据类型不正确"
+ "wrong_type": "数据类型不正确",
+ "ambiguous_length": "请求同时带有 Content-Length 与 Transfer-Encoding，已拒绝",
+ "clock_shared": "只有辖区覆盖所有项目的办公室才能调整演练日期",
+ "draw_abandoned": "该次抽取已作废，请重新发起",
+ "draw_inputs_changed": "发起抽取后专家库或回避情况已变化，本次抽取不能执行，请作废后重新发起",
+ "invalid_utf8": "内容不是有效的 UTF-8 文本",
+ "server_busy": "服务器繁忙，请稍后再试"
 };

@@ -47,7 +47,7 @@ export default {
   expert: { title: '评审任务', score: '评分', item: '评分项', points: '满分', give: '得分', running: '当前合计', opinion: '评审意见', suggestions: '改进建议', integrity: '本人承诺公正、廉洁评审，与申报对象无利害关系', submitted: '已提交评分', recuse: '申请回避' },
   office: {
     dashboard: '评选总览', timeline: '阶段进程', advance: '进入下一阶段', advanceTo: '进入「{stage}」', perCounty: '各县推荐数与名额', recommended: '已推荐', quota: '名额',
-    draws: '专家抽取', commit: '发起抽取（公布承诺值）', run: '执行抽取', seedCommit: '承诺值', seed: '随机种子', ranking: '排名', final: '综合得分', reason: '结论',
+    draws: '专家抽取', commit: '发起抽取（公布承诺值）', run: '执行抽取', seedCommit: '承诺值', seed: '随机种子', sealedSeed: '请输入发起抽取时保管的随机种子（服务器不保存种子）', ranking: '排名', final: '综合得分', reason: '结论',
     publish: '发布', certificates: '颁发证书', approval: '录入市政府审批', documentNo: '批准文号', approvedOn: '批准日期', clock: '演练日期', setClock: '设定日期',
     shortlist: '确定现场评审名单', proposedNotice: '发布拟奖公示', acceptanceNotice: '发布受理公示', objections: '异议', forward: '转办', decide: '处理',
   },
