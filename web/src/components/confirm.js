@@ -13,6 +13,7 @@ export async function confirmAction(text) {
 
 // Ask for one line of text (e.g. the sealed seed of a draw); null when cancelled.
 export async function promptText(text, value) {
+  const t = i18n.global.t;
   try {
     const r = await ElMessageBox.prompt(text, t('common.confirmTitle'), { confirmButtonText: t('common.confirm'), cancelButtonText: t('common.cancel'), inputValue: value || '' });
     return r.value;
