@@ -28,7 +28,8 @@ if (!PG_URL) {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pxnodes-'));
     db = makeDatabase(dir);
-    [a, b] = await Promise.all([startServer({ db, dir, args: PER_ADDRESS_OFF }), startServer({ db, dir, args: PER_ADDRESS_OFF })]);
+    const node = () => startServer({ db, dir, args: PER_ADDRESS_OFF });
+    [a, b] = await Promise.all([node(), node()]);
   });
 
   after(async () => {

@@ -26,12 +26,12 @@ static struct store_sql Q_ACCOUNT_BOUND = STORE_SQL(
 	"SELECT 1 FROM organisation WHERE account_id = $1 UNION ALL SELECT 1 FROM person WHERE account_id = $1");
 static struct store_sql Q_ORG_INSERT = STORE_SQL(
 	"INSERT INTO organisation (uscc, name, industry, region, founded_on, account_id, created_at) "
-	"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (uscc) DO NOTHING RETURNING id");
+	"VALUES ($1, $2, $3, $4, $5, NULLIF(CAST($6 AS BIGINT), 0), $7) ON CONFLICT (uscc) DO NOTHING RETURNING id");
 static struct store_sql Q_ORG_GET = STORE_SQL(
 	"SELECT id, uscc, name, industry, region, founded_on, coalesce(account_id, 0) FROM organisation WHERE id = $1");
 static struct store_sql Q_PERSON_INSERT = STORE_SQL(
 	"INSERT INTO person (id_hash, id_masked, name, employer, region, quality_since, account_id, created_at, "
-	"mobile_hash, mobile_masked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+	"mobile_hash, mobile_masked) VALUES ($1, $2, $3, $4, $5, $6, NULLIF(CAST($7 AS BIGINT), 0), $8, $9, $10) "
 	"ON CONFLICT (id_hash) DO NOTHING RETURNING id");
 static struct store_sql Q_PERSON_GET = STORE_SQL(
 	"SELECT id, id_masked, name, employer, region, quality_since, coalesce(account_id, 0), "
@@ -40,7 +40,8 @@ static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation W
 static struct store_sql Q_PERSON_BY_HASH = STORE_SQL("SELECT id FROM person WHERE id_hash = $1");
 static struct store_sql Q_WINNER_INSERT = STORE_SQL(
 	"INSERT INTO past_winner (family, year, organisation_id, person_id, track_code, source, created_at, uscc, "
-	"id_hash, owner_region) VALUES ($1, $2, NULLIF(CAST($3 AS BIGINT), 0), NULLIF(CAST($4 AS BIGINT), 0), $5, $6, $7, $8, $9, $10) RETURNING id");
+	"id_hash, owner_region) VALUES ($1, $2, NULLIF(CAST($3 AS BIGINT), 0), NULLIF(CAST($4 AS BIGINT), 0), $5, $6, $7, "
+	"$8, $9, $10) RETURNING id");
 static struct store_sql Q_WINNER_LIST = STORE_SQL(
 	"SELECT w.id, w.family, w.year, w.track_code, w.source, coalesce(w.uscc, ''), coalesce(p.id_masked, ''), "
 	"w.owner_region FROM past_winner w LEFT JOIN person p ON p.id = w.person_id WHERE w.removed_at IS NULL "
@@ -120,13 +121,9 @@ static int org_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = input_county_region(c, req->region, "region", err)) ||
 	    (rc = may_register(c, x->actor, req->region, &bind, err)))
 		return rc;
-	if (bind)
-		rc = store_get(c, &Q_ORG_INSERT, err, "tttttii:i", req->uscc, req->name, req->industry, req->region,
-			       req->founded_on, bind, x->now, &x->id);
-	else
-		rc = store_get(c, &Q_ORG_INSERT, err, "tttttni:i", req->uscc, req->name, req->industry, req->region,
-			       req->founded_on, x->now, &x->id);
-	if (rc < 0)
+	/* bind 0 (no account to bind) is stored as NULL by the statement */
+	if ((rc = store_get(c, &Q_ORG_INSERT, err, "tttttii:i", req->uscc, req->name, req->industry, req->region,
+			    req->founded_on, bind, x->now, &x->id)) < 0)
 		return rc;
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, "organisation_exists", "uscc",
@@ -232,13 +229,8 @@ static int person_tx(struct store_conn *c, void *arg, struct px_err *err)
 	    (rc = secret_ident_hash(c, "resident", x->id, id_hash, err)) ||
 	    (x->mobile[0] && (rc = secret_ident_hash(c, "mobile", x->mobile, m_hash, err))))
 		return rc;
-	if (bind)
-		rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttiitt:i", id_hash, x->masked, req->name, req->employer,
-			       req->region, req->quality_since, bind, x->now, mh, mm, &x->row);
-	else
-		rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttnitt:i", id_hash, x->masked, req->name, req->employer,
-			       req->region, req->quality_since, x->now, mh, mm, &x->row);
-	if (rc < 0)
+	if ((rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttiitt:i", id_hash, x->masked, req->name, req->employer,
+			    req->region, req->quality_since, bind, x->now, mh, mm, &x->row)) < 0)
 		return rc;
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, "person_exists", "id_number",
