@@ -7,8 +7,23 @@
 #include "app/programme/family.h"
 
 #include "app/award/family.h"
+/* ranking */
+
+/* campaign */
+
+/* certification and the registers */
+
+/* contest */
 
 const struct family *const families[] = {
 	&award_family,
+	/* ranking */
+
+	/* campaign */
+
+	/* certification */
+
+	/* contest */
+
 	NULL,
 };

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app/people/account.h"
+#include "cli/demo_families.h"
 #include "cli/demo_script.h"
 #include "cli/serve.h"
 
@@ -62,6 +63,11 @@ static int run_and_show(const char *url, void *ctx, struct px_err *err)
 	printf("running the Qingyuan 2025 award up to stage '%s' ...\n", demo_stages[r->until]);
 	fflush(stdout);
 	int rc = demo_script_run(url, r->data_dir, r->until, stdout, err);
+	for (const struct demo_family *f = demo_families; !rc && f->title; f++) {
+		printf("running %s ...\n", f->title);
+		fflush(stdout);
+		rc = f->run(url, r->data_dir, stdout, err);
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (rc)
 		return rc;
@@ -159,6 +165,9 @@ int cmd_demo(int argc, char **argv)
 		if ((rc = account_create(&app, &app_actor_cli, &e, &id, &err)))
 			goto out;
 	}
+	for (const struct demo_family *f = demo_families; f->title; f++)
+		if (f->seed && (rc = f->seed(&app, data_dir, &err)))
+			goto out;
 	if (!run.serve && !listen_given)
 		o.port = 0; /* only the script talks to it: any free port */
 	o.access_log = "off";

@@ -23,6 +23,14 @@ static const struct {
 	{ "draw", cmd_draw, "run the verifiable double-random reviewer draw" },
 	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
 	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
+	/* ranking */
+
+	/* campaign */
+
+	/* registers */
+
+	/* quality month */
+
 	{ "routes", cmd_routes, "list the HTTP routes and the roles each admits" },
 	{ "version", cmd_version, "print the version" },
 };

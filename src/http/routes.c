@@ -113,6 +113,16 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/objections/{id}/reply", h_objections_reply, COUNTY, 0),
 	R("POST", "/api/v1/objections/{id}/decide", h_objections_decide, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/objections", h_objections_list, OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
+
+	/* the brand ranking and its public vote (Guangzhou 2022) */
+
+	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
+
+	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
+
+	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
+
+	/* the engine: corrections and leftovers */
 };
 
 const size_t http_routes_count = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -6,6 +6,11 @@ import { session, loadSession } from './api.js';
 import PublicLayout from './layouts/PublicLayout.vue';
 import Programmes from './pages/public/Programmes.vue';
 
+// Each programme family brings its pages in web/src/families/<name>/routes.js:
+// export default { public: [...], app: [...] } (children of / and of /app).
+const families = Object.values(import.meta.glob('./families/*/routes.js', { eager: true })).map((m) => m.default);
+const familyRoutes = (part) => families.flatMap((f) => f[part] || []);
+
 const routes = [
   { path: '/', component: PublicLayout, children: [
     { path: '', component: Programmes },
@@ -13,6 +18,7 @@ const routes = [
     { path: 'winners/:pid', component: () => import('./pages/public/Winners.vue') },
     { path: 'verify/:code?', component: () => import('./pages/public/Verify.vue') },
     { path: 'signin', component: () => import('./pages/SignIn.vue') },
+    ...familyRoutes('public'),
   ] },
   { path: '/app', component: () => import('./layouts/AdminLayout.vue'), meta: { auth: true }, children: [
     { path: '', redirect: '/app/todo' },
@@ -23,6 +29,7 @@ const routes = [
     { path: 'reviews', component: () => import('./pages/expert/Reviews.vue'), meta: { roles: ['expert'] } },
     { path: 'office', component: () => import('./pages/office/Dashboard.vue'), meta: { roles: ['office'] } },
     { path: 'ranking', component: () => import('./pages/leader/Ranking.vue'), meta: { roles: ['leader', 'office'] } },
+    ...familyRoutes('app'),
   ] },
   { path: '/:rest(.*)*', redirect: '/' },
 ];

@@ -3,6 +3,14 @@ import { createI18n } from 'vue-i18n';
 import zh from './zh-CN.js';
 import en from './en.js';
 
+// Each programme family brings its texts in web/src/families/<name>/messages.js:
+// export default { 'zh-CN': {...}, en: {...} }, found under the family's name ($t('ranking.x')).
+for (const [path, m] of Object.entries(import.meta.glob('../families/*/messages.js', { eager: true }))) {
+  const name = path.split('/')[2];
+  zh[name] = m.default['zh-CN'];
+  en[name] = m.default.en;
+}
+
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('px-lang') : null;
 export const i18n = createI18n({ legacy: false, locale: saved || 'zh-CN', fallbackLocale: 'zh-CN', messages: { 'zh-CN': zh, en } });
 

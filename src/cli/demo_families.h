@@ -1,0 +1,28 @@
+/*
+ * demo_families.h - the demo of each programme family beyond the award (the
+ * Guangzhou ranking, the Shenzhen campaign, the Hunan registers, the Qingdao
+ * quality month), listed in one table that `pingxuan demo` walks after the
+ * award: each row creates its accounts before the server starts, then plays
+ * its programme through the API. One file per family: demo_<family>.c.
+ */
+#ifndef PX_CLI_DEMO_FAMILIES_H
+#define PX_CLI_DEMO_FAMILIES_H
+
+#include <stdio.h>
+
+#include "util/err.h"
+
+struct app;
+
+struct demo_family {
+	const char *title; /* what the progress line says: "广州百强质量品牌推介 2022" */
+	/* accounts and registers written directly, before serving; NULL: none */
+	int (*seed)(struct app *app, const char *data_dir, struct px_err *err);
+	/* the story played through the API at url; progress and logins to log */
+	int (*run)(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+};
+
+/* The table, ended by a row whose title is NULL (cli/demo_families.c). */
+extern const struct demo_family demo_families[];
+
+#endif
