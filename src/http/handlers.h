@@ -100,4 +100,14 @@ void h_objections_reply(struct http_req *r);
 void h_objections_decide(struct http_req *r);
 void h_objections_list(struct http_req *r);
 
+/* the brand ranking and its public vote (http/ranking/, http/vote/) */
+
+/* reporting requests and campaigns (http/reporting/, http/campaign/) */
+
+/* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
+
+/* the quality-month event (http/honours/, http/contest/, http/nqi/ ...) */
+
+/* the engine: corrections and leftovers */
+
 #endif
