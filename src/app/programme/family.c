@@ -24,7 +24,16 @@ static const char *default_text(const struct family *fam, const char *key)
 	return NULL;
 }
 
-int family_check_template(const struct template *t, struct px_err *err)
+json_t *family_section(const char *tpl_json, size_t len)
+{
+	json_t *root = json_loadb(tpl_json, len, 0, NULL), *s = NULL;
+	if (root && json_is_object(json_object_get(root, "section")))
+		s = json_incref(json_object_get(root, "section"));
+	json_decref(root);
+	return s;
+}
+
+int family_check_template(const struct template *t, const char *tpl_json, size_t len, struct px_err *err)
 {
 	const struct family *fam = family_find(t->kind);
 	char field[64];
@@ -38,7 +47,15 @@ int family_check_template(const struct template *t, struct px_err *err)
 			return px_err_set(err, PX_EINVAL, "bad_template", field, "the family '%s' has no text '%s'",
 					  fam->name, t->texts[i].key);
 		}
-	return 0;
+	json_t *section = family_section(tpl_json, len);
+	int rc = 0;
+	if (fam->check_section)
+		rc = fam->check_section(section, err);
+	else if (section)
+		rc = px_err_set(err, PX_EINVAL, "bad_template", "section", "the family '%s' takes no section",
+				fam->name);
+	json_decref(section);
+	return rc;
 }
 
 family_exit_fn family_exit(const struct template *t, enum stage_kind k)

@@ -10,6 +10,7 @@
 #ifndef PX_APP_FAMILY_H
 #define PX_APP_FAMILY_H
 
+#include <jansson.h>
 #include <stdbool.h>
 
 #include "app/programme/template.h"
@@ -34,11 +35,21 @@ struct family_text {
 	const char *text;
 };
 
+/*
+ * A family's own part of a template: the object under the template's
+ * "section" key (the vote's caps, a campaign's units ...), which the engine
+ * keeps as it is. 0 when it is valid; PX_EINVAL "bad_template" naming the
+ * key ("section.vote.per_day") otherwise. section is NULL when the template
+ * has none.
+ */
+typedef int (*family_section_fn)(const json_t *section, struct px_err *err);
+
 struct family {
 	const char *name;                         /* the template's "kind": "award" */
 	const char *title;                        /* 政府质量奖 */
 	family_exit_fn exit_checks[STAGE_NKINDS]; /* by stage kind; NULL: the office decides */
 	const struct family_text *texts;          /* default texts, ended by { NULL, NULL } */
+	family_section_fn check_section;          /* NULL: the family takes no "section" */
 };
 
 /* The table of families, ended by NULL (app/families.c). */
@@ -48,11 +59,18 @@ extern const struct family *const families[];
 const struct family *family_find(const char *name);
 
 /*
- * Whether a parsed template can run: its kind names a family and each of its
- * "texts" replaces a text that family has. PX_EINVAL "bad_template" (field
- * "kind" or "texts.<key>") otherwise.
+ * Whether a parsed template can run: its kind names a family, each of its
+ * "texts" replaces a text that family has, and its "section" (in the
+ * template text tpl_json) is one the family accepts. PX_EINVAL
+ * "bad_template" (field "kind", "texts.<key>" or "section...") otherwise.
  */
-int family_check_template(const struct template *t, struct px_err *err);
+int family_check_template(const struct template *t, const char *tpl_json, size_t len, struct px_err *err);
+
+/*
+ * The "section" object of a programme's template text, parsed; NULL when it
+ * has none. The caller owns the reference (json_decref).
+ */
+json_t *family_section(const char *tpl_json, size_t len);
 
 /* The exit check of t's family for stages of kind k; NULL when there is none. */
 family_exit_fn family_exit(const struct template *t, enum stage_kind k);

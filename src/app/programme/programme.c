@@ -130,7 +130,7 @@ int programme_create(struct app *app, const struct app_actor *actor, const char 
 
 	if (rc)
 		return rc;
-	if ((rc = family_check_template(t, err))) {
+	if ((rc = family_check_template(t, tpl_json, len, err))) {
 		free(t);
 		return rc;
 	}

@@ -580,7 +580,7 @@ int template_parse(const char *text, size_t len, struct template **out, struct p
 	static const char *const keys[] = { "id", "family", "year", "kind", "title", "title_en", "document",
 					    "organiser", "issuer", "region", "cycle_years", "fees", "tracks",
 					    "forms", "eligibility", "stages", "quotas", "scoring", "objections",
-					    "publication", "texts", NULL };
+					    "publication", "texts", "section", NULL };
 	static const char *const okeys[] = { "forward_workdays", "reply_workdays", NULL };
 	static const char *const pkeys[] = { "lists", "certificate_prefix", NULL };
 	struct ctx c = { .err = err };
