@@ -32,6 +32,8 @@ static struct store_sql Q_ACCOUNT = STORE_SQL("SELECT region, region FROM accoun
 static struct store_sql Q_ORGANISATION = STORE_SQL("SELECT region, region FROM organisation WHERE id = $1");
 static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person WHERE id = $1");
 
+static struct store_sql Q_PROBLEM = STORE_SQL("SELECT owner_region, owner_region FROM hd_problem WHERE id = $1");
+
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 
 static const struct {
@@ -43,6 +45,7 @@ static const struct {
 	{ "certificates", &Q_CERTIFICATE }, { "documents", &Q_DOCUMENT },       { "notices", &Q_NOTICE },
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
+	{ "problems", &Q_PROBLEM },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)

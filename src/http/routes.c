@@ -119,6 +119,20 @@ const struct http_route http_routes[] = {
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
+	/* the help desk (三(四)): providers, problems, the provider's steps, the rating link without sign-in */
+	R("POST", "/api/v1/helpdesk/providers", h_helpdesk_providers_add, OFFICE, 0),
+	R("GET", "/api/v1/helpdesk/providers", h_helpdesk_providers_list, OFFICE | LEADER, 0),
+	R("POST", "/api/v1/problems", h_helpdesk_problems_add, APPLICANT | COUNTY | OFFICE, 0),
+	R("GET", "/api/v1/problems", h_helpdesk_problems_list, SCOPED | APPLICANT | EXPERT, 0),
+	R("GET", "/api/v1/problems/{id}", h_helpdesk_problems_get, SCOPED | APPLICANT | EXPERT, 0),
+	R("POST", "/api/v1/problems/{id}/respond", h_helpdesk_problems_step, EXPERT, 0),
+	R("POST", "/api/v1/problems/{id}/visit", h_helpdesk_problems_step, EXPERT, 0),
+	R("POST", "/api/v1/problems/{id}/resolve", h_helpdesk_problems_step, EXPERT, 0),
+	R("POST", "/api/v1/problems/{id}/assign", h_helpdesk_problems_assign, OFFICE, 0),
+	R("POST", "/api/v1/ratings/{token}", h_helpdesk_rate, ROLES_ANY, 0),
+	R("POST", "/api/v1/ratings/{token}/reopen", h_helpdesk_reopen, ROLES_ANY, 0),
+	R("POST", "/api/v1/applications/{id}/problems", h_helpdesk_from_review, OFFICE, 0),
+	R("GET", "/api/v1/helpdesk/stats", h_helpdesk_stats, SCOPED, 0),
 
 	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
 

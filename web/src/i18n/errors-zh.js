@@ -307,5 +307,17 @@ export default {
  "draw_abandoned": "该次抽取已作废，请重新发起",
  "draw_inputs_changed": "发起抽取后专家库或回避情况已变化，本次抽取不能执行，请作废后重新发起",
  "invalid_utf8": "内容不是有效的 UTF-8 文本",
- "server_busy": "服务器繁忙，请稍后再试"
+ "server_busy": "服务器繁忙，请稍后再试",
+ "already_rated": "该办结结果已评价过",
+ "invalid_kind": "服务机构类型应为机构或专家",
+ "invalid_step": "办理步骤无效（应为受理、上门诊断或办结）",
+ "login_not_expert": "服务机构须绑定评审专家角色的账号",
+ "no_organisation": "请先登记企业信息再提交问题",
+ "not_organisation": "该申报不是企业申报，不能转为问题",
+ "not_resolved": "问题尚未办结，不能评价",
+ "outside_region": "超出本单位管辖区域",
+ "rater_is_solver": "问题的办理人不能评价自己的办理结果",
+ "rating_link_unknown": "评价链接无效或已失效",
+ "reopen_closed": "已超过可重新打开的期限",
+ "unknown_provider": "没有该服务机构",
 };
