@@ -25,10 +25,14 @@
 	"LEFT JOIN hd_provider v ON v.id = p.provider_id "
 
 static struct store_sql Q_ONE = STORE_SQL("SELECT " PROBLEM_COLS PROBLEM_FROM "WHERE p.id = $1");
+/* The list's filter and the reader's part: staff by region prefix, a provider its own, an enterprise its own. */
+#define LIST_WHERE "WHERE ($1 = '' OR p.state = $1) AND ($2 = '' OR p.field = $2) " \
+	"AND ($3 = 0 OR (p.state IN ('unassigned', 'assigned') AND p.respond_by < $4) " \
+	"OR (p.state IN ('unassigned', 'assigned', 'responded') AND p.resolve_by < $4)) " \
+	"AND (substr(p.owner_region, 1, $5) = $6 OR p.provider_id = $7 OR o.account_id = $8) "
 static struct store_sql Q_LIST = STORE_SQL(
-	"SELECT " PROBLEM_COLS PROBLEM_FROM "WHERE ($1 = '' OR p.state = $1) AND ($2 = '' OR p.field = $2) "
-	"AND ($3 = 0 OR (p.state IN ('unassigned', 'assigned') AND p.respond_by < $4) "
-	"OR (p.state IN ('unassigned', 'assigned', 'responded') AND p.resolve_by < $4)) ORDER BY p.id DESC");
+	"SELECT " PROBLEM_COLS PROBLEM_FROM LIST_WHERE "ORDER BY p.id DESC LIMIT $9 OFFSET $10");
+static struct store_sql Q_COUNT = STORE_SQL("SELECT count(*)" PROBLEM_FROM LIST_WHERE);
 static struct store_sql Q_VISITS = STORE_SQL(
 	"SELECT visited_on, findings, advice FROM hd_visit WHERE problem_id = $1 ORDER BY visited_on, id");
 
@@ -194,27 +198,34 @@ static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 	struct list_tx *l = arg;
 	(void)err;
 	read_row(s, l->r);
-	if (reader_of(l->actor, l->r, l->own) == READ_NONE)
-		return 0;
-	if (l->total >= l->f->offset && l->total < l->f->offset + l->f->limit)
+	if (reader_of(l->actor, l->r, l->own) != READ_NONE) /* the query chose them so; checked again */
 		json_array_append_new(l->rows, row_json(l->r, app_today(l->app)));
-	l->total++;
 	return 0;
 }
 
 static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct list_tx *l = arg;
+	char prefix[8] = "x"; /* no region starts with x: a reader outside the staff */
+	int64_t account = 0, provider = -1;
 	int rc;
-	l->total = 0;
 	l->rows = json_array();
 	l->out = json_pack("{s:I, s:o}", "total", (json_int_t)0, "problems", l->rows);
 	if (l->actor->kind == ACTOR_ACCOUNT && (rc = helpdesk_provider_of(c, l->actor->id, &l->own, err)))
 		return rc;
-	rc = store_each(c, &Q_LIST, list_row, l, err, "ttii", l->f->state ? l->f->state : "",
-			l->f->field ? l->f->field : "", (int64_t)l->f->overdue, (int64_t)app_today(l->app));
+	if (!helpdesk_scope_prefix(l->actor, prefix)) {
+		account = l->actor->role == ROLE_APPLICANT ? l->actor->id : 0;
+		provider = l->own ? l->own : -1;
+	}
+	const char *state = l->f->state ? l->f->state : "", *field = l->f->field ? l->f->field : "";
+	int64_t overdue = l->f->overdue, today = app_today(l->app), len = (int64_t)strlen(prefix);
+	if ((rc = store_get(c, &Q_COUNT, err, "ttiiitii:i", state, field, overdue, today, len, (const char *)prefix,
+			    provider, account, &l->total)) < 0 ||
+	    (rc = store_each(c, &Q_LIST, list_row, l, err, "ttiiitiiii", state, field, overdue, today, len,
+			     (const char *)prefix, provider, account, l->f->limit, l->f->offset)) < 0)
+		return rc;
 	json_object_set_new(l->out, "total", json_integer(l->total));
-	return rc < 0 ? rc : 0;
+	return 0;
 }
 
 int helpdesk_problem_list(struct app *app, const struct app_actor *actor, const struct helpdesk_filter *f,
