@@ -1,0 +1,67 @@
+/*
+ * odoc.h - an official document (公文) as a typed struct, written as a PDF laid
+ * out per GB/T 9704-2012 (党政机关公文格式) or as an editable .docx that Word
+ * and WPS open without repair.
+ *
+ * A document is its 版头 (issuer mark in red, document number, red separator
+ * line), its title, the recipients (主送机关), the body as a list of blocks
+ * (一、 headings, （一） headings, paragraphs, bordered tables, images scaled to
+ * the text width) and the signature (发文机关署名, 成文日期) at the end.
+ *
+ * Both writers check every string first (report/text.h: caps, UTF-8, no
+ * control characters; paragraphs may hold '\n' and '\t'), read every image
+ * (PNG or JPEG, at most ODOC_IMAGE_MAX bytes and ODOC_IMAGE_PIXELS_MAX
+ * pixels), and only then create the file, which appears at `path` complete
+ * or not at all (report/file.h). Errors name the field at fault
+ * ("blocks[3].text", "blocks[5].table.cells[12]", "blocks[7].image_path"):
+ * report_missing_field, report_field_too_long, report_bad_utf8,
+ * report_control_char, report_document_too_large (PX_ETOOBIG, all text over
+ * REPORT_PDF_TEXT_MAX bytes), report_bad_block (unknown kind, too many
+ * blocks), report_bad_table (columns, rows), report_bad_image (unreadable,
+ * not PNG or JPEG, too large), report_row_too_tall (PDF: a table row taller
+ * than a page), report_font_missing, report_write_failed, report_pdf_failed,
+ * report_docx_failed (libzip).
+ *
+ * `date` is printed as 2015年10月20日 when given as 2015-10-20, as given
+ * otherwise. The struct and everything it points to are borrowed for the
+ * call. Fonts (report/pdf.h) are per call: documents may be written from
+ * several threads.
+ */
+#ifndef PX_REPORT_ODOC_H
+#define PX_REPORT_ODOC_H
+
+#include "util/err.h"
+
+#define ODOC_BLOCKS_MAX 10000
+#define ODOC_COLS_MAX 16
+#define ODOC_ROWS_MAX 5000
+#define ODOC_IMAGE_MAX (16 * 1024 * 1024)   /* bytes of one image file */
+#define ODOC_IMAGE_PIXELS_MAX (25 * 1000 * 1000)
+
+/* A table: ncols header cells, nrows x ncols body cells (row-major, may be NULL or ""). */
+struct odoc_table { int ncols, nrows; const char *const *head; const char *const *cells; /* row-major */ };
+
+/*
+ * One block of the body. text: the heading (<= REPORT_LINE_MAX, e.g.
+ * "一、总体情况", "（一）质量宣传") or the paragraph (<= REPORT_PARA_MAX);
+ * table for ODOC_TABLE; image_path (a PNG or JPEG file) for ODOC_IMAGE.
+ */
+struct odoc_block { enum { ODOC_HEADING1, ODOC_HEADING2, ODOC_PARA, ODOC_TABLE, ODOC_IMAGE } kind;
+                    const char *text; const struct odoc_table *table; const char *image_path; };
+
+/*
+ * issuer: 发文机关标志 (深圳市质量强市工作领导小组办公室), required; number:
+ * 发文字号 (深质强办〔2015〕17号), optional; title required; recipients
+ * optional (a full-width colon is added when missing); signer and date
+ * optional.
+ */
+struct odoc { const char *issuer; const char *number; const char *title; const char *recipients;
+              const struct odoc_block *blocks; int nblocks; const char *signer; const char *date; };
+
+/* Write d as a GB/T 9704 PDF at path; *pages (may be NULL) receives the page count. */
+int odoc_write_pdf(const struct odoc *d, const char *path, int *pages, struct px_err *err);
+
+/* Write d as a .docx (WordprocessingML package) at path. */
+int odoc_write_docx(const struct odoc *d, const char *path, struct px_err *err);
+
+#endif
