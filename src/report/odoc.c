@@ -8,6 +8,7 @@
 #include "report/odoc_int.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -222,6 +223,32 @@ void odoc_images_free(struct odoc_image *imgs, int n)
 	for (int i = 0; i < n; i++)
 		free(imgs[i].data);
 	free(imgs);
+}
+
+double odoc_text_chars(const char *s)
+{
+	double n = 0;
+
+	for (; s && *s; s = g_utf8_next_char(s))
+		n += (unsigned char)*s < 0x80 ? 0.5 : 1;
+	return n;
+}
+
+void odoc_table_shares(const struct odoc_table *t, double share[ODOC_COLS_MAX])
+{
+	double total = 0;
+
+	for (int c = 0; c < t->ncols; c++) {
+		share[c] = odoc_text_chars(t->head[c]);
+		for (int r = 0; r < t->nrows && r < 200; r++) {
+			double n = odoc_text_chars(t->cells[r * t->ncols + c]);
+			share[c] = n > share[c] ? n : share[c];
+		}
+		share[c] = (share[c] < 2 ? 2 : share[c] > 14 ? 14 : share[c]) + 1;
+		total += share[c];
+	}
+	for (int c = 0; c < t->ncols; c++)
+		share[c] /= total;
 }
 
 void odoc_date_text(const char *date, char buf[ODOC_TEXT_LEN])

@@ -36,6 +36,16 @@ void odoc_images_free(struct odoc_image *imgs, int n);
 /* Probe an image in memory: PNG or JPEG, w and h; false for anything else. */
 bool odoc_image_probe(struct odoc_image *img);
 
+/* Characters s takes on a line, Latin counted half (NULL: 0). */
+double odoc_text_chars(const char *s);
+
+/*
+ * Each column's share of the table's width (summing to 1): as wide as its
+ * longest cell among the header and the first rows, Latin counted half a
+ * character, between 2 and 14 characters, plus one for the padding.
+ */
+void odoc_table_shares(const struct odoc_table *t, double share[ODOC_COLS_MAX]);
+
 /* date as printed: "2015-10-20" becomes "2015年10月20日", anything else is copied. */
 void odoc_date_text(const char *date, char buf[ODOC_TEXT_LEN]);
 

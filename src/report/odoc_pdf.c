@@ -229,33 +229,15 @@ static void signature(struct opdf *o)
 	g_object_unref(t);
 }
 
-/* Characters a cell shows on one line, Latin counted half. */
-static double cell_chars(const char *s)
-{
-	double n = 0;
-
-	for (; s && *s; s = g_utf8_next_char(s))
-		n += (unsigned char)*s < 0x80 ? 0.5 : 1;
-	return n;
-}
-
-/* Columns as wide as their longest cell (of the first rows), between 2 and 14 characters. */
+/* Column edges: the shares of odoc_table_shares() across the type area. */
 static void columns(const struct odoc_table *t, double x[ODOC_COLS_MAX + 1])
 {
-	double weight[ODOC_COLS_MAX], total = 0;
+	double share[ODOC_COLS_MAX];
 
-	for (int c = 0; c < t->ncols; c++) {
-		weight[c] = cell_chars(t->head[c]);
-		for (int r = 0; r < t->nrows && r < 200; r++) {
-			double n = cell_chars(t->cells[r * t->ncols + c]);
-			weight[c] = n > weight[c] ? n : weight[c];
-		}
-		weight[c] = weight[c] < 2 ? 2 : weight[c] > 14 ? 14 : weight[c];
-		total += weight[c] + 1;
-	}
+	odoc_table_shares(t, share);
 	x[0] = LEFT;
 	for (int c = 0; c < t->ncols; c++)
-		x[c + 1] = x[c] + WIDTH * (weight[c] + 1) / total;
+		x[c + 1] = x[c] + WIDTH * share[c];
 }
 
 /* Lay out one row (the header when cells is NULL) into ls; return its height. */
