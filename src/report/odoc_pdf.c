@@ -164,24 +164,36 @@ static int line_at(double y)
 	return (int)ceil((y - TOP) / PITCH - 1e-6);
 }
 
-/* 版头: issuer mark, document number, red rule; leaves the cursor for the title. */
+/*
+ * 版头: issuer mark, document number, red rule; leaves the cursor for the
+ * title. A mark wider than the type area is narrowed (as printers set long
+ * marks), down to 60 %, then made smaller.
+ */
 static void masthead(struct opdf *o)
 {
 	struct font f = mark_font;
 	PangoLayout *l = layout(o, &f, o->d->issuer, 0, 0, PANGO_ALIGN_LEFT);
 	PangoRectangle ink;
-	double top = TOP + 35 * MM, rule;
+	double top = TOP + 35 * MM, rule, sx = 1;
 
 	if (text_width(l) > WIDTH) {
-		f.size = floor(MARK * WIDTH / text_width(l));
-		g_object_unref(l);
-		l = layout(o, &f, o->d->issuer, 0, 0, PANGO_ALIGN_LEFT);
+		sx = WIDTH / text_width(l);
+		if (sx < 0.6) {
+			f.size = floor(MARK * WIDTH / (0.6 * text_width(l)));
+			sx = 0.6;
+			g_object_unref(l);
+			l = layout(o, &f, o->d->issuer, 0, 0, PANGO_ALIGN_LEFT);
+		}
 	}
 	pango_layout_get_extents(l, &ink, NULL);
 	set_colour(o, true);
-	cairo_move_to(o->p.cr, LEFT + (WIDTH - text_width(l)) / 2,
-		      top - (double)ink.y / PANGO_SCALE);
+	cairo_save(o->p.cr);
+	cairo_translate(o->p.cr, LEFT + (WIDTH - sx * text_width(l)) / 2,
+			top - (double)ink.y / PANGO_SCALE);
+	cairo_scale(o->p.cr, sx, 1);
+	cairo_move_to(o->p.cr, 0, 0);
 	pango_cairo_show_layout(o->p.cr, l);
+	cairo_restore(o->p.cr);
 	o->line = line_at(top + (double)ink.height / PANGO_SCALE) + 2;
 	g_object_unref(l);
 	rule = baseline(o->line - 1, BODY) + 0.12 * BODY + 4 * MM;
