@@ -6,6 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3 # Debian's python, where python3-docx is installed (scripts/deps.sh)
+# the -asan binary: no list of the suppressed leaks of cairo and fontconfig on stderr
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 
 # a 320 x 160 PNG, written without any imaging library
 "$PY" - "$tmp/photo.png" <<'PYEOF'
