@@ -171,20 +171,28 @@ static void para(GString *s, const char *style, const char *ppr, const char *rpr
 	g_string_append(s, "</w:p>");
 }
 
-/* 版头: the issuer mark at most one line wide, the number, the red rule under it. */
+/*
+ * 版头: the issuer mark on one line (36 pt, narrowed down to 60 % as the PDF
+ * does, then smaller), the number, the red rule under it.
+ */
 static void masthead(GString *s, const struct odoc *d)
 {
 	static const char rule[] = "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"11\" "
 				   "w:color=\"FF0000\"/></w:pBdr>";
-	double chars = odoc_text_chars(d->issuer);
-	int half_points = 72; /* 36 pt */
-	char rpr[96];
+	double width = odoc_text_chars(d->issuer) * 36; /* points at 36 pt */
+	int half_points = 72, scale = 100;
+	char rpr[128];
 
-	if (chars * half_points / 2 > 440)
-		half_points = (int)(880 / chars);
+	if (width > 440) {
+		scale = (int)(440 * 100 / width);
+		if (scale < 60) {
+			half_points = (int)(72 * 440 / (0.6 * width));
+			scale = 60;
+		}
+	}
 	half_points = half_points < 20 ? 20 : half_points;
-	snprintf(rpr, sizeof(rpr), "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", half_points,
-		 half_points);
+	snprintf(rpr, sizeof(rpr), "<w:w w:val=\"%d\"/><w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+		 scale, half_points, half_points);
 	para(s, "Issuer", "", rpr, d->issuer);
 	para(s, "Number", rule, "", d->number);
 }
