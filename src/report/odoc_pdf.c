@@ -18,6 +18,7 @@
 
 #include <cairo.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -364,9 +365,10 @@ static int image(struct opdf *o, const struct odoc_image *img, int b, struct px_
 
 	if (cairo_surface_status(s)) {
 		cairo_surface_destroy(s);
-		return px_err_set(err, PX_EINVAL, "report_bad_image", "image_path",
-				  "blocks[%d]: image '%s' cannot be decoded", b,
-				  o->d->blocks[b].image_path);
+		char field[64];
+		snprintf(field, sizeof(field), "blocks[%d].image_path", b);
+		return px_err_set(err, PX_EINVAL, "report_bad_image", field,
+				  "image '%s': cannot be decoded", o->d->blocks[b].image_path);
 	}
 	if (dh > HEIGHT) {
 		dw = dw * HEIGHT / dh;

@@ -621,6 +621,20 @@ static void bad_documents_are_refused(void **state)
 	assert_int_equal(odoc_write_pdf(&d, p, NULL, &e), PX_ETOOBIG);
 	assert_string_equal(e.key, "report_row_too_tall");
 	assert_int_equal(dir_entries(), 2);
+
+	/* a PNG whose header is sound but whose data is cut short */
+	char cut[512];
+	path_of(cut, sizeof(cut), "cut.png");
+	FILE *in = fopen(s.png, "rb"), *o = fopen(cut, "wb");
+	unsigned char head40[40];
+	assert_true(in && o && fread(head40, 1, 40, in) == 40 && fwrite(head40, 1, 40, o) == 40);
+	fclose(in);
+	fclose(o);
+	b[0] = (struct odoc_block){ ODOC_IMAGE, NULL, NULL, cut };
+	assert_int_equal(odoc_write_pdf(&d, p, NULL, &e), PX_EINVAL);
+	assert_string_equal(e.key, "report_bad_image");
+	assert_string_equal(e.field, "blocks[0].image_path");
+	assert_int_equal(dir_entries(), 3);
 	free(big);
 	sample_free(&s);
 }
