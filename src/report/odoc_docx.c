@@ -90,17 +90,18 @@ static const char font_table[] = XML_HEAD
 static const char styles_xml[] = XML_HEAD
 	"<w:styles xmlns:w=\"" NS_W "\">"
 	"<w:docDefaults><w:rPrDefault><w:rPr>" FONTS("仿宋_GB2312")
-	"<w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+	"<w:spacing w:val=\"-5\"/><w:kern w:val=\"2\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
 	"<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
 	"<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/>" EXACT "<w:jc w:val=\"both\"/></w:pPr>"
 	"</w:pPrDefault></w:docDefaults>"
-	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+	"<w:rPr><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>"
 	STYLE("Body", "公文正文", "<w:ind w:firstLineChars=\"200\" w:firstLine=\"632\"/>", "")
 	STYLE("Heading1", "heading 1", "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"632\"/><w:outlineLvl w:val=\"0\"/>",
 	      FONTS("黑体"))
 	STYLE("Heading2", "heading 2", "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"632\"/><w:outlineLvl w:val=\"1\"/>",
 	      FONTS("楷体_GB2312"))
-	STYLE("Title", "Title", "<w:jc w:val=\"center\"/>",
+	STYLE("Title", "Title", "<w:snapToGrid w:val=\"0\"/><w:jc w:val=\"center\"/>",
 	      FONTS("方正小标宋简体") "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>")
 	STYLE("Issuer", "发文机关标志", "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"1984\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
 	      FONTS("方正小标宋简体") "<w:b/><w:color w:val=\"FF0000\"/>")
@@ -297,7 +298,7 @@ static const char sect_pr[] =
 	"<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
 	"<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" "
 	"w:footer=\"1417\" w:gutter=\"0\"/><w:cols w:space=\"425\"/>"
-	"<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-849\"/></w:sectPr>";
+	"<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/></w:sectPr>";
 
 static GString *document_xml(const struct odoc *d, const struct odoc_image *imgs)
 {
