@@ -30,7 +30,21 @@ assert "the PDF is A4" grep -q 'Page size: *595.276 x 841.89 pts (A4)' < <(pdfin
 pages=$(pdfinfo "$tmp/doc.pdf" | awk '/^Pages:/ { print $2 }')
 assert "the PDF has many pages ($pages)" test "$pages" -gt 20
 assert "the CJK fonts are embedded" grep -Eq 'NotoSerifCJK.* yes yes ' < <(pdffonts "$tmp/doc.pdf")
-assert "page 1 renders" pdftoppm -r 60 -png -f 1 -l 1 -singlefile "$tmp/doc.pdf" "$tmp/page1"
+assert "page 1 renders" pdftoppm -r 30 -f 1 -l 1 -singlefile "$tmp/doc.pdf" "$tmp/page1"
+# 版头 in red: the issuer mark and the rule, in the upper half of page 1, nowhere in the lower
+red_pixels() {
+	"$PY" - "$tmp/page1.ppm" "$1" <<'PYEOF'
+import sys
+data = open(sys.argv[1], 'rb').read()
+parts = data.split(maxsplit=4)
+w, h, px = int(parts[1]), int(parts[2]), parts[4]
+rows = range(0, h // 2) if sys.argv[2] == 'upper' else range(h // 2, h)
+print(sum(1 for y in rows for x in range(w)
+          if px[3 * (y * w + x)] > 180 and px[3 * (y * w + x) + 1] < 90 and px[3 * (y * w + x) + 2] < 90))
+PYEOF
+}
+assert "the masthead is red" test "$(red_pixels upper)" -gt 300
+assert "the body is not" test "$(red_pixels lower)" -eq 0
 zip_sound() { unzip -tq "$1" >/dev/null; }
 assert "the .docx is a sound zip" zip_sound "$tmp/doc.docx"
 

@@ -371,6 +371,12 @@ static void pdf_follows_gbt9704(void **state)
 	bbox = pdf_bbox(p, 2);
 	assert_true(word_box(bbox, "—", 0, box));
 	assert_near(box[0], 28 * MM + 14, 1);
+	const char *first = strstr(bbox, "<word ");                /* the first line of the page */
+	assert_non_null(first);
+	assert_int_equal(sscanf(first, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+				&box[0], &box[1], &box[2], &box[3]), 4);
+	assert_near(box[0], 28 * MM, 0.5);                          /* flush with the type area */
+	assert_near(box[3] - 1.168 * 16, 37 * MM + (225 * MM / 22 - 16) / 2, 1); /* first grid line */
 	free(bbox);
 
 	/* the signer two characters in from the right, the date two characters right of it */
