@@ -61,11 +61,27 @@ static size_t count_strings(const json_t *blocks)
 	return n;
 }
 
+/* Append the strings of array a to *next; anything but a string is refused. */
+static int take_strings(const json_t *a, size_t i, const char ***next, struct px_err *err)
+{
+	const json_t *v;
+	size_t c;
+
+	json_array_foreach(a, c, v) {
+		if (!json_is_string(v))
+			return px_err_set(err, PX_EINVAL, "invalid_json", "cells",
+					  "blocks[%zu]: table cells and headers are strings", i);
+		*(*next)++ = json_string_value(v);
+	}
+	return 0;
+}
+
 static int parse_table(const json_t *b, size_t i, struct odoc_table *t, const char ***next,
 		       struct px_err *err)
 {
 	const json_t *head = json_object_get(b, "head"), *rows = json_object_get(b, "rows"), *row;
-	size_t r, c;
+	size_t r;
+	int rc;
 
 	if (!json_is_array(head) || (rows && !json_is_array(rows)))
 		return px_err_set(err, PX_EINVAL, "invalid_json", "head",
@@ -73,16 +89,16 @@ static int parse_table(const json_t *b, size_t i, struct odoc_table *t, const ch
 	t->ncols = (int)json_array_size(head);
 	t->nrows = (int)json_array_size(rows);
 	t->head = *next;
-	for (c = 0; c < json_array_size(head); c++)
-		*(*next)++ = json_string_value(json_array_get(head, c));
+	if ((rc = take_strings(head, i, next, err)))
+		return rc;
 	t->cells = *next;
 	json_array_foreach(rows, r, row) {
 		if (!json_is_array(row) || json_array_size(row) != json_array_size(head))
 			return px_err_set(err, PX_EINVAL, "invalid_json", "rows",
 					  "blocks[%zu]: row %zu must have %zu cells", i, r,
 					  json_array_size(head));
-		for (c = 0; c < json_array_size(row); c++)
-			*(*next)++ = json_string_value(json_array_get(row, c));
+		if ((rc = take_strings(row, i, next, err)))
+			return rc;
 	}
 	return 0;
 }

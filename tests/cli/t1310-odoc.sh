@@ -89,5 +89,9 @@ printf '{"issuer": "办公室", "title": "通知", "blocks": [{"kind": "chart"}]
 expect "an unknown kind of block" 1 "" \
 	"pingxuan odoc: error: kind: blocks[0]: kind is heading1, heading2, para, table or image [invalid_json]" \
 	-- px odoc --json "$tmp/kind.json" --pdf "$tmp/bad.pdf"
+printf '{"issuer": "办公室", "title": "通知", "blocks": [{"kind": "table", "head": ["序号"], "rows": [[1]]}]}' >"$tmp/cell.json"
+expect "a table cell that is not a string" 1 "" \
+	"pingxuan odoc: error: cells: blocks[0]: table cells and headers are strings [invalid_json]" \
+	-- px odoc --json "$tmp/cell.json" --pdf "$tmp/bad.pdf"
 assert "nothing is left of refused documents" test ! -e "$tmp/bad.pdf" -a ! -e "$tmp/bad.docx"
 done_testing
