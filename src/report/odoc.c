@@ -198,6 +198,7 @@ int odoc_images_load(const struct odoc *d, struct odoc_image **out, struct px_er
 {
 	struct odoc_image *imgs = calloc(d->nblocks ? (size_t)d->nblocks : 1, sizeof(*imgs));
 	char field[64];
+	size_t total = 0;
 	int rc;
 
 	*out = NULL;
@@ -207,13 +208,21 @@ int odoc_images_load(const struct odoc *d, struct odoc_image **out, struct px_er
 		if (d->blocks[b].kind != ODOC_IMAGE)
 			continue;
 		snprintf(field, sizeof(field), "blocks[%d].image_path", b);
-		if ((rc = load_image(d->blocks[b].image_path, field, &imgs[b], err))) {
-			odoc_images_free(imgs, d->nblocks);
-			return rc;
+		if ((rc = load_image(d->blocks[b].image_path, field, &imgs[b], err)))
+			goto out_free;
+		total += imgs[b].len;
+		if (total > ODOC_IMAGES_TOTAL_MAX) {
+			rc = px_err_set(err, PX_ETOOBIG, "report_document_too_large", field,
+					"images exceed %d bytes in all", ODOC_IMAGES_TOTAL_MAX);
+			goto out_free;
 		}
 	}
 	*out = imgs;
 	return 0;
+
+out_free:
+	odoc_images_free(imgs, d->nblocks);
+	return rc;
 }
 
 void odoc_images_free(struct odoc_image *imgs, int n)

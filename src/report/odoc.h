@@ -16,7 +16,7 @@
  * ("blocks[3].text", "blocks[5].table.cells[12]", "blocks[7].image_path"):
  * report_missing_field, report_field_too_long, report_bad_utf8,
  * report_control_char, report_document_too_large (PX_ETOOBIG, all text over
- * REPORT_PDF_TEXT_MAX bytes), report_bad_block (unknown kind, too many
+ * REPORT_PDF_TEXT_MAX bytes, or images over ODOC_IMAGES_TOTAL_MAX), report_bad_block (unknown kind, too many
  * blocks), report_bad_table (columns, rows), report_bad_image (unreadable,
  * not PNG or JPEG, too large), report_row_too_tall (PDF: a table row taller
  * than a page), report_font_missing, report_write_failed, report_pdf_failed,
@@ -37,6 +37,7 @@
 #define ODOC_ROWS_MAX 5000
 #define ODOC_IMAGE_MAX (16 * 1024 * 1024)   /* bytes of one image file */
 #define ODOC_IMAGE_PIXELS_MAX (25 * 1000 * 1000)
+#define ODOC_IMAGES_TOTAL_MAX (64 * 1024 * 1024) /* bytes of all the images of a document */
 
 /* A table: ncols header cells, nrows x ncols body cells (row-major, may be NULL or ""). */
 struct odoc_table { int ncols, nrows; const char *const *head; const char *const *cells; /* row-major */ };

@@ -609,6 +609,22 @@ static void bad_documents_are_refused(void **state)
 	d.nblocks = 60;
 	refused(&d, PX_ETOOBIG, "report_document_too_large", "blocks");
 
+	/* images are bounded in all: five of 15 MiB are more than a document may hold */
+	static const unsigned char png_head[24] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
+						    0, 0, 0, 13, 'I', 'H', 'D', 'R',
+						    0, 0, 1, 0, 0, 0, 1, 0 };
+	char heavy[512];
+	path_of(heavy, sizeof(heavy), "heavy.png");
+	fp = fopen(heavy, "wb");
+	assert_true(fp && fwrite(png_head, 1, sizeof(png_head), fp) == sizeof(png_head));
+	assert_int_equal(ftruncate(fileno(fp), 15 << 20), 0);
+	fclose(fp);
+	for (int i = 0; i < 5; i++)
+		b[i] = (struct odoc_block){ ODOC_IMAGE, NULL, NULL, heavy };
+	d.nblocks = 5;
+	refused(&d, PX_ETOOBIG, "report_document_too_large", "blocks[4].image_path");
+	unlink(heavy);
+
 	struct px_err e = { 0 };
 	assert_int_equal(odoc_write_pdf(&s.d, "/nonexistent/dir/a.pdf", NULL, &e), PX_EIO);
 	assert_string_equal(e.key, "report_write_failed");
