@@ -19,9 +19,9 @@ static const char usage_text[] =
 	"usage: pingxuan odoc --json FILE [--pdf OUT.pdf] [--docx OUT.docx]\n"
 	"\n"
 	"Render the official document described in FILE (issuer, number, title,\n"
-	"recipients, blocks, signer, date; see docs/outputs.md) as a PDF laid out\n"
-	"per GB/T 9704-2012 and/or as an editable .docx. Prints the pages of the PDF\n"
-	"and the time each file took.\n";
+	"recipients, blocks, signer, date, cc, printer, printed; see docs/outputs.md)\n"
+	"as a PDF laid out per GB/T 9704-2012 and/or as an editable .docx. Prints the\n"
+	"pages of the PDF and the time each file took.\n";
 
 struct doc {
 	json_t *root;
@@ -157,9 +157,12 @@ static int parse(struct doc *doc, const char *path, struct px_err *err)
 	    (rc = str_member(doc->root, "number", "number", &doc->d.number, err)) ||
 	    (rc = str_member(doc->root, "title", "title", &doc->d.title, err)) ||
 	    (rc = str_member(doc->root, "recipients", "recipients", &doc->d.recipients, err)) ||
-	    (rc = str_member(doc->root, "signer", "signer", &doc->d.signer, err)))
+	    (rc = str_member(doc->root, "signer", "signer", &doc->d.signer, err)) ||
+	    (rc = str_member(doc->root, "date", "date", &doc->d.date, err)) ||
+	    (rc = str_member(doc->root, "cc", "cc", &doc->d.cc, err)) ||
+	    (rc = str_member(doc->root, "printer", "printer", &doc->d.printer, err)))
 		return rc;
-	return str_member(doc->root, "date", "date", &doc->d.date, err);
+	return str_member(doc->root, "printed", "printed", &doc->d.printed, err);
 }
 
 static double now_ms(void)

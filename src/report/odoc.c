@@ -88,7 +88,12 @@ int odoc_check(const struct odoc *d, struct px_err *err)
 				    REPORT_TEXT_OPTIONAL, err)) ||
 	    (rc = report_check_text("signer", d->signer, REPORT_NAME_MAX, REPORT_TEXT_OPTIONAL,
 				    err)) ||
-	    (rc = report_check_text("date", d->date, REPORT_CODE_MAX, REPORT_TEXT_OPTIONAL, err)))
+	    (rc = report_check_text("date", d->date, REPORT_CODE_MAX, REPORT_TEXT_OPTIONAL, err)) ||
+	    (rc = report_check_text("cc", d->cc, REPORT_LINE_MAX, REPORT_TEXT_OPTIONAL, err)) ||
+	    (rc = report_check_text("printer", d->printer, REPORT_NAME_MAX, REPORT_TEXT_OPTIONAL,
+				    err)) ||
+	    (rc = report_check_text("printed", d->printed, REPORT_CODE_MAX, REPORT_TEXT_OPTIONAL,
+				    err)))
 		return rc;
 	if (d->nblocks < 0 || d->nblocks > ODOC_BLOCKS_MAX || (d->nblocks && !d->blocks))
 		return px_err_set(err, PX_EINVAL, "report_bad_block", "blocks",
@@ -288,4 +293,27 @@ void odoc_recipients_text(const char *recipients, char buf[ODOC_TEXT_LEN])
 		snprintf(buf, ODOC_TEXT_LEN, "%s", recipients);
 	else
 		snprintf(buf, ODOC_TEXT_LEN, "%s%s", recipients, colon);
+}
+
+/* A line with its prefix and a closing mark added unless it ends with it already. */
+static void framed(const char *prefix, const char *text, const char *close, char buf[ODOC_TEXT_LEN])
+{
+	size_t n = text ? strlen(text) : 0, c = strlen(close);
+
+	if (!n) {
+		buf[0] = '\0';
+		return;
+	}
+	if (n >= c && !strcmp(text + n - c, close))
+		close = "";
+	snprintf(buf, ODOC_TEXT_LEN, "%s%s%s", prefix, text, close);
+}
+
+void odoc_imprint_text(const struct odoc *d, char cc[ODOC_TEXT_LEN], char printed[ODOC_TEXT_LEN])
+{
+	char day[ODOC_TEXT_LEN];
+
+	framed("抄送：", d->cc, "。", cc);
+	odoc_date_text(d->printed, day);
+	framed("", day, "印发", printed);
 }

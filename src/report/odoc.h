@@ -54,10 +54,14 @@ struct odoc_block { enum { ODOC_HEADING1, ODOC_HEADING2, ODOC_PARA, ODOC_TABLE, 
  * issuer: 发文机关标志 (深圳市质量强市工作领导小组办公室), required; number:
  * 发文字号 (深质强办〔2015〕17号), optional; title required; recipients
  * optional (a full-width colon is added when missing); signer and date
- * optional.
+ * optional. The 版记 at the foot of the last page, when cc, printer or
+ * printed is given: "抄送：<cc>。" (the full stop added when missing), then
+ * the printer on the left and "<printed>印发" on the right, between rules.
  */
 struct odoc { const char *issuer; const char *number; const char *title; const char *recipients;
-              const struct odoc_block *blocks; int nblocks; const char *signer; const char *date; };
+              const struct odoc_block *blocks; int nblocks; const char *signer; const char *date;
+              /* 版记 (optional): 抄送机关, 印发机关, 印发日期 (as `date`) */
+              const char *cc; const char *printer; const char *printed; };
 
 /* Write d as a GB/T 9704 PDF at path; *pages (may be NULL) receives the page count. */
 int odoc_write_pdf(const struct odoc *d, const char *path, int *pages, struct px_err *err);

@@ -111,6 +111,8 @@ static const char styles_xml[] = XML_HEAD
 	STYLE("Cell", "表格文字", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
 	      "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
 	STYLE("Picture", "图片", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", "")
+	STYLE("Imprint", "版记", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"579\" w:lineRule=\"exact\"/>"
+	      "<w:ind w:left=\"280\" w:right=\"280\"/>", "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
 	STYLE("Folio", "页码", "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>",
 	      FONTS("宋体") "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
 	"</w:styles>";
@@ -292,6 +294,43 @@ static void signature(GString *s, const struct odoc *d)
 	}
 }
 
+#define RULE_THICK "w:val=\"single\" w:sz=\"8\" w:space=\"1\" w:color=\"000000\""
+#define RULE_THIN "w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\""
+
+/*
+ * 版记: 抄送 (continued lines aligned after its colon) and the printer with
+ * "…印发" at a right tab, between rules of 0.35 mm (outer) and 0.25 mm
+ * (between). It follows the signature; Word does not pin it to the foot.
+ */
+static void imprint(GString *s, const struct odoc *d)
+{
+	char cc[ODOC_TEXT_LEN], printed[ODOC_TEXT_LEN], ppr[512];
+	bool foot;
+
+	odoc_imprint_text(d, cc, printed);
+	foot = printed[0] || !report_text_empty(d->printer);
+	if (!cc[0] && !foot)
+		return;
+	para(s, "Normal", "", "", NULL);
+	if (cc[0]) {
+		snprintf(ppr, sizeof(ppr), "<w:keepNext/><w:pBdr><w:top " RULE_THICK "/>"
+			 "<w:bottom %s/></w:pBdr><w:ind w:left=\"1120\" w:right=\"280\" "
+			 "w:hanging=\"840\"/>", foot ? RULE_THIN : RULE_THICK);
+		para(s, "Imprint", ppr, "", cc);
+	}
+	if (!foot)
+		return;
+	snprintf(ppr, sizeof(ppr), "<w:pBdr>%s<w:bottom " RULE_THICK "/></w:pBdr><w:tabs>"
+		 "<w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs>",
+		 cc[0] ? "" : "<w:top " RULE_THICK "/>", TEXT_TWIPS - 2 * 280);
+	g_string_append_printf(s, "<w:p><w:pPr><w:pStyle w:val=\"Imprint\"/>%s</w:pPr>", ppr);
+	if (!report_text_empty(d->printer))
+		run(s, "", d->printer);
+	run(s, "", "\t");
+	run(s, "", printed);
+	g_string_append(s, "</w:p>");
+}
+
 static const char sect_pr[] =
 	"<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
 	"<w:footerReference w:type=\"even\" r:id=\"rIdFooter2\"/>"
@@ -325,6 +364,7 @@ static GString *document_xml(const struct odoc *d, const struct odoc_image *imgs
 		}
 	}
 	signature(s, d);
+	imprint(s, d);
 	para(s, "Normal", "", "", NULL); /* a body never ends in a table */
 	g_string_append(s, sect_pr);
 	g_string_append(s, "</w:body></w:document>");

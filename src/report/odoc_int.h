@@ -52,4 +52,10 @@ void odoc_date_text(const char *date, char buf[ODOC_TEXT_LEN]);
 /* recipients with a full-width colon at the end (added when missing). */
 void odoc_recipients_text(const char *recipients, char buf[ODOC_TEXT_LEN]);
 
+/*
+ * The 版记 lines: "抄送：<cc>。" and "<printed as a date>印发" (each "" when
+ * its field is empty; the closing mark is not doubled).
+ */
+void odoc_imprint_text(const struct odoc *d, char cc[ODOC_TEXT_LEN], char printed[ODOC_TEXT_LEN]);
+
 #endif

@@ -242,6 +242,69 @@ static void signature(struct opdf *o)
 	g_object_unref(t);
 }
 
+static void rule(struct opdf *o, double y, double width)
+{
+	set_colour(o, false);
+	cairo_set_line_width(o->p.cr, width);
+	cairo_move_to(o->p.cr, LEFT, y);
+	cairo_line_to(o->p.cr, LEFT + WIDTH, y);
+	cairo_stroke(o->p.cr);
+}
+
+/*
+ * 版记 at the foot of the last page (a new one when the signature left no
+ * room): 抄送 in 4号, one character in, continued lines aligned after the
+ * colon; the printer and "…印发" on the last line of the type area; rules of
+ * 0.35 mm above and below, 0.25 mm between.
+ */
+static void imprint(struct opdf *o)
+{
+	char cc[ODOC_TEXT_LEN], printed[ODOC_TEXT_LEN];
+	PangoLayout *l = NULL, *p = NULL, *t = NULL;
+	bool foot;
+	int n = 0, line;
+
+	odoc_imprint_text(o->d, cc, printed);
+	foot = printed[0] || !report_text_empty(o->d->printer);
+	if (cc[0]) {
+		PangoLayout *colon = layout(o, &folio_font, "抄送：", 0, 0, PANGO_ALIGN_LEFT);
+		l = layout(o, &folio_font, cc, WIDTH - 2 * FOLIO, 0, PANGO_ALIGN_LEFT);
+		pango_layout_set_indent(l, -(int)(text_width(colon) * PANGO_SCALE));
+		n = pango_layout_get_line_count(l);
+		g_object_unref(colon);
+	}
+	if (!n && !foot)
+		return;
+	if (o->line + n + foot > LINES)
+		new_page(o);
+	line = LINES - n - foot;
+	rule(o, TOP + line * PITCH, 0.35 * MM);
+	if (l) {
+		PangoLayoutIter *it = pango_layout_get_iter(l);
+		PangoRectangle r;
+		do {
+			pango_layout_iter_get_line_extents(it, NULL, &r);
+			cairo_move_to(o->p.cr, LEFT + FOLIO + (double)r.x / PANGO_SCALE,
+				      baseline(line++, FOLIO));
+			pango_cairo_show_layout_line(o->p.cr, pango_layout_iter_get_line_readonly(it));
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		g_object_unref(l);
+		if (foot)
+			rule(o, TOP + line * PITCH, 0.25 * MM);
+	}
+	if (foot) {
+		p = layout(o, &folio_font, o->d->printer ? o->d->printer : "", 0, 0, PANGO_ALIGN_LEFT);
+		t = layout(o, &folio_font, printed, 0, 0, PANGO_ALIGN_LEFT);
+		show_at(o, p, LEFT + FOLIO, baseline(line, FOLIO));
+		show_at(o, t, LEFT + WIDTH - FOLIO - text_width(t), baseline(line, FOLIO));
+		g_object_unref(p);
+		g_object_unref(t);
+	}
+	rule(o, TOP + HEIGHT, 0.35 * MM);
+	o->line = LINES;
+}
+
 /* Column edges: the shares of odoc_table_shares() across the type area. */
 static void columns(const struct odoc_table *t, double x[ODOC_COLS_MAX + 1])
 {
@@ -447,6 +510,7 @@ int odoc_write_pdf(const struct odoc *d, const char *path, int *pages, struct px
 		goto out_free;
 	}
 	signature(&o);
+	imprint(&o);
 	folio(&o);
 	if (pages)
 		*pages = o.p.page;

@@ -37,6 +37,8 @@ blocks += [
 doc = {'issuer': '深圳市质量强市工作领导小组办公室', 'number': '深质强办〔2015〕21号',
        'title': '关于2015年深圳市“质量月”活动开展情况的通报',
        'recipients': '市质量强市工作领导小组各成员单位，各区政府（新区管委会）', 'blocks': blocks,
-       'signer': '深圳市质量强市工作领导小组办公室', 'date': '2015-10-30'}
+       'signer': '深圳市质量强市工作领导小组办公室', 'date': '2015-10-30',
+       'cc': '市委办公厅，市政府办公厅，市人大常委会办公厅，市政协办公厅，省质量技术监督局，各新闻单位',
+       'printer': '深圳市质量强市工作领导小组办公室', 'printed': '2015-10-30'}
 with open(out, 'w', encoding='utf-8') as f:
     json.dump(doc, f, ensure_ascii=False, indent=1)

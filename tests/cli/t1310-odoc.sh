@@ -57,7 +57,7 @@ src = json.load(open(sys.argv[1], encoding='utf-8'))
 d = docx.Document(sys.argv[2])
 want = [src['issuer'], src['number'], src['title'], src['recipients'] + '：']
 want += [b['text'] for b in src['blocks'] if b['kind'] in ('heading1', 'heading2', 'para')]
-want += [src['signer'], '2015年10月30日']
+want += [src['signer'], '2015年10月30日', '抄送：' + src['cc'] + '。', src['printer'] + '\t2015年10月30日印发']
 got = [p.text for p in d.paragraphs if p.text]
 assert got == want, [(g, w) for g, w in zip(got, want) if g != w][:3] or (len(got), len(want))
 table = [b for b in src['blocks'] if b['kind'] == 'table'][0]

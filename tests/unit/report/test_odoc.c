@@ -244,7 +244,9 @@ static void sample_init(struct sample *s, bool with_jpeg)
 			      .title = "关于2015年深圳市“质量月”活动开展情况的通报",
 			      .recipients = "各成员单位，各区政府（新区管委会）",
 			      .blocks = s->blocks, .nblocks = n,
-			      .signer = "深圳市质量强市工作领导小组办公室", .date = "2015-10-30" };
+			      .signer = "深圳市质量强市工作领导小组办公室", .date = "2015-10-30",
+			      .cc = "市委办公厅，市政府办公厅", .printer = "深圳市质量强市办",
+			      .printed = "2015-10-30" };
 }
 
 static void sample_free(struct sample *s)
@@ -385,6 +387,12 @@ static void pdf_follows_gbt9704(void **state)
 	assert_true(word_box(bbox, "2015年10月30日", 0, date));
 	assert_near(sig[2], 184 * MM - 2 * 156 * MM / 28, 1.5);
 	assert_near(date[0], sig[0] + 2 * 156 * MM / 28, 1.5);
+	/* 版记: the printer one character in, "…印发" one character from the right, on the last line */
+	assert_true(word_box(bbox, "深圳市质量强市办", 0, box));
+	assert_near(box[0], 28 * MM + 14, 0.5);
+	assert_near(box[3] - 0.288 * 14, 37 * MM + 21.5 * 225 * MM / 22 - 7 + 0.88 * 14, 1);
+	assert_true(word_box(bbox, "2015年10月30日印发", 0, box));
+	assert_near(box[2], 184 * MM - 14, 0.5);
 	free(bbox);
 	const char *all[] = { "pdftotext", "-enc", "UTF-8", p, "-", NULL };
 	text = run_ok(all);
@@ -392,6 +400,7 @@ static void pdf_follows_gbt9704(void **state)
 	assert_non_null(strstr(text, "二、迟报和未报单位"));
 	assert_non_null(strstr(text, "第26单位"));
 	assert_non_null(strstr(text, "零报告"));
+	assert_non_null(strstr(text, "抄送：市委办公厅，市政府办公厅。"));
 	free(text);
 	sample_free(&s);
 	assert_int_equal(dir_entries(), 2); /* the image and the PDF */
@@ -474,6 +483,9 @@ static void docx_package(void **state)
 	assert_non_null(strstr(doc, "各成员单位，各区政府（新区管委会）：</w:t>"));
 	assert_non_null(strstr(doc, ">2015年10月30日</w:t>"));
 	assert_non_null(strstr(doc, "w:color=\"FF0000\"")); /* the red rule */
+	assert_non_null(strstr(doc, ">抄送：市委办公厅，市政府办公厅。</w:t>"));
+	assert_non_null(strstr(doc, ">深圳市质量强市办</w:t></w:r><w:r><w:tab/></w:r>"
+				    "<w:r><w:t xml:space=\"preserve\">2015年10月30日印发</w:t>"));
 	free(doc);
 	char *styles = zip_part(p, "word/styles.xml");
 	assert_non_null(strstr(styles, "w:eastAsia=\"仿宋_GB2312\""));
@@ -681,6 +693,15 @@ static void helpers(void **state)
 	assert_string_equal(buf, "各区政府：");
 	odoc_recipients_text("各区政府：", buf);
 	assert_string_equal(buf, "各区政府：");
+	char cc[ODOC_TEXT_LEN];
+	struct odoc d = { .cc = "市委办公厅。", .printed = "2015-10-30" };
+	odoc_imprint_text(&d, cc, buf);
+	assert_string_equal(cc, "抄送：市委办公厅。");   /* the full stop not doubled */
+	assert_string_equal(buf, "2015年10月30日印发");
+	d = (struct odoc){ .cc = "市委办公厅" };
+	odoc_imprint_text(&d, cc, buf);
+	assert_string_equal(cc, "抄送：市委办公厅。");
+	assert_string_equal(buf, "");
 	assert_true(odoc_image_probe(&img));
 	assert_true(img.jpeg && img.w == 200 && img.h == 100);
 	img = (struct odoc_image){ png, sizeof(png), 0, 0, true };
