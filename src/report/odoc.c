@@ -280,6 +280,19 @@ void odoc_date_text(const char *date, char buf[ODOC_TEXT_LEN])
 	snprintf(buf, ODOC_TEXT_LEN, "%s", date);
 }
 
+const char *odoc_iso_datetime(const char *date, char buf[ODOC_ISO_LEN])
+{
+	char day[11];
+	px_date d;
+
+	if (report_text_empty(date) || date_parse(date, strlen(date), &d) ||
+	    report_check_date("date", d, NULL))
+		return NULL;
+	date_format(d, day);
+	snprintf(buf, ODOC_ISO_LEN, "%sT00:00:00", day);
+	return buf;
+}
+
 void odoc_recipients_text(const char *recipients, char buf[ODOC_TEXT_LEN])
 {
 	static const char colon[] = "：";

@@ -17,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <zip.h>
 
+#include "core/date.h"
 #include "report/file.h"
 #include "report/odoc_int.h"
 #include "report/text.h"
@@ -406,6 +408,7 @@ static GString *core_xml(const struct odoc *d)
 struct zipper {
 	zip_t *za;
 	const char *path;      /* the final path, for errors */
+	time_t mtime;          /* of every entry: the document's date, or 0 for now */
 	int rc;
 };
 
@@ -414,6 +417,7 @@ static void add(struct zipper *z, const char *name, const void *data, size_t len
 		struct px_err *err)
 {
 	zip_source_t *src;
+	zip_int64_t idx = -1;
 
 	if (z->rc)
 		goto out_free;
@@ -422,8 +426,10 @@ static void add(struct zipper *z, const char *name, const void *data, size_t len
 				   z->path, zip_strerror(z->za));
 		goto out_free;
 	}
-	if (zip_file_add(z->za, name, src, ZIP_FL_ENC_UTF_8) < 0) {
-		zip_source_free(src);
+	if ((idx = zip_file_add(z->za, name, src, ZIP_FL_ENC_UTF_8)) < 0 ||
+	    (z->mtime && zip_file_set_mtime(z->za, (zip_uint64_t)idx, z->mtime, 0))) {
+		if (idx < 0)
+			zip_source_free(src);
 		z->rc = px_err_set(err, PX_EINTERNAL, "report_docx_failed", "", "docx '%s': %s",
 				   z->path, zip_strerror(z->za));
 	}
@@ -470,10 +476,16 @@ int odoc_write_docx(const struct odoc *d, const char *path, struct px_err *err)
 	struct odoc_image *imgs = NULL;
 	struct report_file f;
 	struct zipper z = { .path = path };
+	char created[ODOC_ISO_LEN];
+	px_date day;
 	int rc, zerr = 0;
 
 	if ((rc = odoc_check(d, err)) || (rc = odoc_images_load(d, &imgs, err)))
 		return rc;
+	/* entries dated by the document (DOS times start in 1980), so the same input gives the same file */
+	if (odoc_iso_datetime(d->date, created) && !date_parse(created, 10, &day) &&
+	    day >= date_from_ymd(1980, 1, 2))
+		z.mtime = (time_t)day * 86400;
 	if ((rc = report_file_begin(&f, path, false, err)))
 		goto out_free;
 	if (!(z.za = zip_open(f.tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr))) {

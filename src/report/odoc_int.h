@@ -49,6 +49,15 @@ void odoc_table_shares(const struct odoc_table *t, double share[ODOC_COLS_MAX]);
 /* date as printed: "2015-10-20" becomes "2015年10月20日", anything else is copied. */
 void odoc_date_text(const char *date, char buf[ODOC_TEXT_LEN]);
 
+#define ODOC_ISO_LEN 20 /* "2015-10-30T00:00:00" and a NUL */
+
+/*
+ * The document's date as the files' creation time, so that the same
+ * document gives the same bytes: "2015-10-30T00:00:00" in buf when date is
+ * a real YYYY-MM-DD date (returns buf), NULL otherwise (the writers use now).
+ */
+const char *odoc_iso_datetime(const char *date, char buf[ODOC_ISO_LEN]);
+
 /* recipients with a full-width colon at the end (added when missing). */
 void odoc_recipients_text(const char *recipients, char buf[ODOC_TEXT_LEN]);
 

@@ -487,7 +487,7 @@ int odoc_write_pdf(const struct odoc *d, const char *path, int *pages, struct px
 {
 	static const double margins[4] = { LEFT, 210 * MM - LEFT - WIDTH, TOP,
 					   297 * MM - TOP - HEIGHT };
-	char recipients[ODOC_TEXT_LEN];
+	char recipients[ODOC_TEXT_LEN], created[ODOC_ISO_LEN];
 	struct odoc_image *imgs = NULL;
 	struct opdf o = { .d = d };
 	int rc;
@@ -496,7 +496,7 @@ int odoc_write_pdf(const struct odoc *d, const char *path, int *pages, struct px
 		return rc;
 	o.imgs = imgs;
 	if ((rc = report_pdf_begin(&o.p, path, REPORT_A4_SHORT, REPORT_A4_LONG, margins, d->title,
-				   NULL, err)))
+				   odoc_iso_datetime(d->date, created), err)))
 		goto out_free;
 	masthead(&o);
 	flow(&o, &biaosong, d->title, 0, PANGO_ALIGN_CENTER);

@@ -437,6 +437,37 @@ static void pdf_passes_jpeg_through(void **state)
 	sample_free(&s);
 }
 
+static int count(const char *s, const char *what);
+
+/* Files dated by the document, not by the clock: the same document gives the same bytes. */
+static void same_document_same_bytes(void **state)
+{
+	(void)state;
+	char p[2][512], x[2][512];
+	struct sample s;
+	struct px_err e = { 0 };
+
+	sample_init(&s, false);
+	for (int i = 0; i < 2; i++) {
+		snprintf(p[i], sizeof(p[i]), "%s/%d.pdf", dir, i);
+		snprintf(x[i], sizeof(x[i]), "%s/%d.docx", dir, i);
+		assert_int_equal(odoc_write_pdf(&s.d, p[i], NULL, &e), 0);
+		assert_int_equal(odoc_write_docx(&s.d, x[i], &e), 0);
+	}
+	const char *info[] = { "pdfinfo", "-isodates", p[0], NULL };
+	char *out = run_ok(info);
+	assert_non_null(strstr(out, "CreationDate:    2015-10-30T00:00:00"));
+	free(out);
+	const char *list[] = { "unzip", "-l", x[0], NULL };
+	out = run_ok(list);
+	assert_int_equal(count(out, "2015-10-30 00:00"), 12);
+	free(out);
+	const char *cmp_pdf[] = { "cmp", p[0], p[1], NULL }, *cmp_docx[] = { "cmp", x[0], x[1], NULL };
+	free(run_ok(cmp_pdf));
+	free(run_ok(cmp_docx));
+	sample_free(&s);
+}
+
 static int count(const char *s, const char *what)
 {
 	int n = 0;
@@ -721,6 +752,7 @@ int main(void)
 		cmocka_unit_test_setup(pdf_follows_gbt9704, before_each),
 		cmocka_unit_test_setup(pdf_passes_jpeg_through, before_each),
 		cmocka_unit_test_setup(docx_package, before_each),
+		cmocka_unit_test_setup(same_document_same_bytes, before_each),
 		cmocka_unit_test_setup(bulletin_26_units_is_quick, before_each),
 		cmocka_unit_test_setup(bad_documents_are_refused, before_each),
 	};
