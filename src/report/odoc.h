@@ -8,22 +8,28 @@
  * (一、 headings, （一） headings, paragraphs, bordered tables, images scaled to
  * the text width) and the signature (发文机关署名, 成文日期) at the end.
  *
- * Both writers check every string first (report/text.h: caps, UTF-8, no
- * control characters; paragraphs may hold '\n' and '\t'), read every image
- * (PNG or JPEG, at most ODOC_IMAGE_MAX bytes and ODOC_IMAGE_PIXELS_MAX
- * pixels), and only then create the file, which appears at `path` complete
- * or not at all (report/file.h). Errors name the field at fault
- * ("blocks[3].text", "blocks[5].table.cells[12]", "blocks[7].image_path"):
+ * Both writers check every string first (report/text.h: UTF-8, no control
+ * characters; caps in bytes: issuer, signer, printer and table headers
+ * REPORT_NAME_MAX, number, date and printed REPORT_CODE_MAX, title,
+ * recipients, cc and headings REPORT_LINE_MAX, paragraphs REPORT_PARA_MAX,
+ * table cells REPORT_CELL_MAX; paragraphs and cells may hold '\n' and
+ * '\t'), read every image (PNG or JPEG, at most ODOC_IMAGE_MAX bytes and
+ * ODOC_IMAGE_PIXELS_MAX pixels, ODOC_IMAGES_TOTAL_MAX bytes in all), and
+ * only then create the file, which appears at `path` complete or not at all
+ * (report/file.h). Errors name the field at fault ("blocks[3].text",
+ * "blocks[5].table.cells[12]", "blocks[7].image_path"):
  * report_missing_field, report_field_too_long, report_bad_utf8,
- * report_control_char, report_document_too_large (PX_ETOOBIG, all text over
- * REPORT_PDF_TEXT_MAX bytes, or images over ODOC_IMAGES_TOTAL_MAX), report_bad_block (unknown kind, too many
- * blocks), report_bad_table (columns, rows), report_bad_image (unreadable,
- * not PNG or JPEG, too large), report_row_too_tall (PDF: a table row taller
- * than a page), report_font_missing, report_write_failed, report_pdf_failed,
- * report_docx_failed (libzip).
+ * report_control_char, report_document_too_large (PX_ETOOBIG: text over
+ * REPORT_PDF_TEXT_MAX bytes in all, or images over ODOC_IMAGES_TOTAL_MAX),
+ * report_bad_block (unknown kind, too many blocks), report_bad_table
+ * (columns, rows), report_bad_image (unreadable, not PNG or JPEG, too
+ * large; the PDF also refuses a PNG it cannot decode), report_row_too_tall
+ * (PDF: a table row taller than a page), report_font_missing,
+ * report_write_failed, report_pdf_failed, report_docx_failed (libzip).
  *
  * `date` is printed as 2015年10月20日 when given as 2015-10-20, as given
- * otherwise. The struct and everything it points to are borrowed for the
+ * otherwise; given so, it dates the files too, and the same document gives
+ * the same bytes. The struct and everything it points to are borrowed for the
  * call. Fonts (report/pdf.h) are per call: documents may be written from
  * several threads.
  */
