@@ -137,16 +137,41 @@ static double baseline(int line, double size)
 	return TOP + line * PITCH + (PITCH - size) / 2 + 0.88 * size;
 }
 
-/* Set text on the grid, one layout line per grid line, breaking pages. */
-static void flow(struct opdf *o, const struct font *f, const char *text, double indent,
-		 PangoAlignment align)
+/*
+ * The line of a paragraph of n lines from the current position before which
+ * to break the page so that `after` more lines fit with its last ones (n when
+ * they fit as it is): its last two lines go over rather than leave the
+ * signature alone on a page.
+ */
+static int carry_from(const struct opdf *o, int n, int after)
+{
+	int pos = o->line, on_page = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (pos >= LINES)
+			pos = on_page = 0;
+		pos++;
+		on_page++;
+	}
+	if (!after || pos + after <= LINES)
+		return n;
+	return n - (on_page < 2 ? on_page : 2);
+}
+
+/*
+ * Set text on the grid, one layout line per grid line, breaking pages; with
+ * after > 0, keep room for that many lines after the last one (see above).
+ */
+static void flow_keep(struct opdf *o, const struct font *f, const char *text, double indent,
+		      PangoAlignment align, int after)
 {
 	PangoLayout *l = layout(o, f, text, WIDTH + 1, indent, align);
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	PangoRectangle logical;
+	int carry = carry_from(o, pango_layout_get_line_count(l), after), i = 0;
 
 	do {
-		if (o->line >= LINES)
+		if (o->line >= LINES || (i++ == carry && o->line > 0))
 			new_page(o);
 		pango_layout_iter_get_line_extents(it, NULL, &logical);
 		set_colour(o, f->red);
@@ -157,6 +182,12 @@ static void flow(struct opdf *o, const struct font *f, const char *text, double 
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	g_object_unref(l);
+}
+
+static void flow(struct opdf *o, const struct font *f, const char *text, double indent,
+		 PangoAlignment align)
+{
+	flow_keep(o, f, text, indent, align, 0);
 }
 
 /* The first grid line at or below y. */
@@ -210,6 +241,17 @@ static void masthead(struct opdf *o)
 	o->line = line_at(rule) + 2;
 }
 
+/* Lines the signature takes after the body: a blank one, the signer, the date. */
+static int signature_lines(const struct odoc *d)
+{
+	char date[ODOC_TEXT_LEN];
+	int n;
+
+	odoc_date_text(d->date, date);
+	n = !report_text_empty(d->signer) + !!date[0];
+	return n ? n + 1 : 0;
+}
+
 /* 7.3.5.2: signer right two characters in, the date a line under, two characters right of it. */
 static void signature(struct opdf *o)
 {
@@ -221,7 +263,7 @@ static void signature(struct opdf *o)
 	if (report_text_empty(o->d->signer) && !date[0])
 		return;
 	o->line++;
-	if (o->line + 2 > LINES)
+	if (o->line + signature_lines(o->d) - 1 > LINES)
 		new_page(o);
 	s = layout(o, &fangsong, o->d->signer ? o->d->signer : "", 0, 0, PANGO_ALIGN_LEFT);
 	t = layout(o, &fangsong, date, 0, 0, PANGO_ALIGN_LEFT);
@@ -468,7 +510,8 @@ static int body(struct opdf *o, struct px_err *err)
 			flow(o, &kaiti, k->text, 2, PANGO_ALIGN_LEFT);
 			break;
 		case ODOC_PARA:
-			flow(o, &fangsong, k->text, 2, PANGO_ALIGN_LEFT);
+			flow_keep(o, &fangsong, k->text, 2, PANGO_ALIGN_LEFT,
+				  b == o->d->nblocks - 1 ? signature_lines(o->d) : 0);
 			break;
 		case ODOC_TABLE:
 			if ((rc = table(o, k->table, err)))

@@ -538,6 +538,37 @@ static void docx_package(void **state)
 }
 
 /*
+ * Whatever the length of the last paragraph, the signature never stands on a
+ * page of its own: the paragraph's last lines go over with it.
+ */
+static void signature_never_alone(void **state)
+{
+	(void)state;
+	char p[512];
+	struct px_err e = { 0 };
+	int pages, two_pages = 0;
+
+	path_of(p, sizeof(p), "sig.pdf");
+	for (int n = 1; n <= 24; n++) {
+		char *text = chinese(28 * n);
+		struct odoc_block b[] = { { ODOC_PARA, text, NULL, NULL } };
+		struct odoc d = { .issuer = "某某办公室", .title = "通知", .blocks = b, .nblocks = 1,
+				  .signer = "某某办公室", .date = "2015-10-30" };
+		assert_int_equal(odoc_write_pdf(&d, p, &pages, &e), 0);
+		char *last = pdf_text(p, pages);
+		assert_non_null(strstr(last, "2015年10月30日"));
+		bool body = false; /* body text on the signature's page: a character of chinese() */
+		for (const char *c = "质量强市标准品牌"; *c; c += 3)
+			body |= memmem(last, strlen(last), c, 3) != NULL;
+		assert_true(body);
+		two_pages += pages == 2;
+		free(last);
+		free(text);
+	}
+	assert_true(two_pages > 3); /* the lengths did cross the page */
+}
+
+/*
  * The bulletin of 26 units x 10 activities renders in well under 2 s (the
  * sanitizer build, several times slower, is only held to 10 s).
  */
@@ -770,6 +801,7 @@ int main(void)
 		cmocka_unit_test_setup(pdf_passes_jpeg_through, before_each),
 		cmocka_unit_test_setup(docx_package, before_each),
 		cmocka_unit_test_setup(same_document_same_bytes, before_each),
+		cmocka_unit_test_setup(signature_never_alone, before_each),
 		cmocka_unit_test_setup(bulletin_26_units_is_quick, before_each),
 		cmocka_unit_test_setup(bad_documents_are_refused, before_each),
 		cmocka_unit_test_setup(limits_are_refused, before_each),
