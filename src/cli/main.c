@@ -26,6 +26,7 @@ static const struct {
 	/* ranking */
 
 	/* campaign */
+	{ "odoc", cmd_odoc, "render an official document (JSON) as GB/T 9704 PDF and .docx" },
 
 	/* registers */
 
