@@ -9,6 +9,7 @@
 
 #include "app/sms/sms.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,8 @@ int sms_open(const char *config_path, struct sms_gateway **out, struct px_err *e
 	int rc;
 
 	*out = NULL;
+	if (sodium_init() < 0) /* the signature nonces are random */
+		return px_err_set(err, PX_EINTERNAL, NULL, NULL, "libsodium cannot start");
 	if ((rc = load_config(config_path, &cfg, err)))
 		return rc;
 	if ((rc = sms_cfg_string(cfg, "driver", NULL, &name, err)))
