@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "app/sms/sms.h"
 #include "cli/serve.h"
 
 static const char usage[] =
@@ -18,6 +21,7 @@ static const char usage[] =
 	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
 	"                      [--web-dir DIR] [--public-url URL] [--header-deadline SECONDS]\n"
+	"                      [--sms CONFIG]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -39,6 +43,8 @@ static const char usage[] =
 	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
 	"  --web-dir DIR      the built web UI served at / (default: web/ beside the binary)\n"
 	"  --public-url URL   the address the public reaches (verification links of certificates)\n"
+	"  --sms CONFIG       the SMS gateway that sends one-time codes and reminders\n"
+	"                     (a JSON file, see docs/sms.md; checked at start)\n"
 	"  --rehearsal        let the office set the date the server works on\n"
 	"                     (training and rehearsals of a programme; never in production)\n";
 
@@ -73,10 +79,13 @@ int cmd_serve(int argc, char **argv)
 		{ "trust-proxy", required_argument, NULL, 'T' },
 		{ "web-dir", required_argument, NULL, 'W' },
 		{ "public-url", required_argument, NULL, 'U' },
+		{ "sms", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL;
+	const char *sms_config = NULL;
+	struct sms_gateway *sms = NULL;
 	bool rehearsal = false;
 	char files_buf[4200];
 	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
@@ -99,6 +108,7 @@ int cmd_serve(int argc, char **argv)
 		case 'R': rehearsal = true; break;
 		case 'T': o.trusted_proxy = optarg; break;
 		case 'W': o.web_dir = optarg; break;
+		case 'S': sms_config = optarg; break;
 		case 'U':
 			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
 				return cli_usage_error("serve", "--public-url must start with http:// or https://");
@@ -143,8 +153,13 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
+	if (sms_config && sms_open(sms_config, &sms, &err))
 		return cli_fail("serve", &err);
+	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err))) {
+		sms_close(sms);
+		return cli_fail("serve", &err);
+	}
+	app.sms = sms;
 	if (!files_dir) {
 		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(db, "://") ? "var/pingxuan" : db);
 		files_dir = files_buf;
@@ -156,5 +171,6 @@ int cmd_serve(int argc, char **argv)
 	app.cfg.session_absolute_us = (int64_t)max * 1000000;
 	rc = serve_run(&app, &o, &err);
 	cli_close_app(&app);
+	sms_close(sms);
 	return rc ? cli_fail("serve", &err) : CLI_OK;
 }

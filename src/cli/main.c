@@ -24,6 +24,7 @@ static const struct {
 	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
 	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
 	/* ranking */
+	{ "sms-test", cmd_sms_test, "send one message through an SMS gateway's config" },
 
 	/* campaign */
 
