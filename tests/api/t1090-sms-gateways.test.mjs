@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from './lib/server.mjs';
+import { BIN, startServer } from './lib/server.mjs';
 import { startSmsStub, ALIYUN_ID, ALIYUN_SECRET, TENCENT_ID, TENCENT_SECRET, HTTP_KEY, LIMITED } from './lib/sms-stub.mjs';
 
 let stub, dir;
@@ -200,4 +200,18 @@ test('config errors name the setting at fault; serve refuses to start with a bad
   assert.equal(r.stderr, "pingxuan sms-test: error: phone: must be 11 digits, optionally after '+86' [invalid_mobile]\n");
   r = await run(['sms-test', '--phone', '13800138000']);
   assert.equal(r.status, 2);
+});
+
+test('serve starts with a good SMS config and closes the gateway at SIGTERM', async () => {
+  const cfg = config('serve-file.json', { driver: 'file', path: join(dir, 'serve-sms.log') });
+  const srv = await startServer({ args: ['--sms', cfg] });
+  try {
+    const r = await fetch(srv.url + '/api/v1/health');
+    assert.equal(r.status, 200);
+    const { code } = await srv.stop();
+    assert.equal(code, 0, srv.log());
+  } finally {
+    await srv.stop();
+    srv.cleanup();
+  }
 });

@@ -2,6 +2,9 @@
  * sms.c - the SMS gateway (see sms.h): read the JSON config, pick the
  * driver it names from the table below, check numbers before any driver
  * sees them. Drivers live one per file (sms_<name>.c, sms_driver.h).
+ * sms.h declares only the three calls: jansson and util/err.h come first.
+ * Without a gateway (app.sms NULL: serve ran without --sms) sms_send()
+ * answers sms_failed.
  */
 #include <jansson.h>
 
@@ -91,6 +94,8 @@ int sms_send(struct sms_gateway *g, const char *phone, const char *template_key,
 {
 	char digits[IDENT_MOBILE_LEN + 1];
 	struct px_err e = { 0 };
+	if (!g)
+		return px_err_set(err, PX_EBUSY, "sms_failed", NULL, "no SMS gateway is configured (serve --sms CONFIG)");
 	if (!phone || !ident_mobile_check(phone, strlen(phone), digits, &e))
 		return px_err_set(err, PX_EINVAL, "invalid_mobile", "phone", "%s",
 				  phone ? e.msg : "a mobile number is required");

@@ -252,6 +252,15 @@ static void tencent_missing_parameter(void **state)
 	sms_close(g);
 }
 
+static void no_gateway_is_a_failure_to_send(void **state)
+{
+	(void)state;
+	struct px_err err = { 0 };
+	assert_int_equal(sms_send(NULL, "13800138000", "otp", NULL, &err), PX_EBUSY);
+	assert_string_equal(err.key, "sms_failed");
+	sms_close(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +273,7 @@ int main(void)
 		cmocka_unit_test(unknown_template_is_refused_before_sending),
 		cmocka_unit_test(unreachable_gateways_fail_masked),
 		cmocka_unit_test(tencent_missing_parameter),
+		cmocka_unit_test(no_gateway_is_a_failure_to_send),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
