@@ -38,7 +38,7 @@ struct app {
 	bool clock_settable;        /* rehearsal mode: the office may set "today" */
 	const char *public_url;     /* base URL the public reaches (QR codes of certificates), or NULL */
 	int32_t today_override;     /* px_date, 0 = the real date (Asia/Shanghai) */
-	struct sms_gateway *sms;    /* the SMS gateway (app/sms/sms.h), or NULL when none is configured */
+	struct sms_gateway *sms;    /* the SMS gateway (serve --sms), or NULL: no codes are sent */
 };
 
 enum app_actor_kind { ACTOR_PUBLIC, ACTOR_ACCOUNT, ACTOR_CLI };

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "app/sms/sms.h"
 #include "cli/serve.h"
 
@@ -43,8 +41,9 @@ static const char usage[] =
 	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
 	"  --web-dir DIR      the built web UI served at / (default: web/ beside the binary)\n"
 	"  --public-url URL   the address the public reaches (verification links of certificates)\n"
-	"  --sms CONFIG       the SMS gateway that sends one-time codes and reminders\n"
-	"                     (a JSON file, see docs/sms.md; checked at start)\n"
+	"  --sms CONFIG       the SMS gateway of the vote's codes, a JSON file\n"
+	"                     ({\"driver\": \"file\", \"path\": ...}; docs/vote.md); without it\n"
+	"                     the vote answers code requests 503 sms_unavailable\n"
 	"  --rehearsal        let the office set the date the server works on\n"
 	"                     (training and rehearsals of a programme; never in production)\n";
 
@@ -83,9 +82,7 @@ int cmd_serve(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL;
-	const char *sms_config = NULL;
-	struct sms_gateway *sms = NULL;
+	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL, *sms = NULL;
 	bool rehearsal = false;
 	char files_buf[4200];
 	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
@@ -108,7 +105,7 @@ int cmd_serve(int argc, char **argv)
 		case 'R': rehearsal = true; break;
 		case 'T': o.trusted_proxy = optarg; break;
 		case 'W': o.web_dir = optarg; break;
-		case 'S': sms_config = optarg; break;
+		case 'S': sms = optarg; break;
 		case 'U':
 			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
 				return cli_usage_error("serve", "--public-url must start with http:// or https://");
@@ -153,13 +150,8 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	if (sms_config && sms_open(sms_config, &sms, &err))
+	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
 		return cli_fail("serve", &err);
-	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err))) {
-		sms_close(sms);
-		return cli_fail("serve", &err);
-	}
-	app.sms = sms;
 	if (!files_dir) {
 		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(db, "://") ? "var/pingxuan" : db);
 		files_dir = files_buf;
@@ -169,8 +161,13 @@ int cmd_serve(int argc, char **argv)
 	app.public_url = public_url;
 	app.cfg.session_idle_us = (int64_t)idle * 1000000;
 	app.cfg.session_absolute_us = (int64_t)max * 1000000;
+	if (sms && sms_open(sms, &app.sms, &err)) {
+		cli_close_app(&app);
+		return cli_fail("serve", &err);
+	}
 	rc = serve_run(&app, &o, &err);
+	sms_close(app.sms);
+	app.sms = NULL;
 	cli_close_app(&app);
-	sms_close(sms);
 	return rc ? cli_fail("serve", &err) : CLI_OK;
 }

@@ -7,7 +7,6 @@
 #include "cli/cli.h"
 
 #include <getopt.h>
-#include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,7 +67,7 @@ int cmd_sms_test(int argc, char **argv)
 	struct sms_gateway *g = NULL;
 	struct px_err err = { 0 };
 	bool help = false;
-	char masked[32];
+	char masked[32], digits[IDENT_MOBILE_LEN + 1];
 	int rc = cli_parse_opts(&spec, argc, argv, ":h", &o, &help);
 
 	if (rc >= 0)
@@ -92,11 +91,16 @@ int cmd_sms_test(int argc, char **argv)
 		snprintf(code, sizeof(code), "%06u", (unsigned)randombytes_uniform(1000000));
 		json_object_set_new(o.params, "code", json_string(code));
 	}
-	if (sms_open(o.config, &g, &err) || sms_send(g, o.phone, o.template_key, o.params, &err)) {
+	if (!ident_mobile_check(o.phone, strlen(o.phone), digits, &err)) {
+		snprintf(err.field, sizeof(err.field), "phone");
 		rc = cli_fail("sms-test", &err);
 		goto out;
 	}
-	ident_mask_span(o.phone, strlen(o.phone), strlen(o.phone) - 8, 4, masked, sizeof(masked));
+	if (sms_open(o.config, &g, &err) || sms_send(g, digits, o.template_key, o.params, &err)) {
+		rc = cli_fail("sms-test", &err);
+		goto out;
+	}
+	ident_mask_span(digits, strlen(digits), 3, 4, masked, sizeof(masked));
 	printf("sent '%s' to %s\n", o.template_key, masked);
 	rc = CLI_OK;
 out:

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, startServer } from './lib/server.mjs';
@@ -59,6 +59,18 @@ before(async () => {
 after(async () => {
   await stub?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the file driver of the demo sits in the same table: one JSON line per message', async () => {
+  const log = join(dir, 'sms.log');
+  const cfg = config('file.json', { driver: 'file', path: log, templates: { otp: '您的投票验证码为${code}，5分钟内有效。' } });
+  const r = await run(['sms-test', '--sms', cfg, '--phone', '+86 13800138000', '--param', 'code=314159']);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, "sent 'otp' to 138****8000\n");
+  const line = JSON.parse(readFileSync(log, 'utf8'));
+  assert.equal(line.phone, '13800138000');
+  assert.equal(line.text, '您的投票验证码为${code}，5分钟内有效。');
+  assert.deepEqual(line.params, { code: '314159' });
 });
 
 const aliyunConfig = (secretFile) => ({
@@ -191,10 +203,10 @@ test('config errors name the setting at fault; serve refuses to start with a bad
   const cfg = config('aliyun-bad.json', bad);
   let r = await run(['sms-test', '--sms', cfg, '--phone', '13800138000']);
   assert.equal(r.status, 1);
-  assert.equal(r.stderr, "pingxuan sms-test: error: sms.sign_name: 'sign_name' is required [sms_config]\n");
+  assert.equal(r.stderr, "pingxuan sms-test: error: sms.sign_name: 'sign_name' is required [bad_sms_config]\n");
   r = await run(['serve', '--db', join(dir, 'px.db'), '--listen', '127.0.0.1:0', '--sms', cfg]);
   assert.equal(r.status, 1);
-  assert.equal(r.stderr, "pingxuan serve: error: sms.sign_name: 'sign_name' is required [sms_config]\n");
+  assert.equal(r.stderr, "pingxuan serve: error: sms.sign_name: 'sign_name' is required [bad_sms_config]\n");
   r = await run(['sms-test', '--sms', config('aliyun.json', aliyunConfig('aliyun.secret')), '--phone', '12345']);
   assert.equal(r.status, 1);
   assert.equal(r.stderr, "pingxuan sms-test: error: phone: must be 11 digits, optionally after '+86' [invalid_mobile]\n");

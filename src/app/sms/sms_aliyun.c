@@ -27,7 +27,7 @@ struct aliyun_state {
 	json_t *templates;
 };
 
-static void aliyun_close(void *state)
+void sms_aliyun_close(void *state)
 {
 	struct aliyun_state *s = state;
 	free(s->endpoint);
@@ -48,14 +48,14 @@ static int check_templates(json_t *t, struct px_err *err)
 		if (!json_is_string(v) || !json_string_length(v)) {
 			char field[128];
 			snprintf(field, sizeof(field), "sms.templates.%s", key);
-			return px_err_set(err, PX_EINVAL, "sms_config", field,
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field,
 					  "template '%s' must be a TemplateCode string", key);
 		}
 	}
 	return 0;
 }
 
-static int aliyun_open(const json_t *cfg, void **state, struct px_err *err)
+int sms_aliyun_open(const json_t *cfg, void **state, struct px_err *err)
 {
 	static const char *const keys[] = { "driver", "endpoint", "access_key_id", "access_key_secret_file",
 					    "sign_name", "templates", NULL };
@@ -89,7 +89,7 @@ static int aliyun_open(const json_t *cfg, void **state, struct px_err *err)
 	*state = s;
 	return 0;
 fail:
-	aliyun_close(s);
+	sms_aliyun_close(s);
 	return rc;
 }
 
@@ -129,7 +129,7 @@ out:
 	return rc;
 }
 
-static int aliyun_send(void *state, const char *phone, const char *template_key, const json_t *params,
+int sms_aliyun_send(void *state, const char *phone, const char *template_text, const json_t *params,
 		       struct px_err *err)
 {
 	struct aliyun_state *s = state;
@@ -137,15 +137,16 @@ static int aliyun_send(void *state, const char *phone, const char *template_key,
 	char host[256], date[32], nonce[33], sha[SMS_HEX256_LEN + 1], masked[16];
 	char h_action[64], h_version[64], h_date[64], h_nonce[64], h_sha[96], *h_auth = NULL;
 	struct sms_answer a = { 0 };
-	json_t *tpl, *empty = json_object();
+	char digits[IDENT_MOBILE_LEN + 1];
+	json_t *empty = json_object();
 	char *tparam = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 	int rc;
 
-	sms_mask_phone(phone, masked);
-	if ((rc = sms_template_get(s->templates, template_key, &tpl, err)))
+	if ((rc = sms_phone_digits(phone, digits, err)) || (rc = sms_template_known(s->templates, template_text, err)))
 		goto out;
+	sms_mask_phone(digits, masked);
 	tparam = json_dumps(params ? params : empty, JSON_COMPACT | JSON_SORT_KEYS);
 	if (!tparam || sms_url_host(s->endpoint, host, sizeof(host))) {
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
@@ -154,7 +155,7 @@ static int aliyun_send(void *state, const char *phone, const char *template_key,
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	sms_nonce(nonce);
-	send_query(&q, phone, s->sign_name, json_string_value(tpl), tparam);
+	send_query(&q, digits, s->sign_name, template_text, tparam);
 	struct sms_acs3 r = { .method = "POST", .host = host, .path = "/", .query = sms_buf_str(&q),
 			      .action = "SendSms", .version = "2017-05-25", .date = date, .nonce = nonce,
 			      .payload = "", .payload_len = 0, .access_key_id = s->key_id };
@@ -185,10 +186,3 @@ out:
 	sms_buf_release(&auth);
 	return rc;
 }
-
-const struct sms_driver sms_aliyun_driver = {
-	.name = "aliyun",
-	.open = aliyun_open,
-	.send = aliyun_send,
-	.close = aliyun_close,
-};

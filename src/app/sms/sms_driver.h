@@ -1,12 +1,13 @@
 /*
- * sms_driver.h - what an SMS gateway driver is (private to app/sms/).
- *
- * A driver is a static `struct sms_driver` in its own file sms_<name>.c,
- * listed in the table of sms.c. open() validates the driver's part of the
- * config (errors name the field: "sms.access_key_id"), reads secret files
- * and keeps what send() needs in *state; send() may be called from several
- * threads at once; close() frees the state. Also the helpers the drivers
- * share: config fields, secret files, masked numbers, one HTTP exchange.
+ * sms_driver.h - the cloud drivers of the SMS gateway (private to
+ * app/sms/): each is three functions in its own file sms_<name>.c, named in
+ * the table of sms.c as a `struct sms_driver` row (sms.h). open() checks the
+ * driver's part of the config (errors name the setting: "sms.access_key_id")
+ * and reads its secret file; send() gets what sms.c resolved for the
+ * template key (the config's string value, or the key itself when the value
+ * is not a string) and may run on several threads at once; close() frees.
+ * Also the helpers the drivers share: config settings, secret files, masked
+ * numbers, one HTTP exchange.
  */
 #ifndef PX_APP_SMS_DRIVER_H
 #define PX_APP_SMS_DRIVER_H
@@ -14,24 +15,25 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "core/ident.h"
 #include "util/err.h"
 
-struct sms_driver {
-	const char *name;
-	int (*open)(const json_t *cfg, void **state, struct px_err *err);
-	/* phone: 11 digits, already checked */
-	int (*send)(void *state, const char *phone, const char *template_key, const json_t *params,
+int sms_aliyun_open(const json_t *cfg, void **state, struct px_err *err);
+int sms_aliyun_send(void *state, const char *phone, const char *template_text, const json_t *params,
 		    struct px_err *err);
-	void (*close)(void *state);
-};
+void sms_aliyun_close(void *state);
 
-extern const struct sms_driver sms_file_driver;
-extern const struct sms_driver sms_aliyun_driver;
-extern const struct sms_driver sms_tencent_driver;
-extern const struct sms_driver sms_http_driver;
+int sms_tencent_open(const json_t *cfg, void **state, struct px_err *err);
+int sms_tencent_send(void *state, const char *phone, const char *template_text, const json_t *params,
+		     struct px_err *err);
+void sms_tencent_close(void *state);
 
-/* The largest config, secret file and provider answer read. */
-#define SMS_CONFIG_MAX (64 * 1024)
+int sms_http_open(const json_t *cfg, void **state, struct px_err *err);
+int sms_http_send(void *state, const char *phone, const char *template_text, const json_t *params,
+		  struct px_err *err);
+void sms_http_close(void *state);
+
+/* The largest secret file and provider answer read. */
 #define SMS_SECRET_MAX 4096
 #define SMS_ANSWER_MAX (64 * 1024)
 
@@ -60,8 +62,17 @@ void sms_secret_free(char *s);
 /* 138****1234: how a number appears in messages and logs. */
 void sms_mask_phone(const char *phone, char out[16]);
 
-/* The template key is in templates, or PX_EINVAL "sms_template_unknown". */
-int sms_template_get(const json_t *templates, const char *key, json_t **out, struct px_err *err);
+/*
+ * The 11 digits of a mainland mobile number (optionally after "+86"), or
+ * PX_EINVAL "invalid_mobile" on field "phone" (the number not quoted).
+ */
+int sms_phone_digits(const char *phone, char out[IDENT_MOBILE_LEN + 1], struct px_err *err);
+
+/*
+ * The template text sms.c resolved is one of the config's string templates
+ * (an unknown key arrives as itself), or PX_EINVAL "sms_template_unknown".
+ */
+int sms_template_known(const json_t *templates, const char *text, struct px_err *err);
 
 /* A parameter's value as text (a string or an integer); NULL when absent or of another type. */
 const char *sms_param_text(const json_t *params, const char *name, char scratch[32]);

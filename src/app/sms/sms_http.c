@@ -70,11 +70,11 @@ static int expand(const char *t, enum esc esc, const struct http_vars *vars, boo
 		for (size_t i = 0; ok && i < n; i++)
 			ok = islower((unsigned char)open[2 + i]) || isdigit((unsigned char)open[2 + i]) || open[2 + i] == '_';
 		if (!ok)
-			return px_err_set(err, PX_EINVAL, "sms_config", field, "a placeholder must be {{name}} of a-z, 0-9 and _");
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "a placeholder must be {{name}} of a-z, 0-9 and _");
 		memcpy(name, open + 2, n);
 		name[n] = '\0';
 		if (!vars && !has_secret && !strcmp(name, "secret"))
-			return px_err_set(err, PX_EINVAL, "sms_config", field, "{{secret}} needs the setting 'secret_file'");
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "{{secret}} needs the setting 'secret_file'");
 		if (b)
 			sms_buf_add(b, p, (size_t)(open - p));
 		p = close + 2;
@@ -126,7 +126,7 @@ static json_t *json_at(json_t *doc, const char *ptr)
 	return *ptr ? NULL : doc;
 }
 
-static void http_close(void *state)
+void sms_http_close(void *state)
 {
 	struct http_state *s = state;
 	sms_secret_free(s->secret);
@@ -144,11 +144,11 @@ static int check_parts(const json_t *cfg, bool has_secret, struct px_err *err)
 	int rc;
 
 	if (headers && !json_is_object(headers))
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.headers", "'headers' must be an object");
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.headers", "'headers' must be an object");
 	json_object_foreach(headers, key, v) {
 		snprintf(field, sizeof(field), "sms.headers.%s", key);
 		if (!*key || strpbrk(key, ": \t\r\n") || !json_is_string(v))
-			return px_err_set(err, PX_EINVAL, "sms_config", field, "a header is a name and a string value");
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "a header is a name and a string value");
 		if ((rc = expand(json_string_value(v), ESC_RAW, NULL, has_secret, field, NULL, err)))
 			return rc;
 	}
@@ -157,15 +157,15 @@ static int check_parts(const json_t *cfg, bool has_secret, struct px_err *err)
 	json_object_foreach(templates, key, v) {
 		snprintf(field, sizeof(field), "sms.templates.%s", key);
 		if (!json_is_string(v))
-			return px_err_set(err, PX_EINVAL, "sms_config", field, "template '%s' must be a string", key);
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "template '%s' must be a string", key);
 	}
 	if (ok && (!json_is_object(ok) || !json_is_string(json_object_get(ok, "pointer")) ||
 		   !json_object_get(ok, "equals") || json_object_size(ok) != 2))
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.success",
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.success",
 				  "'success' must be {\"pointer\": \"/json/pointer\", \"equals\": value}");
 	const char *ptr = json_string_value(json_object_get(ok, "pointer"));
 	if (ptr && *ptr && *ptr != '/')
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.success.pointer",
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.success.pointer",
 				  "a JSON pointer starts with '/', not '%s'", ptr);
 	return 0;
 }
@@ -173,23 +173,23 @@ static int check_parts(const json_t *cfg, bool has_secret, struct px_err *err)
 static int check_body(struct http_state *s, struct px_err *err)
 {
 	if (strcmp(s->method, "GET") && strcmp(s->method, "POST") && strcmp(s->method, "PUT"))
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.method", "method must be GET, POST or PUT, not '%s'",
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.method", "method must be GET, POST or PUT, not '%s'",
 				  s->method);
 	if (!strcmp(s->content_type, "application/json"))
 		s->body_esc = ESC_JSON;
 	else if (!strcmp(s->content_type, "application/x-www-form-urlencoded"))
 		s->body_esc = ESC_PCT;
 	else
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.content_type",
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.content_type",
 				  "content_type must be application/json or application/x-www-form-urlencoded");
 	if (s->body && !strcmp(s->method, "GET"))
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.body", "a GET request has no body");
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.body", "a GET request has no body");
 	if (!s->body && strcmp(s->method, "GET"))
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.body", "'body' is required for %s", s->method);
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.body", "'body' is required for %s", s->method);
 	return 0;
 }
 
-static int http_open(const json_t *cfg, void **state, struct px_err *err)
+int sms_http_open(const json_t *cfg, void **state, struct px_err *err)
 {
 	static const char *const keys[] = { "driver", "url", "method", "headers", "content_type", "body",
 					    "secret_file", "templates", "success", NULL };
@@ -211,7 +211,7 @@ static int http_open(const json_t *cfg, void **state, struct px_err *err)
 	    (rc = expand(s->url, ESC_PCT, NULL, s->secret, "sms.url", NULL, err)) ||
 	    (s->body && (rc = expand(s->body, s->body_esc, NULL, s->secret, "sms.body", NULL, err))) ||
 	    (rc = check_parts(cfg, s->secret, err))) {
-		http_close(s);
+		sms_http_close(s);
 		return rc;
 	}
 	*state = s;
@@ -233,7 +233,7 @@ static int build_headers(const struct http_state *s, const struct http_vars *var
 	}
 	json_object_foreach(json_object_get(s->cfg, "headers"), key, v) {
 		if (*count == 32)
-			return px_err_set(err, PX_EINVAL, "sms_config", "sms.headers", "at most 31 headers");
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.headers", "at most 31 headers");
 		offs[(*count)++] = b->len;
 		sms_buf_addf(b, "%s: ", key);
 		size_t from = b->len;
@@ -271,7 +271,7 @@ static int http_answer(const struct http_state *s, const struct sms_answer *a, c
 	return rc;
 }
 
-static int http_send(void *state, const char *phone, const char *template_key, const json_t *params,
+int sms_http_send(void *state, const char *phone, const char *template_text, const json_t *params,
 		     struct px_err *err)
 {
 	struct http_state *s = state;
@@ -280,13 +280,14 @@ static int http_send(void *state, const char *phone, const char *template_key, c
 	const char *lines[33];
 	size_t offs[33], count = 0;
 	char masked[16];
-	json_t *tpl;
+	char digits[IDENT_MOBILE_LEN + 1];
 	int rc;
 
-	sms_mask_phone(phone, masked);
-	if ((rc = sms_template_get(json_object_get(s->cfg, "templates"), template_key, &tpl, err)))
+	if ((rc = sms_phone_digits(phone, digits, err)) ||
+	    (rc = sms_template_known(json_object_get(s->cfg, "templates"), template_text, err)))
 		goto out;
-	struct http_vars vars = { phone, json_string_value(tpl), s->secret, params };
+	sms_mask_phone(digits, masked);
+	struct http_vars vars = { digits, template_text, s->secret, params };
 	if ((rc = expand(s->url, ESC_PCT, &vars, true, "url", &url, err)) ||
 	    (s->body && (rc = expand(s->body, s->body_esc, &vars, true, "body", &body, err))) ||
 	    (rc = build_headers(s, &vars, &hb, offs, &count, err)))
@@ -308,10 +309,3 @@ out:
 	sms_buf_release(&hb);
 	return rc;
 }
-
-const struct sms_driver sms_http_driver = {
-	.name = "http",
-	.open = http_open,
-	.send = http_send,
-	.close = http_close,
-};

@@ -27,7 +27,7 @@ struct tencent_state {
 	json_t *templates;
 };
 
-static void tencent_close(void *state)
+void sms_tencent_close(void *state)
 {
 	struct tencent_state *s = state;
 	free(s->endpoint);
@@ -56,7 +56,7 @@ static int check_templates(json_t *t, struct px_err *err)
 			ok = ok && json_is_string(p) && json_string_length(p);
 		if (!ok) {
 			snprintf(field, sizeof(field), "sms.templates.%s", key);
-			return px_err_set(err, PX_EINVAL, "sms_config", field,
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field,
 					  "template '%s' must be {\"id\": TemplateId, \"params\": [names]}", key);
 		}
 	}
@@ -78,7 +78,7 @@ static int copy_settings(struct tencent_state *s, const char *const v[5], struct
 	return 0;
 }
 
-static int tencent_open(const json_t *cfg, void **state, struct px_err *err)
+int sms_tencent_open(const json_t *cfg, void **state, struct px_err *err)
 {
 	static const char *const keys[] = { "driver", "endpoint", "secret_id", "secret_key_file", "sdk_app_id",
 					    "sign_name", "region", "templates", NULL };
@@ -100,7 +100,7 @@ static int tencent_open(const json_t *cfg, void **state, struct px_err *err)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	s->templates = json_incref(templates);
 	if ((rc = sms_read_secret(cfg, "secret_key_file", &s->secret, err)) || (rc = copy_settings(s, v, err))) {
-		tencent_close(s);
+		sms_tencent_close(s);
 		return rc;
 	}
 	*state = s;
@@ -156,22 +156,29 @@ out:
 	return rc;
 }
 
-static int tencent_send(void *state, const char *phone, const char *template_key, const json_t *params,
+int sms_tencent_send(void *state, const char *phone, const char *template_text, const json_t *params,
 			struct px_err *err)
 {
 	struct tencent_state *s = state;
 	struct sms_buf auth = SMS_BUF_INIT(1024);
 	char host[256], masked[16], h_ts[48], h_region[96], *h_auth = NULL, *body = NULL;
 	struct sms_answer a = { 0 };
-	json_t *tpl;
+	char digits[IDENT_MOBILE_LEN + 1];
+	json_t *tpl = json_object_get(s->templates, template_text ? template_text : "");
 	int rc;
 
-	sms_mask_phone(phone, masked);
-	if ((rc = sms_template_get(s->templates, template_key, &tpl, err)) ||
-	    (rc = send_body(s, phone, tpl, params, &body, err)))
+	if ((rc = sms_phone_digits(phone, digits, err)))
+		goto out;
+	sms_mask_phone(digits, masked);
+	if (!tpl) {
+		rc = px_err_set(err, PX_EINVAL, "sms_template_unknown", "template", "no SMS template '%.64s' in the config",
+				template_text ? template_text : "");
+		goto out;
+	}
+	if ((rc = send_body(s, digits, tpl, params, &body, err)))
 		goto out;
 	if (sms_url_host(s->endpoint, host, sizeof(host))) {
-		rc = px_err_set(err, PX_EINVAL, "sms_config", "sms.endpoint", "no host in the endpoint");
+		rc = px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.endpoint", "no host in the endpoint");
 		goto out;
 	}
 	struct sms_tc3 r = { .host = host, .service = "sms", .content_type = TENCENT_CT, .action = "SendSms",
@@ -197,10 +204,3 @@ out:
 	sms_buf_release(&auth);
 	return rc;
 }
-
-const struct sms_driver sms_tencent_driver = {
-	.name = "tencent",
-	.open = tencent_open,
-	.send = tencent_send,
-	.close = tencent_close,
-};

@@ -28,7 +28,7 @@ int sms_cfg_known_keys(const json_t *cfg, const char *const *allowed, struct px_
 		if (!known) {
 			char field[96];
 			snprintf(field, sizeof(field), "sms.%s", key);
-			return px_err_set(err, PX_EINVAL, "sms_config", field, "unknown setting '%s'", key);
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "unknown setting '%s'", key);
 		}
 	}
 	return 0;
@@ -45,11 +45,11 @@ int sms_cfg_string(const json_t *cfg, const char *key, const char *dflt, const c
 		return 0;
 	}
 	if (!v)
-		return px_err_set(err, PX_EINVAL, "sms_config", field, "'%s' is required", key);
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "'%s' is required", key);
 	if (!json_is_string(v) || !json_string_length(v))
-		return px_err_set(err, PX_EINVAL, "sms_config", field, "'%s' must be a non-empty string", key);
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "'%s' must be a non-empty string", key);
 	if (strlen(json_string_value(v)) != json_string_length(v))
-		return px_err_set(err, PX_EINVAL, "sms_config", field, "'%s' holds a NUL byte", key);
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "'%s' holds a NUL byte", key);
 	*out = json_string_value(v);
 	return 0;
 }
@@ -58,7 +58,7 @@ int sms_cfg_templates(const json_t *cfg, json_t **out, struct px_err *err)
 {
 	json_t *t = json_object_get(cfg, "templates");
 	if (!json_is_object(t) || !json_object_size(t))
-		return px_err_set(err, PX_EINVAL, "sms_config", "sms.templates",
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", "sms.templates",
 				  "'templates' must be an object naming at least one template");
 	*out = t;
 	return 0;
@@ -73,7 +73,7 @@ int sms_cfg_url(const json_t *cfg, const char *key, const char *dflt, const char
 		return rc;
 	snprintf(field, sizeof(field), "sms.%s", key);
 	if ((strncmp(*out, "https://", 8) && strncmp(*out, "http://", 7)) || strpbrk(*out, " \t\r\n"))
-		return px_err_set(err, PX_EINVAL, "sms_config", field,
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", field,
 				  "'%s' must be an http:// or https:// URL, not '%s'", key, *out);
 	return 0;
 }
@@ -91,7 +91,7 @@ int sms_read_secret(const json_t *cfg, const char *key, char **out, struct px_er
 		return rc;
 	snprintf(field, sizeof(field), "sms.%s", key);
 	if ((rc = file_read(path, SMS_SECRET_MAX, &text, &len, &e)))
-		return px_err_set(err, rc, "sms_config", field, "cannot read the secret file: %s", e.msg);
+		return px_err_set(err, rc, "bad_sms_config", field, "cannot read the secret file: %s", e.msg);
 	size_t a = 0, b = len;
 	while (a < b && strchr(" \t\r\n", text[a]))
 		a++;
@@ -100,7 +100,7 @@ int sms_read_secret(const json_t *cfg, const char *key, char **out, struct px_er
 	if (a == b || memchr(text + a, '\0', b - a) || memchr(text + a, '\n', b - a)) {
 		sodium_memzero(text, len);
 		free(text);
-		return px_err_set(err, PX_EINVAL, "sms_config", field,
+		return px_err_set(err, PX_EINVAL, "bad_sms_config", field,
 				  "the secret file '%s' must hold one line of secret", path);
 	}
 	memmove(text, text + a, b - a);
@@ -123,13 +123,24 @@ void sms_mask_phone(const char *phone, char out[16])
 	ident_mask_span(phone, strlen(phone), 3, 4, out, 16);
 }
 
-int sms_template_get(const json_t *templates, const char *key, json_t **out, struct px_err *err)
+int sms_phone_digits(const char *phone, char out[IDENT_MOBILE_LEN + 1], struct px_err *err)
 {
-	*out = json_object_get(templates, key);
-	if (!*out)
-		return px_err_set(err, PX_EINVAL, "sms_template_unknown", "template",
-				  "no SMS template '%s' in the config", key);
+	struct px_err e = { 0 };
+	if (!phone || !ident_mobile_check(phone, strlen(phone), out, &e))
+		return px_err_set(err, PX_EINVAL, "invalid_mobile", "phone", "%s",
+				  phone ? e.msg : "a mobile number is required");
 	return 0;
+}
+
+int sms_template_known(const json_t *templates, const char *text, struct px_err *err)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)templates, key, v)
+		if (json_is_string(v) && text && !strcmp(json_string_value(v), text))
+			return 0;
+	return px_err_set(err, PX_EINVAL, "sms_template_unknown", "template",
+			  "no SMS template '%.64s' in the config", text ? text : "");
 }
 
 const char *sms_param_text(const json_t *params, const char *name, char scratch[32])

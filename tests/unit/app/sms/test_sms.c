@@ -1,7 +1,6 @@
 /*
- * test_sms.c - the SMS gateway's config checks (each error names the
- * setting at fault), the file driver's lines, the checks before any
- * driver sends, and a gateway that does not answer: sms_failed with the
+ * test_sms.c - the cloud SMS drivers' config checks (each error names the
+ * setting at fault), the checks before any driver sends, and a gateway that does not answer: sms_failed with the
  * number masked and no secret in the message. The providers' stubs, which
  * recompute the signatures, are in tests/api/t1090-sms-gateways.
  */
@@ -56,7 +55,7 @@ static void expect_config_error(const char *text, const char *field)
 	struct px_err err = { 0 };
 	assert_int_equal(open_config(text, &g, &err), PX_EINVAL);
 	assert_null(g);
-	assert_string_equal(err.key, "sms_config");
+	assert_string_equal(err.key, "bad_sms_config");
 	if (strcmp(err.field, field))
 		fail_msg("config %s: field '%s' (%s), expected '%s'", text, err.field, err.msg, field);
 }
@@ -84,12 +83,13 @@ static void config_file_errors(void **state)
 	struct sms_gateway *g;
 	struct px_err err = { 0 };
 	assert_int_equal(sms_open("/nonexistent/sms.json", &g, &err), PX_EIO);
-	assert_string_equal(err.key, "sms_config");
-	assert_string_equal(err.field, "sms");
-	expect_config_error("{\"driver\": ", "sms");
-	expect_config_error("[1]", "sms");
-	expect_config_error("{}", "sms.driver");
-	expect_config_error("{\"driver\": \"carrier-pigeon\"}", "sms.driver");
+	assert_int_equal(open_config("{\"driver\": ", &g, &err), PX_EINVAL);
+	assert_string_equal(err.key, "bad_sms_config");
+	assert_int_equal(open_config("[1]", &g, &err), PX_EINVAL);
+	assert_string_equal(err.key, "bad_sms_config");
+	assert_int_equal(open_config("{\"driver\": \"carrier-pigeon\"}", &g, &err), PX_EINVAL);
+	assert_string_equal(err.key, "bad_sms_config");
+	assert_string_equal(err.field, "driver");
 }
 
 #define ALIYUN_OK "\"access_key_id\":\"id\",\"access_key_secret_file\":\"@/secret\",\"sign_name\":\"质量\",\"templates\":{\"otp\":\"SMS_1\"}"
@@ -161,43 +161,22 @@ static void http_config_errors(void **state)
 			    "\"templates\":{\"otp\":\"t\"}}", "sms.url");
 }
 
-static void file_driver_writes_one_line_per_message(void **state)
+/* The file driver (sms.c) is the vote's; the cloud drivers check the number themselves. */
+static void numbers_are_checked_by_the_drivers(void **state)
 {
 	(void)state;
 	struct sms_gateway *g;
 	struct px_err err = { 0 };
-	char logpath[600];
-	assert_int_equal(open_config("{\"driver\":\"file\",\"path\":\"@/sms.log\"}", &g, &err), 0);
+	assert_int_equal(open_config("{\"driver\":\"aliyun\",\"endpoint\":\"http://127.0.0.1:1\"," ALIYUN_OK "}", &g, &err), 0);
 	json_t *p = json_pack("{s:s}", "code", "123456");
-	assert_int_equal(sms_send(g, "+86 13800138000", "otp", p, &err), 0);
-	assert_int_equal(sms_send(g, "13900139000", "reminder", NULL, &err), 0);
 	assert_int_equal(sms_send(g, "12800138000", "otp", p, &err), PX_EINVAL);
 	assert_string_equal(err.key, "invalid_mobile");
 	assert_string_equal(err.field, "phone");
 	assert_null(strstr(err.msg, "12800138000"));
-	assert_int_equal(sms_send(g, "13800138000", "", p, &err), PX_EINVAL);
-	assert_string_equal(err.key, "sms_template_unknown");
+	assert_int_equal(sms_send(g, NULL, "otp", p, &err), PX_EINVAL);
+	assert_string_equal(err.key, "invalid_mobile");
 	json_decref(p);
 	sms_close(g);
-
-	snprintf(logpath, sizeof(logpath), "%s/sms.log", dir);
-	FILE *f = fopen(logpath, "r");
-	char line[512];
-	assert_non_null(f);
-	assert_non_null(fgets(line, sizeof(line), f));
-	json_t *j = json_loads(line, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(j, "phone")), "13800138000");
-	assert_string_equal(json_string_value(json_object_get(j, "template")), "otp");
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "params"), "code")), "123456");
-	assert_int_equal(strlen(json_string_value(json_object_get(j, "at"))), 20);
-	json_decref(j);
-	assert_non_null(fgets(line, sizeof(line), f));
-	j = json_loads(line, 0, NULL);
-	assert_string_equal(json_string_value(json_object_get(j, "template")), "reminder");
-	assert_int_equal(json_object_size(json_object_get(j, "params")), 0);
-	json_decref(j);
-	assert_null(fgets(line, sizeof(line), f));
-	fclose(f);
 }
 
 static void unknown_template_is_refused_before_sending(void **state)
@@ -205,11 +184,21 @@ static void unknown_template_is_refused_before_sending(void **state)
 	(void)state;
 	struct sms_gateway *g;
 	struct px_err err = { 0 };
-	assert_int_equal(open_config("{\"driver\":\"aliyun\",\"endpoint\":\"http://127.0.0.1:1\"," ALIYUN_OK "}", &g, &err), 0);
-	assert_int_equal(sms_send(g, "13800138000", "reminder", NULL, &err), PX_EINVAL);
-	assert_string_equal(err.key, "sms_template_unknown");
-	assert_string_equal(err.field, "template");
-	sms_close(g);
+	static const char *configs[] = {
+		"{\"driver\":\"aliyun\",\"endpoint\":\"http://127.0.0.1:1\"," ALIYUN_OK "}",
+		"{\"driver\":\"tencent\",\"endpoint\":\"http://127.0.0.1:1\",\"secret_id\":\"AKID\",\"secret_key_file\":"
+		"\"@/secret\",\"sdk_app_id\":\"1400\",\"sign_name\":\"s\",\"templates\":{\"otp\":{\"id\":\"1\"}}}",
+		"{" HTTP_OK ",\"body\":\"x\"}",
+	};
+	for (size_t i = 0; i < sizeof(configs) / sizeof(configs[0]); i++) {
+		assert_int_equal(open_config(configs[i], &g, &err), 0);
+		json_t *p = json_object();
+		assert_int_equal(sms_send(g, "13800138000", "reminder", p, &err), PX_EINVAL);
+		assert_string_equal(err.key, "sms_template_unknown");
+		assert_string_equal(err.field, "template");
+		json_decref(p);
+		sms_close(g);
+	}
 }
 
 /* Port 1 on the loopback refuses at once: a transient failure, the number masked, no secret. */
@@ -257,7 +246,7 @@ static void no_gateway_is_a_failure_to_send(void **state)
 	(void)state;
 	struct px_err err = { 0 };
 	assert_int_equal(sms_send(NULL, "13800138000", "otp", NULL, &err), PX_EBUSY);
-	assert_string_equal(err.key, "sms_failed");
+	assert_string_equal(err.key, "sms_unavailable");
 	sms_close(NULL);
 }
 
@@ -269,7 +258,7 @@ int main(void)
 		cmocka_unit_test(aliyun_config_error_for_a_missing_secret_file),
 		cmocka_unit_test(tencent_config_errors),
 		cmocka_unit_test(http_config_errors),
-		cmocka_unit_test(file_driver_writes_one_line_per_message),
+		cmocka_unit_test(numbers_are_checked_by_the_drivers),
 		cmocka_unit_test(unknown_template_is_refused_before_sending),
 		cmocka_unit_test(unreachable_gateways_fail_masked),
 		cmocka_unit_test(tencent_missing_parameter),
