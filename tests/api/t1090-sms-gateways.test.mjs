@@ -6,7 +6,8 @@
 // provider's code, and neither the number in full nor a secret is ever printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import https from 'node:https';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,5 +226,28 @@ test('serve starts with a good SMS config and closes the gateway at SIGTERM', as
   } finally {
     await srv.stop();
     srv.cleanup();
+  }
+});
+
+test('TLS is verified: a gateway with a certificate no authority signed is refused', async (t) => {
+  const key = join(dir, 'tls.key'), crt = join(dir, 'tls.crt');
+  const gen = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt,
+    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+  if (gen.status !== 0) return t.skip('no openssl to make a certificate');
+  let hits = 0;
+  const server = https.createServer({ key: readFileSync(key), cert: readFileSync(crt) }, (req, res) => {
+    hits++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"result":{"status":"ok"}}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `https://127.0.0.1:${server.address().port}/send`;
+    const r = await sendTest(config('http-tls.json', httpConfig({ url })), '13800138000', '--param', 'code=1');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^pingxuan sms-test: error: the http SMS gateway did not answer: .*(SSL|certificate).* \[sms_failed\]\n$/i);
+    assert.equal(hits, 0);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
   }
 });

@@ -17,6 +17,7 @@
 
 #include <curl/curl.h>
 #include <ctype.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,6 +305,14 @@ int sms_http_send(void *state, const char *phone, const char *template_text, con
 	rc = http_answer(s, &a, masked, err);
 out:
 	free(a.body);
+	if (s->secret) { /* the expanded texts may hold the secret */
+		if (url.s)
+			sodium_memzero(url.s, url.alloc);
+		if (body.s)
+			sodium_memzero(body.s, body.alloc);
+		if (hb.s)
+			sodium_memzero(hb.s, hb.alloc);
+	}
 	sms_buf_release(&url);
 	sms_buf_release(&body);
 	sms_buf_release(&hb);
