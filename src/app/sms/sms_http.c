@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/sms/sms_sign.h"
 
@@ -150,6 +151,8 @@ static int check_parts(const json_t *cfg, bool has_secret, struct px_err *err)
 		snprintf(field, sizeof(field), "sms.headers.%s", key);
 		if (!*key || strpbrk(key, ": \t\r\n") || !json_is_string(v))
 			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "a header is a name and a string value");
+		if (!strcasecmp(key, "content-type") || !strcasecmp(key, "content-length"))
+			return px_err_set(err, PX_EINVAL, "bad_sms_config", field, "'%s' is set by 'content_type' and the body", key);
 		if ((rc = expand(json_string_value(v), ESC_RAW, NULL, has_secret, field, NULL, err)))
 			return rc;
 	}

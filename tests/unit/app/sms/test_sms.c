@@ -154,6 +154,8 @@ static void http_config_errors(void **state)
 	expect_config_error("{" HTTP_OK ",\"body\":\"{{phone\"}", "sms.body");
 	expect_config_error("{" HTTP_OK ",\"body\":\"x\",\"headers\":{\"X-Key\":\"{{secret}}\"}}", "sms.headers.X-Key");
 	expect_config_error("{" HTTP_OK ",\"body\":\"x\",\"headers\":{\"X Key\":\"v\"}}", "sms.headers.X Key");
+	expect_config_error("{" HTTP_OK ",\"body\":\"x\",\"headers\":{\"Content-type\":\"text/plain\"}}",
+			    "sms.headers.Content-type");
 	expect_config_error("{" HTTP_OK ",\"body\":\"x\",\"success\":{\"pointer\":\"code\",\"equals\":0}}",
 			    "sms.success.pointer");
 	expect_config_error("{" HTTP_OK ",\"body\":\"x\",\"success\":{\"pointer\":\"/code\"}}", "sms.success");
