@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
+import net from 'node:net';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -248,6 +249,24 @@ test('TLS is verified: a gateway with a certificate no authority signed is refus
     assert.match(r.stderr, /^pingxuan sms-test: error: the http SMS gateway did not answer: .*(SSL|certificate).* \[sms_failed\]\n$/i);
     assert.equal(hits, 0);
   } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('a gateway that never answers is given up after 10 s, as sms_failed', async () => {
+  const held = [];
+  const server = net.createServer((sock) => { held.push(sock); }); // accepts, reads, never answers
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${server.address().port}/send`;
+    const t0 = Date.now();
+    const r = await sendTest(config('http-silent.json', httpConfig({ url })), '13800138000', '--param', 'code=1');
+    const took = Date.now() - t0;
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^pingxuan sms-test: error: the http SMS gateway did not answer: Timeout was reached \[sms_failed\]\n$/);
+    assert.ok(took >= 9500 && took < 20000, `gave up after ${took} ms`);
+  } finally {
+    for (const sock of held) sock.destroy();
     await new Promise((resolve) => server.close(resolve));
   }
 });
