@@ -72,7 +72,9 @@ int sms_cfg_url(const json_t *cfg, const char *key, const char *dflt, const char
 	if (rc)
 		return rc;
 	snprintf(field, sizeof(field), "sms.%s", key);
-	if ((strncmp(*out, "https://", 8) && strncmp(*out, "http://", 7)) || strpbrk(*out, " \t\r\n"))
+	char host[256];
+	if ((strncmp(*out, "https://", 8) && strncmp(*out, "http://", 7)) || strpbrk(*out, " \t\r\n") ||
+	    sms_url_host(*out, host, sizeof(host)))
 		return px_err_set(err, PX_EINVAL, "bad_sms_config", field,
 				  "'%s' must be an http:// or https:// URL, not '%s'", key, *out);
 	return 0;

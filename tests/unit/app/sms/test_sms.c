@@ -105,6 +105,7 @@ static void aliyun_config_errors(void **state)
 	expect_config_error("{\"driver\":\"aliyun\",\"access_key_id\":\"id\",\"access_key_secret_file\":\"@/empty\","
 			    "\"sign_name\":\"s\",\"templates\":{\"otp\":\"SMS_1\"}}", "sms.access_key_secret_file");
 	expect_config_error("{\"driver\":\"aliyun\"," ALIYUN_OK ",\"endpoint\":\"ftp://x\"}", "sms.endpoint");
+	expect_config_error("{\"driver\":\"aliyun\"," ALIYUN_OK ",\"endpoint\":\"https:///\"}", "sms.endpoint");
 	expect_config_error("{\"driver\":\"aliyun\",\"access_key_id\":\"id\",\"access_key_secret_file\":\"@/secret\","
 			    "\"sign_name\":\"s\",\"templates\":{}}", "sms.templates");
 	expect_config_error("{\"driver\":\"aliyun\",\"access_key_id\":\"id\",\"access_key_secret_file\":\"@/secret\","
