@@ -73,6 +73,7 @@ void h_persons_get(struct http_req *r);
 void h_past_winners_create(struct http_req *r);
 void h_past_winners_list(struct http_req *r);
 void h_past_winners_remove(struct http_req *r);
+void h_past_winners_correct(struct http_req *r);
 void h_applications_create(struct http_req *r);
 void h_applications_list(struct http_req *r);
 void h_applications_get(struct http_req *r);

@@ -88,6 +88,7 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/past-winners", h_past_winners_create, OFFICE, 0),
 	R("GET", "/api/v1/past-winners", h_past_winners_list, OFFICE, 0),
 	R("POST", "/api/v1/past-winners/{id}/remove", h_past_winners_remove, OFFICE, 0),
+	R("PUT", "/api/v1/past-winners/{id}", h_past_winners_correct, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/applications", h_applications_create, APPLY, 0),
 	R("GET", "/api/v1/programmes/{id}/applications", h_applications_list, SCOPED | APPLICANT, 0),
 	R("GET", "/api/v1/applications/{id}", h_applications_get, SCOPED | APPLICANT, 0),

@@ -80,6 +80,16 @@ int past_winner_list(struct app *app, const struct app_actor *actor, json_t **ou
 int past_winner_remove(struct app *app, const struct app_actor *actor, int64_t id, const char *reason,
 		       struct px_err *err);
 
+/*
+ * Correct a past-winner record in place (the fields of past_winner_add, and
+ * why: reason 1..2000 bytes) by the office that keeps it; another region's
+ * record, or a removed one, is PX_ENOTFOUND. The win ban counts the new
+ * values from then on. Audited as "past_winner.correct" with the old and the
+ * new values (identifiers as the USCC and the masked ID number).
+ */
+int past_winner_correct(struct app *app, const struct app_actor *actor, int64_t id,
+			const struct past_winner_new *req, const char *reason, struct px_err *err);
+
 /* The GB/T 4754-2017 section name of a letter ("制造业" for "C"), or "" when unknown. */
 const char *applicant_industry_name(const char *letter);
 

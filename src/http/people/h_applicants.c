@@ -7,6 +7,7 @@
  *   POST /api/v1/past-winners         {family, year, uscc|id_number, track, source}  (office)
  *   GET  /api/v1/past-winners         those the office's region keeps, numbers masked
  *   POST /api/v1/past-winners/{id}/remove {reason}  (the office of the record's region)
+ *   PUT  /api/v1/past-winners/{id}    {family, year, uscc|id_number, track, source, reason}  correct it (same)
  * Registrations by applicant accounts are throttled per account (http/throttle_public.h).
  */
 #include "http/handlers.h"
@@ -118,29 +119,61 @@ void h_persons_get(struct http_req *r)
 	http_reply_json(r, 200, o);
 }
 
+/* The fields of a past-winner record from the body; true when a 400 was sent. */
+static bool winner_fields_or_reply(struct http_req *r, json_t *in, struct past_winner_new *req)
+{
+	int64_t year = 0;
+
+	if (json_str_or_reply(r, in, "family", true, 64, &req->family) ||
+	    json_int_or_reply(r, in, "year", true, 1980, 2100, &year) ||
+	    json_str_or_reply(r, in, "uscc", false, 32, &req->uscc) ||
+	    json_str_or_reply(r, in, "id_number", false, 32, &req->id_number) ||
+	    json_str_or_reply(r, in, "track", true, 32, &req->track) ||
+	    json_str_or_reply(r, in, "source", true, 200, &req->source))
+		return true;
+	req->year = (int)year;
+	return false;
+}
+
 void h_past_winners_create(struct http_req *r)
 {
 	struct px_err err = { 0 };
 	struct past_winner_new req = { 0 };
-	int64_t id, year = 0;
+	int64_t id;
 	json_t *in = http_json_object(r);
 
 	if (!in)
 		return;
-	if (json_str_or_reply(r, in, "family", true, 64, &req.family) ||
-	    json_int_or_reply(r, in, "year", true, 1980, 2100, &year) ||
-	    json_str_or_reply(r, in, "uscc", false, 32, &req.uscc) ||
-	    json_str_or_reply(r, in, "id_number", false, 32, &req.id_number) ||
-	    json_str_or_reply(r, in, "track", true, 32, &req.track) ||
-	    json_str_or_reply(r, in, "source", true, 200, &req.source))
+	if (winner_fields_or_reply(r, in, &req))
 		goto out;
-	req.year = (int)year;
 	if (past_winner_add(http_app(r), http_actor(r), &req, &id, &err)) {
 		http_fail(r, &err);
 		goto out;
 	}
 	http_reply_json(r, 201, json_pack("{s:I, s:s, s:i}", "id", (json_int_t)id, "family", req.family, "year",
 					  req.year));
+out:
+	json_decref(in);
+}
+
+void h_past_winners_correct(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct past_winner_new req = { 0 };
+	const char *reason;
+	int64_t id;
+	json_t *in;
+
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (winner_fields_or_reply(r, in, &req) || json_str_or_reply(r, in, "reason", true, 2000, &reason))
+		goto out;
+	if (past_winner_correct(http_app(r), http_actor(r), id, &req, reason, &err)) {
+		http_fail(r, &err);
+		goto out;
+	}
+	http_reply_json(r, 200, json_pack("{s:I, s:s, s:i, s:b}", "id", (json_int_t)id, "family", req.family, "year",
+					  req.year, "corrected", 1));
 out:
 	json_decref(in);
 }
