@@ -18,6 +18,7 @@ static const char usage[] =
 	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
 	"                      [--web-dir DIR] [--public-url URL] [--header-deadline SECONDS]\n"
+	"                      [--body-deadline SECONDS] [--body-min-rate BYTES]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -33,6 +34,11 @@ static const char usage[] =
 	"                     off with --trust-proxy, where nginx caps per client)\n"
 	"  --header-deadline S  cut connections whose request line and headers take longer\n"
 	"                     (default 30, 0: none)\n"
+	"  --body-deadline S  seconds of grace for a request body, after which it must\n"
+	"                     keep up --body-min-rate (default 30, 0: none)\n"
+	"  --body-min-rate B  bytes a second each body keeps up after its grace; every\n"
+	"                     byte buys 1/B s more (default 4096, 0: the whole body\n"
+	"                     within the grace)\n"
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
@@ -66,6 +72,8 @@ int cmd_serve(int argc, char **argv)
 		{ "body-max", required_argument, NULL, 'b' },
 		{ "per-address", required_argument, NULL, 'C' },
 		{ "header-deadline", required_argument, NULL, 'H' },
+		{ "body-deadline", required_argument, NULL, 'B' },
+		{ "body-min-rate", required_argument, NULL, 'M' },
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "port-file", required_argument, NULL, 'P' },
 		{ "files-dir", required_argument, NULL, 'F' },
@@ -132,6 +140,16 @@ int cmd_serve(int argc, char **argv)
 			if (parse_long(optarg, 0, 3600, &v))
 				return cli_usage_error("serve", "--header-deadline must be 0..3600");
 			o.header_deadline = (int)v;
+			break;
+		case 'B':
+			if (parse_long(optarg, 0, 86400, &v))
+				return cli_usage_error("serve", "--body-deadline must be 0..86400");
+			o.body_deadline = (int)v;
+			break;
+		case 'M':
+			if (parse_long(optarg, 0, 1L << 30, &v))
+				return cli_usage_error("serve", "--body-min-rate must be 0..1073741824");
+			o.body_min_rate = v;
 			break;
 		case 's': o.cookie_secure = true; break;
 		case 'P': o.port_file = optarg; break;

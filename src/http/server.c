@@ -173,6 +173,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		return MHD_YES;
 	}
+	if (*upload_data_size)
+		http_deadline_body_bytes(srv->deadline, conn, *upload_data_size);
 	if (r->state == REQ_READING && *upload_data_size && r->upload) {
 		bool go_on = http_upload_feed(r, upload_data, *upload_data_size);
 		*upload_data_size = 0;
@@ -191,6 +193,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->state == REQ_ANSWERED)
 		return MHD_YES; /* already answered (oversize body) */
+	http_deadline_body_done(srv->deadline, conn);
 
 	pthread_mutex_lock(&r->lock);
 	if (r->state == REQ_READING) {
@@ -314,7 +317,7 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 	rc = open_listener(cfg->host, cfg->port, &srv->listen_fd, &srv->port, err);
 	if (rc)
 		goto out_free;
-	srv->deadline = http_deadline_start(cfg->header_deadline);
+	srv->deadline = http_deadline_start(cfg->header_deadline, cfg->body_deadline, cfg->body_min_rate);
 	srv->mhd = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
 		0, NULL, NULL, on_request, srv,
