@@ -269,7 +269,7 @@ static int open_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (rc < 0)
 		return rc;
 	if (rc == STORE_ROW && d->application_id && !application_load(c, d->application_id, &a, NULL))
-		allowed = application_visible(o->actor, &a) ||
+		allowed = application_readable(c, o->actor, &a) ||
 			  (o->actor->kind == ACTOR_ACCOUNT && o->actor->role == ROLE_EXPERT &&
 			   document_expert_assigned(c, o->actor->id, d->application_id));
 	if (!allowed || !files_sha_ok(d->sha256))
