@@ -74,6 +74,8 @@ void h_past_winners_create(struct http_req *r);
 void h_past_winners_list(struct http_req *r);
 void h_past_winners_remove(struct http_req *r);
 void h_past_winners_correct(struct http_req *r);
+void h_applicants_mine(struct http_req *r);
+void h_registration_attempts(struct http_req *r);
 void h_applications_create(struct http_req *r);
 void h_applications_list(struct http_req *r);
 void h_applications_get(struct http_req *r);

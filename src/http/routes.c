@@ -85,6 +85,8 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/organisations/{id}", h_organisations_get, ROLES_SIGNED_IN, 0),
 	R("POST", "/api/v1/persons", h_persons_create, APPLY, 0),
 	R("GET", "/api/v1/persons/{id}", h_persons_get, ROLES_SIGNED_IN, 0),
+	R("GET", "/api/v1/applicants/mine", h_applicants_mine, APPLICANT, 0),
+	R("GET", "/api/v1/registration-attempts", h_registration_attempts, APPLICANT | COUNTY | OFFICE, 0),
 	R("POST", "/api/v1/past-winners", h_past_winners_create, OFFICE, 0),
 	R("GET", "/api/v1/past-winners", h_past_winners_list, OFFICE, 0),
 	R("POST", "/api/v1/past-winners/{id}/remove", h_past_winners_remove, OFFICE, 0),

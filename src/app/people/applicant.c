@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/input.h"
+#include "app/people/registration.h"
 #include "app/scope.h"
 #include "app/secret.h"
 #include "app/tx.h"
@@ -36,6 +37,9 @@ static struct store_sql Q_PERSON_INSERT = STORE_SQL(
 static struct store_sql Q_PERSON_GET = STORE_SQL(
 	"SELECT id, id_masked, name, employer, region, quality_since, coalesce(account_id, 0), "
 	"coalesce(mobile_masked, '') FROM person WHERE id = $1");
+static struct store_sql Q_MINE = STORE_SQL(
+	"SELECT coalesce((SELECT max(id) FROM organisation WHERE account_id = $1), 0), "
+	"coalesce((SELECT max(id) FROM person WHERE account_id = $1), 0)");
 static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation WHERE uscc = $1");
 static struct store_sql Q_PERSON_BY_HASH = STORE_SQL("SELECT id FROM person WHERE id_hash = $1");
 static struct store_sql Q_WINNER_INSERT = STORE_SQL(
@@ -112,6 +116,27 @@ static int may_register(struct store_conn *c, const struct app_actor *actor, con
 	return 0;
 }
 
+static int find_registered(struct store_conn *c, struct store_sql *q, const char *key, int64_t *id,
+			   struct px_err *err);
+
+/*
+ * An applicant account registered an identity registered already (found by
+ * q with key): nothing is bound, the attempt is recorded for the identity's
+ * owner (app/people/registration.h), and the caller answers as for a new one.
+ */
+static int claim(struct store_conn *c, const struct app_actor *actor, struct store_sql *q, const char *key,
+		 bool organisation, const char *name, const char *region, struct px_err *err)
+{
+	int64_t target;
+	int rc = find_registered(c, q, key, &target, err);
+	if (rc)
+		return rc;
+	if (!target) /* removed meanwhile: cannot happen, rows are never deleted */
+		return px_err_set(err, PX_EINTERNAL, NULL, NULL, "registered identity vanished");
+	return registration_attempt_record(c, actor, organisation ? target : 0, organisation ? 0 : target, name, region,
+					   err);
+}
+
 /* Register an organisation: its region and the registrant checked, the row inserted, audited. */
 struct org_tx {
 	const struct app_actor *actor;
@@ -133,6 +158,8 @@ static int org_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = store_get(c, &Q_ORG_INSERT, err, "tttttii:i", req->uscc, req->name, req->industry, req->region,
 			    req->founded_on, bind, x->now, &x->id)) < 0)
 		return rc;
+	if (rc == STORE_DONE && bind) /* an applicant for itself: answered as if new, the owner told */
+		return claim(c, x->actor, &Q_ORG_BY_USCC, req->uscc, true, req->name, req->region, err);
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, "organisation_exists", "uscc",
 				  "an organisation with USCC '%s' is registered already", req->uscc);
@@ -240,6 +267,8 @@ static int person_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttiitt:i", id_hash, x->masked, req->name, req->employer,
 			    req->region, req->quality_since, bind, x->now, mh, mm, &x->row)) < 0)
 		return rc;
+	if (rc == STORE_DONE && bind) /* an applicant for itself: answered as if new, the owner told */
+		return claim(c, x->actor, &Q_PERSON_BY_HASH, id_hash, false, req->name, req->region, err);
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, "person_exists", "id_number",
 				  "a person with ID number %s is registered already", x->masked);
@@ -296,6 +325,28 @@ static json_t *person_row_json(struct store_stmt *s)
 int person_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err)
 {
 	return applicant_get(app, actor, &Q_PERSON_GET, "person", person_row_json, id, out, err);
+}
+
+int applicant_mine(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
+{
+	struct store_conn *c;
+	int64_t org = 0, person = 0;
+	json_t *o = NULL, *p = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!app_actor_is(actor, ROLE_APPLICANT))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only an applicant account has an identity of its own");
+	c = store_acquire(app->st);
+	rc = store_get(c, &Q_MINE, err, "i:ii", actor->id, &org, &person);
+	store_release(c);
+	if (rc < 0 || (org && (rc = organisation_get(app, actor, org, &o, err))) ||
+	    (person && (rc = person_get(app, actor, person, &p, err)))) {
+		json_decref(o);
+		return rc;
+	}
+	*out = json_pack("{s:o?, s:o?}", "organisation", o, "person", p);
+	return *out ? 0 : px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 }
 
 /* The id of a registered applicant with this USCC or ID hash, 0 when none. */

@@ -8,13 +8,19 @@
  *   GET  /api/v1/past-winners         those the office's region keeps, numbers masked
  *   POST /api/v1/past-winners/{id}/remove {reason}  (the office of the record's region)
  *   PUT  /api/v1/past-winners/{id}    {family, year, uscc|id_number, track, source, reason}  correct it (same)
- * Registrations by applicant accounts are throttled per account (http/throttle_public.h).
+ *   GET  /api/v1/applicants/mine      the organisation or person bound to the applicant account
+ *   GET  /api/v1/registration-attempts  attempts to register an identity registered already (its owner,
+ *                                     county, office)
+ * Registrations by applicant accounts are throttled per account (http/throttle_public.h) and answered
+ * 202 {registration: "received"} whether or not the identifier was registered already
+ * (app/people/registration.h): the applicant reads what it got from /applicants/mine.
  */
 #include "http/handlers.h"
 
 #include <stdio.h>
 
 #include "app/people/applicant.h"
+#include "app/people/registration.h"
 #include "http/json_extra.h"
 #include "http/throttle_public.h"
 
@@ -40,6 +46,20 @@ static bool register_throttled(struct http_req *r)
 	return true;
 }
 
+/*
+ * An applicant account's own registration is answered alike whether it bound
+ * a new identity or met one registered already (the owner is told instead);
+ * true when that answer is sent.
+ */
+static bool reply_received(struct http_req *r, const char *kind)
+{
+	const struct app_actor *actor = http_actor(r);
+	if (actor->kind != ACTOR_ACCOUNT || actor->role != ROLE_APPLICANT)
+		return false;
+	http_reply_json(r, 202, json_pack("{s:s, s:s}", "registration", "received", "kind", kind));
+	return true;
+}
+
 void h_organisations_create(struct http_req *r)
 {
 	struct px_err err = { 0 };
@@ -57,12 +77,16 @@ void h_organisations_create(struct http_req *r)
 		goto out;
 	if (register_throttled(r))
 		goto out;
-	if (organisation_create(http_app(r), http_actor(r), &req, &id, &err) ||
-	    organisation_get(http_app(r), http_actor(r), id, &o, &err)) {
+	if (organisation_create(http_app(r), http_actor(r), &req, &id, &err)) {
 		http_fail(r, &err);
 		goto out;
 	}
-	http_reply_json(r, 201, o);
+	if (reply_received(r, "organisation"))
+		goto out;
+	if (organisation_get(http_app(r), http_actor(r), id, &o, &err))
+		http_fail(r, &err);
+	else
+		http_reply_json(r, 201, o);
 out:
 	json_decref(in);
 }
@@ -97,12 +121,16 @@ void h_persons_create(struct http_req *r)
 		goto out;
 	if (register_throttled(r))
 		goto out;
-	if (person_create(http_app(r), http_actor(r), &req, &id, &err) ||
-	    person_get(http_app(r), http_actor(r), id, &o, &err)) {
+	if (person_create(http_app(r), http_actor(r), &req, &id, &err)) {
 		http_fail(r, &err);
 		goto out;
 	}
-	http_reply_json(r, 201, o);
+	if (reply_received(r, "person"))
+		goto out;
+	if (person_get(http_app(r), http_actor(r), id, &o, &err))
+		http_fail(r, &err);
+	else
+		http_reply_json(r, 201, o);
 out:
 	json_decref(in);
 }
@@ -202,4 +230,22 @@ void h_past_winners_remove(struct http_req *r)
 			http_reply_json(r, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "removed", 1));
 	}
 	json_decref(in);
+}
+
+void h_applicants_mine(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	if (applicant_mine(http_app(r), http_actor(r), &out, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, out);
+}
+
+void h_registration_attempts(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	if (registration_attempt_list(http_app(r), http_actor(r), &out, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, out);
 }
