@@ -7,6 +7,9 @@
 // /api/v1/registration-attempts) with the county and the office of its
 // region. The account that tried reads what it got from
 // /api/v1/applicants/mine and can still register its own organisation.
+// Staff registering on paper inside their own region still get 409; their
+// attempt is recorded alike, so that the owner's region learns when an
+// office of another region meets one of its registrations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn } from './lib/server.mjs';
@@ -128,7 +131,17 @@ test('a registered resident ID number and a new one get the same answer', async 
   assert.ok(!r.text.includes(registered), 'no ID number in the answer');
 });
 
-test('staff registering on paper still learn of a duplicate inside their region', async () => {
-  const r = await qingcheng.post('/api/v1/organisations', ownOrg);
+test('staff registering on paper get 409, and the owner\'s region learns of it too', async () => {
+  let r = await qingcheng.post('/api/v1/organisations', ownOrg);
   assert.deepEqual([r.status, r.json.error.code], [409, 'organisation_exists']);
+  const gz = await signedIn(srv.url, 'gzoffice');
+  r = await gz.post('/api/v1/organisations', { ...ownOrg, name: '广州某公司', region: '440106' });
+  assert.deepEqual([r.status, r.json.error.code], [409, 'organisation_exists']);
+  r = await owner.get('/api/v1/registration-attempts');
+  assert.deepEqual(r.json.attempts.slice(-2).map((a) => [a.claimed_name, a.claimed_region]),
+    [[ownOrg.name, '441802'], ['广州某公司', '440106']]);
+  r = await office.get('/api/v1/registration-attempts');
+  const gzId = Number(sql(srv.db, "SELECT id FROM account WHERE login = 'gzoffice'"));
+  assert.equal(r.json.attempts.at(-1).account, gzId, 'the office sees which office of another region tried');
+  assert.deepEqual((await gz.get('/api/v1/registration-attempts')).json.attempts, [], 'nothing of Qingyuan to Guangzhou');
 });

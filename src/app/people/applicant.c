@@ -137,6 +137,36 @@ static int claim(struct store_conn *c, const struct app_actor *actor, struct sto
 					   err);
 }
 
+/*
+ * Staff registering on paper meet a registered identity with 409; the owner
+ * learns of it as of an applicant's attempt, recorded in a transaction of its
+ * own (the refused registration's rolls back). rc is the registration's.
+ */
+struct conflict_tx {
+	const struct app_actor *actor;
+	const char *uscc, *id_number, *name, *region; /* one of uscc and id_number */
+};
+
+static int conflict_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct conflict_tx *x = arg;
+	char hash[SECRET_HASH_HEX + 1];
+	int rc;
+
+	if (x->uscc)
+		return claim(c, x->actor, &Q_ORG_BY_USCC, x->uscc, true, x->name, x->region, err);
+	if ((rc = secret_ident_hash(c, "resident", x->id_number, hash, err)))
+		return rc;
+	return claim(c, x->actor, &Q_PERSON_BY_HASH, hash, false, x->name, x->region, err);
+}
+
+static int staff_conflict(struct app *app, int rc, const struct px_err *err, struct conflict_tx *x)
+{
+	if (rc == PX_ECONFLICT && err && (!strcmp(err->key, "organisation_exists") || !strcmp(err->key, "person_exists")))
+		(void)app_tx(app, STORE_TX_WRITE, conflict_tx, x, NULL); /* best effort: the 409 stands either way */
+	return rc;
+}
+
 /* Register an organisation: its region and the registrant checked, the row inserted, audited. */
 struct org_tx {
 	const struct app_actor *actor;
@@ -185,8 +215,9 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 		return px_err_set(err, PX_EINVAL, "invalid_industry", "industry",
 				  "'%s' is not a GB/T 4754-2017 section letter A to T", req->industry ? req->industry : "");
 	struct org_tx x = { actor, req, app_now_us(app), 0 };
+	struct conflict_tx k = { actor, req->uscc, NULL, req->name, req->region };
 	if ((rc = app_tx(app, STORE_TX_WRITE, org_tx, &x, err)))
-		return rc;
+		return staff_conflict(app, rc, err, &k);
 	*id = x.id;
 	return 0;
 }
@@ -307,8 +338,9 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 	ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
 	ident_mask_span(mobile, strlen(mobile), 3, 4, m_masked, sizeof(m_masked));
 	struct person_tx x = { actor, req, info.id, masked, mobile, m_masked, app_now_us(app), 0 };
+	struct conflict_tx k = { actor, NULL, info.id, req->name, req->region };
 	if ((rc = app_tx(app, STORE_TX_WRITE, person_tx, &x, err)))
-		return rc;
+		return staff_conflict(app, rc, err, &k);
 	*id = x.row;
 	return 0;
 }

@@ -10,7 +10,10 @@
  * the identity learns of it here: the applicant account the record is bound
  * to, and the county and office of the record's region. The account that
  * tried finds its own registration through applicant_mine() (applicant.h)
- * and, having none, turns to its county.
+ * and, having none, turns to its county. Staff registering on paper are
+ * answered 409 (they register inside their own region and are audited), and
+ * their attempt is recorded alike, so that the owner's region learns when an
+ * office of another region meets one of its registrations.
  */
 #ifndef PX_APP_REGISTRATION_H
 #define PX_APP_REGISTRATION_H
