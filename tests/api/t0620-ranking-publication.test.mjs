@@ -175,6 +175,17 @@ test('the approval makes winners of the proposed; a disqualified application is 
   assert.deepEqual([r.status, r.json.error.field], [400, 'document_no']);
   r = await new Client(srv.url).get(`/api/v1/programmes/${pid}/winners`);
   assert.deepEqual([r.status, r.json.error.code], [404, 'not_published']);
+  // the disqualified proposed winner's place stays vacant (七(八), 二): nobody moves up into it
+  r = await leader.get(`/api/v1/programmes/${pid}/ranking`);
+  const orgs = r.json.tracks[0];
+  assert.deepEqual(orgs.entries.slice(0, 5).map((e) => [e.application, e.rank, e.state, e.placed, e.reason]), [
+    [O[0], 1, 'proposed', true, 'placed'],
+    [O[1], 2, 'disqualified', false, 'vacated'],
+    [O[3], 3, 'proposed', true, 'placed'],
+    [O[2], 4, 'proposed', true, 'placed'],
+    [O[4], 5, 'not_proposed', false, 'below_bar'],
+  ]);
+  assert.deepEqual([orgs.placed, orgs.vacant], [3, 2]);
   r = await office.post(`/api/v1/programmes/${pid}/approval`, body);
   assert.equal(r.status, 201, r.text);
   assert.ok(!r.json.winners.includes(O[1]), 'disqualified by a verified objection');
