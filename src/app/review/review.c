@@ -456,3 +456,41 @@ int review_panel(struct app *app, const struct app_actor *actor, int64_t applica
 	struct panel_arg a = { actor, application_id, stage, NULL };
 	return app_tx_json(app, STORE_TX_READ, panel_tx, &a, &a.out, out, err);
 }
+
+/* ---- withdrawal ---- */
+
+static struct store_sql Q_WITHDRAW_OPEN = STORE_SQL(
+	"UPDATE assignment SET state = 'withdrawn', reason = $2 WHERE application_id = $1 AND state = 'active' "
+	"AND NOT EXISTS (SELECT 1 FROM review r WHERE r.assignment_id = assignment.id) "
+	"RETURNING id, expert_id, stage_code");
+
+static int withdraw_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	(void)err;
+	json_array_append_new(arg, json_pack("{s:I, s:I, s:s}", "id", (json_int_t)store_col_int(s, 0), "expert",
+					     (json_int_t)store_col_int(s, 1), "stage", store_col_text(s, 2)));
+	return 0;
+}
+
+int review_withdraw_open(struct store_conn *c, const struct app_actor *actor, int64_t application_id,
+			 const char *reason, json_t *withdrawn, struct px_err *err)
+{
+	json_t *rows = json_array(), *x;
+	size_t i;
+	int rc = store_each(c, &Q_WITHDRAW_OPEN, withdraw_row, rows, err, "it", application_id, reason);
+
+	/* audited after the walk: the UPDATE is finished before another statement runs */
+	json_array_foreach(rows, i, x) {
+		json_int_t id = json_integer_value(json_object_get(x, "id"));
+		if (rc || (rc = audit_record(c, actor, "assignment.withdraw", "assignment", id,
+					     json_pack("{s:I, s:O, s:O, s:s}", "application", (json_int_t)application_id,
+						       "expert", json_object_get(x, "expert"), "stage",
+						       json_object_get(x, "stage"), "reason", reason),
+					     err)))
+			break;
+		if (withdrawn)
+			json_array_append_new(withdrawn, json_integer(id));
+	}
+	json_decref(rows);
+	return rc;
+}
