@@ -151,6 +151,15 @@ test('the proposed winners are notified for 5 working days on the official calen
   assert.equal(r.json.title, '2025年清远市政府质量奖拟奖名单公示');
   assert.equal(r.json.list.length, 13);
   assert.ok(r.json.list.every((e) => !('final' in e)));
+  // one notice shape: what publishing answers is what the public reads, alone or in the list
+  const published = r.json;
+  assert.deepEqual([published.programme, published.stage, published.region], [pid, 'proposed', '441800']);
+  assert.ok(Number.isInteger(published.id) && Number.isInteger(published.audit_head.seq), r.text);
+  const pub = new Client(srv.url);
+  assert.deepEqual((await pub.get(`/api/v1/notices/${published.id}`)).json, published);
+  const listed = (await pub.get(`/api/v1/programmes/${pid}/notices`)).json.notices;
+  assert.deepEqual(listed.find((n) => n.id === published.id), published);
+  assert.deepEqual(Object.keys(listed[listed.length - 1]).sort(), Object.keys(published).sort());
   r = await office.post(`/api/v1/programmes/${pid}/proposed-notice`, {});
   assert.deepEqual([r.status, r.json.error.code], [409, 'notice_published']);
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'approval' });

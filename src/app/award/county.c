@@ -294,7 +294,7 @@ static int with_programme(struct store_conn *c, struct county_prog *x,
 struct notice_args {
 	struct county_prog x;
 	px_date start;
-	int64_t nid;
+	json_t *out;
 };
 
 struct checked_rows {
@@ -326,21 +326,17 @@ static int checked_row(struct store_stmt *s, void *arg, struct px_err *err)
 static int publish_list(struct store_conn *c, struct notice_args *n, json_t *list, struct px_err *err)
 {
 	const struct county_prog *x = &n->x;
-	char title[512], region_name[128];
+	char region_name[128];
 	int rc;
 	if (!json_array_size(list))
 		return px_err_set(err, PX_ECONFLICT, "nothing_to_notify", "applications",
 				  "no checked application of %s awaits a public notice", x->actor->region);
 	if ((rc = input_region_name(c, x->actor->region, region_name, sizeof(region_name), err)))
 		return rc;
-	snprintf(title, sizeof(title), "%s%s（%s）", x->p.tpl->title, family_text(x->p.tpl, "notice.recommendation"),
-		 region_name);
-	struct notice_new nn = { .programme_id = x->pid, .stage_code = x->st->code, .region = x->actor->region,
-				 .title = title, .list = list, .starts_on = n->start, .workdays = x->st->notice_workdays };
-	if (!nn.workdays)
-		return px_err_set(err, PX_ECONFLICT, "no_notice_period", "stage", "stage '%s' declares no notice period",
-				  x->st->code);
-	return notice_publish(x->app, c, x->actor, &nn, &n->nid, NULL, err);
+	struct notice_spec ns = { .p = &x->p, .st = x->st, .region = x->actor->region,
+				  .title_key = "notice.recommendation", .title_suffix = region_name, .list = list,
+				  .starts_on = n->start };
+	return notice_issue(x->app, c, x->actor, &ns, &n->out, err);
 }
 
 static int notice_prog(struct store_conn *c, struct county_prog *x, struct px_err *err)
@@ -362,7 +358,7 @@ static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
 int county_notice(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *starts_on,
 		  json_t **out, struct px_err *err)
 {
-	struct notice_args n = { { app, actor, programme_id, { 0 }, NULL }, 0, 0 };
+	struct notice_args n = { { app, actor, programme_id, { 0 }, NULL }, 0, NULL };
 	int rc;
 
 	if (starts_on && (rc = input_date(starts_on, "starts_on", &n.start, err)))
@@ -370,9 +366,7 @@ int county_notice(struct app *app, const struct app_actor *actor, int64_t progra
 	if (n.start && n.start < app_today(app))
 		return px_err_set(err, PX_EINVAL, "starts_in_past", "starts_on",
 				  "a notice cannot start before today ('%s')", starts_on);
-	if ((rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err)))
-		return rc;
-	return notice_json(app, n.nid, out, err);
+	return app_tx_json(app, STORE_TX_WRITE, notice_tx, &n, &n.out, out, err);
 }
 
 /* Every consulted department's latest opinion is there and is not an objection. */
