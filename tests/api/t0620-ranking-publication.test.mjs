@@ -218,6 +218,11 @@ test('every winner gets a numbered certificate with a verification code anyone c
   assert.equal(new Set(certificates.map((c) => c.code)).size, 12);
   const again = await office.post(`/api/v1/programmes/${pid}/certificates`, {});
   assert.equal(again.json.certificates.length, 12, 'issuing again adds nothing');
+  // the write transaction records the certificates only; their PDFs are rendered after its commit
+  // (rendering inside a transaction is refused: io_in_transaction) and recorded in a later one
+  assert.ok(certificates.every((c) => /^[0-9a-f]{64}$/.test(c.sha256) && c.pdf === 'ready'));
+  const trail = sql(srv.db, "SELECT action FROM audit WHERE action LIKE 'certificate.%' ORDER BY seq").split('\n');
+  assert.deepEqual(trail, [...Array(12).fill('certificate.issue'), ...Array(12).fill('certificate.pdf')]);
 
   const pub = new Client(srv.url);
   const one = byApp[O[0]];

@@ -120,6 +120,7 @@ export default {
  "invalid_uscc": "统一社会信用代码不正确",
  "invalid_value": "取值不正确",
  "invalid_verdict": "意见类型不正确",
+ "io_in_transaction": "服务器内部错误：生成文件不能在数据库事务中进行，请联系管理员",
  "keytab_bad_size": "服务器配置或运行出错，请联系管理员",
  "limit": "服务器配置或运行出错，请联系管理员",
  "listen_failed": "服务器配置或运行出错，请联系管理员",
