@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, signedIn, Client } from './lib/server.mjs';
-import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, putStage, setState, usccFor } from './lib/fixture.mjs';
+import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, putStage, setState, usccFor, editConfig } from './lib/fixture.mjs';
 import { createProgramme, setClock, calendarEnd, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
 
 let srv, office, leader, pid, certificates, files;
@@ -206,6 +206,8 @@ test('the approval makes winners of the proposed; a disqualified application is 
 });
 
 test('every winner gets a numbered certificate with a verification code anyone can check', async () => {
+  // the certificate's wording is the template's text (the stage fixture edits the frozen template)
+  editConfig(srv.db, pid, (c) => { c.texts = { ...c.texts, 'certificate.body': '经{issuer}批准，{holder}荣获{programme}{award}。特发此证书。' }; });
   const r = await office.post(`/api/v1/programmes/${pid}/certificates`, {});
   assert.equal(r.status, 201, r.text);
   certificates = r.json.certificates;
@@ -259,6 +261,7 @@ test("a certificate's PDF is served only to the winner's account and the office"
   assert.ok(text.includes('QYZLJ-2025-ORG-001'), text);
   assert.ok(text.includes(cert.code.replace(/\s+/g, '')), text);
   assert.ok(text.includes('清远市人民政府'), text);
+  assert.ok(text.includes('清远第1质量示范企业有限公司荣获2025年清远市政府质量奖组织奖。特发此证书。'), text);
   assert.match(spawnSync('pdffonts', [path], { encoding: 'utf8' }).stdout, /Noto\S*CJK.* yes /);
 
   assert.equal((await office.get(`/api/v1/certificates/${cert.id}/pdf`)).status, 200);

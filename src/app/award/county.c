@@ -657,6 +657,8 @@ static json_t *reco_row(const struct template *t, struct store_stmt *s, int seq)
 		(json_int_t)store_col_int(s, 3), "note", store_col_text(s, 4));
 	if (!uscc[0])
 		json_object_set_new(row, "employer", json_string(store_col_text(s, 12)));
+	json_object_set_new(row, "applicant",
+			    json_string(ti >= 0 && t->tracks[ti].applicant == TPL_PERSON ? "person" : "organisation"));
 	json_decref(fields);
 	return row;
 }
@@ -680,21 +682,36 @@ static int reco_row_add(struct store_stmt *s, void *arg, struct px_err *err)
 	return 0;
 }
 
+/*
+ * Who recommends on the summary table (推荐单位): a county bureau signs its
+ * own county's list; the office's list of every county carries the family
+ * text "recommend.recommender".
+ */
+static int reco_recommender(struct store_conn *c, const struct reco_view *v, const struct programme *p, char *out,
+			    size_t cap, struct px_err *err)
+{
+	if (is_county(v->actor))
+		return input_region_name(c, v->actor->region, out, cap, err);
+	snprintf(out, cap, "%s", family_text(p->tpl, "recommend.recommender"));
+	return 0;
+}
+
 static int reco_view_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct reco_view *v = arg;
 	struct programme p = { 0 };
 	struct reco_rows r = { NULL, json_array() };
 	const char *region;
+	char recommender[160] = "";
 	int rc = programme_load(c, v->pid, &p, err);
 
 	if (!rc && !(region = programme_county_scope(&p, v->actor)))
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
 	r.t = p.tpl;
-	if (!rc && !(rc = store_each(c, &Q_RECO_ROWS, reco_row_add, &r, err, "it", v->pid, region)))
+	if (!rc && !(rc = reco_recommender(c, v, &p, recommender, sizeof(recommender), err)) &&
+	    !(rc = store_each(c, &Q_RECO_ROWS, reco_row_add, &r, err, "it", v->pid, region)))
 		v->out = json_pack("{s:I, s:s, s:s, s:o, s:O}", "programme", (json_int_t)v->pid, "title", p.tpl->title,
-				   "recommender", family_text(p.tpl, "recommend.recommender"), "columns", columns_json(),
-				   "rows", r.rows);
+				   "recommender", recommender, "columns", columns_json(), "rows", r.rows);
 	json_decref(r.rows);
 	programme_release(&p);
 	return rc;
@@ -705,4 +722,56 @@ int county_recommendations_json(struct app *app, const struct app_actor *actor, 
 {
 	struct reco_view v = { actor, programme_id, NULL };
 	return app_tx_json(app, STORE_TX_READ, reco_view_tx, &v, &v.out, out, err);
+}
+
+static const char *str_or(json_t *o, const char *k, const char *dflt)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s && s[0] ? s : dflt;
+}
+
+int county_recommendations_doc(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			       struct county_reco_doc *doc, struct px_err *err)
+{
+	json_t *rows, *row;
+	size_t i, n;
+	int rc;
+
+	memset(doc, 0, sizeof(*doc));
+	if ((rc = county_recommendations_json(app, actor, programme_id, &doc->view, err)))
+		return rc;
+	rows = json_object_get(doc->view, "rows");
+	n = json_array_size(rows);
+	if (!(doc->items = calloc(n ? n : 1, sizeof(*doc->items)))) {
+		county_reco_doc_release(doc);
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	}
+	json_array_foreach(rows, i, row)
+		doc->items[i] = (struct report_recommendation){
+			.county = str_or(row, "county", ""),
+			.track = !strcmp(str_or(row, "applicant", ""), "person") ? REPORT_TRACK_PERSON : REPORT_TRACK_ORG,
+			.name = str_or(row, "name", ""),
+			.id_masked = str_or(row, "identifier_masked", ""),
+			.industry = str_or(row, "industry", ""),
+			.contact = str_or(row, "contact", "—"),
+			.phone_masked = str_or(row, "contact_mobile_masked", "—"),
+			.rank = (int)json_integer_value(json_object_get(row, "rank")),
+			.note = str_or(row, "note", ""),
+		};
+	doc->list = (struct report_recommend_list){
+		.programme = str_or(doc->view, "title", ""),
+		.recommender = str_or(doc->view, "recommender", ""),
+		.date = app_today(app),
+		.items = doc->items,
+		.n = n,
+	};
+	return 0;
+}
+
+void county_reco_doc_release(struct county_reco_doc *doc)
+{
+	free(doc->items);
+	doc->items = NULL;
+	json_decref(doc->view);
+	doc->view = NULL;
 }

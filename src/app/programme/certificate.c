@@ -21,6 +21,7 @@
 #include "app/tx.h"
 #include "app/programme/certificate_render.h"
 #include "app/programme/decision.h"
+#include "app/programme/family.h"
 #include "app/programme/notice.h"
 #include "app/programme/programme.h"
 #include "app/review/ranking.h"
@@ -215,6 +216,23 @@ struct render_arg {
 	json_t *missing; /* [{id, no, code, holder, award, programme, issuer, issued_on, sha256?}] */
 };
 
+/* What a certificate's PDF shows, its wording from the family's texts (certificate.body, certificate.verify). */
+static json_t *missing_doc(const struct template *t, struct store_stmt *s)
+{
+	int ti = template_track_index(t, store_col_text(s, 5));
+	const char *award = ti >= 0 ? t->tracks[ti].name : "";
+	const char *const vars[] = { "issuer", t->issuer, "holder", store_col_text(s, 4), "programme", t->title,
+				     "award", award, "code", store_col_text(s, 2), NULL };
+	char body[1024], verify[256];
+
+	family_text_fill(t, "certificate.body", vars, body, sizeof(body));
+	family_text_fill(t, "certificate.verify", vars, verify, sizeof(verify));
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)store_col_int(s, 0),
+			 "no", store_col_text(s, 1), "code", store_col_text(s, 2), "holder", store_col_text(s, 4),
+			 "award", award, "programme", t->title, "issuer", t->issuer, "issued_on", store_col_text(s, 6),
+			 "body", body, "verify", verify);
+}
+
 /* The certificates of the programme whose PDF is not made yet, with what their PDF shows. */
 static int missing_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
@@ -230,14 +248,8 @@ static int missing_tx(struct store_conn *c, void *arg, struct px_err *err)
 		goto out;
 	store_bind_int(s, 1, p.id);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
-		int t = template_track_index(p.tpl, store_col_text(s, 5));
 		if (!*store_col_text(s, 7))
-			json_array_append_new(r->missing,
-					      json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
-							(json_int_t)store_col_int(s, 0), "no", store_col_text(s, 1), "code",
-							store_col_text(s, 2), "holder", store_col_text(s, 4), "award",
-							t >= 0 ? p.tpl->tracks[t].name : "", "programme", p.tpl->title,
-							"issuer", p.tpl->issuer, "issued_on", store_col_text(s, 6)));
+			json_array_append_new(r->missing, missing_doc(p.tpl, s));
 	}
 	store_reset(s);
 	rc = rc < 0 ? rc : 0;
@@ -290,7 +302,8 @@ static int render_missing(struct app *app, const struct app_actor *actor, int64_
 			json_string_value(json_object_get(v, "no")),	    json_string_value(json_object_get(v, "code")),
 			json_string_value(json_object_get(v, "holder")),    json_string_value(json_object_get(v, "award")),
 			json_string_value(json_object_get(v, "programme")), json_string_value(json_object_get(v, "issuer")),
-			json_string_value(json_object_get(v, "issued_on")),
+			json_string_value(json_object_get(v, "issued_on")), json_string_value(json_object_get(v, "body")),
+			json_string_value(json_object_get(v, "verify")),
 		};
 		if (rc || (rc = make_pdf(app, &doc, sha, err)))
 			break;
