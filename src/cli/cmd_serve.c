@@ -53,108 +53,133 @@ static int parse_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+static const struct option serve_long_opts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "listen", required_argument, NULL, 'l' },
+	{ "data-dir", required_argument, NULL, 'D' },
+	{ "threads", required_argument, NULL, 't' },
+	{ "access-log", required_argument, NULL, 'a' },
+	{ "session-idle", required_argument, NULL, 'i' },
+	{ "session-max", required_argument, NULL, 'm' },
+	{ "body-max", required_argument, NULL, 'b' },
+	{ "per-address", required_argument, NULL, 'C' },
+	{ "header-deadline", required_argument, NULL, 'H' },
+	{ "cookie-secure", no_argument, NULL, 's' },
+	{ "port-file", required_argument, NULL, 'P' },
+	{ "files-dir", required_argument, NULL, 'F' },
+	{ "rehearsal", no_argument, NULL, 'R' },
+	{ "trust-proxy", required_argument, NULL, 'T' },
+	{ "web-dir", required_argument, NULL, 'W' },
+	{ "public-url", required_argument, NULL, 'U' },
+	{ "help", no_argument, NULL, 'h' },
+	{ 0 },
+};
+
+/* What the command line asks for. */
+struct serve_args {
+	const char *db, *data_dir, *files_dir, *public_url;
+	bool rehearsal;
+	long idle, max;
+	struct serve_opts o;
+};
+
+#define SERVE_GO_ON (-1) /* an option was taken: read the next */
+
+/* The numeric options, each within its range. */
+static int serve_number(int c, struct serve_args *a)
+{
+	long v;
+	switch (c) {
+	case 't':
+		if (parse_long(optarg, 1, 256, &v))
+			return cli_usage_error("serve", "--threads must be 1..256");
+		a->o.threads = (int)v;
+		return SERVE_GO_ON;
+	case 'i':
+		if (parse_long(optarg, 1, 7 * 86400, &a->idle))
+			return cli_usage_error("serve", "--session-idle must be 1..604800 seconds");
+		return SERVE_GO_ON;
+	case 'm':
+		if (parse_long(optarg, 1, 30 * 86400, &a->max))
+			return cli_usage_error("serve", "--session-max must be 1..2592000 seconds");
+		return SERVE_GO_ON;
+	case 'b':
+		if (parse_long(optarg, 1024, 1L << 30, &v))
+			return cli_usage_error("serve", "--body-max must be 1024..1073741824");
+		a->o.body_max = (size_t)v;
+		return SERVE_GO_ON;
+	case 'C':
+		if (parse_long(optarg, 0, 100000, &v))
+			return cli_usage_error("serve", "--per-address must be 0..100000");
+		a->o.per_address_max = (int)v;
+		return SERVE_GO_ON;
+	case 'H':
+		if (parse_long(optarg, 0, 3600, &v))
+			return cli_usage_error("serve", "--header-deadline must be 0..3600");
+		a->o.header_deadline = (int)v;
+		return SERVE_GO_ON;
+	default: return cli_usage_error("serve", "unknown option");
+	}
+}
+
+/* One option: SERVE_GO_ON, or what the command returns (help, a usage error). */
+static int serve_option(int c, struct serve_args *a)
+{
+	struct px_err err = { 0 };
+	switch (c) {
+	case 'd': a->db = optarg; return SERVE_GO_ON;
+	case 'l':
+		if (serve_parse_listen(&a->o, optarg, &err))
+			return cli_usage_error("serve", "%s", err.msg);
+		return SERVE_GO_ON;
+	case 'D': a->data_dir = optarg; return SERVE_GO_ON;
+	case 'F': a->files_dir = optarg; return SERVE_GO_ON;
+	case 'R': a->rehearsal = true; return SERVE_GO_ON;
+	case 'T': a->o.trusted_proxy = optarg; return SERVE_GO_ON;
+	case 'W': a->o.web_dir = optarg; return SERVE_GO_ON;
+	case 'U':
+		if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
+			return cli_usage_error("serve", "--public-url must start with http:// or https://");
+		a->public_url = optarg;
+		return SERVE_GO_ON;
+	case 'a': a->o.access_log = optarg; return SERVE_GO_ON;
+	case 's': a->o.cookie_secure = true; return SERVE_GO_ON;
+	case 'P': a->o.port_file = optarg; return SERVE_GO_ON;
+	case 'h': fputs(usage, stdout); return CLI_OK;
+	default: return serve_number(c, a);
+	}
+}
+
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "access-log", required_argument, NULL, 'a' },
-		{ "session-idle", required_argument, NULL, 'i' },
-		{ "session-max", required_argument, NULL, 'm' },
-		{ "body-max", required_argument, NULL, 'b' },
-		{ "per-address", required_argument, NULL, 'C' },
-		{ "header-deadline", required_argument, NULL, 'H' },
-		{ "cookie-secure", no_argument, NULL, 's' },
-		{ "port-file", required_argument, NULL, 'P' },
-		{ "files-dir", required_argument, NULL, 'F' },
-		{ "rehearsal", no_argument, NULL, 'R' },
-		{ "trust-proxy", required_argument, NULL, 'T' },
-		{ "web-dir", required_argument, NULL, 'W' },
-		{ "public-url", required_argument, NULL, 'U' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL;
-	bool rehearsal = false;
+	struct serve_args a = { .db = CLI_DEFAULT_DB, .idle = APP_SESSION_IDLE_DEFAULT_S,
+				.max = APP_SESSION_ABSOLUTE_DEFAULT_S };
 	char files_buf[4200];
-	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
-	struct serve_opts o;
 	struct px_err err = { 0 };
 	struct app app;
 	int c, rc;
 
-	serve_opts_default(&o);
+	serve_opts_default(&a.o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'l':
-			if (serve_parse_listen(&o, optarg, &err))
-				return cli_usage_error("serve", "%s", err.msg);
-			break;
-		case 'D': data_dir = optarg; break;
-		case 'F': files_dir = optarg; break;
-		case 'R': rehearsal = true; break;
-		case 'T': o.trusted_proxy = optarg; break;
-		case 'W': o.web_dir = optarg; break;
-		case 'U':
-			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
-				return cli_usage_error("serve", "--public-url must start with http:// or https://");
-			public_url = optarg;
-			break;
-		case 't':
-			if (parse_long(optarg, 1, 256, &v))
-				return cli_usage_error("serve", "--threads must be 1..256");
-			o.threads = (int)v;
-			break;
-		case 'a': o.access_log = optarg; break;
-		case 'i':
-			if (parse_long(optarg, 1, 7 * 86400, &idle))
-				return cli_usage_error("serve", "--session-idle must be 1..604800 seconds");
-			break;
-		case 'm':
-			if (parse_long(optarg, 1, 30 * 86400, &max))
-				return cli_usage_error("serve", "--session-max must be 1..2592000 seconds");
-			break;
-		case 'b':
-			if (parse_long(optarg, 1024, 1L << 30, &v))
-				return cli_usage_error("serve", "--body-max must be 1024..1073741824");
-			o.body_max = (size_t)v;
-			break;
-		case 'C':
-			if (parse_long(optarg, 0, 100000, &v))
-				return cli_usage_error("serve", "--per-address must be 0..100000");
-			o.per_address_max = (int)v;
-			break;
-		case 'H':
-			if (parse_long(optarg, 0, 3600, &v))
-				return cli_usage_error("serve", "--header-deadline must be 0..3600");
-			o.header_deadline = (int)v;
-			break;
-		case 's': o.cookie_secure = true; break;
-		case 'P': o.port_file = optarg; break;
-		case 'h': fputs(usage, stdout); return CLI_OK;
-		default: return cli_usage_error("serve", "unknown option");
-		}
-	}
+	while ((c = getopt_long(argc, argv, "h", serve_long_opts, NULL)) != -1)
+		if ((rc = serve_option(c, &a)) != SERVE_GO_ON)
+			return rc;
 	if (optind < argc)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
+	if ((rc = cli_open_app(a.db, a.data_dir, a.o.threads + 2, 1, &app, &err)))
 		return cli_fail("serve", &err);
-	if (!files_dir) {
-		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(db, "://") ? "var/pingxuan" : db);
-		files_dir = files_buf;
+	if (!a.files_dir) {
+		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(a.db, "://") ? "var/pingxuan" : a.db);
+		a.files_dir = files_buf;
 	}
-	app.files_dir = files_dir;
-	app.clock_settable = rehearsal;
-	app.public_url = public_url;
-	app.cfg.session_idle_us = (int64_t)idle * 1000000;
-	app.cfg.session_absolute_us = (int64_t)max * 1000000;
-	rc = serve_run(&app, &o, &err);
+	app.files_dir = a.files_dir;
+	app.clock_settable = a.rehearsal;
+	app.public_url = a.public_url;
+	app.cfg.session_idle_us = (int64_t)a.idle * 1000000;
+	app.cfg.session_absolute_us = (int64_t)a.max * 1000000;
+	rc = serve_run(&app, &a.o, &err);
 	cli_close_app(&app);
 	return rc ? cli_fail("serve", &err) : CLI_OK;
 }
