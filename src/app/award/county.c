@@ -657,8 +657,6 @@ static json_t *reco_row(const struct template *t, struct store_stmt *s, int seq)
 		(json_int_t)store_col_int(s, 3), "note", store_col_text(s, 4));
 	if (!uscc[0])
 		json_object_set_new(row, "employer", json_string(store_col_text(s, 12)));
-	json_object_set_new(row, "applicant",
-			    json_string(ti >= 0 && t->tracks[ti].applicant == TPL_PERSON ? "person" : "organisation"));
 	json_decref(fields);
 	return row;
 }
@@ -667,18 +665,22 @@ struct reco_view {
 	const struct app_actor *actor;
 	int64_t pid;
 	json_t *out;
+	json_t *persons; /* when not NULL: per row, whether its track is for persons (the typed table) */
 };
 
 struct reco_rows {
 	const struct template *t;
-	json_t *rows;
+	json_t *rows, *persons;
 };
 
 static int reco_row_add(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	struct reco_rows *r = arg;
+	int ti = template_track_index(r->t, store_col_text(s, 2));
 	(void)err;
 	json_array_append_new(r->rows, reco_row(r->t, s, (int)json_array_size(r->rows) + 1));
+	if (r->persons)
+		json_array_append_new(r->persons, json_boolean(ti >= 0 && r->t->tracks[ti].applicant == TPL_PERSON));
 	return 0;
 }
 
@@ -700,11 +702,13 @@ static int reco_view_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct reco_view *v = arg;
 	struct programme p = { 0 };
-	struct reco_rows r = { NULL, json_array() };
+	struct reco_rows r = { NULL, json_array(), v->persons };
 	const char *region;
 	char recommender[160] = "";
 	int rc = programme_load(c, v->pid, &p, err);
 
+	if (v->persons)
+		json_array_clear(v->persons); /* from an attempt that was retried */
 	if (!rc && !(region = programme_county_scope(&p, v->actor)))
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
 	r.t = p.tpl;
@@ -720,7 +724,7 @@ static int reco_view_tx(struct store_conn *c, void *arg, struct px_err *err)
 int county_recommendations_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				json_t **out, struct px_err *err)
 {
-	struct reco_view v = { actor, programme_id, NULL };
+	struct reco_view v = { actor, programme_id, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, reco_view_tx, &v, &v.out, out, err);
 }
 
@@ -737,19 +741,25 @@ int county_recommendations_doc(struct app *app, const struct app_actor *actor, i
 	size_t i, n;
 	int rc;
 
+	struct reco_view v = { actor, programme_id, NULL, json_array() };
+
 	memset(doc, 0, sizeof(*doc));
-	if ((rc = county_recommendations_json(app, actor, programme_id, &doc->view, err)))
+	rc = app_tx_json(app, STORE_TX_READ, reco_view_tx, &v, &v.out, &doc->view, err);
+	if (rc) {
+		json_decref(v.persons);
 		return rc;
+	}
 	rows = json_object_get(doc->view, "rows");
 	n = json_array_size(rows);
 	if (!(doc->items = calloc(n ? n : 1, sizeof(*doc->items)))) {
+		json_decref(v.persons);
 		county_reco_doc_release(doc);
 		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 	}
 	json_array_foreach(rows, i, row)
 		doc->items[i] = (struct report_recommendation){
 			.county = str_or(row, "county", ""),
-			.track = !strcmp(str_or(row, "applicant", ""), "person") ? REPORT_TRACK_PERSON : REPORT_TRACK_ORG,
+			.track = json_is_true(json_array_get(v.persons, i)) ? REPORT_TRACK_PERSON : REPORT_TRACK_ORG,
 			.name = str_or(row, "name", ""),
 			.id_masked = str_or(row, "identifier_masked", ""),
 			.industry = str_or(row, "industry", ""),
@@ -765,6 +775,7 @@ int county_recommendations_doc(struct app *app, const struct app_actor *actor, i
 		.items = doc->items,
 		.n = n,
 	};
+	json_decref(v.persons);
 	return 0;
 }
 
