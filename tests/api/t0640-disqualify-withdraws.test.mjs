@@ -68,6 +68,11 @@ test('disqualifying an application withdraws its open assignments; a submitted r
   const audited = sql(srv.db, "SELECT object FROM audit WHERE action = 'assignment.withdraw' ORDER BY object").split('\n');
   assert.deepEqual(audited, withdrawn);
 
+  // nobody is drawn in place of a withdrawn assignment
+  const gone = rows.find((x) => x.endsWith(':withdrawn')).split(':')[0];
+  r = await office.post(`/api/v1/assignments/${gone}/replace`, {});
+  assert.deepEqual([r.status, r.json.error.code], [409, 'assignment_withdrawn']);
+
   // the other experts of the panel see it no more and cannot score it
   for (const code of panel.slice(1)) {
     const e = await expertOf(code);

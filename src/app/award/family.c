@@ -51,6 +51,7 @@ static const struct family_text texts[] = {
 	{ "assignment.active", "有效" },
 	{ "assignment.recused", "回避" },
 	{ "assignment.removed", "已撤销" },
+	{ "assignment.withdrawn", "已撤回（取消资格）" },
 	{ NULL, NULL },
 };
 

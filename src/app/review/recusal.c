@@ -379,6 +379,10 @@ static int replace_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (!strcmp(x.state, "active"))
 		return px_err_set(err, PX_ECONFLICT, "assignment_active", "assignment",
 				  "assignment %" PRId64 " is active: withdraw it first", x.id);
+	if (!strcmp(x.state, "withdrawn"))
+		return px_err_set(err, PX_ECONFLICT, "assignment_withdrawn", "assignment",
+				  "assignment %" PRId64 " went with its application's disqualification: nobody replaces it",
+				  x.id);
 	if ((rc = store_prepare(c, &Q_REPLACED, &s, err)))
 		return rc;
 	store_bind_int(s, 1, x.id);

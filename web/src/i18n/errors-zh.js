@@ -11,6 +11,7 @@ export default {
  "application_exists": "该申报主体已提交过本年度申报",
  "assignment_active": "评审任务仍有效，无需替换",
  "assignment_inactive": "评审任务已失效（已回避或被替换）",
+ "assignment_withdrawn": "该评审任务已随申报资格取消而撤回，无需补抽",
  "attestation_missing": "请先作出“近3年无不良记录”承诺",
  "audit_head_missing": "审计链尚无记录",
  "backup_exists": "备份失败",
