@@ -1,6 +1,8 @@
 /*
  * certificate.c - issuing, verifying and serving certificates, and the
- * public list of winners (see certificate.h).
+ * public list of winners (see certificate.h). Issuing records in one
+ * transaction and renders the PDFs after its commit, so that cairo never
+ * holds the database's writer.
  */
 #include "app/programme/certificate.h"
 #include "app/files.h"
@@ -114,7 +116,6 @@ struct issue_arg {
 	struct app *app;
 	const struct app_actor *actor;
 	int64_t programme_id;
-	json_t *out;
 };
 
 /* Winners without a certificate, in the order of the ranking (track, rank), then by id. */
@@ -398,7 +399,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 int certificate_issue(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
 		      struct px_err *err)
 {
-	struct issue_arg a = { app, actor, programme_id, NULL };
+	struct issue_arg a = { app, actor, programme_id };
 	struct list_arg l = { programme_id, NULL };
 	int rc;
 
