@@ -32,6 +32,12 @@ static struct store_sql Q_ACCOUNT = STORE_SQL("SELECT region, region FROM accoun
 static struct store_sql Q_ORGANISATION = STORE_SQL("SELECT region, region FROM organisation WHERE id = $1");
 static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person WHERE id = $1");
 
+static struct store_sql Q_REPORT_REQUEST = STORE_SQL("SELECT region, NULL FROM report_request WHERE id = $1");
+static struct store_sql Q_REPORT_FILE = STORE_SQL(
+	"SELECT r.region, NULL FROM report_file x JOIN report_request r ON r.id = x.request_id WHERE x.id = $1");
+static struct store_sql Q_CAMPAIGN_ACTIVITY = STORE_SQL(
+	"SELECT g.region, NULL FROM campaign_activity x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 
 static const struct {
@@ -43,6 +49,8 @@ static const struct {
 	{ "certificates", &Q_CERTIFICATE }, { "documents", &Q_DOCUMENT },       { "notices", &Q_NOTICE },
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
+	{ "report-requests", &Q_REPORT_REQUEST }, { "report-files", &Q_REPORT_FILE },
+	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)
