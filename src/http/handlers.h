@@ -103,6 +103,26 @@ void h_objections_list(struct http_req *r);
 /* the brand ranking and its public vote (http/ranking/, http/vote/) */
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
+void h_report_requests_create(struct http_req *r);
+void h_report_requests_get(struct http_req *r);
+void h_report_requests_status(struct http_req *r);
+void h_report_requests_draft(struct http_req *r);
+void h_report_requests_submit(struct http_req *r);
+void h_report_requests_return(struct http_req *r);
+void h_report_requests_versions(struct http_req *r);
+void h_report_requests_remind(struct http_req *r);
+extern const struct http_upload_spec h_report_files_upload_spec;
+void h_report_files_upload(struct http_req *r);
+void h_report_files_get(struct http_req *r);
+void h_reporting_mine(struct http_req *r);
+void h_programme_report_requests(struct http_req *r);
+void h_campaign_get(struct http_req *r);
+void h_campaign_logo(struct http_req *r);
+void h_campaign_open_requests(struct http_req *r);
+void h_campaign_plan(struct http_req *r);
+void h_campaign_activities(struct http_req *r);
+void h_campaign_approve(struct http_req *r);
+void h_campaign_calendar(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
 

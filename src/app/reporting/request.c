@@ -217,7 +217,7 @@ static int show_one(struct store_conn *c, struct show_args *a, json_t **out, str
 	int rc = rq_load(c, a->actor, a->id, RQ_SEE, &q, err);
 	if (rc)
 		return rc;
-	*out = json_pack("{s:I, s:I?, s:s, s:s, s:s, s:s?, s:O, s:o, s:b}", "id", (json_int_t)q.id, "programme",
+	*out = json_pack("{s:I, s:o?, s:s, s:s, s:s, s:s?, s:O, s:o, s:b}", "id", (json_int_t)q.id, "programme",
 			 q.programme_id ? json_integer(q.programme_id) : NULL, "region", q.region, "code", q.code, "title",
 			 q.title, "opens_on", q.opens_on[0] ? q.opens_on : NULL, "form", q.form, "deadline",
 			 reporting_deadline_json(a->app, q.due_on, app_today(a->app)), "office", q.office);

@@ -239,7 +239,7 @@ static int mine_tx(struct store_conn *c, void *arg, struct px_err *err)
 		struct rq q;
 		if ((rc = rq_load(c, m->actor, json_integer_value(v), RQ_UNIT, &q, err)))
 			break;
-		json_t *one = json_pack("{s:I, s:I?, s:s, s:s, s:o}", "id", (json_int_t)q.id, "programme",
+		json_t *one = json_pack("{s:I, s:o?, s:s, s:s, s:o}", "id", (json_int_t)q.id, "programme",
 					q.programme_id ? json_integer(q.programme_id) : NULL, "code", q.code, "title",
 					q.title, "deadline", reporting_deadline_json(m->app, q.due_on, app_today(m->app)));
 		rq_release(&q);

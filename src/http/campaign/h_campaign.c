@@ -1,0 +1,113 @@
+/*
+ * h_campaign.c - the quality-month campaign (app/campaign/campaign.h):
+ *   GET  /api/v1/programmes/{id}/campaign            theme, slogans, focuses, units, deadlines (public)
+ *   GET  /api/v1/programmes/{id}/campaign/logo       the campaign's logo (public)
+ *   POST /api/v1/programmes/{id}/campaign/requests   open the campaign's reporting requests (office)
+ *   POST /api/v1/programmes/{id}/activities          plan an activity (unit)
+ *   GET  /api/v1/programmes/{id}/activities          planned activities (office, leadership; a unit its own)
+ *   POST /api/v1/campaign-activities/{id}/approve    approve for the public calendar (office)
+ *   GET  /api/v1/programmes/{id}/activity-calendar   the public activity calendar
+ */
+#include "http/handlers.h"
+
+#include <stdlib.h>
+
+#include "app/campaign/campaign.h"
+#include "http/json_extra.h"
+#include "http/upload.h"
+
+/* Answer a use case: its error, or *o (read after the call, which fills it). */
+static void reply(struct http_req *r, int rc, int status, json_t *const *o, const struct px_err *err)
+{
+	if (rc)
+		http_fail(r, err);
+	else
+		http_reply_json(r, status, *o);
+}
+
+void h_campaign_get(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	reply(r, campaign_json(http_app(r), id, &o, &err), 200, &o, &err);
+}
+
+void h_campaign_logo(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	char *path;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (!(path = malloc(4200)))
+		return http_reply_errorf(r, PX_ENOMEM, NULL, NULL, "out of memory");
+	if (campaign_logo_path(http_app(r), id, path, 4200, &err))
+		http_fail(r, &err);
+	else
+		http_reply_file(r, path, "image/png", "logo.png");
+	free(path);
+}
+
+void h_campaign_open_requests(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	reply(r, campaign_open_requests(http_app(r), http_actor(r), id, &o, &err), 201, &o, &err);
+}
+
+void h_campaign_plan(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct campaign_plan p = { 0 };
+	int64_t id;
+	json_t *in, *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "title", true, 200, &p.title) &&
+	    !json_str_or_reply(r, in, "focus", true, 64, &p.focus) &&
+	    !json_str_or_reply(r, in, "starts_on", true, 10, &p.starts_on) &&
+	    !json_str_or_reply(r, in, "ends_on", true, 10, &p.ends_on) &&
+	    !json_str_or_reply(r, in, "place", true, 200, &p.place) &&
+	    !json_str_or_reply(r, in, "organiser", true, 200, &p.organiser) &&
+	    !json_str_or_reply(r, in, "co_organisers", false, 500, &p.co_organisers) &&
+	    !json_str_or_reply(r, in, "description", true, 4000, &p.description) &&
+	    !json_int_or_reply(r, in, "audience", false, 0, 100000000, &p.audience))
+		reply(r, campaign_activity_plan(http_app(r), http_actor(r), id, &p, &o, &err), 201, &o, &err);
+	json_decref(in);
+}
+
+void h_campaign_activities(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	reply(r, campaign_activities_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+}
+
+void h_campaign_approve(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	reply(r, campaign_activity_approve(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+}
+
+void h_campaign_calendar(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	reply(r, campaign_calendar_json(http_app(r), id, &o, &err), 200, &o, &err);
+}
