@@ -26,6 +26,7 @@ static const struct {
 	/* ranking */
 
 	/* campaign */
+	{ "remind", cmd_remind, "remind the units that have not submitted a reporting request" },
 
 	/* registers */
 

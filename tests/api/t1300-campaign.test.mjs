@@ -11,7 +11,7 @@
 // submitted are reminded before and after the deadline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signedIn, ok, fails, Client } from './lib/server.mjs';
+import { startServer, signedIn, ok, fails, Client, cli } from './lib/server.mjs';
 import { setClock } from './lib/award.mjs';
 import { TEMPLATE, szOffice, unitAccounts, photo, uploadPhotos } from './lib/campaign.mjs';
 
@@ -191,4 +191,28 @@ test('the summary after 15 October is accepted and marked late', async () => {
   assert.equal(st.deadline.workdays_overdue, 1);
   const leader = await signedIn(srv.url, 'leader'); // Qingyuan's leadership: another region
   fails(await leader.get(`/api/v1/report-requests/${req.summary}/status`), 404, 'not_found');
+});
+
+test('`pingxuan remind` sends the due reminders, once a day, for a cron job', async () => {
+  let r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-16']);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+  assert.deepEqual(lines.map((l) => Number(l[0])).sort(), [u.fgw.id, u.futian.id, u.dapeng.id].sort());
+  assert.ok(lines.every((l) => l[1] === 'after' && /已逾期1个工作日/.test(l[2])));
+  assert.match(r.stderr, /3 reminders sent \(app\)/);
+  r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-16']);
+  assert.equal(r.stdout, '');
+  // after the deadline each working day: not on Saturday 10-17, again on Monday 10-19
+  r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-17']);
+  assert.equal(r.stdout, '');
+  r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-19']);
+  assert.match(r.stdout, /已逾期2个工作日/);
+  // before it: 10-10 (a Saturday made a working day, 调休) leaves 5 working days, not yet due; 10-13 leaves 3
+  r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-10']);
+  assert.equal(r.stdout, '');
+  r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-13']);
+  assert.ok(r.stdout.trim().split('\n').every((l) => l.split('\t')[1] === 'before' && /还剩3个工作日/.test(l)), r.stdout);
+  assert.equal(cli(['remind', '--db', srv.db]).status, 2);
+  const todo = ok(await u.dapeng.client.get('/api/v1/reporting/mine'));
+  assert.ok(todo.reminders.some((m) => m.request === req.summary && m.sent_on === '2015-10-16'));
 });
