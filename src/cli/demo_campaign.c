@@ -141,8 +141,6 @@ static int create(const char *data_dir, int64_t *pid, struct px_err *err)
 	free(text);
 	set_day("2015-08-03");
 	if (!rc)
-		rc = programme_advance(demo_app, &app_actor_cli, *pid, "month", err);
-	if (!rc)
 		rc = campaign_open_requests(demo_app, &app_actor_cli, *pid, &out, err);
 	json_decref(out);
 	return rc;
