@@ -38,6 +38,11 @@ static struct store_sql Q_REPORT_FILE = STORE_SQL(
 static struct store_sql Q_CAMPAIGN_ACTIVITY = STORE_SQL(
 	"SELECT g.region, NULL FROM campaign_activity x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
 
+static struct store_sql Q_CAMPAIGN_MEDIA = STORE_SQL(
+	"SELECT g.region, NULL FROM campaign_media x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+static struct store_sql Q_CAMPAIGN_MATERIAL = STORE_SQL(
+	"SELECT g.region, NULL FROM campaign_material x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 
 static const struct {
@@ -50,7 +55,8 @@ static const struct {
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
 	{ "report-requests", &Q_REPORT_REQUEST }, { "report-files", &Q_REPORT_FILE },
-	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY },
+	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY }, { "campaign-media", &Q_CAMPAIGN_MEDIA },
+	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)

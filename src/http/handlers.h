@@ -123,6 +123,13 @@ void h_campaign_plan(struct http_req *r);
 void h_campaign_activities(struct http_req *r);
 void h_campaign_approve(struct http_req *r);
 void h_campaign_calendar(struct http_req *r);
+void h_campaign_media(struct http_req *r);
+void h_campaign_media_plan(struct http_req *r);
+void h_campaign_media_publish(struct http_req *r);
+void h_campaign_material_add(struct http_req *r);
+extern const struct http_upload_spec h_campaign_photos_upload_spec;
+void h_campaign_material_photos(struct http_req *r);
+void h_campaign_material_file(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
 

@@ -137,6 +137,13 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/activities", h_campaign_activities, OFFICE | LEADER | MEMBER, 0),
 	R("POST", "/api/v1/campaign-activities/{id}/approve", h_campaign_approve, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/activity-calendar", h_campaign_calendar, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/media", h_campaign_media, OFFICE | LEADER | MEMBER, 0),
+	R("POST", "/api/v1/programmes/{id}/media", h_campaign_media_plan, OFFICE, 0),
+	R("POST", "/api/v1/campaign-media/{id}/publication", h_campaign_media_publish, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/materials", h_campaign_material_add, OFFICE, 0),
+	{ "POST", "/api/v1/programmes/{id}/materials/photos", h_campaign_material_photos, OFFICE, HTTP_UPLOAD,
+	  &h_campaign_photos_upload_spec },
+	R("GET", "/api/v1/campaign-materials/{id}/file", h_campaign_material_file, OFFICE | LEADER | MEMBER, 0),
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
 

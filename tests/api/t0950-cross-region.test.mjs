@@ -62,6 +62,10 @@ before(async () => {
   ids['campaign-activities'] = Number(sql(db, 'INSERT INTO campaign_activity (programme_id, account_id, title, focus, ' +
     `starts_on, ends_on, place, organiser, description, created_at) VALUES (${ids.programmes}, ${accountId(db, 'member')}, ` +
     `'质量宣传日', '质量宣传', '2025-11-10', '2025-11-10', '清远', '清远市应急管理局', '宣传', ${now()}) RETURNING id`));
+  ids['campaign-media'] = Number(sql(db, 'INSERT INTO campaign_media (programme_id, outlet, kind, title, planned_on, ' +
+    `created_at) VALUES (${ids.programmes}, '清远日报', 'report', '质量宣传', '2025-11-10', ${now()}) RETURNING id`));
+  ids['campaign-materials'] = Number(sql(db, 'INSERT INTO campaign_material (programme_id, kind, title, sha256, mime, size, ' +
+    `created_at) VALUES (${ids.programmes}, 'photo', '现场', '${'ab'.repeat(32)}', 'image/png', 10, ${now()}) RETURNING id`));
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 

@@ -53,6 +53,13 @@ static int keep_file(const char *files_dir, const struct reporting_file *f, stru
 	return 0;
 }
 
+int reporting_photo_keep(const char *files_dir, const struct reporting_file *f, const char **mime, struct px_err *err)
+{
+	if (!(*mime = image_mime(f->tmp_path)))
+		return px_err_set(err, PX_EINVAL, "not_image", "file", "'%s' is no JPEG or PNG photo", f->name);
+	return keep_file(files_dir, f, err);
+}
+
 struct add_args {
 	struct app *app;
 	const struct app_actor *actor;

@@ -147,6 +147,14 @@ struct reporting_file {
 int reporting_files_add(struct app *app, const struct app_actor *actor, int64_t request_id,
 			const struct reporting_file *files, size_t n, json_t **out, struct px_err *err);
 
+/*
+ * Keep one photo in the file store: *mime becomes "image/jpeg" or
+ * "image/png" by its first bytes ("not_image" otherwise), and the file is
+ * linked to its place by SHA-256. For other uploads of photos (a family's
+ * archive); no database work.
+ */
+int reporting_photo_keep(const char *files_dir, const struct reporting_file *f, const char **mime, struct px_err *err);
+
 /* May the actor upload to the request now? (before the body is read) */
 int reporting_may_upload(struct app *app, const struct app_actor *actor, int64_t request_id, struct px_err *err);
 
