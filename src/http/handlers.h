@@ -130,6 +130,9 @@ void h_campaign_material_add(struct http_req *r);
 extern const struct http_upload_spec h_campaign_photos_upload_spec;
 void h_campaign_material_photos(struct http_req *r);
 void h_campaign_material_file(struct http_req *r);
+void h_campaign_document(struct http_req *r);
+void h_campaign_document_edit(struct http_req *r);
+void h_campaign_document_issue(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
 

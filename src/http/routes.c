@@ -144,6 +144,9 @@ const struct http_route http_routes[] = {
 	{ "POST", "/api/v1/programmes/{id}/materials/photos", h_campaign_material_photos, OFFICE, HTTP_UPLOAD,
 	  &h_campaign_photos_upload_spec },
 	R("GET", "/api/v1/campaign-materials/{id}/file", h_campaign_material_file, OFFICE | LEADER | MEMBER, 0),
+	R("GET", "/api/v1/programmes/{id}/documents/{kind}", h_campaign_document, OFFICE | LEADER, 0),
+	R("PUT", "/api/v1/programmes/{id}/documents/{kind}", h_campaign_document_edit, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/documents/{kind}/issue", h_campaign_document_issue, OFFICE, 0),
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
 

@@ -216,3 +216,38 @@ test('`pingxuan remind` sends the due reminders, once a day, for a cron job', as
   const todo = ok(await u.dapeng.client.get('/api/v1/reporting/mine'));
   assert.ok(todo.reminders.some((m) => m.request === req.summary && m.sent_on === '2015-10-16'));
 });
+
+test('the bulletin is compiled from the reports, edited by the office, and issued with its number and hash', async () => {
+  fails(await office.get(`/api/v1/programmes/${pid}/documents/memo`), 404, 'not_found');
+  fails(await u.futian.client.get(`/api/v1/programmes/${pid}/documents/bulletin`), 403, 'forbidden_role');
+  let b = ok(await office.get(`/api/v1/programmes/${pid}/documents/bulletin`));
+  assert.equal(b.issued, false);
+  assert.equal(b.issuer, '深圳市质量强市工作领导小组办公室');
+  assert.equal(b.title, '关于2015年深圳市“质量月”活动开展情况的通报');
+  const h1 = b.blocks.filter((x) => x.kind === 'heading1').map((x) => x.text);
+  assert.deepEqual(h1, ['一、总体情况', '二、各重点活动开展情况', '三、各单位活动情况', '四、典型案例', '五、迟报、未报送单位', '六、下一步工作']);
+  const text = b.blocks.map((x) => x.text || '').join('\n');
+  assert.match(text, /以“质量成就未来”为主题/);
+  assert.match(text, /福田区：“关注质量、关爱生活，质量成就未来”主题活动（2015-09-10，福田区市民中心），已举办。参与820人次。/);
+  assert.match(text, /福田区：福田区市民中心开展质量宣传/); // the typical case
+  const h2 = b.blocks.filter((x) => x.kind === 'heading2').map((x) => x.text);
+  for (const name of ['市发展改革委', '福田区', '罗湖区', '大鹏新区', '质量宣传', '群众性质量活动']) assert.ok(h2.includes(name), name);
+  const late = b.blocks.filter((x) => x.kind === 'table')[1].table;
+  assert.deepEqual(late.head, ['报送事项', '迟报单位', '未报送单位']);
+  assert.deepEqual(late.rows, [['宣传报道协调人员名单', '罗湖区', '市发展改革委、大鹏新区'],
+    ['“质量月”活动情况及典型案例', '无', '市发展改革委、罗湖区'], ['“质量月”活动总结', '罗湖区', '市发展改革委、福田区、大鹏新区']]);
+  b = ok(await office.request('PUT', `/api/v1/programmes/${pid}/documents/bulletin`, { body: { closing: '各单位要总结经验，建立质量宣传长效机制。' } }));
+  assert.equal(b.blocks[b.blocks.length - 1].text, '各单位要总结经验，建立质量宣传长效机制。');
+  fails(await office.post(`/api/v1/programmes/${pid}/documents/bulletin/issue`, { number: '深质强办〔2015〕30号', issued_on: '2015-10-32' }), 400, 'bad_date', 'issued_on');
+  b = ok(await office.post(`/api/v1/programmes/${pid}/documents/bulletin/issue`, { number: '深质强办〔2015〕30号', issued_on: '2015-10-20' }), 201);
+  assert.equal(b.issued, true);
+  assert.equal(b.number, '深质强办〔2015〕30号');
+  assert.match(b.sha256, /^[0-9a-f]{64}$/);
+  fails(await office.post(`/api/v1/programmes/${pid}/documents/bulletin/issue`, { number: '深质强办〔2015〕31号', issued_on: '2015-10-21' }), 409, 'already_issued');
+  fails(await office.request('PUT', `/api/v1/programmes/${pid}/documents/bulletin`, { body: { closing: '改' } }), 409, 'already_issued');
+  // the issued text stays as issued when reports change later
+  assert.deepEqual(ok(await office.get(`/api/v1/programmes/${pid}/documents/bulletin`)).blocks, b.blocks);
+  const v = ok(await office.get(`/api/v1/programmes/${pid}/documents/volume`));
+  assert.equal(v.title, '2015年深圳市“质量月”活动宣传报道资料汇编');
+  assert.equal(v.blocks[0].text, '一、宣传报道');
+});

@@ -42,6 +42,8 @@ int camp_load(struct store_conn *c, int64_t id, struct camp *k, struct px_err *e
 		return px_err_set(err, PX_ENOTFOUND, "not_found", "id", "no campaign %lld", (long long)id);
 	}
 	k->id = id;
+	snprintf(k->organiser, sizeof(k->organiser), "%s", json_string_value(json_object_get(root, "organiser")) ?
+			     json_string_value(json_object_get(root, "organiser")) : "");
 	k->section = json_incref(json_object_get(root, "section"));
 	json_decref(root);
 	return 0;

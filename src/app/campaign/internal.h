@@ -12,6 +12,7 @@ struct camp {
 	int64_t id;
 	char region[8];
 	char title[160];
+	char organiser[160]; /* the template's organiser: the office that signs */
 	json_t *section; /* owned: camp_release() */
 };
 

@@ -106,6 +106,15 @@ int reporting_versions_json(struct app *app, const struct app_actor *actor, int6
 			    json_t **out, struct px_err *err);
 
 /*
+ * What the units reported, for compiling a document: per unit whose latest
+ * version stands submitted (or resubmitted) {unit, name, nil, late,
+ * submitted_on, content}, in the order of the units. The office (and
+ * leadership) only.
+ */
+int reporting_contents_json(struct app *app, const struct app_actor *actor, int64_t request_id, json_t **out,
+			    struct px_err *err);
+
+/*
  * The status table: per unit {unit, name, state, submitted, on_time, late,
  * nil, returned, missing, versions, submitted_on, reminders} and the totals
  * {expected, submitted, on_time, late, nil, returned, missing}.

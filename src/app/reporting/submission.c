@@ -34,6 +34,12 @@ static struct store_sql Q_RETURN = STORE_SQL(
 	"WHERE id = $4");
 static struct store_sql Q_FILE_OWNED = STORE_SQL(
 	"SELECT 1 FROM report_file WHERE id = $1 AND request_id = $2 AND account_id = $3");
+static struct store_sql Q_STANDING = STORE_SQL(
+	"SELECT s.account_id, n.name, s.nil, s.late, coalesce(s.submitted_on, ''), s.content "
+	"FROM report_submission s JOIN account a ON a.id = s.account_id JOIN unit n ON n.id = a.unit_id "
+	"WHERE s.request_id = $1 AND s.state IN ('submitted', 'resubmitted') AND s.version = "
+	"(SELECT max(x.version) FROM report_submission x WHERE x.request_id = s.request_id AND x.account_id = s.account_id) "
+	"ORDER BY s.account_id");
 static struct store_sql Q_VERSIONS = STORE_SQL(
 	"SELECT version, state, nil, content, late, coalesce(submitted_on, ''), coalesce(return_reason, ''), "
 	"coalesce(returned_by, '') FROM report_submission WHERE request_id = $1 AND account_id = $2 ORDER BY version");
@@ -257,4 +263,35 @@ int reporting_versions_json(struct app *app, const struct app_actor *actor, int6
 {
 	struct return_args a = { app, actor, request_id, unit, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, versions_tx, &a, &a.res, out, err);
+}
+
+static int standing_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	(void)err;
+	json_array_append_new(arg, json_pack("{s:I, s:s, s:b, s:b, s:s, s:o}", "unit", (json_int_t)store_col_int(s, 0),
+					     "name", store_col_text(s, 1), "nil", (int)store_col_int(s, 2), "late",
+					     (int)store_col_int(s, 3), "submitted_on", store_col_text(s, 4), "content",
+					     json_parse_stored(store_col_text(s, 5))));
+	return 0;
+}
+
+static int contents_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct return_args *a = arg;
+	struct rq q;
+	int rc = rq_load(c, a->actor, a->request, RQ_SEE, &q, err);
+	if (rc)
+		return rc;
+	rq_release(&q);
+	if (!q.office && !(a->actor->kind == ACTOR_ACCOUNT && a->actor->role == ROLE_LEADER))
+		return px_err_set(err, PX_EFORBIDDEN, "office_only", NULL, "what all units reported is the office's");
+	a->res = json_pack("{s:I, s:s, s:[]}", "request", (json_int_t)a->request, "code", q.code, "units");
+	return store_each(c, &Q_STANDING, standing_row, json_object_get(a->res, "units"), err, "i", a->request);
+}
+
+int reporting_contents_json(struct app *app, const struct app_actor *actor, int64_t request_id, json_t **out,
+			    struct px_err *err)
+{
+	struct return_args a = { app, actor, request_id, 0, NULL, NULL };
+	return app_tx_json(app, STORE_TX_READ, contents_tx, &a, &a.res, out, err);
 }

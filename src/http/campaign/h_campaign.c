@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/campaign/bulletin.h"
 #include "app/campaign/campaign.h"
 #include "app/campaign/media.h"
 #include "http/json_extra.h"
@@ -227,4 +228,51 @@ void h_campaign_material_file(struct http_req *r)
 	else
 		http_reply_file(r, path, mime, strcmp(mime, "image/png") ? "photo.jpg" : "photo.png");
 	free(path);
+}
+
+/* the bulletin and the materials volume (app/campaign/bulletin.h):
+ *   GET  /api/v1/programmes/{id}/documents/{kind}        compiled preview, or as issued (office, leadership)
+ *   PUT  /api/v1/programmes/{id}/documents/{kind}        {title?, overview?, closing?}  (office)
+ *   POST /api/v1/programmes/{id}/documents/{kind}/issue  {number, issued_on}            (office)
+ * kind: bulletin (情况通报) or volume (汇编成册)
+ */
+void h_campaign_document(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	reply(r, campaign_document_json(http_app(r), http_actor(r), id, http_param(r, 1), &o, &err), 200, &o, &err);
+}
+
+void h_campaign_document_edit(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *title = NULL, *overview = NULL, *closing = NULL;
+	int64_t id;
+	json_t *in, *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "title", false, 200, &title) &&
+	    !json_str_or_reply(r, in, "overview", false, 20000, &overview) &&
+	    !json_str_or_reply(r, in, "closing", false, 20000, &closing))
+		reply(r, campaign_document_edit(http_app(r), http_actor(r), id, http_param(r, 1), title, overview, closing, &o,
+						&err),
+		      200, &o, &err);
+	json_decref(in);
+}
+
+void h_campaign_document_issue(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *number, *on;
+	int64_t id;
+	json_t *in, *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "number", true, 64, &number) && !json_str_or_reply(r, in, "issued_on", true, 10, &on))
+		reply(r, campaign_document_issue(http_app(r), http_actor(r), id, http_param(r, 1), number, on, &o, &err), 201,
+		      &o, &err);
+	json_decref(in);
 }
