@@ -5,6 +5,7 @@ export default {
  "account_inactive": "账号已停用",
  "already_answered": "该补正要求已答复",
  "already_decided": "已作出决定，不能重复办理",
+ "already_issued": "已印发，不能再修改或重复印发",
  "already_removed": "该专家已移出专家库",
  "already_replaced": "该评审任务已替换",
  "already_submitted": "已报送，待市质量强市办审核；退回后才能修改",
