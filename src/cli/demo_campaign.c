@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/campaign/bulletin.h"
 #include "app/campaign/campaign.h"
+#include "app/campaign/media.h"
 #include "app/people/account.h"
 #include "app/programme/programme.h"
 #include "app/programme/template.h"
@@ -248,6 +250,40 @@ static int story(int64_t pid, const int64_t *activity, struct px_err *err)
 	return submit_on(summ, "summary", "2015-10-19", activity, err);
 }
 
+/* The media campaign of 附件2, and the bulletin issued by the office. */
+static int media_and_bulletin(int64_t pid, struct px_err *err)
+{
+	static const char *const items[][4] = {
+		{ "深圳卫视深视新闻", "interview", "“深圳品牌故事”专栏采访", "2015-08-20" },
+		{ "深圳特区报", "report", "深圳品牌系列报道之一：从深圳产品到深圳品牌", "2015-09-08" },
+		{ "深圳商报", "report", "深圳品牌系列报道之二：标准引领质量提升", "2015-09-15" },
+	};
+	json_t *o = NULL, *p = NULL;
+	int rc = 0;
+	for (size_t i = 0; i < 3 && !rc; i++) {
+		rc = campaign_media_plan(demo_app, &app_actor_cli, pid, items[i][0], items[i][1], items[i][2], items[i][3], &o, err);
+		if (!rc && i)
+			rc = campaign_media_publish(demo_app, &app_actor_cli, json_integer_value(json_object_get(o, "id")),
+						    items[i][3], "https://www.sznews.com/", &p, err);
+		json_decref(o);
+		json_decref(p);
+		o = p = NULL;
+	}
+	set_day("2015-10-23");
+	if (!rc)
+		rc = campaign_document_edit(demo_app, &app_actor_cli, pid, "bulletin", NULL, NULL,
+					    "各单位要认真总结“质量月”活动经验，把活动中形成的好做法转化为长效机制，"
+					    "持续推进深圳质量深圳标准建设。",
+					    &o, err);
+	json_decref(o);
+	o = NULL;
+	if (!rc)
+		rc = campaign_document_issue(demo_app, &app_actor_cli, pid, "bulletin", "深质强办〔2015〕30号", "2015-10-23", &o,
+					     err);
+	json_decref(o);
+	return rc;
+}
+
 int demo_campaign_run(const char *url, const char *data_dir, FILE *log, struct px_err *err)
 {
 	int64_t pid = 0, activity[NUNITS] = { 0 };
@@ -257,6 +293,8 @@ int demo_campaign_run(const char *url, const char *data_dir, FILE *log, struct p
 		rc = plan_all(pid, activity, err);
 	if (!rc)
 		rc = story(pid, activity, err);
+	if (!rc)
+		rc = media_and_bulletin(pid, err);
 	__atomic_store_n(&demo_app->today_override, saved, __ATOMIC_RELEASE);
 	if (!rc && log) {
 		fprintf(log, "  Shenzhen 2015 quality month: programme %lld, %s/api/v1/programmes/%lld/activity-calendar\n",
