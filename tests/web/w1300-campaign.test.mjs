@@ -98,3 +98,24 @@ test('the public activity calendar carries the logo and the theme', async () => 
   await shot(p, 'campaign-calendar-phone');
   await p.context().close();
 });
+
+test('the office previews the bulletin, writes its closing and issues it', async () => {
+  const p = await page('szoffice');
+  await p.goto(srv.url + '/app/campaign/board');
+  const doc = p.locator('[data-test=document-bulletin]');
+  await doc.waitFor();
+  assert.match(await doc.innerText(), /关于2015年深圳市“质量月”活动开展情况的通报/);
+  assert.match(await doc.innerText(), /五、迟报、未报送单位/);
+  await p.fill('[data-test=document-bulletin] textarea[name=closing]', '各单位要总结经验，建立长效机制。');
+  await p.click('[data-test=save-document]');
+  await doc.locator('text=各单位要总结经验，建立长效机制。').first().waitFor();
+  await p.fill('[data-test=document-bulletin] input[name=number]', '深质强办〔2015〕30号');
+  await p.fill('[data-test=document-bulletin] input[name=issued_on]', '2015-10-20');
+  await p.click('[data-test=issue-document]');
+  await p.locator('.el-message-box__btns .el-button--primary').click();
+  await p.locator('[data-test=issued]').waitFor();
+  assert.match(await p.locator('[data-test=issued]').innerText(), /深质强办〔2015〕30号/);
+  await p.locator('[data-test=documents]').scrollIntoViewIfNeeded();
+  await shot(p, 'campaign-bulletin-desktop');
+  await p.context().close();
+});

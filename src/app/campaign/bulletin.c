@@ -192,9 +192,10 @@ int campaign_document_edit(struct app *app, const struct app_actor *actor, int64
 	struct doc_args a = { .app = app, .actor = actor, .pid = programme_id, .kind = kind, .write = true,
 			      .title = title, .overview = overview, .closing = closing };
 	int rc = kind_ok(kind, err) ? 0 : PX_ENOTFOUND;
-	if (!rc && ((title && (rc = input_line(title, 200, "title", err))) ||
-		    (overview && (rc = input_textarea(overview, INPUT_TEXT_MAX, "overview", err))) ||
-		    (closing && (rc = input_textarea(closing, INPUT_TEXT_MAX, "closing", err)))))
+	/* "" clears an edit: the compiled overview (or title) comes back */
+	if (!rc && ((title && *title && (rc = input_line(title, 200, "title", err))) ||
+		    (overview && *overview && (rc = input_textarea(overview, INPUT_TEXT_MAX, "overview", err))) ||
+		    (closing && *closing && (rc = input_textarea(closing, INPUT_TEXT_MAX, "closing", err)))))
 		return rc;
 	if (!rc && !(rc = app_tx(app, STORE_TX_WRITE, edit_tx, &a, err)) &&
 	    !(rc = app_tx(app, STORE_TX_READ, load_tx, &a, err)))

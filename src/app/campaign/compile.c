@@ -121,6 +121,7 @@ static void by_unit(const struct compile_in *in, const json_t *reports, json_t *
 	char line[1024];
 	json_array_foreach(json_object_get(in->section, "units"), i, u) {
 		const char *name = json_string_value(json_object_get(u, "name"));
+		size_t before = json_array_size(blocks);
 		block(blocks, "heading2", name);
 		json_array_foreach(in->activities, j, a)
 			if (!strcmp(json_string_value(json_object_get(a, "unit_name")), name)) {
@@ -131,6 +132,8 @@ static void by_unit(const struct compile_in *in, const json_t *reports, json_t *
 			if (!strcmp(json_string_value(json_object_get(s, "name")), name) &&
 			    json_is_string(json_object_get(json_object_get(s, "content"), "summary")))
 				block(blocks, "para", json_string_value(json_object_get(json_object_get(s, "content"), "summary")));
+		if (json_array_size(blocks) == before + 1)
+			block(blocks, "para", "未报送活动情况。");
 	}
 }
 

@@ -19,6 +19,9 @@ export default {
     totals: { expected: '应报', submitted: '已报', on_time: '按时', late: '迟报', nil: '无可报告', returned: '退回', missing: '未报' },
     activities: '各单位活动计划', approve: '审核发布',
     calendar: '“质量月”活动日历', city: '全市统筹', unitActivity: '成员单位', organisers: '组织单位',
+    documents: '情况通报与资料汇编', bulletin: '情况通报', volume: '宣传资料汇编', overview: '总体情况（留空则按报送数据自动生成）',
+    overviewHint: '留空则自动生成', closing: '下一步工作', number: '文号', issuedOn: '印发日期', issue: '印发',
+    issueConfirm: '以文号 {number} 印发？印发后不能修改。', issued: '已印发', saved: '已保存',
   },
   en: {
     menu: { workbench: 'Quality month reports', board: 'Quality month status' },
@@ -39,5 +42,8 @@ export default {
     totals: { expected: 'Expected', submitted: 'Submitted', on_time: 'On time', late: 'Late', nil: 'Nil', returned: 'Returned', missing: 'Missing' },
     activities: 'Planned activities', approve: 'Approve',
     calendar: 'Quality month calendar', city: 'City-wide', unitActivity: 'Unit', organisers: 'Organisers',
+    documents: 'Bulletin and materials volume', bulletin: 'Bulletin', volume: 'Materials volume', overview: 'Overview (empty: compiled from the reports)',
+    overviewHint: 'empty: compiled', closing: 'Next steps', number: 'Document number', issuedOn: 'Issued on', issue: 'Issue',
+    issueConfirm: 'Issue as {number}? It cannot change afterwards.', issued: 'Issued', saved: 'Saved',
   },
 };
