@@ -118,6 +118,8 @@ void h_reporting_mine(struct http_req *r);
 void h_programme_report_requests(struct http_req *r);
 void h_campaign_get(struct http_req *r);
 void h_campaign_logo(struct http_req *r);
+extern const struct http_upload_spec h_campaign_logo_upload_spec;
+void h_campaign_logo_set(struct http_req *r);
 void h_campaign_open_requests(struct http_req *r);
 void h_campaign_plan(struct http_req *r);
 void h_campaign_activities(struct http_req *r);

@@ -132,6 +132,8 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/report-requests", h_programme_report_requests, OFFICE | LEADER | MEMBER, 0),
 	R("GET", "/api/v1/programmes/{id}/campaign", h_campaign_get, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/campaign/logo", h_campaign_logo, ROLES_ANY, 0),
+	{ "POST", "/api/v1/programmes/{id}/campaign/logo", h_campaign_logo_set, OFFICE, HTTP_UPLOAD,
+	  &h_campaign_logo_upload_spec },
 	R("POST", "/api/v1/programmes/{id}/campaign/requests", h_campaign_open_requests, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/activities", h_campaign_plan, MEMBER, 0),
 	R("GET", "/api/v1/programmes/{id}/activities", h_campaign_activities, OFFICE | LEADER | MEMBER, 0),

@@ -6,7 +6,7 @@
 // volume (汇编成册). Units read it; another region meets nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signedIn, ok, fails } from './lib/server.mjs';
+import { startServer, signedIn, ok, fails, Client } from './lib/server.mjs';
 import { TEMPLATE, szOffice, unitAccounts, photo } from './lib/campaign.mjs';
 
 let srv, office, u, pid, report;
@@ -66,4 +66,21 @@ test('the materials archive keeps photos, videos and texts', async () => {
   fails(await gz.get(`/api/v1/programmes/${pid}/media`), 404, 'not_found');
   fails(await gz.get(photos[0].file), 404, 'not_found');
   fails(await gz.post(`/api/v1/campaign-media/${report.id}/publication`, { published_on: '2015-09-09', link: 'https://a.b/' }), 404, 'not_found');
+});
+
+test('the office uploads the campaign logo; until then the placeholder shows', async () => {
+  const pub = new Client(srv.url);
+  let r = await pub.get(`/api/v1/programmes/${pid}/campaign/logo`);
+  assert.equal(r.headers.get('content-type'), 'image/png');
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 0x11), Buffer.from([0xff, 0xd9])]);
+  const form = (bytes, name, type) => { const fd = new FormData(); fd.append('file', new Blob([bytes], { type }), name); return fd; };
+  fails(await office.request('POST', `/api/v1/programmes/${pid}/campaign/logo`, { raw: form(Buffer.from('GIF89a'), 'l.gif', 'image/gif') }), 400, 'not_image');
+  // refused before the body is read (an empty body, so that the client is not cut off mid-upload)
+  fails(await u.futian.client.post(`/api/v1/programmes/${pid}/campaign/logo`, {}), 403, 'forbidden_role');
+  const gz = await signedIn(srv.url, 'gzoffice');
+  fails(await gz.post(`/api/v1/programmes/${pid}/campaign/logo`, {}), 404, 'not_found');
+  ok(await office.request('POST', `/api/v1/programmes/${pid}/campaign/logo`, { raw: form(jpeg, '质量月标识.jpg', 'image/jpeg') }), 201);
+  r = await pub.get(`/api/v1/programmes/${pid}/campaign/logo`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'image/jpeg');
 });

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
+#include "app/files.h"
 #include "app/reporting/reporting.h"
 #include "app/scope.h"
 #include "app/tx.h"
@@ -198,30 +200,87 @@ int campaign_json(struct app *app, int64_t programme_id, json_t **out, struct px
 	return app_tx_json(app, STORE_TX_READ, show_tx, &a, &a.res, out, err);
 }
 
+static struct store_sql Q_LOGO = STORE_SQL("SELECT sha256, mime FROM campaign_logo WHERE programme_id = $1");
+static struct store_sql Q_LOGO_SET = STORE_SQL(
+	"INSERT INTO campaign_logo (programme_id, sha256, mime, uploaded_at) VALUES ($1, $2, $3, $4) "
+	"ON CONFLICT (programme_id) DO UPDATE SET sha256 = $2, mime = $3, uploaded_at = $4");
+
+struct logo_args {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t id;
+	char sha[65], mime[32], rel[129];
+	const char *new_sha, *new_mime;
+};
+
 static int logo_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
-	struct open_args *a = arg;
+	struct logo_args *a = arg;
 	struct camp k;
 	int rc = camp_load(c, a->id, &k, err);
 	if (rc)
 		return rc;
 	const char *logo = json_string_value(json_object_get(k.section, "logo"));
-	if (!logo || strstr(logo, "..") || logo[0] == '/')
-		rc = px_err_set(err, PX_ENOTFOUND, "no_logo", NULL, "the campaign has no logo");
-	else
-		a->res = json_string(logo);
+	snprintf(a->rel, sizeof(a->rel), "%s", logo && !strstr(logo, "..") && logo[0] != '/' ? logo : "");
 	camp_release(&k);
-	return rc;
+	a->sha[0] = '\0';
+	rc = store_get(c, &Q_LOGO, err, "i:bb", a->id, a->sha, sizeof(a->sha), a->mime, sizeof(a->mime));
+	if (rc < 0)
+		return rc;
+	if (!a->sha[0] && !a->rel[0])
+		return px_err_set(err, PX_ENOTFOUND, "no_logo", NULL, "the campaign has no logo");
+	return 0;
 }
 
-int campaign_logo_path(struct app *app, int64_t programme_id, char *path, size_t cap, struct px_err *err)
+int campaign_logo_path(struct app *app, int64_t programme_id, char *path, size_t cap, char mime[32],
+		       struct px_err *err)
 {
-	struct open_args a = { app, &app_actor_public, programme_id, NULL };
-	json_t *rel = NULL;
-	int rc = app_tx_json(app, STORE_TX_READ, logo_tx, &a, &a.res, &rel, err);
+	struct logo_args a = { .app = app, .actor = &app_actor_public, .id = programme_id };
+	int rc = app_tx(app, STORE_TX_READ, logo_tx, &a, err);
 	if (rc)
 		return rc;
-	snprintf(path, cap, "%s/%s", app->data_dir, json_string_value(rel));
-	json_decref(rel);
+	if (a.sha[0]) {
+		files_path(app->files_dir, a.sha, false, path, cap);
+		snprintf(mime, 32, "%s", a.mime);
+	} else {
+		snprintf(path, cap, "%s/%s", app->data_dir, a.rel);
+		snprintf(mime, 32, "image/png");
+	}
 	return 0;
+}
+
+static int logo_set_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct logo_args *a = arg;
+	struct camp k;
+	int rc = camp_load(c, a->id, &k, err);
+	if (rc)
+		return rc;
+	if (!camp_is_office(&k, a->actor))
+		rc = px_err_set(err, PX_EFORBIDDEN, "office_only", NULL, "the campaign's office sets its logo");
+	camp_release(&k);
+	if (rc || !a->new_sha)
+		return rc;
+	if ((rc = store_run(c, &Q_LOGO_SET, err, "itti", a->id, a->new_sha, a->new_mime, app_now_us(a->app))))
+		return rc;
+	return audit_record(c, a->actor, "campaign.logo", "programme", a->id, json_pack("{s:s}", "sha256", a->new_sha),
+			    err);
+}
+
+int campaign_logo_may_set(struct app *app, const struct app_actor *actor, int64_t programme_id, struct px_err *err)
+{
+	struct logo_args a = { .app = app, .actor = actor, .id = programme_id };
+	return app_tx(app, STORE_TX_READ, logo_set_tx, &a, err);
+}
+
+int campaign_logo_set(struct app *app, const struct app_actor *actor, int64_t programme_id,
+		      const struct reporting_file *file, struct px_err *err)
+{
+	struct logo_args a = { .app = app, .actor = actor, .id = programme_id, .new_sha = file->sha256 };
+	int rc = campaign_logo_may_set(app, actor, programme_id, err);
+	if (!rc)
+		rc = reporting_photo_keep(app->files_dir, file, &a.new_mime, err);
+	if (!rc)
+		rc = app_tx(app, STORE_TX_WRITE, logo_set_tx, &a, err);
+	return rc;
 }

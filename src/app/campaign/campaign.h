@@ -29,8 +29,21 @@ int campaign_open_requests(struct app *app, const struct app_actor *actor, int64
 /* The campaign as anyone sees it: theme, slogans, focuses, units, city-wide activities, media, deadlines. */
 int campaign_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 
-/* The logo's file: the shipped placeholder named by the template (data directory). */
-int campaign_logo_path(struct app *app, int64_t programme_id, char *path, size_t cap, struct px_err *err);
+/*
+ * The logo's file and MIME type: the one the office uploaded, else the
+ * shipped placeholder named by the template (data directory).
+ */
+int campaign_logo_path(struct app *app, int64_t programme_id, char *path, size_t cap, char mime[32],
+		       struct px_err *err);
+
+struct reporting_file;
+
+/* The office uploads the campaign's logo (JPEG or PNG: "not_image"); audited "campaign.logo". */
+int campaign_logo_set(struct app *app, const struct app_actor *actor, int64_t programme_id,
+		      const struct reporting_file *file, struct px_err *err);
+
+/* May the actor upload the logo? (before the body is read) */
+int campaign_logo_may_set(struct app *app, const struct app_actor *actor, int64_t programme_id, struct px_err *err);
 
 struct campaign_plan {
 	const char *title, *focus, *starts_on, *ends_on, *place, *organiser, *co_organisers, *description;

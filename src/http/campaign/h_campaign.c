@@ -2,6 +2,7 @@
  * h_campaign.c - the quality-month campaign (app/campaign/campaign.h):
  *   GET  /api/v1/programmes/{id}/campaign            theme, slogans, focuses, units, deadlines (public)
  *   GET  /api/v1/programmes/{id}/campaign/logo       the campaign's logo (public)
+ *   POST /api/v1/programmes/{id}/campaign/logo       upload it: one JPEG or PNG (office)
  *   POST /api/v1/programmes/{id}/campaign/requests   open the campaign's reporting requests (office)
  *   POST /api/v1/programmes/{id}/activities          plan an activity (unit)
  *   GET  /api/v1/programmes/{id}/activities          planned activities (office, leadership; a unit its own)
@@ -41,17 +42,51 @@ void h_campaign_get(struct http_req *r)
 void h_campaign_logo(struct http_req *r)
 {
 	struct px_err err = { 0 };
-	char *path;
+	char *path, mime[32];
 	int64_t id;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	if (!(path = malloc(4200)))
 		return http_reply_errorf(r, PX_ENOMEM, NULL, NULL, "out of memory");
-	if (campaign_logo_path(http_app(r), id, path, 4200, &err))
+	if (campaign_logo_path(http_app(r), id, path, 4200, mime, &err))
 		http_fail(r, &err);
 	else
-		http_reply_file(r, path, "image/png", "logo.png");
+		http_reply_file(r, path, mime, strcmp(mime, "image/png") ? "logo.jpg" : "logo.png");
 	free(path);
+}
+
+static void logo_admit(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (campaign_logo_may_set(http_app(r), http_actor(r), id, &err))
+		http_fail(r, &err);
+}
+
+const struct http_upload_spec h_campaign_logo_upload_spec = {
+	.file_max = 2u << 20,
+	.files_max = 1,
+	.admit = logo_admit,
+};
+
+/* POST /api/v1/programmes/{id}/campaign/logo  multipart, one JPEG or PNG (office) */
+void h_campaign_logo_set(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (http_upload_error(r))
+		return (void)http_fail(r, http_upload_error(r));
+	if (http_upload_count(r) != 1)
+		return http_reply_errorf(r, PX_EINVAL, "missing_file", "file", "send one image");
+	const struct http_upload_file *f = http_upload_file(r, 0);
+	struct reporting_file file = { f->path, f->name, f->sha256, (int64_t)f->size };
+	if (campaign_logo_set(http_app(r), http_actor(r), id, &file, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 201, json_pack("{s:s}", "sha256", f->sha256));
 }
 
 void h_campaign_open_requests(struct http_req *r)
