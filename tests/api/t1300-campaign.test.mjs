@@ -59,7 +59,7 @@ test('the office opens the requests to the units with accounts; another region m
   const qy = await signedIn(srv.url, 'member');
   fails(await qy.get(`/api/v1/report-requests/${req.coordinators}`), 404, 'not_found');
   const todo = ok(await u.futian.client.get('/api/v1/reporting/mine'));
-  assert.deepEqual(todo.requests.map((x) => x.code), ['coordinators', 'activities', 'summary']);
+  assert.deepEqual(todo.requests.map((x) => [x.code, x.state]), [['coordinators', 'missing'], ['activities', 'missing'], ['summary', 'missing']]);
   // 2015-08-03 (Mon) .. 08-10 (Mon): six working days
   assert.deepEqual(todo.requests[0].deadline, { due_on: '2015-08-10', today: '2015-08-03', workdays_left: 6,
     workdays_overdue: 0, overdue: false });

@@ -55,6 +55,8 @@ async function page(login, viewport) {
 
 test('a unit submits its summary from its workbench on a phone', async () => {
   const p = await page('futian', PHONE);
+  // the unit's todo lists what it has still to report, with the deadline
+  await p.locator('[data-test=todo-list]', { hasText: '报送：“质量月”活动总结' }).waitFor();
   await p.goto(srv.url + '/app/campaign/workbench');
   await p.locator('[data-test=state-summary]').waitFor();
   assert.equal(await p.locator('[data-test=state-summary]').innerText(), '未报送');

@@ -34,7 +34,9 @@ static struct store_sql Q_REMIND = STORE_SQL(
 	"INSERT INTO report_reminder (request_id, account_id, kind, sent_on, channel, message, created_at) "
 	"VALUES ($1, $2, $3, $4, $5, $6, $7)");
 static struct store_sql Q_MY_REQUESTS = STORE_SQL(
-	"SELECT r.id FROM report_request r JOIN report_unit u ON u.request_id = r.id WHERE u.account_id = $1 "
+	"SELECT r.id, coalesce((SELECT s.state FROM report_submission s WHERE s.request_id = r.id AND "
+	"s.account_id = u.account_id ORDER BY s.version DESC LIMIT 1), 'missing') "
+	"FROM report_request r JOIN report_unit u ON u.request_id = r.id WHERE u.account_id = $1 "
 	"ORDER BY r.due_on, r.id");
 static struct store_sql Q_MY_REMINDERS = STORE_SQL(
 	"SELECT m.request_id, m.kind, m.sent_on, m.channel, m.message FROM report_reminder m WHERE m.account_id = $1 "
@@ -209,10 +211,11 @@ struct mine_args {
 	json_t *res;
 };
 
+/* [request id, the unit's current state] */
 static int id_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	(void)err;
-	json_array_append_new(arg, json_integer(store_col_int(s, 0)));
+	json_array_append_new(arg, json_pack("[I, s]", (json_int_t)store_col_int(s, 0), store_col_text(s, 1)));
 	return 0;
 }
 
@@ -237,11 +240,12 @@ static int mine_tx(struct store_conn *c, void *arg, struct px_err *err)
 		if (rc)
 			break;
 		struct rq q;
-		if ((rc = rq_load(c, m->actor, json_integer_value(v), RQ_UNIT, &q, err)))
+		if ((rc = rq_load(c, m->actor, json_integer_value(json_array_get(v, 0)), RQ_UNIT, &q, err)))
 			break;
-		json_t *one = json_pack("{s:I, s:o?, s:s, s:s, s:o}", "id", (json_int_t)q.id, "programme",
+		json_t *one = json_pack("{s:I, s:o?, s:s, s:s, s:O, s:o}", "id", (json_int_t)q.id, "programme",
 					q.programme_id ? json_integer(q.programme_id) : NULL, "code", q.code, "title",
-					q.title, "deadline", reporting_deadline_json(m->app, q.due_on, app_today(m->app)));
+					q.title, "state", json_array_get(v, 1), "deadline",
+					reporting_deadline_json(m->app, q.due_on, app_today(m->app)));
 		rq_release(&q);
 		json_array_append_new(json_object_get(m->res, "requests"), one);
 	}
