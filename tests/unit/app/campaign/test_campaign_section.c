@@ -70,11 +70,32 @@ static void a_bad_section_is_refused_naming_its_key(void **state)
 	}
 }
 
+/* Leaving out the entries is for families that take none: one entry section present needs the others. */
+static void entries_are_all_or_nothing(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/templates/shenzhen-quality-month-2015.json", getenv("PX_DATA_DIR"));
+	json_t *root = json_load_file(path, 0, NULL);
+	assert_non_null(root);
+	json_object_set_new(root, "tracks", json_pack("[{s:s, s:s, s:s, s:i, s:[s]}]", "code", "org", "name", "组织奖",
+						      "applicant", "organisation", "cap", 1, "forms", "f"));
+	char *text = json_dumps(root, 0);
+	struct template *t = NULL;
+	struct px_err err = { 0 };
+	assert_int_equal(template_parse(text, strlen(text), &t, &err), PX_EINVAL);
+	assert_string_equal(err.key, "bad_template");
+	assert_null(t);
+	free(text);
+	json_decref(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_shipped_template_runs),
 		cmocka_unit_test(a_bad_section_is_refused_naming_its_key),
+		cmocka_unit_test(entries_are_all_or_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
