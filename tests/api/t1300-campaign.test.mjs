@@ -213,6 +213,10 @@ test('`pingxuan remind` sends the due reminders, once a day, for a cron job', as
   r = cli(['remind', '--db', srv.db, '--request', String(req.summary), '--today', '2015-10-13']);
   assert.ok(r.stdout.trim().split('\n').every((l) => l.split('\t')[1] === 'before' && /还剩3个工作日/.test(l)), r.stdout);
   assert.equal(cli(['remind', '--db', srv.db]).status, 2);
+  // every request of the programme at once, due or not (--all): the units that have not submitted each
+  r = cli(['remind', '--db', srv.db, '--programme', String(pid), '--all', '--today', '2015-10-20']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim().split('\n').length, 2 + 2 + 3, r.stdout);
   const todo = ok(await u.dapeng.client.get('/api/v1/reporting/mine'));
   assert.ok(todo.reminders.some((m) => m.request === req.summary && m.sent_on === '2015-10-16'));
 });
