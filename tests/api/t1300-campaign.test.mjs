@@ -255,3 +255,15 @@ test('the bulletin is compiled from the reports, edited by the office, and issue
   assert.equal(v.title, '2015年深圳市“质量月”活动宣传报道资料汇编');
   assert.equal(v.blocks[0].text, '一、宣传报道');
 });
+
+test('units given an account later join the requests already opened', async () => {
+  const more = await unitAccounts(srv, office, [['yantian', '盐田区']]);
+  const r = ok(await office.post(`/api/v1/programmes/${pid}/campaign/requests`, {}), 201);
+  assert.deepEqual(r.requests.map((x) => x.units_added), [1, 1, 1]);
+  assert.equal(r.units_without_account.length, 21);
+  assert.deepEqual(ok(await office.post(`/api/v1/programmes/${pid}/campaign/requests`, {}), 201).requests.map((x) => x.units_added), [0, 0, 0]);
+  const st = ok(await office.get(`/api/v1/report-requests/${req.summary}/status`));
+  assert.equal(st.totals.expected, 5);
+  assert.equal(st.units.find((x) => x.unit === more.yantian.id).missing, true);
+  assert.equal(ok(await more.yantian.client.get('/api/v1/reporting/mine')).requests.length, 3);
+});

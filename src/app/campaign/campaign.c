@@ -118,13 +118,17 @@ static int open_one(struct store_conn *c, struct open_args *a, const struct camp
 				    json_string_value(json_object_get(r, "opens_on")),
 				    json_string_value(json_object_get(r, "due_on")), json_object_get(r, "form"), ids, n };
 	int64_t id = 0;
+	int added = (int)n;
 	int rc = store_get(c, &Q_OPENED, err, "it:i", k->id, code, &id);
 	if (rc < 0)
 		return rc;
-	if (rc == STORE_DONE && (rc = reporting_request_insert(c, a->actor, &nr, app_now_us(a->app), &id, err)))
+	rc = rc == STORE_DONE ? reporting_request_insert(c, a->actor, &nr, app_now_us(a->app), &id, err)
+			      : reporting_units_add(c, a->actor, id, k->region, ids, n, &added, err);
+	if (rc)
 		return rc;
-	json_array_append_new(json_object_get(a->res, "requests"),
-			      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "code", code, "due_on", nr.due_on));
+	json_array_append_new(json_object_get(a->res, "requests"), json_pack("{s:I, s:s, s:s, s:i}", "id", (json_int_t)id,
+									      "code", code, "due_on", nr.due_on,
+									      "units_added", added));
 	return 0;
 }
 

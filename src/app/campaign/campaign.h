@@ -19,9 +19,10 @@
 
 /*
  * Open the template's requests not yet opened, each to every participating
- * unit with a member account. *out: {requests: [ids], units_without_account:
- * [names]}. Office of the programme only. "no_unit_accounts" when no unit
- * has an account yet.
+ * unit with a member account; requests opened earlier are given the units
+ * that have an account since. *out: {requests: [{id, code, due_on,
+ * units_added}], units_without_account: [names]}. Office of the programme
+ * only. "no_unit_accounts" when no unit has an account yet.
  */
 int campaign_open_requests(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
 			   struct px_err *err);

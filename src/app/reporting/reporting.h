@@ -66,6 +66,15 @@ int reporting_request_insert(struct store_conn *c, const struct app_actor *actor
 			     int64_t now_us, int64_t *id, struct px_err *err);
 
 /*
+ * Add units to an open request inside the caller's write transaction (units
+ * already asked are left as they are; each must be a member account of the
+ * request's region: "unknown_unit"). *added: how many were new. Audited
+ * "report.units" when any was.
+ */
+int reporting_units_add(struct store_conn *c, const struct app_actor *actor, int64_t request_id, const char *region,
+			const int64_t *units, size_t n, int *added, struct px_err *err);
+
+/*
  * Open a request of the office's own region (the units must be active member
  * accounts inside it: "unknown_unit"). *out: as reporting_request_json.
  */

@@ -21,6 +21,8 @@ static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO report_request (programme_id, region, code, title, opens_on, due_on, form, created_by, created_at) "
 	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
 static struct store_sql Q_UNIT_ADD = STORE_SQL("INSERT INTO report_unit (request_id, account_id) VALUES ($1, $2)");
+static struct store_sql Q_UNIT_ADD_NEW = STORE_SQL(
+	"INSERT INTO report_unit (request_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING account_id");
 static struct store_sql Q_MEMBER = STORE_SQL(
 	"SELECT region FROM account WHERE id = $1 AND role = 'member' AND active = 1");
 static struct store_sql Q_LOAD = STORE_SQL(
@@ -114,6 +116,38 @@ json_t *reporting_deadline_json(const struct app *app, const char *due_on, px_da
 			 "workdays_overdue", n, "overdue", 1);
 }
 
+/* A member account of a unit inside region, or "unknown_unit". */
+static int require_member(struct store_conn *c, int64_t account, const char *region, struct px_err *err)
+{
+	char in[8] = "";
+	int rc = store_get(c, &Q_MEMBER, err, "i:b", account, in, sizeof(in));
+	if (rc < 0)
+		return rc;
+	if (rc == STORE_DONE || !access_region_contains(region, in))
+		return px_err_set(err, PX_EINVAL, "unknown_unit", "units", "account %lld is no member unit of region %s",
+				  (long long)account, region);
+	return 0;
+}
+
+int reporting_units_add(struct store_conn *c, const struct app_actor *actor, int64_t request_id, const char *region,
+			const int64_t *units, size_t n, int *added, struct px_err *err)
+{
+	int rc = 0;
+	*added = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		int64_t got;
+		if ((rc = require_member(c, units[i], region, err)))
+			break;
+		if ((rc = store_get(c, &Q_UNIT_ADD_NEW, err, "ii:i", request_id, units[i], &got)) == STORE_ROW)
+			(*added)++;
+		rc = rc < 0 ? rc : 0;
+	}
+	if (rc || !*added)
+		return rc;
+	return audit_record(c, actor, "report.units", "report_request", request_id, json_pack("{s:i}", "added", *added),
+			    err);
+}
+
 int reporting_request_insert(struct store_conn *c, const struct app_actor *actor, const struct reporting_new *n,
 			     int64_t now_us, int64_t *id, struct px_err *err)
 {
@@ -132,12 +166,8 @@ int reporting_request_insert(struct store_conn *c, const struct app_actor *actor
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < n->nunits; i++) {
-		char region[8] = "";
-		if ((rc = store_get(c, &Q_MEMBER, err, "i:b", n->units[i], region, sizeof(region))) < 0)
+		if ((rc = require_member(c, n->units[i], n->region, err)))
 			return rc;
-		if (rc == STORE_DONE || !access_region_contains(n->region, region))
-			return px_err_set(err, PX_EINVAL, "unknown_unit", "units",
-					  "account %lld is no member unit of region %s", (long long)n->units[i], n->region);
 		if ((rc = store_run(c, &Q_UNIT_ADD, err, "ii", *id, n->units[i])))
 			return rc == PX_ECONFLICT ? px_err_set(err, PX_EINVAL, "duplicate_unit", "units",
 							       "account %lld is listed twice", (long long)n->units[i])
