@@ -80,9 +80,10 @@ static bool is_url(const char *s)
 	       !strpbrk(s, " \t\r\n\"<>");
 }
 
-static int check_fields_of(const json_t *fields, const json_t *obj, json_t *files, const char *at, struct px_err *err);
+static int check_fields_of(const json_t *fields, const json_t *obj, json_t *files, bool draft, const char *at,
+			   struct px_err *err);
 
-static int check_value(const json_t *f, const json_t *v, json_t *files, const char *path, struct px_err *err)
+static int check_value(const json_t *f, const json_t *v, json_t *files, bool draft, const char *path, struct px_err *err)
 {
 	const char *type = json_string_value(json_object_get(f, "type"));
 	json_int_t max = json_integer_value(json_object_get(f, "max"));
@@ -119,14 +120,15 @@ static int check_value(const json_t *f, const json_t *v, json_t *files, const ch
 			rc = json_is_integer(x) && json_integer_value(x) > 0 ? (files ? json_array_append(files, x) : 0)
 									     : invalid(err, sub, "is a file id");
 		else
-			rc = check_fields_of(json_object_get(f, "fields"), x, files, sub, err);
+			rc = check_fields_of(json_object_get(f, "fields"), x, files, draft, sub, err);
 		if (rc)
 			return rc;
 	}
 	return 0;
 }
 
-static int check_fields_of(const json_t *fields, const json_t *obj, json_t *files, const char *at, struct px_err *err)
+static int check_fields_of(const json_t *fields, const json_t *obj, json_t *files, bool draft, const char *at,
+			   struct px_err *err)
 {
 	char path[256];
 	const char *key;
@@ -148,18 +150,18 @@ static int check_fields_of(const json_t *fields, const json_t *obj, json_t *file
 		v = json_object_get(obj, key);
 		snprintf(path, sizeof(path), "%s%s%s", at, at[0] ? "." : "", key);
 		if (!v || json_is_null(v)) {
-			if (json_is_true(json_object_get(f, "required")))
+			if (!draft && json_is_true(json_object_get(f, "required")))
 				return px_err_set(err, PX_EINVAL, "missing_field", path, "'%s' is required", path);
 			continue;
 		}
-		int rc = check_value(f, v, files, path, err);
+		int rc = check_value(f, v, files, draft, path, err);
 		if (rc)
 			return rc;
 	}
 	return 0;
 }
 
-int reporting_form_validate(const json_t *form, const json_t *content, json_t *files, struct px_err *err)
+int reporting_form_validate(const json_t *form, const json_t *content, json_t *files, bool draft, struct px_err *err)
 {
-	return check_fields_of(json_object_get(form, "fields"), content, files, "", err);
+	return check_fields_of(json_object_get(form, "fields"), content, files, draft, "", err);
 }

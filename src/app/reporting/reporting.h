@@ -44,11 +44,12 @@ int reporting_form_check(const json_t *form, struct px_err *err);
 
 /*
  * Check `content` (an object) against `form`: unknown keys, missing
- * required fields, wrong types. The file ids met are appended to `files`
- * (a JSON array of integers, may be NULL). PX_EINVAL "invalid_content"
- * naming the field ("activities[2].held_on").
+ * required fields (not for a `draft`, which may be incomplete), wrong types.
+ * The file ids met are appended to `files` (a JSON array of integers, may
+ * be NULL). PX_EINVAL "invalid_content" or "missing_field" naming the field
+ * ("activities[2].held_on").
  */
-int reporting_form_validate(const json_t *form, const json_t *content, json_t *files, struct px_err *err);
+int reporting_form_validate(const json_t *form, const json_t *content, json_t *files, bool draft, struct px_err *err);
 
 struct reporting_new {
 	int64_t programme_id; /* 0: none */

@@ -121,7 +121,7 @@ static int check_put(struct store_conn *c, struct put_args *p, const struct rq *
 		rc = px_err_set(err, PX_EINVAL, "nil_with_content", "content", "a nil report has no content");
 	else if (!p->nil && !p->content)
 		rc = px_err_set(err, PX_EINVAL, "missing_field", "content", "a report has content, or is a nil report");
-	else if (!p->nil && !(rc = reporting_form_validate(q->form, p->content, files, err)))
+	else if (!p->nil && !(rc = reporting_form_validate(q->form, p->content, files, !p->submit, err)))
 		rc = check_files(c, p, files, err);
 	json_decref(files);
 	return rc;

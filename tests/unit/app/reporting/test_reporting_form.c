@@ -68,7 +68,7 @@ static void content_is_checked_with_the_path_of_the_fault(void **state)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct px_err err = { 0 };
 		json_t *c = parse(cases[i].content);
-		assert_int_equal(reporting_form_validate(form, c, NULL, &err), PX_EINVAL);
+		assert_int_equal(reporting_form_validate(form, c, NULL, false, &err), PX_EINVAL);
 		assert_string_equal(err.key, cases[i].key);
 		assert_string_equal(err.field, cases[i].field);
 		json_decref(c);
@@ -83,11 +83,19 @@ static void valid_content_passes_and_names_its_files(void **state)
 	json_t *form = parse(ACTIVITIES), *files = json_array();
 	json_t *c = parse("{\"activities\": [{\"activity\": 3, \"held\": true, \"held_on\": \"2015-09-10\", "
 			  "\"media\": [\"https://www.sznews.com/a.htm\"], \"photos\": [7, 9]}], \"typical_case\": \"ok\"}");
-	assert_int_equal(reporting_form_validate(form, c, files, &err), 0);
+	assert_int_equal(reporting_form_validate(form, c, files, false, &err), 0);
 	assert_int_equal(json_array_size(files), 2);
 	assert_int_equal(json_integer_value(json_array_get(files, 1)), 9);
 	json_decref(c);
 	json_decref(files);
+	/* a draft may leave out what is required, not break the types */
+	c = parse("{\"activities\": [{\"activity\": 3}]}");
+	assert_int_equal(reporting_form_validate(form, c, NULL, true, &err), 0);
+	json_decref(c);
+	c = parse("{\"activities\": [{\"held\": 1}]}");
+	assert_int_equal(reporting_form_validate(form, c, NULL, true, &err), PX_EINVAL);
+	assert_string_equal(err.field, "activities[0].held");
+	json_decref(c);
 	json_decref(form);
 }
 
