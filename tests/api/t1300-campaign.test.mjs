@@ -235,8 +235,11 @@ test('the bulletin is compiled from the reports, edited by the office, and issue
   assert.match(text, /福田区：“关注质量、关爱生活，质量成就未来”主题活动（2015-09-10，福田区市民中心），已举办。参与820人次。/);
   assert.match(text, /福田区：福田区市民中心开展质量宣传/); // the typical case
   const h2 = b.blocks.filter((x) => x.kind === 'heading2').map((x) => x.text);
-  for (const name of ['市发展改革委', '福田区', '罗湖区', '大鹏新区', '质量宣传', '群众性质量活动']) assert.ok(h2.includes(name), name);
-  const late = b.blocks.filter((x) => x.kind === 'table')[1].table;
+  for (const name of ['（一）质量宣传', '（四）群众性质量活动', '（一）市发展改革委', '（十八）福田区', '（十九）罗湖区', '（二十六）大鹏新区'])
+    assert.ok(h2.includes(name), name);
+  // tables as the official-document writers read them: head and rows of strings
+  assert.deepEqual(b.blocks.filter((x) => x.kind === 'table')[0].rows[0], ['宣传报道协调人员名单', '4', '2', '1', '1', '0', '2']);
+  const late = b.blocks.filter((x) => x.kind === 'table')[1];
   assert.deepEqual(late.head, ['报送事项', '迟报单位', '未报送单位']);
   assert.deepEqual(late.rows, [['宣传报道协调人员名单', '罗湖区', '市发展改革委、大鹏新区'],
     ['“质量月”活动情况及典型案例', '无', '市发展改革委、罗湖区'], ['“质量月”活动总结', '罗湖区', '市发展改革委、福田区、大鹏新区']]);

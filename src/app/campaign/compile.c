@@ -14,9 +14,30 @@ static void block(json_t *blocks, const char *kind, const char *text)
 	json_array_append_new(blocks, json_pack("{s:s, s:s}", "kind", kind, "text", text));
 }
 
+/* A table block as the official-document writers read it: "head" and "rows" of strings. */
 static void table(json_t *blocks, json_t *head, json_t *rows)
 {
-	json_array_append_new(blocks, json_pack("{s:s, s:{s:o, s:o}}", "kind", "table", "table", "head", head, "rows", rows));
+	json_array_append_new(blocks, json_pack("{s:s, s:o, s:o}", "kind", "table", "head", head, "rows", rows));
+}
+
+/* "（一）" … "（九十九）": the numbering of second-level headings (GB/T 9704 结构层次序数). */
+static void heading2(json_t *blocks, int n, const char *text)
+{
+	static const char *const d[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	char num[32], line[512];
+	if (n < 10)
+		snprintf(num, sizeof(num), "%s", d[n]);
+	else
+		snprintf(num, sizeof(num), "%s十%s", n / 10 > 1 ? d[n / 10 % 10] : "", d[n % 10]);
+	snprintf(line, sizeof(line), "（%s）%s", num, text);
+	block(blocks, "heading2", line);
+}
+
+static json_t *str_int(json_int_t v)
+{
+	char b[24];
+	snprintf(b, sizeof(b), "%lld", (long long)v);
+	return json_string(b);
 }
 
 static const json_t *request_of(const struct compile_in *in, const char *code)
@@ -72,9 +93,10 @@ static void overview(const struct compile_in *in, const json_t *reports, json_t 
 	block(blocks, "para", in->overview && *in->overview ? in->overview : text);
 	json_t *rows = json_array();
 	json_array_foreach(in->requests, i, a)
-		json_array_append_new(rows, json_pack("[s, I, I, I, I, I, I]", json_string_value(json_object_get(a, "title")),
-						       total(a, "expected"), total(a, "submitted"), total(a, "on_time"),
-						       total(a, "late"), total(a, "nil"), total(a, "missing")));
+		json_array_append_new(rows, json_pack("[s, o, o, o, o, o, o]", json_string_value(json_object_get(a, "title")),
+						       str_int(total(a, "expected")), str_int(total(a, "submitted")),
+						       str_int(total(a, "on_time")), str_int(total(a, "late")),
+						       str_int(total(a, "nil")), str_int(total(a, "missing"))));
 	table(blocks, json_pack("[s, s, s, s, s, s, s]", "报送事项", "应报", "已报", "按时", "迟报", "无可报告", "未报"), rows);
 }
 
@@ -100,7 +122,7 @@ static void by_focus(const struct compile_in *in, const json_t *reports, json_t 
 	size_t i, j;
 	char line[1024];
 	json_array_foreach(json_object_get(in->section, "focuses"), i, f) {
-		block(blocks, "heading2", json_string_value(f));
+		heading2(blocks, (int)i + 1, json_string_value(f));
 		int n = 0;
 		json_array_foreach(in->activities, j, a)
 			if (!strcmp(json_string_value(json_object_get(a, "focus")), json_string_value(f)) &&
@@ -122,7 +144,7 @@ static void by_unit(const struct compile_in *in, const json_t *reports, json_t *
 	json_array_foreach(json_object_get(in->section, "units"), i, u) {
 		const char *name = json_string_value(json_object_get(u, "name"));
 		size_t before = json_array_size(blocks);
-		block(blocks, "heading2", name);
+		heading2(blocks, (int)i + 1, name);
 		json_array_foreach(in->activities, j, a)
 			if (!strcmp(json_string_value(json_object_get(a, "unit_name")), name)) {
 				activity_line(a, reports, line, sizeof(line));
@@ -216,11 +238,12 @@ json_t *compile_volume(const struct compile_in *in)
 		block(blocks, "para", line);
 	}
 	for (size_t p = 0; p < 3; p++) {
+		int n = 0;
 		block(blocks, "heading1", parts[p][1]);
 		json_array_foreach(json_object_get(in->media, "materials"), i, m) {
 			if (strcmp(json_string_value(json_object_get(m, "kind")), parts[p][0]))
 				continue;
-			block(blocks, "heading2", json_string_value(json_object_get(m, "title")));
+			heading2(blocks, ++n, json_string_value(json_object_get(m, "title")));
 			if (json_is_string(json_object_get(m, "file")))
 				json_array_append_new(blocks, json_pack("{s:s, s:O}", "kind", "image", "image", json_object_get(m, "file")));
 			if (json_is_string(json_object_get(m, "body")))
