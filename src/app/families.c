@@ -10,6 +10,7 @@
 /* ranking */
 
 /* campaign */
+#include "app/campaign/family.h"
 
 /* certification and the registers */
 
@@ -20,6 +21,7 @@ const struct family *const families[] = {
 	/* ranking */
 
 	/* campaign */
+	&campaign_family,
 
 	/* certification */
 

@@ -8,6 +8,7 @@
 /* ranking (Guangzhou 2022): demo_ranking.c */
 
 /* campaign (Shenzhen 2015): demo_campaign.c */
+#include "cli/demo_campaign.h"
 
 /* registers (Hunan 2022): demo_hunan.c */
 
@@ -17,6 +18,7 @@ const struct demo_family demo_families[] = {
 	/* ranking */
 
 	/* campaign */
+	{ "深圳市“质量月”活动 2015", demo_campaign_seed, demo_campaign_run },
 
 	/* registers */
 

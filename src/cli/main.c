@@ -28,6 +28,7 @@ static const struct {
 
 	/* campaign */
 	{ "odoc", cmd_odoc, "render an official document (JSON) as GB/T 9704 PDF and .docx" },
+	{ "remind", cmd_remind, "remind the units that have not submitted a reporting request" },
 
 	/* registers */
 

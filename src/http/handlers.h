@@ -106,6 +106,38 @@ void h_objections_list(struct http_req *r);
 /* the brand ranking and its public vote (http/ranking/, http/vote/) */
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
+void h_report_requests_create(struct http_req *r);
+void h_report_requests_get(struct http_req *r);
+void h_report_requests_status(struct http_req *r);
+void h_report_requests_draft(struct http_req *r);
+void h_report_requests_submit(struct http_req *r);
+void h_report_requests_return(struct http_req *r);
+void h_report_requests_versions(struct http_req *r);
+void h_report_requests_remind(struct http_req *r);
+extern const struct http_upload_spec h_report_files_upload_spec;
+void h_report_files_upload(struct http_req *r);
+void h_report_files_get(struct http_req *r);
+void h_reporting_mine(struct http_req *r);
+void h_programme_report_requests(struct http_req *r);
+void h_campaign_get(struct http_req *r);
+void h_campaign_logo(struct http_req *r);
+extern const struct http_upload_spec h_campaign_logo_upload_spec;
+void h_campaign_logo_set(struct http_req *r);
+void h_campaign_open_requests(struct http_req *r);
+void h_campaign_plan(struct http_req *r);
+void h_campaign_activities(struct http_req *r);
+void h_campaign_approve(struct http_req *r);
+void h_campaign_calendar(struct http_req *r);
+void h_campaign_media(struct http_req *r);
+void h_campaign_media_plan(struct http_req *r);
+void h_campaign_media_publish(struct http_req *r);
+void h_campaign_material_add(struct http_req *r);
+extern const struct http_upload_spec h_campaign_photos_upload_spec;
+void h_campaign_material_photos(struct http_req *r);
+void h_campaign_material_file(struct http_req *r);
+void h_campaign_document(struct http_req *r);
+void h_campaign_document_edit(struct http_req *r);
+void h_campaign_document_issue(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
 void h_helpdesk_providers_add(struct http_req *r);

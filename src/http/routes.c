@@ -120,6 +120,38 @@ const struct http_route http_routes[] = {
 	/* the brand ranking and its public vote (Guangzhou 2022) */
 
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
+	R("POST", "/api/v1/report-requests", h_report_requests_create, OFFICE, 0),
+	R("GET", "/api/v1/report-requests/{id}", h_report_requests_get, OFFICE | LEADER | MEMBER, 0),
+	R("GET", "/api/v1/report-requests/{id}/status", h_report_requests_status, OFFICE | LEADER, 0),
+	R("PUT", "/api/v1/report-requests/{id}/draft", h_report_requests_draft, MEMBER, 0),
+	R("POST", "/api/v1/report-requests/{id}/submission", h_report_requests_submit, MEMBER, 0),
+	R("POST", "/api/v1/report-requests/{id}/return", h_report_requests_return, OFFICE, 0),
+	R("GET", "/api/v1/report-requests/{id}/versions", h_report_requests_versions, OFFICE | LEADER | MEMBER, 0),
+	R("POST", "/api/v1/report-requests/{id}/reminders", h_report_requests_remind, OFFICE, 0),
+	{ "POST", "/api/v1/report-requests/{id}/files", h_report_files_upload, MEMBER, HTTP_UPLOAD,
+	  &h_report_files_upload_spec },
+	R("GET", "/api/v1/report-files/{id}", h_report_files_get, OFFICE | LEADER | MEMBER, 0),
+	R("GET", "/api/v1/reporting/mine", h_reporting_mine, MEMBER, 0),
+	R("GET", "/api/v1/programmes/{id}/report-requests", h_programme_report_requests, OFFICE | LEADER | MEMBER, 0),
+	R("GET", "/api/v1/programmes/{id}/campaign", h_campaign_get, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/campaign/logo", h_campaign_logo, ROLES_ANY, 0),
+	{ "POST", "/api/v1/programmes/{id}/campaign/logo", h_campaign_logo_set, OFFICE, HTTP_UPLOAD,
+	  &h_campaign_logo_upload_spec },
+	R("POST", "/api/v1/programmes/{id}/campaign/requests", h_campaign_open_requests, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/activities", h_campaign_plan, MEMBER, 0),
+	R("GET", "/api/v1/programmes/{id}/activities", h_campaign_activities, OFFICE | LEADER | MEMBER, 0),
+	R("POST", "/api/v1/campaign-activities/{id}/approve", h_campaign_approve, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/activity-calendar", h_campaign_calendar, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/media", h_campaign_media, OFFICE | LEADER | MEMBER, 0),
+	R("POST", "/api/v1/programmes/{id}/media", h_campaign_media_plan, OFFICE, 0),
+	R("POST", "/api/v1/campaign-media/{id}/publication", h_campaign_media_publish, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/materials", h_campaign_material_add, OFFICE, 0),
+	{ "POST", "/api/v1/programmes/{id}/materials/photos", h_campaign_material_photos, OFFICE, HTTP_UPLOAD,
+	  &h_campaign_photos_upload_spec },
+	R("GET", "/api/v1/campaign-materials/{id}/file", h_campaign_material_file, OFFICE | LEADER | MEMBER, 0),
+	R("GET", "/api/v1/programmes/{id}/documents/{kind}", h_campaign_document, OFFICE | LEADER, 0),
+	R("PUT", "/api/v1/programmes/{id}/documents/{kind}", h_campaign_document_edit, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/documents/{kind}/issue", h_campaign_document_issue, OFFICE, 0),
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
 	/* the help desk (三(四)): providers, problems, the provider's steps, the rating link without sign-in */
