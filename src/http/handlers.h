@@ -138,6 +138,7 @@ void h_campaign_material_file(struct http_req *r);
 void h_campaign_document(struct http_req *r);
 void h_campaign_document_edit(struct http_req *r);
 void h_campaign_document_issue(struct http_req *r);
+void h_campaign_document_file(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
 void h_helpdesk_providers_add(struct http_req *r);

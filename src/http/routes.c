@@ -152,6 +152,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/documents/{kind}", h_campaign_document, OFFICE | LEADER, 0),
 	R("PUT", "/api/v1/programmes/{id}/documents/{kind}", h_campaign_document_edit, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/documents/{kind}/issue", h_campaign_document_issue, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/documents/{kind}/file", h_campaign_document_file, OFFICE | LEADER, 0),
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
 	/* the help desk (三(四)): providers, problems, the provider's steps, the rating link without sign-in */

@@ -10,6 +10,10 @@
 // (中秋 09-27, 国庆 10-01..07, 调休 10-10), and units that have not
 // submitted are reminded before and after the deadline.
 import { test, before, after } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { startServer, signedIn, ok, fails, Client, cli } from './lib/server.mjs';
 import { setClock } from './lib/award.mjs';
@@ -257,6 +261,39 @@ test('the bulletin is compiled from the reports, edited by the office, and issue
   const v = ok(await office.get(`/api/v1/programmes/${pid}/documents/volume`));
   assert.equal(v.title, '2015年深圳市“质量月”活动宣传报道资料汇编');
   assert.equal(v.blocks[0].text, '一、宣传报道');
+});
+
+test('the issued bulletin downloads as a GB/T 9704 PDF and a .docx that an independent reader opens', async () => {
+  const get = async (format) => {
+    const res = await fetch(`${srv.url}/api/v1/programmes/${pid}/documents/bulletin/file?format=${format}`, { headers: { cookie: office.cookie } });
+    assert.equal(res.status, 200);
+    const file = join(mkdtempSync(join(tmpdir(), 'pxdoc-')), `bulletin.${format}`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    return { file, type: res.headers.get('content-type') };
+  };
+  fails(await office.get(`/api/v1/programmes/${pid}/documents/bulletin/file?format=odt`), 400, 'unknown_format', 'format');
+  const docx = await get('docx');
+  assert.match(docx.type, /wordprocessingml/);
+  // python-docx (Debian's python3-docx) reads every paragraph and table cell back
+  const py = spawnSync('/usr/bin/python3', ['-c', `import docx, json, sys
+d = docx.Document(sys.argv[1])
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+print(json.dumps({"paras": [p.text for p in d.paragraphs], "cells": cells, "width": d.sections[0].page_width.mm}))`, docx.file], { encoding: 'utf8' });
+  assert.equal(py.status, 0, py.stderr);
+  const read = JSON.parse(py.stdout);
+  for (const unit of ['（一）市发展改革委', '（十八）福田区', '（十九）罗湖区', '（二十六）大鹏新区', '五、迟报、未报送单位'])
+    assert.ok(read.paras.some((x) => x.includes(unit)), unit);
+  assert.ok(read.paras.some((x) => x.includes('深质强办〔2015〕30号')));
+  assert.ok(read.cells.includes('市发展改革委、福田区、大鹏新区'), 'the late and missing table');
+  assert.equal(Math.round(read.width), 210);
+  const pdf = await get('pdf');
+  assert.equal(pdf.type, 'application/pdf');
+  const info = spawnSync('pdfinfo', [pdf.file], { encoding: 'utf8' });
+  assert.match(info.stdout, /Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+  assert.ok(Number(/Pages:\s+(\d+)/.exec(info.stdout)[1]) >= 2);
+  const fonts = spawnSync('pdffonts', [pdf.file], { encoding: 'utf8' });
+  assert.match(fonts.stdout, /Noto\S*CJK\S*.* yes yes /, 'the CJK fonts are embedded');
+  assert.equal((await (await signedIn(srv.url, 'gzoffice')).get(`/api/v1/programmes/${pid}/documents/bulletin/file`)).status, 404);
 });
 
 test('units given an account later join the requests already opened', async () => {

@@ -11,6 +11,7 @@
  */
 #include "http/handlers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "app/campaign/media.h"
 #include "http/json_extra.h"
 #include "http/upload.h"
+#include "report/odoc.h"
 
 /* Answer a use case: its error, or *o (read after the call, which fills it). */
 static void reply(struct http_req *r, int rc, int status, json_t *const *o, const struct px_err *err)
@@ -310,4 +312,40 @@ void h_campaign_document_issue(struct http_req *r)
 		reply(r, campaign_document_issue(http_app(r), http_actor(r), id, http_param(r, 1), number, on, &o, &err), 201,
 		      &o, &err);
 	json_decref(in);
+}
+
+static int render_pdf(const char *path, void *doc, struct px_err *err)
+{
+	int pages;
+	return odoc_write_pdf(odoc_json_doc(doc), path, &pages, err);
+}
+
+static int render_docx(const char *path, void *doc, struct px_err *err)
+{
+	return odoc_write_docx(odoc_json_doc(doc), path, err);
+}
+
+/* GET .../documents/{kind}/file?format=pdf|docx: the document as issued (or as compiled now), laid out per GB/T 9704. */
+void h_campaign_document_file(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *format, *kind = http_param(r, 1);
+	struct odoc_json *doc = NULL;
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || http_query_or_reply(r, "format", 4, &format))
+		return;
+	bool pdf = !format || !strcmp(format, "pdf");
+	if (!pdf && strcmp(format, "docx"))
+		return (void)http_reply_errorf(r, PX_EINVAL, "unknown_format", "format", "a format is pdf or docx");
+	if (campaign_document_json(http_app(r), http_actor(r), id, kind, &o, &err) || odoc_json_read(o, &doc, &err))
+		return (void)http_fail(r, &err);
+	char name[64];
+	snprintf(name, sizeof(name), "%s-%lld.%s", !strcmp(kind, "volume") ? "volume" : "bulletin", (long long)id,
+		 pdf ? "pdf" : "docx");
+	http_reply_rendered(r, pdf ? render_pdf : render_docx, doc,
+			    pdf ? "application/pdf"
+				: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+			    name);
+	odoc_json_free(doc);
 }
