@@ -363,4 +363,5 @@ export default {
  "not_session_day": "只能在上课当天显示签到码",
  "session_not_held": "该次课程尚未举行",
  "wrong_code": "签到码不正确或已过期，请以现场显示为准",
+ "unknown_format": "文件格式应为 PDF 或 Word（docx）",
 };
