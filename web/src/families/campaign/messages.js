@@ -22,7 +22,7 @@ export default {
     todoReport: '报送：{title}',
     documents: '情况通报与资料汇编', bulletin: '情况通报', volume: '宣传资料汇编', overview: '总体情况（留空则按报送数据自动生成）',
     overviewHint: '留空则自动生成', closing: '下一步工作', number: '文号', issuedOn: '印发日期', issue: '印发',
-    issueConfirm: '以文号 {number} 印发？印发后不能修改。', issued: '已印发', saved: '已保存',
+    issueConfirm: '以文号 {number} 印发？印发后不能修改。', issued: '已印发', saved: '已保存', downloadPdf: '下载 PDF（公文格式）', downloadDocx: '下载 Word（可编辑）',
   },
   en: {
     menu: { workbench: 'Quality month reports', board: 'Quality month status' },
@@ -46,6 +46,6 @@ export default {
     todoReport: 'Report: {title}',
     documents: 'Bulletin and materials volume', bulletin: 'Bulletin', volume: 'Materials volume', overview: 'Overview (empty: compiled from the reports)',
     overviewHint: 'empty: compiled', closing: 'Next steps', number: 'Document number', issuedOn: 'Issued on', issue: 'Issue',
-    issueConfirm: 'Issue as {number}? It cannot change afterwards.', issued: 'Issued', saved: 'Saved',
+    issueConfirm: 'Issue as {number}? It cannot change afterwards.', issued: 'Issued', saved: 'Saved', downloadPdf: 'Download PDF', downloadDocx: 'Download Word',
   },
 };
