@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/sms/sms.h"
 #include "cli/serve.h"
 
 static const char usage[] =
@@ -18,6 +19,7 @@ static const char usage[] =
 	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
 	"                      [--web-dir DIR] [--public-url URL] [--header-deadline SECONDS]\n"
+	"                      [--sms CONFIG]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -39,6 +41,9 @@ static const char usage[] =
 	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
 	"  --web-dir DIR      the built web UI served at / (default: web/ beside the binary)\n"
 	"  --public-url URL   the address the public reaches (verification links of certificates)\n"
+	"  --sms CONFIG       the SMS gateway of the vote's codes, a JSON file\n"
+	"                     ({\"driver\": \"file\", \"path\": ...}; docs/vote.md); without it\n"
+	"                     the vote answers code requests 503 sms_unavailable\n"
 	"  --rehearsal        let the office set the date the server works on\n"
 	"                     (training and rehearsals of a programme; never in production)\n";
 
@@ -73,10 +78,11 @@ int cmd_serve(int argc, char **argv)
 		{ "trust-proxy", required_argument, NULL, 'T' },
 		{ "web-dir", required_argument, NULL, 'W' },
 		{ "public-url", required_argument, NULL, 'U' },
+		{ "sms", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL;
+	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL, *sms = NULL;
 	bool rehearsal = false;
 	char files_buf[4200];
 	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
@@ -99,6 +105,7 @@ int cmd_serve(int argc, char **argv)
 		case 'R': rehearsal = true; break;
 		case 'T': o.trusted_proxy = optarg; break;
 		case 'W': o.web_dir = optarg; break;
+		case 'S': sms = optarg; break;
 		case 'U':
 			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
 				return cli_usage_error("serve", "--public-url must start with http:// or https://");
@@ -154,7 +161,13 @@ int cmd_serve(int argc, char **argv)
 	app.public_url = public_url;
 	app.cfg.session_idle_us = (int64_t)idle * 1000000;
 	app.cfg.session_absolute_us = (int64_t)max * 1000000;
+	if (sms && sms_open(sms, &app.sms, &err)) {
+		cli_close_app(&app);
+		return cli_fail("serve", &err);
+	}
 	rc = serve_run(&app, &o, &err);
+	sms_close(app.sms);
+	app.sms = NULL;
 	cli_close_app(&app);
 	return rc ? cli_fail("serve", &err) : CLI_OK;
 }

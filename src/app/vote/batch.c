@@ -1,0 +1,220 @@
+/*
+ * batch.c - the group commit of the vote: the writer thread (runtime.c)
+ * hands over the ballots queued since its last batch; they are stored in one
+ * transaction per programme, each ballot all or none after the checks (the
+ * vote stage is open, the candidates stand in the track, the voter has not
+ * voted for them today and stays within the track's daily cap). The caps
+ * are also unique indexes (migration 0015), so two nodes on one database
+ * cannot pass them together: a conflict found at insert undoes the ballot.
+ * Each batch appends one audit record ("vote.batch") carrying the SHA-256
+ * of its votes, so the audit chain covers every vote. Each ballot's `done`
+ * runs after the commit (or the failure) of its batch.
+ */
+#include "app/vote/internal.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/programme/programme.h"
+#include "app/tx.h"
+
+static struct store_sql Q_CANDIDATE = STORE_SQL(
+	"SELECT track_code FROM application WHERE id = $1 AND programme_id = $2 AND submitted_at IS NOT NULL "
+	"AND state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended')");
+static struct store_sql Q_VOTED = STORE_SQL(
+	"SELECT id FROM vote WHERE programme_id = $1 AND application_id = $2 AND voter_hash = $3 AND day = $4");
+static struct store_sql Q_TRACK_COUNT = STORE_SQL(
+	"SELECT count(*) FROM vote WHERE programme_id = $1 AND track_code = $2 AND voter_hash = $3 AND day = $4");
+static struct store_sql Q_INSERT = STORE_SQL(
+	"INSERT INTO vote (programme_id, track_code, application_id, voter_hash, day, slot, receipt, state, rule, reason, "
+	"batch_id, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id");
+static struct store_sql Q_UNDO = STORE_SQL("DELETE FROM vote WHERE id = $1");
+static struct store_sql Q_BATCH_NEW = STORE_SQL(
+	"INSERT INTO vote_batch (programme_id, votes, hash, committed_at) VALUES ($1, 0, '', $2) RETURNING id");
+static struct store_sql Q_BATCH_SET = STORE_SQL("UPDATE vote_batch SET votes = $1, hash = $2 WHERE id = $3");
+
+/* Crockford's base32: no I, L, O, U. */
+static void receipt_new(char out[VOTE_RECEIPT_LEN + 1])
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	unsigned char b[VOTE_RECEIPT_LEN];
+	randombytes_buf(b, sizeof(b));
+	for (int i = 0; i < VOTE_RECEIPT_LEN; i++)
+		out[i] = alphabet[b[i] & 31];
+	out[VOTE_RECEIPT_LEN] = '\0';
+}
+
+struct batch_tx {
+	struct app *app;
+	int64_t programme_id;
+	struct vote_ballot *ballots; /* of this programme, linked by next */
+	struct vote_settings settings;
+	int64_t batch_id, votes;
+	char hash[2 * crypto_hash_sha256_BYTES + 1];
+};
+
+/* A refusal of one ballot: kept in the ballot, the batch goes on. */
+static int refuse(struct vote_ballot *b, int code, const char *key, const char *field, const char *msg)
+{
+	b->rc = px_err_set(&b->err, code, key, field, "%s", msg);
+	return 0;
+}
+
+/* Check the ballot against the caps; 0 with b->rc set when refused, < 0 on a database failure. */
+static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, const char *day, int64_t *slot,
+		 struct px_err *err)
+{
+	char track[32];
+	int64_t id, count = 0;
+	int rc;
+
+	for (int i = 0; i < b->ncandidates; i++) {
+		rc = store_get(c, &Q_CANDIDATE, err, "ii:b", b->candidates[i], t->programme_id, track, sizeof(track));
+		if (rc < 0)
+			return rc;
+		if (rc == STORE_DONE || strcmp(track, b->track))
+			return refuse(b, PX_EINVAL, "not_a_candidate", "candidates",
+				      "a candidate does not stand in this track");
+		if ((rc = store_get(c, &Q_VOTED, err, "iitt:i", t->programme_id, b->candidates[i], b->voter_hash, day,
+				    &id)) < 0)
+			return rc;
+		if (rc == STORE_ROW)
+			return refuse(b, PX_ECONFLICT, "already_voted", "candidates",
+				      "you have voted for this candidate today");
+	}
+	if ((rc = store_get(c, &Q_TRACK_COUNT, err, "ittt:i", t->programme_id, b->track, b->voter_hash, day, &count)) < 0)
+		return rc;
+	if (count + b->ncandidates > t->settings.per_track_per_day)
+		return refuse(b, PX_ECONFLICT, "track_daily_cap", "track",
+			      "this ballot would pass the votes a voter may cast in this track today");
+	*slot = count + 1;
+	return 0;
+}
+
+static int store_ballot(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, const char *day,
+			crypto_hash_sha256_state *h, struct px_err *err)
+{
+	int64_t ids[VOTE_MAX_CANDIDATES], slot = 0, now = app_now_us(t->app);
+	int rc, n = 0;
+
+	b->rc = 0;
+	if ((rc = check(c, t, b, day, &slot, err)) || b->rc)
+		return rc;
+	snprintf(b->state, sizeof(b->state), "%s", b->rule[0] ? "quarantined" : "counted");
+	for (int i = 0; i < b->ncandidates; i++) {
+		receipt_new(b->receipts[i]);
+		rc = store_get(c, &Q_INSERT, err, "itittittttii:i", t->programme_id, b->track, b->candidates[i],
+			       b->voter_hash, day, slot + i, b->receipts[i], b->state, b->rule[0] ? b->rule : NULL,
+			       b->reason[0] ? b->reason : NULL, t->batch_id, now, &ids[n]);
+		if (rc < 0)
+			return rc;
+		if (rc == STORE_DONE) { /* another node took the slot or the candidate: undo this ballot */
+			for (int j = 0; j < n; j++)
+				if ((rc = store_run(c, &Q_UNDO, err, "i", ids[j])))
+					return rc;
+			return refuse(b, PX_ECONFLICT, "already_voted", "candidates",
+				      "this vote was cast at the same time elsewhere");
+		}
+		n++;
+	}
+	for (int i = 0; i < b->ncandidates; i++) {
+		char line[256];
+		int len = snprintf(line, sizeof(line), "%s|%lld|%s|%lld|%s|%s|%s\n", b->receipts[i],
+				   (long long)t->programme_id, b->track, (long long)b->candidates[i], b->voter_hash, day,
+				   b->state);
+		crypto_hash_sha256_update(h, (const unsigned char *)line, (unsigned long long)len);
+	}
+	t->votes += n;
+	return 0;
+}
+
+static int open_stage(struct store_conn *c, struct batch_tx *t, struct px_err *err)
+{
+	struct programme p;
+	const struct tpl_stage *s;
+	int rc = programme_load(c, t->programme_id, &p, err);
+	if (rc)
+		return rc;
+	s = programme_stage(&p);
+	rc = s && s->kind == TPL_STAGE_VOTE ? 0
+					    : px_err_set(err, PX_ECONFLICT, "vote_not_open", NULL,
+							 "the programme is not at a vote stage");
+	programme_release(&p);
+	return rc;
+}
+
+static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct batch_tx *t = arg;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state h;
+	char day[11];
+	int rc;
+
+	t->votes = 0;
+	date_format(app_today(t->app), day);
+	if ((rc = open_stage(c, t, err)))
+		return rc;
+	if ((rc = store_get(c, &Q_BATCH_NEW, err, "ii:i", t->programme_id, store_now_us(), &t->batch_id)) < 0)
+		return rc;
+	crypto_hash_sha256_init(&h);
+	for (struct vote_ballot *b = t->ballots; b; b = b->next)
+		if ((rc = store_ballot(c, t, b, day, &h, err)))
+			return rc;
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(t->hash, sizeof(t->hash), digest, sizeof(digest));
+	if ((rc = store_run(c, &Q_BATCH_SET, err, "iti", t->votes, t->hash, t->batch_id)))
+		return rc;
+	return audit_record(c, &app_actor_public, "vote.batch", "vote_batch", t->batch_id,
+			    json_pack("{s:I, s:I, s:s, s:s}", "programme", (json_int_t)t->programme_id, "votes",
+				      (json_int_t)t->votes, "sha256", t->hash, "day", day),
+			    err);
+}
+
+/* Commit the ballots of one programme (linked by next) and answer each. */
+static void commit_programme(struct app *app, struct vote_ballot *ballots)
+{
+	struct batch_tx t = { .app = app, .programme_id = ballots->programme_id, .ballots = ballots };
+	struct vote_runtime *rt = app->vote;
+	struct vote_prog_rt *p;
+	struct px_err err = { 0 };
+	int rc;
+
+	pthread_mutex_lock(&rt->lock);
+	p = vote_rt_programme(rt, t.programme_id, &err);
+	if (p)
+		t.settings = p->settings;
+	pthread_mutex_unlock(&rt->lock);
+	rc = p ? app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err) : err.code;
+	for (struct vote_ballot *b = ballots, *next; b; b = next) {
+		next = b->next;
+		if (rc) {
+			b->rc = rc;
+			b->err = err;
+		}
+		b->done(b);
+	}
+}
+
+void vote_batch_commit(struct app *app, struct vote_ballot *batch)
+{
+	while (batch) {
+		struct vote_ballot *mine = NULL, **tail = &mine, *rest = NULL, **rtail = &rest;
+		int64_t pid = batch->programme_id;
+		for (struct vote_ballot *b = batch, *next; b; b = next) {
+			next = b->next;
+			b->next = NULL;
+			if (b->programme_id == pid) {
+				*tail = b;
+				tail = &b->next;
+			} else {
+				*rtail = b;
+				rtail = &b->next;
+			}
+		}
+		commit_programme(app, mine);
+		batch = rest;
+	}
+}

@@ -1,0 +1,60 @@
+/*
+ * internal.h - what the files of app/vote/ share: the runtime in app->vote
+ * (per-programme limiters, the recent numbers, the batch queue) and the
+ * helpers to load a programme's vote settings.
+ */
+#ifndef PX_APP_VOTE_INTERNAL_H
+#define PX_APP_VOTE_INTERNAL_H
+
+#include <pthread.h>
+
+#include "app/vote/vote.h"
+#include "core/ratelimit.h"
+
+#define VOTE_RT_PROGRAMMES 32
+#define VOTE_RT_KEYS 16384
+#define VOTE_RECENT_NUMBERS 4096
+#define VOTE_RECENT_WINDOW_US (600LL * 1000000)
+#define VOTE_BATCH_MAX 512
+
+/* The limiters of one programme, made from its settings on first use. */
+struct vote_prog_rt {
+	int64_t programme_id;
+	struct vote_settings settings;
+	struct rl_limiter address, net;     /* over: ask for a fresh code */
+	struct rl_limiter q_address, q_net; /* over: quarantine */
+};
+
+struct vote_runtime {
+	struct app *app;
+	pthread_mutex_t lock; /* guards everything below but the queue */
+	struct vote_prog_rt *progs[VOTE_RT_PROGRAMMES];
+	int nprogs;
+	struct rl_limiter otp_address;
+	struct { int64_t number, at_us; } recent[VOTE_RECENT_NUMBERS];
+	int recent_next;
+	/* the batch queue */
+	pthread_mutex_t qlock;
+	pthread_cond_t qcond;
+	struct vote_ballot *head, *tail;
+	bool stopping;
+	bool running;
+	pthread_t writer;
+};
+
+/* The vote settings of a programme's template text (the defaults when it has none). */
+int vote_settings_of_config(const char *config, struct vote_settings *s, struct px_err *err);
+
+/* The programme's limiters (made on first use from its settings); NULL on failure. Hold rt->lock. */
+struct vote_prog_rt *vote_rt_programme(struct vote_runtime *rt, int64_t programme_id, struct px_err *err);
+
+/* Record a verified number; true when it completes a run of sequential numbers. */
+bool vote_rt_sequential(struct vote_runtime *rt, const char *phone, int run);
+
+/* The ballots queued are committed by vote_batch_commit() (cast.c) on the writer thread. */
+void vote_batch_commit(struct app *app, struct vote_ballot *batch);
+
+/* The network of an address: "a.b.c" of IPv4, the first four groups of IPv6. */
+void vote_address_net(const char *address, char out[48]);
+
+#endif
