@@ -24,6 +24,7 @@ static const struct {
 	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
 	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
 	/* ranking */
+	{ "verify-tally", cmd_verify_tally, "recompute a vote's published counts from its log and the audit chain" },
 
 	/* campaign */
 

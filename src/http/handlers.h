@@ -111,6 +111,8 @@ void h_vote_counts(struct http_req *r);
 void h_vote_exclusions(struct http_req *r);
 void h_vote_quarantine_list(struct http_req *r);
 void h_vote_quarantine_decide(struct http_req *r);
+void h_vote_snapshot_take(struct http_req *r);
+void h_vote_log(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 

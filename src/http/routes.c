@@ -125,6 +125,8 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/vote/exclusions", h_vote_exclusions, ROLES_ANY, 0),
 	R("GET", "/api/v1/programmes/{id}/vote/quarantine", h_vote_quarantine_list, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/vote/quarantine", h_vote_quarantine_decide, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/vote/snapshots", h_vote_snapshot_take, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/vote/log", h_vote_log, ROLES_ANY, 0),
 
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 

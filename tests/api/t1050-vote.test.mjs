@@ -233,6 +233,66 @@ test('suspicious votes are quarantined with their rule, kept, released or confir
   assert.equal(sql(srv.db, `SELECT count(*) FROM vote WHERE programme_id = ${pid} AND application_id = ${orgs[4]}`), '4');
 });
 
+test('counts are published live or as a daily snapshot hashed into the chain; the log verifies after the close', async () => {
+  let snap = ok(await office.post(`/api/v1/programmes/${pid}/vote/snapshots`, {}), 201);
+  assert.match(snap.snapshot.sha256, /^[0-9a-f]{64}$/);
+  fails(await gz.post(`/api/v1/programmes/${pid}/vote/snapshots`, {}), 404, 'not_found');
+  let live = ok(await gz.get(`/api/v1/programmes/${pid}/vote/counts`));
+  assert.equal(live.policy, 'live');
+
+  // the daily policy: the first read after publish_hour takes the day's snapshot; later votes wait for the next
+  editConfig(srv.db, pid, (c) => { c.section.vote.publication = 'daily'; c.section.vote.publish_hour = 0; });
+  const daily = ok(await gz.get(`/api/v1/programmes/${pid}/vote/counts`));
+  assert.equal(daily.policy, 'daily');
+  assert.equal(daily.snapshot.day, '2025-11-24');
+  assert.equal(daily.snapshot.id, snap.snapshot.id, "the office's snapshot of the day is the day's");
+  const v = new Voter(srv.url, { address: '10.7.0.1' });
+  await verify(v, smsLog, '15912340000');
+  ok(await v.post(`/api/v1/programmes/${pid}/votes`, { track: 'organisation', candidates: [orgs[4]] }), 201);
+  const later = ok(await gz.get(`/api/v1/programmes/${pid}/vote/counts`));
+  assert.deepEqual(later, daily, 'the published counts hold until the next day');
+  live = ok(await gz.get(`/api/v1/programmes/${pid}/vote/exclusions`));
+  assert.equal(live.tracks.organisation.find((c) => c.id === orgs[4]).valid,
+    daily.tracks.organisation.find((c) => c.id === orgs[4]).valid + 1);
+  await setClock(office, '2025-11-25');
+  const next = ok(await gz.get(`/api/v1/programmes/${pid}/vote/counts`));
+  assert.equal(next.snapshot.day, '2025-11-25');
+  assert.equal(next.tracks.organisation.find((c) => c.id === orgs[4]).valid,
+    daily.tracks.organisation.find((c) => c.id === orgs[4]).valid + 1);
+  await setClock(office, '2025-11-24');
+
+  // the pseudonymised log, once the vote is over
+  fails(await gz.get(`/api/v1/programmes/${pid}/vote/log`), 409, 'vote_not_closed');
+  putStage(srv.db, pid, 'onsite');
+  fails(await v.post(`/api/v1/programmes/${pid}/votes`, { track: 'organisation', candidates: [orgs[3]] }), 409,
+    'vote_not_open');
+  const r = await gz.get(`/api/v1/programmes/${pid}/vote/log`);
+  assert.equal(r.status, 200);
+  const lines = r.text.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, Number(sql(srv.db, `SELECT count(*) FROM vote WHERE programme_id = ${pid}`)));
+  assert.ok(lines.every((l) => /^[0-9a-f]{32}$/.test(l.voter) && !('voter_hash' in l)));
+  assert.ok(!r.text.includes(sql(srv.db, 'SELECT voter_hash FROM vote LIMIT 1')), 'no keyed hash of a number in the log');
+  const logFile = join(srv.dir, 'vote-log.jsonl');
+  writeFileSync(logFile, r.text);
+  let out = cli(['verify-tally', '--db', srv.db, '--programme', String(pid), '--log', logFile]);
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+  assert.match(out.stdout, /^verify-tally: OK, \d+ votes in \d+ batches, 2 decisions, 2 snapshots match the chain/);
+
+  // a log that tells another story is caught: one counted vote shown as invalid, or one vote moved
+  const forged = lines.map((l) => ({ ...l }));
+  forged.find((l) => l.state === 'counted').state = 'invalid';
+  writeFileSync(logFile, forged.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  out = cli(['verify-tally', '--db', srv.db, '--programme', String(pid), '--log', logFile]);
+  assert.equal(out.status, 1, out.stdout);
+  assert.match(out.stdout, /NOT VERIFIED/);
+  const moved = lines.map((l) => ({ ...l }));
+  moved[0].candidate = moved[0].candidate === orgs[0] ? orgs[1] : orgs[0];
+  writeFileSync(logFile, moved.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  out = cli(['verify-tally', '--db', srv.db, '--programme', String(pid), '--log', logFile]);
+  assert.equal(out.status, 1, out.stdout);
+  assert.match(out.stdout, /do not hash to the chain/);
+});
+
 test('each batch of votes is one audit record carrying its hash, and the chain verifies', async () => {
   const batches = Number(sql(srv.db, "SELECT count(*) FROM audit WHERE action = 'vote.batch'"));
   assert.ok(batches >= 1);

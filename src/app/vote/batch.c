@@ -35,6 +35,23 @@ static struct store_sql Q_BATCH_NEW = STORE_SQL(
 	"INSERT INTO vote_batch (programme_id, votes, hash, committed_at) VALUES ($1, 0, '', $2) RETURNING id");
 static struct store_sql Q_BATCH_SET = STORE_SQL("UPDATE vote_batch SET votes = $1, hash = $2 WHERE id = $3");
 
+void vote_pseudonym(int64_t programme_id, const char *voter_hash, char out[VOTE_PSEUDONYM_HEX + 1])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char in[160];
+	int n = snprintf(in, sizeof(in), "pingxuan-vote:%lld:%s", (long long)programme_id, voter_hash);
+	crypto_hash_sha256(h, (const unsigned char *)in, (unsigned long long)n);
+	sodium_bin2hex(out, VOTE_PSEUDONYM_HEX + 1, h, VOTE_PSEUDONYM_HEX / 2);
+}
+
+int vote_batch_line(char *buf, size_t cap, const char *receipt, int64_t programme_id, const char *track,
+		    int64_t candidate, const char *pseudonym, const char *day, const char *cast_state)
+{
+	int n = snprintf(buf, cap, "%s|%lld|%s|%lld|%s|%s|%s\n", receipt, (long long)programme_id, track,
+			 (long long)candidate, pseudonym, day, cast_state);
+	return n < 0 || (size_t)n >= cap ? (int)cap - 1 : n;
+}
+
 /* Crockford's base32: no I, L, O, U. */
 static void receipt_new(char out[VOTE_RECEIPT_LEN + 1])
 {
@@ -97,6 +114,7 @@ static int store_ballot(struct store_conn *c, struct batch_tx *t, struct vote_ba
 			crypto_hash_sha256_state *h, struct px_err *err)
 {
 	int64_t ids[VOTE_MAX_CANDIDATES], slot = 0, now = app_now_us(t->app);
+	char voter[VOTE_PSEUDONYM_HEX + 1];
 	int rc, n = 0;
 
 	b->rc = 0;
@@ -119,11 +137,11 @@ static int store_ballot(struct store_conn *c, struct batch_tx *t, struct vote_ba
 		}
 		n++;
 	}
+	vote_pseudonym(t->programme_id, b->voter_hash, voter);
 	for (int i = 0; i < b->ncandidates; i++) {
 		char line[256];
-		int len = snprintf(line, sizeof(line), "%s|%lld|%s|%lld|%s|%s|%s\n", b->receipts[i],
-				   (long long)t->programme_id, b->track, (long long)b->candidates[i], b->voter_hash, day,
-				   b->state);
+		int len = vote_batch_line(line, sizeof(line), b->receipts[i], t->programme_id, b->track, b->candidates[i],
+					  voter, day, b->state);
 		crypto_hash_sha256_update(h, (const unsigned char *)line, (unsigned long long)len);
 	}
 	t->votes += n;

@@ -57,4 +57,21 @@ void vote_batch_commit(struct app *app, struct vote_ballot *batch);
 /* The network of an address: "a.b.c" of IPv4, the first four groups of IPv6. */
 void vote_address_net(const char *address, char out[48]);
 
+#define VOTE_PSEUDONYM_HEX 32
+
+/*
+ * The voter as the published log shows them: the first 32 hex digits of
+ * SHA-256("pingxuan-vote:<programme>:<voter hash>"), one pseudonym per
+ * programme, so logs of two programmes cannot be joined on it.
+ */
+void vote_pseudonym(int64_t programme_id, const char *voter_hash, char out[VOTE_PSEUDONYM_HEX + 1]);
+
+/*
+ * A vote's line in its batch's hash: "receipt|programme|track|candidate|
+ * pseudonym|day|state at casting\n" (state "counted" or "quarantined").
+ * Returns its length; the published log carries every field of it.
+ */
+int vote_batch_line(char *buf, size_t cap, const char *receipt, int64_t programme_id, const char *track,
+		    int64_t candidate, const char *pseudonym, const char *day, const char *cast_state);
+
 #endif

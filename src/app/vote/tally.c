@@ -1,7 +1,6 @@
 /*
  * tally.c - what the vote publishes, read from the vote table: receipts
- * (counted, quarantined or invalid), valid counts per candidate, the
- * exclusion report (received, excluded per rule, valid), the candidates of
+ * (counted, quarantined or invalid), the exclusion report (received, excluded per rule, valid), the candidates of
  * a track in the order shuffled for one voter, and vote_valid_counts() for
  * a family's composite. Valid means counted: quarantined and invalid votes
  * are kept but never counted.
@@ -141,27 +140,6 @@ int vote_exclusions_json(struct app *app, int64_t programme_id, json_t **out, st
 	int rc = app_tx_json(app, STORE_TX_READ, tally_in_tx, &a, &a.out, &tracks, err);
 	*out = rc ? NULL : json_pack("{s:I, s:o}", "programme", (json_int_t)programme_id, "tracks", tracks);
 	return rc;
-}
-
-int vote_counts_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err)
-{
-	json_t *report, *tracks, *list, *cand;
-	const char *track;
-	size_t i;
-	int rc = vote_exclusions_json(app, programme_id, &report, err);
-	*out = NULL;
-	if (rc)
-		return rc;
-	tracks = json_object_get(report, "tracks");
-	json_object_foreach(tracks, track, list)
-		json_array_foreach(list, i, cand) {
-			json_object_del(cand, "received");
-			json_object_del(cand, "quarantined");
-			json_object_del(cand, "invalid");
-			json_object_del(cand, "excluded");
-		}
-	*out = report;
-	return 0;
 }
 
 struct valid_arg {

@@ -138,6 +138,40 @@ int vote_quarantine_decide(struct app *app, const struct app_actor *actor, int64
 			   json_t **out, struct px_err *err);
 
 /*
+ * Take a snapshot of the valid counts now (the office, or the CLI): stored,
+ * hashed, and its counts carried by the audit record "vote.snapshot".
+ * Under the daily policy, vote_counts_json() takes the day's snapshot by
+ * itself at the first read after publish_hour.
+ */
+int vote_snapshot_take(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+		       struct px_err *err);
+
+/*
+ * The pseudonymised vote log (one JSON object a line, see log.c), once the
+ * programme has moved past its last vote stage: PX_ECONFLICT
+ * "vote_not_closed" before. *out (malloc'd, NUL-terminated) is the caller's.
+ */
+int vote_log(struct app *app, int64_t programme_id, char **out, size_t *len, struct px_err *err);
+
+struct vote_tally_report {
+	int64_t votes, batches, decisions, snapshots;
+	int64_t problems;       /* 0: every published count is recomputed from the log */
+	char first[256];        /* the first problem found */
+	bool chain_intact;
+};
+
+/*
+ * Check a published vote log against the audit chain: the chain is intact,
+ * every batch's hash is recomputed from the log's lines, the office's
+ * decisions replayed in chain order give each vote's state in the log, and
+ * every published snapshot equals the counts recomputed at its place in the
+ * chain. 0 when the check ran (see report->problems); an error when it
+ * could not (a malformed log: PX_EINVAL "bad_vote_log").
+ */
+int vote_verify_tally(struct app *app, int64_t programme_id, const char *log, size_t len,
+		      struct vote_tally_report *report, struct px_err *err);
+
+/*
  * For the ranking's composite: call fn(application_id, valid votes, arg) for
  * each candidate of the track (valid = counted; quarantined and invalid
  * votes excluded), inside the caller's transaction c. fn returns 0 to go on.

@@ -7,6 +7,7 @@
  *   GET  /api/v1/vote/receipts/{code}            -> counted / quarantined / invalid
  *   GET  /api/v1/programmes/{id}/vote/counts     -> valid votes per candidate
  *   GET  /api/v1/programmes/{id}/vote/exclusions -> received, excluded per rule, valid
+ *   GET  /api/v1/programmes/{id}/vote/log        -> the pseudonymised vote log, after the vote
  * The voter's session is its own cookie (px_voter), apart from staff
  * sessions; a device cookie (px_device) lets the device rule count voters
  * per device. A ballot is parked until its batch commits (group commit).
@@ -225,4 +226,20 @@ void h_vote_exclusions(struct http_req *r)
 		http_fail(r, &err);
 	else
 		http_reply_json(r, 200, out);
+}
+
+void h_vote_log(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	char name[64], *text;
+	size_t len;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (vote_log(http_app(r), id, &text, &len, &err)) {
+		http_fail(r, &err);
+		return;
+	}
+	snprintf(name, sizeof(name), "vote-log-%lld.jsonl", (long long)id);
+	http_reply_bytes(r, 200, "application/x-ndjson", name, text, len);
 }

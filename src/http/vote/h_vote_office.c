@@ -2,6 +2,7 @@
  * h_vote_office.c - the office's review of the vote's quarantine:
  *   GET  /api/v1/programmes/{id}/vote/quarantine  -> the quarantined votes with rule and reason
  *   POST /api/v1/programmes/{id}/vote/quarantine  {votes: [ids], action: release|confirm, reason}
+ *   POST /api/v1/programmes/{id}/vote/snapshots   -> a snapshot of the valid counts, hashed into the chain
  */
 #include "http/handlers.h"
 
@@ -55,4 +56,17 @@ void h_vote_quarantine_decide(struct http_req *r)
 		http_reply_json(r, 200, out);
 out:
 	json_decref(in);
+}
+
+void h_vote_snapshot_take(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *out;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (vote_snapshot_take(http_app(r), http_actor(r), id, &out, &err))
+		http_fail(r, &err);
+	else
+		http_reply_json(r, 201, out);
 }
