@@ -5,7 +5,10 @@
  * vote stage is open, the candidates stand in the track, the voter has not
  * voted for them today and stays within the track's daily cap). The caps
  * are also unique indexes (migration 0015), so two nodes on one database
- * cannot pass them together: a conflict found at insert undoes the ballot.
+ * cannot pass them together: an insert that meets a vote another node
+ * committed since the check is skipped (ON CONFLICT DO NOTHING), and the
+ * batch is rolled back and run again (PX_EBUSY, store_tx), when the check
+ * sees that vote and refuses the ballot as it should.
  * Each batch appends one audit record ("vote.batch") carrying the SHA-256
  * of its votes, so the audit chain covers every vote. Each ballot's `done`
  * runs after the commit (or the failure) of its batch.
@@ -30,7 +33,6 @@ static struct store_sql Q_TRACK_COUNT = STORE_SQL(
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO vote (programme_id, track_code, application_id, voter_hash, day, slot, receipt, state, rule, reason, "
 	"batch_id, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id");
-static struct store_sql Q_UNDO = STORE_SQL("DELETE FROM vote WHERE id = $1");
 static struct store_sql Q_BATCH_NEW = STORE_SQL(
 	"INSERT INTO vote_batch (programme_id, votes, hash, committed_at) VALUES ($1, 0, '', $2) RETURNING id");
 static struct store_sql Q_BATCH_SET = STORE_SQL("UPDATE vote_batch SET votes = $1, hash = $2 WHERE id = $3");
@@ -128,13 +130,9 @@ static int store_ballot(struct store_conn *c, struct batch_tx *t, struct vote_ba
 			       b->reason[0] ? b->reason : NULL, t->batch_id, now, &ids[n]);
 		if (rc < 0)
 			return rc;
-		if (rc == STORE_DONE) { /* another node took the slot or the candidate: undo this ballot */
-			for (int j = 0; j < n; j++)
-				if ((rc = store_run(c, &Q_UNDO, err, "i", ids[j])))
-					return rc;
-			return refuse(b, PX_ECONFLICT, "already_voted", "candidates",
-				      "this vote was cast at the same time elsewhere");
-		}
+		if (rc == STORE_DONE) /* another node committed the slot or the candidate since the check: */
+			return px_err_set(err, PX_EBUSY, "db_busy", NULL, /* the batch runs again and sees it */
+					  "a vote of this voter was committed at the same time elsewhere");
 		n++;
 	}
 	vote_pseudonym(t->programme_id, b->voter_hash, voter);
