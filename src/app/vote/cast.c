@@ -70,6 +70,13 @@ static int limits(struct vote_prog_rt *p, struct vote_ballot *b, int64_t verifie
 		snprintf(b->reason, sizeof(b->reason), "more than %d votes an hour from one network",
 			 p->settings.quarantine_net_per_hour);
 	}
+	for (int i = 0; i < b->ncandidates; i++)
+		if (vote_rt_velocity(p, b->candidates[i], now) && !b->rule[0]) {
+			snprintf(b->rule, sizeof(b->rule), "velocity");
+			snprintf(b->reason, sizeof(b->reason),
+				 "candidate %lld got more than %d times its votes a minute of the last hour",
+				 (long long)b->candidates[i], p->settings.velocity_factor);
+		}
 	return 0;
 }
 

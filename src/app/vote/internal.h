@@ -17,12 +17,23 @@
 #define VOTE_RECENT_WINDOW_US (600LL * 1000000)
 #define VOTE_BATCH_MAX 512
 
+#define VOTE_RT_CANDIDATES 1024
+
+/* A candidate's votes a minute over the last hour, for the velocity rule. */
+struct vote_velocity {
+	int64_t candidate;
+	int64_t minute;          /* the minute of the newest bucket */
+	uint32_t per_minute[60]; /* by minute % 60 */
+};
+
 /* The limiters of one programme, made from its settings on first use. */
 struct vote_prog_rt {
 	int64_t programme_id;
 	struct vote_settings settings;
 	struct rl_limiter address, net;     /* over: ask for a fresh code */
 	struct rl_limiter q_address, q_net; /* over: quarantine */
+	struct vote_velocity velocity[VOTE_RT_CANDIDATES];
+	int nvelocity;
 };
 
 struct vote_runtime {
@@ -47,6 +58,13 @@ int vote_settings_of_config(const char *config, struct vote_settings *s, struct 
 
 /* The programme's limiters (made on first use from its settings); NULL on failure. Hold rt->lock. */
 struct vote_prog_rt *vote_rt_programme(struct vote_runtime *rt, int64_t programme_id, struct px_err *err);
+
+/*
+ * Count one vote for candidate at now_us; true when it passes
+ * velocity_factor x the candidate's baseline (its mean a minute over the
+ * previous hour, at least velocity_floor). Hold rt->lock.
+ */
+bool vote_rt_velocity(struct vote_prog_rt *p, int64_t candidate, int64_t now_us);
 
 /* Record a verified number; true when it completes a run of sequential numbers. */
 bool vote_rt_sequential(struct vote_runtime *rt, const char *phone, int run);

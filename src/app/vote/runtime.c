@@ -114,6 +114,34 @@ struct vote_prog_rt *vote_rt_programme(struct vote_runtime *rt, int64_t programm
 	return p;
 }
 
+bool vote_rt_velocity(struct vote_prog_rt *p, int64_t candidate, int64_t now_us)
+{
+	struct vote_velocity *v = NULL;
+	int64_t minute = now_us / 60000000, total = 0, floor = p->settings.velocity_floor;
+
+	for (int i = 0; i < p->nvelocity && !v; i++)
+		if (p->velocity[i].candidate == candidate)
+			v = &p->velocity[i];
+	if (!v) {
+		if (p->nvelocity == VOTE_RT_CANDIDATES)
+			return false; /* more candidates than the table: the rule rests, the others hold */
+		v = &p->velocity[p->nvelocity++];
+		memset(v, 0, sizeof(*v));
+		v->candidate = candidate;
+		v->minute = minute;
+	}
+	for (int64_t m = v->minute + 1; m <= minute && m <= v->minute + 60; m++)
+		v->per_minute[m % 60] = 0;
+	if (minute > v->minute)
+		v->minute = minute;
+	for (int i = 0; i < 60; i++)
+		if (i != minute % 60)
+			total += v->per_minute[i];
+	int64_t baseline = total / 59 > floor ? total / 59 : floor;
+	uint32_t now = ++v->per_minute[minute % 60];
+	return (int64_t)now > baseline * p->settings.velocity_factor;
+}
+
 bool vote_rt_sequential(struct vote_runtime *rt, const char *phone, int run)
 {
 	int64_t n = strtoll(phone, NULL, 10), now = store_now_us();

@@ -28,6 +28,8 @@ static const struct setting settings[] = {
 	S(quarantine_net_per_hour, 1, 1000000),
 	S(device_voters_max, 1, 1000),
 	S(sequential_run, 2, 1000),
+	S(velocity_factor, 2, 1000),
+	S(velocity_floor, 1, 1000000),
 	S(publish_hour, 0, 23),
 };
 #undef S
@@ -46,6 +48,8 @@ void vote_settings_default(struct vote_settings *s)
 		.quarantine_net_per_hour = 2000,
 		.device_voters_max = 3,
 		.sequential_run = 5,
+		.velocity_factor = 10,
+		.velocity_floor = 30,
 		.live = true,
 		.publish_hour = 18,
 	};

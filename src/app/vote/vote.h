@@ -47,6 +47,8 @@ struct vote_settings {
 	int quarantine_net_per_hour;
 	int device_voters_max;     /* voters on one device cookie before the next are quarantined */
 	int sequential_run;        /* numbers verified within +-10 of each other in 10 min */
+	int velocity_factor;       /* a candidate's votes this minute past factor x its baseline ... */
+	int velocity_floor;        /* ... (its mean a minute over the last hour, at least the floor) */
 	bool live;                 /* live counts; false: the daily snapshot only */
 	int publish_hour;          /* the snapshot's hour (China time) when not live */
 };

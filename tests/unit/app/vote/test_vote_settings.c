@@ -2,7 +2,8 @@
  * test_vote_settings.c - the vote's settings from a template's section.vote:
  * defaults, every key in range, unknown keys and values out of range
  * refused with the key named; the /24 of an address; the batch line and
- * the per-programme pseudonym that verify-tally recomputes.
+ * the per-programme pseudonym that verify-tally recomputes; the velocity
+ * rule against a candidate's own baseline.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -112,11 +113,43 @@ static void test_batch_line(void **state)
 	assert_string_equal(a, b);
 }
 
+static void test_velocity(void **state)
+{
+	static struct vote_prog_rt p; /* large: not on the stack */
+	const int64_t min = 60000000, t0 = 1000 * min;
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	vote_settings_default(&p.settings);
+	p.settings.velocity_factor = 3;
+	p.settings.velocity_floor = 2;
+	/* no baseline: the floor (2) x 3 = 6 a minute pass, the 7th is past */
+	for (int i = 0; i < 6; i++)
+		assert_false(vote_rt_velocity(&p, 42, t0 + i));
+	assert_true(vote_rt_velocity(&p, 42, t0 + 10));
+	/* another candidate has its own count */
+	assert_false(vote_rt_velocity(&p, 43, t0 + 11));
+	/* with a floor of 10 (30 a minute), a steady hour of 20 a minute raises the baseline: 60 pass */
+	memset(&p.velocity, 0, sizeof(p.velocity));
+	p.nvelocity = 0;
+	p.settings.velocity_floor = 10;
+	for (int m = 0; m < 59; m++)
+		for (int i = 0; i < 20; i++)
+			assert_false(vote_rt_velocity(&p, 42, t0 + m * min + i));
+	for (int i = 0; i < 60; i++)
+		assert_false(vote_rt_velocity(&p, 42, t0 + 59 * min + i));
+	assert_true(vote_rt_velocity(&p, 42, t0 + 59 * min + 61));
+	/* two quiet hours later the old minutes are gone: the floor again */
+	for (int i = 0; i < 30; i++)
+		assert_false(vote_rt_velocity(&p, 42, t0 + 180 * min + i));
+	assert_true(vote_rt_velocity(&p, 42, t0 + 180 * min + 31));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),   cmocka_unit_test(test_keys),        cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_config),     cmocka_unit_test(test_address_net), cmocka_unit_test(test_batch_line),
+		cmocka_unit_test(test_velocity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
