@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, signedIn, ok, fails, cli } from './lib/server.mjs';
 import { sql, addOrganisation, addPerson, addApplication, putStage, usccFor, editConfig } from './lib/fixture.mjs';
 import { createProgramme, setClock } from './lib/award.mjs';
@@ -242,6 +243,7 @@ test('counts are published live or as a daily snapshot hashed into the chain; th
 
   // the daily policy: the first read after publish_hour takes the day's snapshot; later votes wait for the next
   editConfig(srv.db, pid, (c) => { c.section.vote.publication = 'daily'; c.section.vote.publish_hour = 0; });
+  await sleep(1100); // the counts are a public read kept in memory: a change by another process shows within a second
   const daily = ok(await gz.get(`/api/v1/programmes/${pid}/vote/counts`));
   assert.equal(daily.policy, 'daily');
   assert.equal(daily.snapshot.day, '2025-11-24');
