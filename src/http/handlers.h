@@ -113,6 +113,7 @@ void h_vote_quarantine_list(struct http_req *r);
 void h_vote_quarantine_decide(struct http_req *r);
 void h_vote_snapshot_take(struct http_req *r);
 void h_vote_log(struct http_req *r);
+void h_vote_monitor(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 

@@ -124,6 +124,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/vote/counts", h_vote_counts, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/vote/exclusions", h_vote_exclusions, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/vote/quarantine", h_vote_quarantine_list, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/vote/monitor", h_vote_monitor, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/vote/quarantine", h_vote_quarantine_decide, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/vote/snapshots", h_vote_snapshot_take, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/vote/log", h_vote_log, ROLES_ANY, 0),

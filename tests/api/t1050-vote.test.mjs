@@ -200,6 +200,12 @@ test('suspicious votes are quarantined with their rule, kept, released or confir
 
   assert.equal(ok(await gz.get(`/api/v1/vote/receipts/${deviceReceipt}`)).state, 'quarantined');
   fails(await gz.get(`/api/v1/programmes/${pid}/vote/quarantine`), 404, 'not_found');
+  const mon = ok(await office.get(`/api/v1/programmes/${pid}/vote/monitor`));
+  const perState = (st) => mon.per_minute.filter((m) => m.state === st)
+    .reduce((n, m) => n + m.votes, 0);
+  assert.equal(perState('quarantined'), Number(sql(srv.db, `SELECT count(*) FROM vote WHERE programme_id = ${pid} ` +
+    "AND state = 'quarantined'")));
+  fails(await gz.get(`/api/v1/programmes/${pid}/vote/monitor`), 404, 'not_found');
   const q = ok(await office.get(`/api/v1/programmes/${pid}/vote/quarantine`));
   assert.deepEqual([...new Set(q.votes.map((v) => v.rule))].sort(), ['address_burst', 'device_shared', 'sequential_numbers']);
   assert.ok(q.votes.every((v) => v.reason && !('voter_hash' in v)));

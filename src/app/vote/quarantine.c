@@ -4,7 +4,8 @@
  * them, "release" (the vote counts) or "confirm" (the vote stays excluded as
  * invalid), with a reason, in one transaction audited as
  * "vote.quarantine.release" / "vote.quarantine.confirm". No vote is deleted:
- * a decided vote keeps its rule.
+ * a decided vote keeps its rule. The monitor: votes a minute per track over
+ * the last hour, by state, beside the quarantine.
  */
 #include "app/vote/internal.h"
 
@@ -19,6 +20,9 @@
 static struct store_sql Q_LIST = STORE_SQL(
 	"SELECT id, track_code, application_id, day, rule, coalesce(reason, ''), cast_at FROM vote "
 	"WHERE programme_id = $1 AND state = 'quarantined' ORDER BY id LIMIT 1000");
+static struct store_sql Q_PER_MINUTE = STORE_SQL(
+	"SELECT track_code, cast_at / 60000000, state, count(*) FROM vote WHERE programme_id = $1 AND cast_at >= $2 "
+	"GROUP BY track_code, cast_at / 60000000, state ORDER BY 2, 1");
 static struct store_sql Q_DECIDE = STORE_SQL(
 	"UPDATE vote SET state = $1, decided_by = $2, decided_at = $3 "
 	"WHERE id = $4 AND programme_id = $5 AND state = 'quarantined' RETURNING id");
@@ -127,4 +131,42 @@ int vote_quarantine_decide(struct app *app, const struct app_actor *actor, int64
 	if (!reason || !*reason)
 		return px_err_set(err, PX_EINVAL, "reason_required", "reason", "say why");
 	return app_tx_json(app, STORE_TX_WRITE, decide_in_tx, &a, &a.out, out, err);
+}
+
+static int minute_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	(void)err;
+	json_array_append_new(arg, json_pack("{s:s, s:I, s:s, s:I}", "track", store_col_text(s, 0), "minute",
+					     (json_int_t)store_col_int(s, 1) * 60, "state", store_col_text(s, 2),
+					     "votes", (json_int_t)store_col_int(s, 3)));
+	return 0;
+}
+
+struct monitor_arg {
+	struct app *app;
+	const struct app_actor *actor;
+	int64_t id;
+	json_t *out;
+};
+
+static int monitor_in_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct monitor_arg *a = arg;
+	int64_t since = app_now_us(a->app) - 3600LL * 1000000;
+	int rc = office_programme(c, a->actor, a->id, err);
+	if (rc)
+		return rc;
+	a->out = json_array();
+	return store_each(c, &Q_PER_MINUTE, minute_row, a->out, err, "ii", a->id, since - since % 60000000);
+}
+
+int vote_monitor_json(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+		      struct px_err *err)
+{
+	struct monitor_arg a = { app, actor, programme_id, NULL };
+	json_t *minutes = NULL;
+	int rc = app_tx_json(app, STORE_TX_READ, monitor_in_tx, &a, &a.out, &minutes, err);
+	*out = rc ? NULL : json_pack("{s:I, s:I, s:o}", "programme", (json_int_t)programme_id, "now",
+				     (json_int_t)(app_now_us(app) / 1000000), "per_minute", minutes);
+	return rc;
 }

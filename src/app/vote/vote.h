@@ -135,6 +135,9 @@ int vote_candidates_json(struct app *app, int64_t programme_id, const char *trac
 /* The office: the quarantine, and its decision on some votes ("release" or "confirm"), audited. */
 int vote_quarantine_json(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
 			 struct px_err *err);
+/* The office's monitor: votes a minute per track and state over the last hour ({track, minute (unix s), state, votes}). */
+int vote_monitor_json(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+		      struct px_err *err);
 int vote_quarantine_decide(struct app *app, const struct app_actor *actor, int64_t programme_id,
 			   const int64_t *votes, int nvotes, const char *action, const char *reason,
 			   json_t **out, struct px_err *err);

@@ -1,6 +1,7 @@
 /*
  * h_vote_office.c - the office's review of the vote's quarantine:
  *   GET  /api/v1/programmes/{id}/vote/quarantine  -> the quarantined votes with rule and reason
+ *   GET  /api/v1/programmes/{id}/vote/monitor     -> votes a minute per track and state, last hour
  *   POST /api/v1/programmes/{id}/vote/quarantine  {votes: [ids], action: release|confirm, reason}
  *   POST /api/v1/programmes/{id}/vote/snapshots   -> a snapshot of the valid counts, hashed into the chain
  */
@@ -69,4 +70,17 @@ void h_vote_snapshot_take(struct http_req *r)
 		http_fail(r, &err);
 	else
 		http_reply_json(r, 201, out);
+}
+
+void h_vote_monitor(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *out;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (vote_monitor_json(http_app(r), http_actor(r), id, &out, &err))
+		http_fail(r, &err);
+	else
+		http_reply_json(r, 200, out);
 }
