@@ -21,6 +21,7 @@ static struct store_sql Q_RECEIPT = STORE_SQL(
 	"SELECT v.receipt, v.programme_id, v.track_code, v.application_id, " CANDIDATE_NAME ", v.day, v.state "
 	"FROM vote v JOIN application a ON a.id = v.application_id " CANDIDATE_JOIN "WHERE v.receipt = $1");
 static struct store_sql Q_PROGRAMME = STORE_SQL("SELECT id FROM programme WHERE id = $1");
+static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 static struct store_sql Q_TALLY = STORE_SQL(
 	"SELECT a.id, a.track_code, " CANDIDATE_NAME ", coalesce(v.state, ''), coalesce(v.rule, ''), count(v.id) "
 	"FROM application a " CANDIDATE_JOIN "LEFT JOIN vote v ON v.application_id = a.id "
@@ -165,6 +166,7 @@ struct shuffle_arg {
 	int64_t id;
 	const char *track;
 	unsigned char key[crypto_shorthash_KEYBYTES];
+	struct vote_settings settings;
 	json_t *out;
 };
 
@@ -192,11 +194,15 @@ static int cmp_order(const void *x, const void *y)
 static int candidates_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct shuffle_arg *a = arg;
-	int64_t found;
-	int rc = store_get(c, &Q_PROGRAMME, err, "i:i", a->id, &found);
+	char *config = NULL;
+	int rc = store_get(c, &Q_CONFIG, err, "i:s", a->id, &config);
 	if (rc == STORE_DONE)
 		return no_programme(a->id, err);
 	if (rc < 0)
+		return rc;
+	rc = vote_settings_of_config(config, &a->settings, err);
+	free(config);
+	if (rc)
 		return rc;
 	a->out = json_array();
 	return store_each(c, &Q_CANDIDATES, shuffle_row, a, err, "it", a->id, a->track);
@@ -205,7 +211,7 @@ static int candidates_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 int vote_candidates_json(struct app *app, int64_t programme_id, const char *track, const char *token,
 			 json_t **out, struct px_err *err)
 {
-	struct shuffle_arg a = { programme_id, track, { 0 }, NULL };
+	struct shuffle_arg a = { programme_id, track, { 0 }, { 0 }, NULL };
 	json_t *list = NULL, *items[512], *v;
 	size_t n = 0, i;
 	int rc;
@@ -227,6 +233,7 @@ int vote_candidates_json(struct app *app, int64_t programme_id, const char *trac
 		json_array_append_new(*out, items[i]);
 	}
 	json_decref(list);
-	*out = json_pack("{s:I, s:s, s:o}", "programme", (json_int_t)programme_id, "track", track, "candidates", *out);
+	*out = json_pack("{s:I, s:s, s:i, s:o}", "programme", (json_int_t)programme_id, "track", track,
+			 "per_track_per_day", a.settings.per_track_per_day, "candidates", *out);
 	return 0;
 }

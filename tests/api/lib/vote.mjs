@@ -53,3 +53,27 @@ export async function verify(voter, smsLog, phone) {
   if (r.status !== 201) throw new Error(`session for ${phone}: ${r.status} ${r.text}`);
   return r;
 }
+
+// A programme that votes: the award template with its shortlist stage made a vote stage, the vote's
+// settings in its section, at that stage, with n organisations standing in the organisation track.
+export async function voteProgramme(db, office, { settings = {}, n = 5, today = '2025-11-24' } = {}) {
+  const { createProgramme, setClock } = await import('./award.mjs');
+  const { sql, addOrganisation, addApplication, putStage, usccFor, editConfig } = await import('./fixture.mjs');
+  const pid = await createProgramme(office);
+  await setClock(office, today);
+  editConfig(db, pid, (c) => {
+    const s = c.stages.find((x) => x.code === 'shortlist');
+    s.kind = 'vote';
+    s.title = '网络人气投票';
+    delete s.max;
+    c.section = { vote: settings };
+  });
+  sql(db, `UPDATE stage SET kind = 'vote', title = '网络人气投票' WHERE programme_id = ${pid} AND code = 'shortlist'`);
+  putStage(db, pid, 'shortlist');
+  const orgs = [];
+  for (let i = 1; i <= n; i++) {
+    const org = addOrganisation(db, { uscc: usccFor('441802', i), name: `清远品牌${i}有限公司` });
+    orgs.push(addApplication(db, { programme: pid, organisation: org, region: '441802', state: 'accepted' }));
+  }
+  return { pid, orgs };
+}
