@@ -5,7 +5,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure test demo bench coverage clean
+.PHONY: all deps configure test demo bench vote-durability coverage clean
 
 all: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target pingxuan
@@ -27,6 +27,11 @@ bench: deps all
 	@bench/run.sh
 	@bench/pg_vs_sqlite.sh
 	@bench/shared_paths.sh
+	@bench/vote.sh
+
+# kill -9 during vote bursts: 100 trials on SQLite (PX_TEST_PG_URL set: 20 on PostgreSQL)
+vote-durability: deps all
+	@bench/vote_durability.sh
 
 coverage: deps
 	@scripts/coverage.sh
