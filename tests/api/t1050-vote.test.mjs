@@ -306,6 +306,12 @@ test('each batch of votes is one audit record carrying its hash, and the chain v
   assert.ok(batches >= 1);
   assert.equal(sql(srv.db, 'SELECT count(*) FROM vote WHERE batch_id IS NULL'), '0');
   assert.equal(Number(sql(srv.db, "SELECT count(*) FROM audit WHERE action LIKE 'vote.quarantine.%'")), 2);
+  // the running tally the counts are read from agrees with the vote table
+  const byTable = sql(srv.db, "SELECT application_id || ':' || state || ':' || coalesce(rule, '') || ':' || count(*) FROM vote " +
+    "GROUP BY application_id, state, coalesce(rule, '') ORDER BY 1");
+  const byTally = sql(srv.db, "SELECT application_id || ':' || state || ':' || rule || ':' || votes FROM vote_tally " +
+    'WHERE votes <> 0 ORDER BY 1');
+  assert.equal(byTally, byTable);
   const r = cli(['audit', 'verify', '--db', srv.db]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });

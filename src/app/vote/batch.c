@@ -171,6 +171,36 @@ static int take_ballot(struct store_conn *c, struct batch_tx *t, struct vote_bal
 	return 0;
 }
 
+static int by_tally_key(const void *x, const void *y)
+{
+	const struct pending *a = x, *b = y;
+	int64_t ca = a->b->candidates[a->i], cb = b->b->candidates[b->i];
+	int d;
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	if ((d = strcmp(a->b->state, b->b->state)))
+		return d;
+	return strcmp(a->b->rule, b->b->rule);
+}
+
+/*
+ * Add the batch's votes to the running tally, one row per (candidate, state, rule), in the order
+ * of that key, so that batches of two nodes lock the tally's rows in one order (no deadlock).
+ * Sorts t->rows: after the insert and the hash, which keep the batch's order.
+ */
+static int tally_rows(struct store_conn *c, struct batch_tx *t, struct px_err *err)
+{
+	int rc = 0;
+	qsort(t->rows, t->nrows, sizeof(*t->rows), by_tally_key);
+	for (size_t k = 0, n; k < t->nrows && !rc; k += n) {
+		for (n = 1; k + n < t->nrows && !by_tally_key(&t->rows[k], &t->rows[k + n]); n++)
+			;
+		const struct vote_ballot *b = t->rows[k].b;
+		rc = vote_tally_add(c, t->programme_id, b->candidates[t->rows[k].i], b->state, b->rule, (int64_t)n, err);
+	}
+	return rc;
+}
+
 static int count_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	(void)s;
@@ -262,7 +292,7 @@ static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 	for (struct vote_ballot *b = t->ballots; b; b = b->next)
 		if ((rc = take_ballot(c, t, b, &h, err)))
 			return rc;
-	if ((rc = insert_rows(c, t, err)))
+	if ((rc = insert_rows(c, t, err)) || (rc = tally_rows(c, t, err)))
 		return rc;
 	crypto_hash_sha256_final(&h, digest);
 	sodium_bin2hex(t->hash, sizeof(t->hash), digest, sizeof(digest));

@@ -75,6 +75,10 @@ void vote_batch_commit(struct app *app, struct vote_ballot *batch);
 /* The network of an address: "a.b.c" of IPv4, the first four groups of IPv6. */
 void vote_address_net(const char *address, char out[48]);
 
+/* Add n (may be negative) to the running tally of (programme, candidate, state, rule); rule "" for none. */
+int vote_tally_add(struct store_conn *c, int64_t programme_id, int64_t candidate, const char *state, const char *rule,
+		   int64_t n, struct px_err *err);
+
 #define VOTE_PSEUDONYM_HEX 32
 
 /*

@@ -25,7 +25,7 @@ static struct store_sql Q_PER_MINUTE = STORE_SQL(
 	"GROUP BY track_code, cast_at / 60000000, state ORDER BY 2, 1");
 static struct store_sql Q_DECIDE = STORE_SQL(
 	"UPDATE vote SET state = $1, decided_by = $2, decided_at = $3 "
-	"WHERE id = $4 AND programme_id = $5 AND state = 'quarantined' RETURNING id");
+	"WHERE id = $4 AND programme_id = $5 AND state = 'quarantined' RETURNING application_id, coalesce(rule, '')");
 
 /* The programme, for its office only: PX_ENOTFOUND for another region's, PX_EFORBIDDEN for others. */
 static int office_programme(struct store_conn *c, const struct app_actor *actor, int64_t id, struct px_err *err)
@@ -91,7 +91,7 @@ static int decide_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct decide_arg *a = arg;
 	const char *state = !strcmp(a->action, "release") ? "counted" : "invalid";
-	char who[32], action[48];
+	char who[32], action[48], rule[32];
 	json_t *ids;
 	int64_t got;
 	int rc = office_programme(c, a->actor, a->id, err);
@@ -100,12 +100,16 @@ static int decide_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 		return rc;
 	app_actor_label(a->actor, who);
 	for (int i = 0; i < a->nvotes; i++) {
-		rc = store_get(c, &Q_DECIDE, err, "ttiii:i", state, who, app_now_us(a->app), a->votes[i], a->id, &got);
+		rc = store_get(c, &Q_DECIDE, err, "ttiii:ib", state, who, app_now_us(a->app), a->votes[i], a->id, &got,
+			       rule, sizeof(rule));
 		if (rc < 0)
 			return rc;
 		if (rc == STORE_DONE)
 			return px_err_set(err, PX_ECONFLICT, "not_quarantined", "votes",
 					  "vote %lld is not in this programme's quarantine", (long long)a->votes[i]);
+		if ((rc = vote_tally_add(c, a->id, got, "quarantined", rule, -1, err)) ||
+		    (rc = vote_tally_add(c, a->id, got, state, rule, 1, err)))
+			return rc;
 	}
 	ids = json_array();
 	for (int i = 0; i < a->nvotes; i++)

@@ -1,5 +1,7 @@
 /*
- * tally.c - what the vote publishes, read from the vote table: receipts
+ * tally.c - what the vote publishes, read from the vote table and its
+ * running tally (vote_tally, kept by the transactions that cast and decide
+ * votes): receipts
  * (counted, quarantined or invalid), the exclusion report (received, excluded per rule, valid), the candidates of
  * a track in the order shuffled for one voter, and vote_valid_counts() for
  * a family's composite. Valid means counted: quarantined and invalid votes
@@ -23,13 +25,14 @@ static struct store_sql Q_RECEIPT = STORE_SQL(
 static struct store_sql Q_PROGRAMME = STORE_SQL("SELECT id FROM programme WHERE id = $1");
 static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 static struct store_sql Q_TALLY = STORE_SQL(
-	"SELECT a.id, a.track_code, " CANDIDATE_NAME ", coalesce(v.state, ''), coalesce(v.rule, ''), count(v.id) "
-	"FROM application a " CANDIDATE_JOIN "LEFT JOIN vote v ON v.application_id = a.id "
-	"WHERE a.programme_id = $1 AND a.submitted_at IS NOT NULL "
+	"SELECT a.id, a.track_code, " CANDIDATE_NAME ", coalesce(v.state, ''), coalesce(v.rule, ''), coalesce(v.votes, 0) "
+	"FROM application a " CANDIDATE_JOIN "LEFT JOIN vote_tally v ON v.programme_id = a.programme_id "
+	"AND v.application_id = a.id WHERE a.programme_id = $1 AND a.submitted_at IS NOT NULL "
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') "
-	"GROUP BY a.id, a.track_code, o.name, p.name, v.state, v.rule ORDER BY a.track_code, a.id");
+	"ORDER BY a.track_code, a.id");
 static struct store_sql Q_VALID = STORE_SQL(
-	"SELECT a.id, count(v.id) FROM application a LEFT JOIN vote v ON v.application_id = a.id AND v.state = 'counted' "
+	"SELECT a.id, coalesce(sum(v.votes), 0) FROM application a LEFT JOIN vote_tally v "
+	"ON v.programme_id = a.programme_id AND v.application_id = a.id AND v.state = 'counted' "
 	"WHERE a.programme_id = $1 AND a.track_code = $2 AND a.submitted_at IS NOT NULL "
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') "
 	"GROUP BY a.id ORDER BY a.id");
@@ -37,6 +40,16 @@ static struct store_sql Q_CANDIDATES = STORE_SQL(
 	"SELECT a.id, " CANDIDATE_NAME " FROM application a " CANDIDATE_JOIN
 	"WHERE a.programme_id = $1 AND a.track_code = $2 AND a.submitted_at IS NOT NULL "
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') ORDER BY a.id");
+
+static struct store_sql Q_TALLY_ADD = STORE_SQL(
+	"INSERT INTO vote_tally (programme_id, application_id, state, rule, votes) VALUES ($1, $2, $3, $4, $5) "
+	"ON CONFLICT (programme_id, application_id, state, rule) DO UPDATE SET votes = vote_tally.votes + excluded.votes");
+
+int vote_tally_add(struct store_conn *c, int64_t programme_id, int64_t candidate, const char *state, const char *rule,
+		   int64_t n, struct px_err *err)
+{
+	return store_run(c, &Q_TALLY_ADD, err, "iitti", programme_id, candidate, state, rule, n);
+}
 
 static int no_programme(int64_t id, struct px_err *err)
 {
@@ -104,7 +117,7 @@ static int tally_row(struct store_stmt *s, void *arg, struct px_err *err)
 	int64_t n = store_col_int(s, 5);
 	(void)err;
 	cand = candidate_of(tracks, store_col_text(s, 1), store_col_int(s, 0), store_col_text(s, 2));
-	if (!*state)
+	if (!*state || !n)
 		return 0;
 	add(cand, "received", n);
 	if (!strcmp(state, "counted")) {
