@@ -28,6 +28,7 @@ bench: deps all
 	@bench/pg_vs_sqlite.sh
 	@bench/shared_paths.sh
 	@bench/vote.sh
+	@bench/vote_startup.sh
 
 # kill -9 during vote bursts: 100 trials on SQLite (PX_TEST_PG_URL set: 20 on PostgreSQL)
 vote-durability: deps all
