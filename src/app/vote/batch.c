@@ -50,6 +50,21 @@ static struct store_sql Q_INSERT_PG = STORE_SQL(
 	"batch_id, cast_at) SELECT $1, x.track, x.candidate, x.voter, $2, x.slot, x.receipt, x.state, x.rule, x.reason, "
 	"$3, $4 FROM json_to_recordset($5::json) AS x(n bigint, track text, candidate bigint, voter text, slot bigint, "
 	"receipt text, state text, rule text, reason text) ORDER BY x.n ON CONFLICT DO NOTHING RETURNING id");
+/* PostgreSQL only, as Q_INSERT_PG: Q_CHECK for every candidate of every ballot of the batch at once. */
+static struct store_sql Q_CHECK_PG = STORE_SQL(
+	"SELECT x.n, coalesce(a.track_code, ''), "
+	"(SELECT count(*) FROM vote v WHERE v.programme_id = $1 AND v.application_id = x.candidate "
+	"AND v.voter_hash = x.voter AND v.day = $2), "
+	"(SELECT count(*) FROM vote v WHERE v.programme_id = $1 AND v.track_code = x.track AND v.voter_hash = x.voter "
+	"AND v.day = $2) FROM json_to_recordset($3::json) AS x(n bigint, candidate bigint, voter text, track text) "
+	"LEFT JOIN application a ON a.id = x.candidate AND a.programme_id = $1 AND a.submitted_at IS NOT NULL "
+	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') ORDER BY x.n");
+/* PostgreSQL only: the batch's additions to the running tally in one statement, rows in key order. */
+static struct store_sql Q_TALLY_PG = STORE_SQL(
+	"INSERT INTO vote_tally (programme_id, application_id, state, rule, votes) SELECT $1, x.candidate, x.state, x.rule, "
+	"x.votes FROM json_to_recordset($2::json) AS x(candidate bigint, state text, rule text, votes bigint) "
+	"ORDER BY x.candidate, x.state, x.rule "
+	"ON CONFLICT (programme_id, application_id, state, rule) DO UPDATE SET votes = vote_tally.votes + excluded.votes");
 static struct store_sql Q_BATCH_NEW = STORE_SQL(
 	"INSERT INTO vote_batch (programme_id, votes, hash, committed_at) VALUES ($1, 0, '', $2) RETURNING id");
 static struct store_sql Q_BATCH_SET = STORE_SQL("UPDATE vote_batch SET votes = $1, hash = $2 WHERE id = $3");
@@ -89,8 +104,19 @@ struct pending {
 	int64_t slot;
 };
 
+/* What Q_CHECK answers for one candidate of one ballot, fetched for the whole batch (PostgreSQL). */
+struct precheck {
+	bool found;
+	char track[32];
+	int64_t voted, count;
+};
+
 struct batch_tx {
 	struct app *app;
+	bool pg;                     /* the store speaks PostgreSQL: set-based statements */
+	struct precheck *pre;        /* PostgreSQL: by candidate in batch order; NULL on SQLite */
+	size_t npre;
+	size_t flat;                 /* the first candidate of the ballot being checked, in batch order */
 	int64_t programme_id;
 	struct vote_ballot *ballots; /* of this programme, linked by next */
 	struct vote_settings settings;
@@ -129,8 +155,16 @@ static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b
 	int rc;
 
 	for (int i = 0; i < b->ncandidates; i++) {
-		rc = store_get(c, &Q_CHECK, err, "iittt:bii", b->candidates[i], t->programme_id, b->voter_hash, t->day,
-			       b->track, track, sizeof(track), &voted, &count);
+		if (t->pre) {
+			const struct precheck *p = &t->pre[t->flat + (size_t)i];
+			rc = p->found ? STORE_ROW : STORE_DONE;
+			snprintf(track, sizeof(track), "%s", p->track);
+			voted = p->voted;
+			count = p->count;
+		} else {
+			rc = store_get(c, &Q_CHECK, err, "iittt:bii", b->candidates[i], t->programme_id, b->voter_hash,
+				       t->day, b->track, track, sizeof(track), &voted, &count);
+		}
 		if (rc < 0)
 			return rc;
 		if (rc == STORE_DONE || strcmp(track, b->track))
@@ -157,7 +191,9 @@ static int take_ballot(struct store_conn *c, struct batch_tx *t, struct vote_bal
 	int rc;
 
 	b->rc = 0;
-	if ((rc = check(c, t, b, &slot, err)) || b->rc)
+	rc = check(c, t, b, &slot, err);
+	t->flat += (size_t)b->ncandidates;
+	if (rc || b->rc)
 		return rc;
 	snprintf(b->state, sizeof(b->state), "%s", b->rule[0] ? "quarantined" : "counted");
 	vote_pseudonym(t->programme_id, b->voter_hash, voter);
@@ -190,14 +226,29 @@ static int by_tally_key(const void *x, const void *y)
  */
 static int tally_rows(struct store_conn *c, struct batch_tx *t, struct px_err *err)
 {
+	json_t *groups = t->pg ? json_array() : NULL;
 	int rc = 0;
+
 	qsort(t->rows, t->nrows, sizeof(*t->rows), by_tally_key);
 	for (size_t k = 0, n; k < t->nrows && !rc; k += n) {
 		for (n = 1; k + n < t->nrows && !by_tally_key(&t->rows[k], &t->rows[k + n]); n++)
 			;
 		const struct vote_ballot *b = t->rows[k].b;
-		rc = vote_tally_add(c, t->programme_id, b->candidates[t->rows[k].i], b->state, b->rule, (int64_t)n, err);
+		if (groups)
+			json_array_append_new(groups, json_pack("{s:I, s:s, s:s, s:I}", "candidate",
+								(json_int_t)b->candidates[t->rows[k].i], "state", b->state,
+								"rule", b->rule, "votes", (json_int_t)n));
+		else
+			rc = vote_tally_add(c, t->programme_id, b->candidates[t->rows[k].i], b->state, b->rule, (int64_t)n,
+					    err);
 	}
+	if (groups && json_array_size(groups)) {
+		char *text = json_dumps(groups, JSON_COMPACT);
+		rc = text ? store_run(c, &Q_TALLY_PG, err, "it", t->programme_id, text)
+			  : px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+		free(text);
+	}
+	json_decref(groups);
 	return rc;
 }
 
@@ -222,7 +273,7 @@ static int insert_rows(struct store_conn *c, struct batch_tx *t, struct px_err *
 
 	if (!t->nrows)
 		return 0;
-	if (!strcmp(store_driver_of(t->app->st)->dialect, "pg")) {
+	if (t->pg) {
 		json_t *rows = json_array();
 		for (size_t k = 0; k < t->nrows; k++) {
 			const struct vote_ballot *b = t->rows[k].b;
@@ -274,6 +325,46 @@ static int open_stage(struct store_conn *c, struct batch_tx *t, struct px_err *e
 	return rc;
 }
 
+static int precheck_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	struct batch_tx *t = arg;
+	int64_t n = store_col_int(s, 0);
+	(void)err;
+	if (n < 0 || (size_t)n >= t->npre)
+		return 0;
+	struct precheck *p = &t->pre[n];
+	p->found = *store_col_text(s, 1) != '\0';
+	snprintf(p->track, sizeof(p->track), "%s", store_col_text(s, 1));
+	p->voted = store_col_int(s, 2);
+	p->count = store_col_int(s, 3);
+	return 0;
+}
+
+/* PostgreSQL: what Q_CHECK would answer for every candidate of the batch, in one statement. */
+static int precheck_pg(struct store_conn *c, struct batch_tx *t, struct px_err *err)
+{
+	json_t *rows = json_array();
+	size_t n = 0;
+	char *text;
+	int rc;
+
+	for (struct vote_ballot *b = t->ballots; b; b = b->next)
+		for (int i = 0; i < b->ncandidates; i++, n++) {
+			t->pre[n] = (struct precheck){ 0 };
+			json_array_append_new(rows, json_pack("{s:I, s:I, s:s, s:s}", "n", (json_int_t)n, "candidate",
+							      (json_int_t)b->candidates[i], "voter", b->voter_hash,
+							      "track", b->track));
+		}
+	text = json_dumps(rows, JSON_COMPACT);
+	json_decref(rows);
+	if (!text)
+		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	t->npre = n;
+	rc = store_each(c, &Q_CHECK_PG, precheck_row, t, err, "itt", t->programme_id, t->day, text);
+	free(text);
+	return rc;
+}
+
 static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct batch_tx *t = arg;
@@ -283,8 +374,9 @@ static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 	t->votes = 0;
 	t->nrows = 0;
+	t->flat = 0;
 	date_format(app_today(t->app), t->day);
-	if ((rc = open_stage(c, t, err)))
+	if ((rc = open_stage(c, t, err)) || (t->pre && (rc = precheck_pg(c, t, err))))
 		return rc;
 	if ((rc = store_get(c, &Q_BATCH_NEW, err, "ii:i", t->programme_id, store_now_us(), &t->batch_id)) < 0)
 		return rc;
@@ -322,10 +414,12 @@ static void commit_programme(struct app *app, struct vote_ballot *ballots)
 	if (p)
 		t.settings = p->settings;
 	pthread_mutex_unlock(&rt->lock);
-	if (p && !(t.rows = calloc(cap, sizeof(*t.rows))))
+	t.pg = !strcmp(store_driver_of(app->st)->dialect, "pg");
+	if (p && (!(t.rows = calloc(cap, sizeof(*t.rows))) || (t.pg && !(t.pre = calloc(cap, sizeof(*t.pre))))))
 		px_err_set(&err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	rc = p && t.rows ? app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err) : err.code;
+	rc = p && t.rows && (t.pre || !t.pg) ? app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err) : err.code;
 	free(t.rows);
+	free(t.pre);
 	for (struct vote_ballot *b = ballots, *next; b; b = next) {
 		next = b->next;
 		if (rc) {

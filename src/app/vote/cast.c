@@ -22,7 +22,8 @@
 #include "core/chain.h"
 
 static struct store_sql Q_SESSION = STORE_SQL(
-	"SELECT voter_hash, verified_at, coalesce(flag_rule, '') FROM vote_session WHERE token_hash = $1 AND expires_at > $2");
+	"SELECT voter_hash, verified_at, coalesce(flag_rule, ''), expires_at FROM vote_session "
+	"WHERE token_hash = $1 AND expires_at > $2");
 
 /* ---- on the request's thread ---- */
 
@@ -31,17 +32,56 @@ struct session_arg {
 	char voter_hash[72];
 	int64_t verified_at;
 	char flag[32];
+	int64_t expires_at;
+	struct vote_runtime *rt;
 };
+
+static struct vote_session_entry *session_slot(struct vote_runtime *rt, const char *token_hash)
+{
+	return &rt->sessions[strtoul((char[9]){ token_hash[0], token_hash[1], token_hash[2], token_hash[3], token_hash[4],
+						 token_hash[5], token_hash[6], token_hash[7], 0 },
+				     NULL, 16) &
+			     (VOTE_SESSION_CACHE - 1)];
+}
+
+/* The session from this node's memory: true when held and not expired. */
+static bool session_cached(struct vote_runtime *rt, struct session_arg *a)
+{
+	bool hit;
+	pthread_mutex_lock(&rt->slock);
+	const struct vote_session_entry *e = session_slot(rt, a->token_hash);
+	int64_t now = store_now_us();
+	hit = !strcmp(e->token_hash, a->token_hash) && e->expires_at > now && now - e->read_at < VOTE_SESSION_CACHE_US;
+	if (hit) {
+		snprintf(a->voter_hash, sizeof(a->voter_hash), "%s", e->voter_hash);
+		snprintf(a->flag, sizeof(a->flag), "%s", e->flag);
+		a->verified_at = e->verified_at;
+	}
+	pthread_mutex_unlock(&rt->slock);
+	return hit;
+}
 
 static int session_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct session_arg *a = arg;
-	int rc = store_get(c, &Q_SESSION, err, "ti:bib", a->token_hash, store_now_us(), a->voter_hash,
-			   sizeof(a->voter_hash), &a->verified_at, a->flag, sizeof(a->flag));
+	int rc = store_get(c, &Q_SESSION, err, "ti:bibi", a->token_hash, store_now_us(), a->voter_hash,
+			   sizeof(a->voter_hash), &a->verified_at, a->flag, sizeof(a->flag), &a->expires_at);
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_EUNAUTH, "voter_session_required", "phone",
 				  "verify a mobile number with a code first");
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	struct vote_runtime *rt = a->rt;
+	pthread_mutex_lock(&rt->slock);
+	struct vote_session_entry *e = session_slot(rt, a->token_hash);
+	snprintf(e->token_hash, sizeof(e->token_hash), "%s", a->token_hash);
+	snprintf(e->voter_hash, sizeof(e->voter_hash), "%s", a->voter_hash);
+	snprintf(e->flag, sizeof(e->flag), "%s", a->flag);
+	e->verified_at = a->verified_at;
+	e->expires_at = a->expires_at;
+	e->read_at = store_now_us();
+	pthread_mutex_unlock(&rt->slock);
+	return 0;
 }
 
 /* Rate limits and burst rules, under rt->lock: 0 (maybe a rule hit in b), or "code_required". */
@@ -110,8 +150,8 @@ int vote_cast_submit(struct app *app, struct vote_ballot *b, struct px_err *err)
 		return px_err_set(err, PX_EUNAUTH, "voter_session_required", "phone",
 				  "verify a mobile number with a code first");
 	chain_hex_sha256(b->token, VOTE_TOKEN_HEX, th);
-	struct session_arg s = { th, "", 0, "" };
-	if ((rc = app_tx(app, STORE_TX_READ, session_in_tx, &s, err)))
+	struct session_arg s = { th, "", 0, "", 0, rt };
+	if (!session_cached(rt, &s) && (rc = app_tx(app, STORE_TX_READ, session_in_tx, &s, err)))
 		return rc;
 	snprintf(b->voter_hash, sizeof(b->voter_hash), "%s", s.voter_hash);
 	b->rule[0] = b->reason[0] = '\0';

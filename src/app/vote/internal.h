@@ -36,8 +36,24 @@ struct vote_prog_rt {
 	int nvelocity;
 };
 
+#define VOTE_SESSION_CACHE 16384 /* a power of two */
+#define VOTE_SESSION_CACHE_US 1000000 /* a session read is kept this long */
+
+/*
+ * A voter session as read from the table, kept a second: a voter's ballots
+ * come in runs, and each would otherwise read the table first.
+ */
+struct vote_session_entry {
+	char token_hash[65];
+	char voter_hash[72];
+	int64_t verified_at, expires_at, read_at;
+	char flag[32];
+};
+
 struct vote_runtime {
 	struct app *app;
+	pthread_mutex_t slock;      /* guards sessions */
+	struct vote_session_entry *sessions; /* direct-mapped by the token hash */
 	pthread_mutex_t lock; /* guards everything below but the queue */
 	struct vote_prog_rt *progs[VOTE_RT_PROGRAMMES];
 	int nprogs;

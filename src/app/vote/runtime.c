@@ -195,15 +195,22 @@ int vote_runtime_start(struct app *app, struct px_err *err)
 	if (!rt)
 		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
 	rt->app = app;
+	if (!(rt->sessions = calloc(VOTE_SESSION_CACHE, sizeof(*rt->sessions)))) {
+		free(rt);
+		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	}
+	pthread_mutex_init(&rt->slock, NULL);
 	pthread_mutex_init(&rt->lock, NULL);
 	pthread_mutex_init(&rt->qlock, NULL);
 	pthread_cond_init(&rt->qcond, NULL);
 	if (limiter(&rt->otp_address, 60LL * 1000000, 10, err)) {
+		free(rt->sessions);
 		free(rt);
 		return err ? err->code : PX_ENOMEM;
 	}
 	if (pthread_create(&rt->writer, NULL, writer_main, rt)) {
 		rl_limiter_release(&rt->otp_address);
+		free(rt->sessions);
 		free(rt);
 		return px_err_set(err, PX_EIO, "vote_unavailable", NULL, "cannot start the vote writer");
 	}
@@ -226,6 +233,8 @@ void vote_runtime_stop(struct app *app)
 	for (int i = 0; i < rt->nprogs; i++)
 		prog_free(rt->progs[i]);
 	rl_limiter_release(&rt->otp_address);
+	free(rt->sessions);
+	pthread_mutex_destroy(&rt->slock);
 	pthread_mutex_destroy(&rt->lock);
 	pthread_mutex_destroy(&rt->qlock);
 	pthread_cond_destroy(&rt->qcond);
