@@ -82,8 +82,13 @@ struct vote_prog_rt *vote_rt_programme(struct vote_runtime *rt, int64_t programm
  */
 bool vote_rt_velocity(struct vote_prog_rt *p, int64_t candidate, int64_t now_us);
 
-/* Record a verified number; true when it completes a run of sequential numbers. */
+/*
+ * Would this number complete a run of `run` numbers within +-10 of each
+ * other verified in the last ten minutes? vote_rt_verified() adds a number
+ * once its code is right (wrong codes add nothing). Hold rt->lock.
+ */
 bool vote_rt_sequential(struct vote_runtime *rt, const char *phone, int run);
+void vote_rt_verified(struct vote_runtime *rt, const char *phone);
 
 /* The ballots queued are committed by vote_batch_commit() (cast.c) on the writer thread. */
 void vote_batch_commit(struct app *app, struct vote_ballot *batch);

@@ -216,5 +216,8 @@ int vote_session_open(struct app *app, const char *phone, const char *code, cons
 			*err = t.why;
 		return t.outcome;
 	}
+	pthread_mutex_lock(&rt->lock);
+	vote_rt_verified(rt, number);
+	pthread_mutex_unlock(&rt->lock);
 	return 0;
 }

@@ -154,10 +154,20 @@ bool vote_rt_sequential(struct vote_runtime *rt, const char *phone, int run)
 		if (d != 0 && d >= -10 && d <= 10)
 			near++;
 	}
+	return near >= run;
+}
+
+void vote_rt_verified(struct vote_runtime *rt, const char *phone)
+{
+	int64_t n = strtoll(phone, NULL, 10), now = store_now_us();
+	for (int i = 0; i < VOTE_RECENT_NUMBERS; i++)
+		if (rt->recent[i].number == n) { /* once in the list: a number verified again counts once */
+			rt->recent[i].at_us = now;
+			return;
+		}
 	rt->recent[rt->recent_next].number = n;
 	rt->recent[rt->recent_next].at_us = now;
 	rt->recent_next = (rt->recent_next + 1) % VOTE_RECENT_NUMBERS;
-	return near >= run;
 }
 
 /* The writer: take what is queued (at most VOTE_BATCH_MAX), commit it as one batch, repeat. */

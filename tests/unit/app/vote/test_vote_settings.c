@@ -3,7 +3,7 @@
  * defaults, every key in range, unknown keys and values out of range
  * refused with the key named; the /24 of an address; the batch line and
  * the per-programme pseudonym that verify-tally recomputes; the velocity
- * rule against a candidate's own baseline.
+ * rule against a candidate's own baseline; runs of sequential numbers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -144,12 +144,33 @@ static void test_velocity(void **state)
 	assert_true(vote_rt_velocity(&p, 42, t0 + 180 * min + 31));
 }
 
+static void test_sequential(void **state)
+{
+	static struct vote_runtime rt;
+	(void)state;
+	memset(&rt, 0, sizeof(rt));
+	/* one number verified again and again is one number */
+	for (int i = 0; i < 6; i++)
+		vote_rt_verified(&rt, "13800000001");
+	assert_false(vote_rt_sequential(&rt, "13800000002", 3));
+	vote_rt_verified(&rt, "13800000003");
+	vote_rt_verified(&rt, "13800000004");
+	vote_rt_verified(&rt, "13800000009");
+	/* 01, 03, 04, 09 are within 10 of 05: with 05 itself a run of five */
+	assert_true(vote_rt_sequential(&rt, "13800000005", 5));
+	assert_false(vote_rt_sequential(&rt, "13800000005", 6));
+	/* far numbers are no run */
+	assert_false(vote_rt_sequential(&rt, "13900000005", 2));
+	assert_false(vote_rt_sequential(&rt, "13800000020", 2));
+	assert_true(vote_rt_sequential(&rt, "13800000019", 2));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),   cmocka_unit_test(test_keys),        cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_config),     cmocka_unit_test(test_address_net), cmocka_unit_test(test_batch_line),
-		cmocka_unit_test(test_velocity),
+		cmocka_unit_test(test_velocity),   cmocka_unit_test(test_sequential),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
