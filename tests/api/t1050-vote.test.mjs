@@ -209,7 +209,7 @@ test('suspicious votes are quarantined with their rule, kept, released or confir
   fails(await gz.get(`/api/v1/programmes/${pid}/vote/monitor`), 404, 'not_found');
   const q = ok(await office.get(`/api/v1/programmes/${pid}/vote/quarantine`));
   assert.deepEqual([...new Set(q.votes.map((v) => v.rule))].sort(), ['address_burst', 'device_shared', 'sequential_numbers']);
-  assert.ok(q.votes.every((v) => v.reason && !('voter_hash' in v)));
+  assert.ok(q.votes.every((v) => v.reason && v.candidate_name && !('voter_hash' in v)));
   const byRule = Object.fromEntries(q.votes.filter((v) => v.candidate === orgs[4]).map((v) => [v.rule, v.id]));
 
   const before = ok(await office.get(`/api/v1/programmes/${pid}/vote/exclusions`));

@@ -18,8 +18,10 @@
 #define DECIDE_MAX 500
 
 static struct store_sql Q_LIST = STORE_SQL(
-	"SELECT id, track_code, application_id, day, rule, coalesce(reason, ''), cast_at FROM vote "
-	"WHERE programme_id = $1 AND state = 'quarantined' ORDER BY id LIMIT 1000");
+	"SELECT v.id, v.track_code, v.application_id, v.day, v.rule, coalesce(v.reason, ''), v.cast_at, "
+	"coalesce(o.name, p.name, '') FROM vote v JOIN application a ON a.id = v.application_id "
+	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
+	"WHERE v.programme_id = $1 AND v.state = 'quarantined' ORDER BY v.id LIMIT 1000");
 static struct store_sql Q_PER_MINUTE = STORE_SQL(
 	"SELECT track_code, cast_at / 60000000, state, count(*) FROM vote WHERE programme_id = $1 AND cast_at >= $2 "
 	"GROUP BY track_code, cast_at / 60000000, state ORDER BY 2, 1");
@@ -43,11 +45,11 @@ static int office_programme(struct store_conn *c, const struct app_actor *actor,
 static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	(void)err;
-	json_array_append_new(arg, json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:I}", "id",
+	json_array_append_new(arg, json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:I}", "id",
 					     (json_int_t)store_col_int(s, 0), "track", store_col_text(s, 1),
-					     "candidate", (json_int_t)store_col_int(s, 2), "day", store_col_text(s, 3),
-					     "rule", store_col_text(s, 4), "reason", store_col_text(s, 5), "cast_at",
-					     (json_int_t)store_col_int(s, 6)));
+					     "candidate", (json_int_t)store_col_int(s, 2), "candidate_name",
+					     store_col_text(s, 7), "day", store_col_text(s, 3), "rule", store_col_text(s, 4),
+					     "reason", store_col_text(s, 5), "cast_at", (json_int_t)store_col_int(s, 6)));
 	return 0;
 }
 
