@@ -1,6 +1,6 @@
 // w1050-vote-ui: the public vote in Chromium on a phone (390×844): a voter
 // proves a number with the code the file SMS gateway wrote, votes for a
-// candidate, opens the receipt and sees the vote counted; the office's vote
+// candidate, opens the receipt and sees the vote counted, and the exclusion report; the office's vote
 // monitor shows the votes a minute and the quarantine queue, and releases a
 // quarantined vote with a reason.
 import { test, before, after } from 'node:test';
@@ -57,6 +57,10 @@ test('a voter on a phone proves the number, votes and sees the receipt counted',
   await p.locator('[data-test=receipt-state]').waitFor();
   assert.match(await p.locator('[data-test=receipt-state]').innerText(), /已计入有效票/);
   await shot(p, 'w1050-vote-receipt');
+  await p.goto(`${srv.url}/vote/${pid}`);
+  await p.click('[data-test=report-link]');
+  await p.locator('[data-test=report-track]').first().waitFor();
+  assert.match(await p.locator('[data-test=report-track]').first().innerText(), /有效票数/);
   await ctx.close();
 });
 

@@ -1,9 +1,10 @@
-// The public vote (网络人气冲榜): the phone-first vote page and the receipt lookup for everyone,
+// The public vote (网络人气冲榜): the phone-first vote page, the receipt lookup and the exclusion report for everyone,
 // the vote monitor for the office (docs/vote.md).
 export default {
   public: [
     { path: 'vote/:pid', component: () => import('./Vote.vue') },
     { path: 'vote-receipt/:code?', component: () => import('./Receipt.vue') },
+    { path: 'vote-report/:pid', component: () => import('./Report.vue') },
   ],
   app: [
     { path: 'vote-monitor/:pid?', component: () => import('./Monitor.vue'),
