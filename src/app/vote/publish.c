@@ -163,7 +163,10 @@ static int counts_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 	date_format(app_today(a->app), today);
 	if ((rc = snapshot_latest(c, a->id, &s, err)) < 0)
 		goto out;
-	a->due = (rc == STORE_DONE || strcmp(s.day, today)) && hour >= set.publish_hour;
+	/* due: past the hour, and no snapshot of today taken at or after it (an earlier one does not count) */
+	a->due = hour >= set.publish_hour &&
+		 (rc == STORE_DONE || strcmp(s.day, today) ||
+		  ((s.taken_at / 1000000 + 8 * 3600) % 86400) / 3600 < set.publish_hour);
 	if (a->due && a->may_write) {
 		json_decref(s.counts);
 		s.counts = NULL;
