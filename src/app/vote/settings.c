@@ -7,6 +7,7 @@
 #include "app/vote/vote.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 struct setting {
@@ -57,6 +58,8 @@ void vote_settings_default(struct vote_settings *s)
 
 static int parse_one(const char *key, json_t *v, struct vote_settings *s, struct px_err *err)
 {
+	char field[96];
+	snprintf(field, sizeof(field), "section.vote.%s", key);
 	if (!strcmp(key, "publication")) {
 		const char *p = json_string_value(v);
 		if (!p || (strcmp(p, "live") && strcmp(p, "daily")))
@@ -70,12 +73,12 @@ static int parse_one(const char *key, json_t *v, struct vote_settings *s, struct
 		if (strcmp(d->key, key))
 			continue;
 		if (!json_is_integer(v) || json_integer_value(v) < d->min || json_integer_value(v) > d->max)
-			return px_err_set(err, PX_EINVAL, "bad_template", NULL, "section.vote.%s must be %d..%d",
+			return px_err_set(err, PX_EINVAL, "bad_template", field, "section.vote.%s must be %d..%d",
 					  key, d->min, d->max);
 		*(int *)((char *)s + d->offset) = (int)json_integer_value(v);
 		return 0;
 	}
-	return px_err_set(err, PX_EINVAL, "bad_template", NULL, "section.vote: unknown key '%s'", key);
+	return px_err_set(err, PX_EINVAL, "bad_template", field, "section.vote: unknown key '%s'", key);
 }
 
 int vote_settings_parse(const json_t *vote, struct vote_settings *s, struct px_err *err)

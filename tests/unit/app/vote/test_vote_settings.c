@@ -51,6 +51,7 @@ static void test_refused(void **state)
 	assert_int_equal(vote_settings_parse(v, &s, &err), PX_EINVAL);
 	assert_string_equal(err.key, "bad_template");
 	assert_non_null(strstr(err.msg, "per_track_per_dya"));
+	assert_string_equal(err.field, "section.vote.per_track_per_dya");
 	json_decref(v);
 
 	v = json_pack("{s:i}", "per_candidate_per_day", 2); /* a unique index keeps one a day */
@@ -60,6 +61,7 @@ static void test_refused(void **state)
 
 	v = json_pack("{s:i}", "publish_hour", 24);
 	assert_int_equal(vote_settings_parse(v, &s, &err), PX_EINVAL);
+	assert_string_equal(err.field, "section.vote.publish_hour");
 	json_decref(v);
 
 	v = json_pack("{s:s}", "publication", "hourly");
