@@ -41,7 +41,7 @@ before(async () => {
     s.title = '网络人气投票';
     delete s.max;
     c.section = { vote: { per_track_per_day: 3, address_burst: 8, address_interval_s: 3600,
-      quarantine_address_per_hour: 4 } };
+      quarantine_address_per_hour: 4, velocity_factor: 2, velocity_floor: 10 } };
   });
   sql(db, `UPDATE stage SET kind = 'vote' WHERE programme_id = ${pid} AND code = 'shortlist'`);
   putStage(db, pid, 'shortlist');
@@ -239,6 +239,24 @@ test('suspicious votes are quarantined with their rule, kept, released or confir
   assert.deepEqual(counts.tracks.organisation.find((c) => c.id === orgs[4]), { id: orgs[4], name: '清远品牌5有限公司', valid: 3 });
   // every vote is kept: nothing was deleted
   assert.equal(sql(srv.db, `SELECT count(*) FROM vote WHERE programme_id = ${pid} AND application_id = ${orgs[4]}`), '4');
+});
+
+test('a candidate far above its own pace gets its votes quarantined (velocity)', async () => {
+  const org = addOrganisation(srv.db, { uscc: usccFor('441802', 99), name: '清远快涨品牌有限公司' });
+  const fast = addApplication(srv.db, { programme: pid, organisation: org, region: '441802', state: 'accepted' });
+  // within one minute: velocity_floor 10 x velocity_factor 2 = 20 votes pass, the 21st is quarantined
+  if (new Date().getSeconds() > 40) await sleep((61 - new Date().getSeconds()) * 1000);
+  const states = [];
+  for (let i = 0; i < 21; i++) {
+    const v = new Voter(srv.url, { address: `10.10.${i}.1` });
+    await verify(v, smsLog, `1500${String(i * 1000).padStart(7, '0')}`);
+    states.push(ok(await v.post(`/api/v1/programmes/${pid}/votes`, { track: 'organisation', candidates: [fast] }), 201).state);
+  }
+  assert.deepEqual(states, [...Array(20).fill('counted'), 'quarantined']);
+  const q = ok(await office.get(`/api/v1/programmes/${pid}/vote/quarantine`));
+  const hit = q.votes.find((x) => x.candidate === fast);
+  assert.equal(hit.rule, 'velocity');
+  assert.match(hit.reason, /2 times its votes a minute/);
 });
 
 test('counts are published live or as a daily snapshot hashed into the chain; the log verifies after the close', async () => {
