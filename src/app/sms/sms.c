@@ -1,6 +1,7 @@
 /*
  * sms.c - the SMS gateway: the table of drivers, opening a gateway from its
- * JSON config, and the `file` driver, which appends each message as one JSON
+ * JSON config ({"driver": "file", "path": "var/sms.log", "templates":
+ * {"otp": "您的投票验证码为${code}，5分钟内有效。"}}), and the `file` driver, which appends each message as one JSON
  * line ({"at", "phone", "template", "text", "params"}) to a file, for the
  * demo and the tests. The line is written with one write(2) on a file opened
  * O_APPEND, so concurrent senders never interleave.
@@ -17,6 +18,19 @@
 #include "util/file.h"
 
 #define SMS_CONFIG_MAX (64 * 1024)
+
+/*
+ * One driver: open reads its part of the config (borrowed) into a state of
+ * its own; send delivers one message, template_text being what the config's
+ * "templates" maps the caller's key to (a template code, or the text).
+ */
+struct sms_driver {
+	const char *name;
+	int (*open)(const json_t *config, void **state, struct px_err *err);
+	int (*send)(void *state, const char *phone, const char *template_text, const json_t *params,
+		    struct px_err *err);
+	void (*close)(void *state);
+};
 
 struct sms_gateway {
 	const struct sms_driver *driver;
