@@ -120,9 +120,12 @@ test('ballots keep the caps, get receipts, and the candidates come shuffled per 
   assert.equal(r.day, '2025-11-24');
   fails(await v.get('/api/v1/vote/receipts/ZZZZZZZZZZZZ'), 404, 'no_such_receipt');
 
-  // the next day the caps start again
+  // the next day the caps start again; after the stage's closing date (2025-11-25) the vote is over
   await setClock(office, '2025-11-25');
   ok(await v.post(`/api/v1/programmes/${pid}/votes`, { track: 'organisation', candidates: [orgs[0], orgs[3]] }), 201);
+  await setClock(office, '2025-11-26');
+  fails(await v.post(`/api/v1/programmes/${pid}/votes`, { track: 'organisation', candidates: [orgs[1]] }), 409,
+    'stage_closed', 'stage');
   await setClock(office, '2025-11-24');
   // the caps are unique indexes: a second insert of the same vote is refused by the database
   assert.throws(() => sql(srv.db, 'INSERT INTO vote (programme_id, track_code, application_id, voter_hash, day, slot, ' +

@@ -2,7 +2,7 @@
  * batch.c - the group commit of the vote: the writer thread (runtime.c)
  * hands over the ballots queued since its last batch; they are stored in one
  * transaction per programme, each ballot all or none after the checks (the
- * vote stage is open, the candidates stand in the track, the voter has not
+ * vote stage is current and its window open, the candidates stand in the track, the voter has not
  * voted for them today - in the table or earlier in the batch - and stays
  * within the track's daily cap). The batch's votes are then inserted
  * together: one statement on PostgreSQL (rows from a JSON array, the one
@@ -25,6 +25,7 @@
 
 #include "app/audit.h"
 #include "app/programme/programme.h"
+#include "app/programme/stage_window.h"
 #include "app/tx.h"
 
 #define CANDIDATE_WHERE                                                                                          \
@@ -321,6 +322,8 @@ static int open_stage(struct store_conn *c, struct batch_tx *t, struct px_err *e
 	rc = s && s->kind == TPL_STAGE_VOTE ? 0
 					    : px_err_set(err, PX_ECONFLICT, "vote_not_open", NULL,
 							 "the programme is not at a vote stage");
+	if (!rc) /* the stage's closing date (or the office's extension) ends the vote */
+		rc = stage_window_require_open(t->app, c, &p, s->code, err);
 	programme_release(&p);
 	return rc;
 }

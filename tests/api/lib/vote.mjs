@@ -56,7 +56,8 @@ export async function verify(voter, smsLog, phone) {
 
 // A programme that votes: the award template with its shortlist stage made a vote stage, the vote's
 // settings in its section, at that stage, with n organisations standing in the organisation track.
-export async function voteProgramme(db, office, { settings = {}, n = 5, today = '2025-11-24' } = {}) {
+// openEnded drops the stage's dates (a vote on the real date, for the benchmarks).
+export async function voteProgramme(db, office, { settings = {}, n = 5, today = '2025-11-24', openEnded = false } = {}) {
   const { createProgramme, setClock } = await import('./award.mjs');
   const { sql, addOrganisation, addApplication, putStage, usccFor, editConfig } = await import('./fixture.mjs');
   const pid = await createProgramme(office);
@@ -66,9 +67,11 @@ export async function voteProgramme(db, office, { settings = {}, n = 5, today = 
     s.kind = 'vote';
     s.title = '网络人气投票';
     delete s.max;
+    if (openEnded) { delete s.opens; delete s.closes; }
     c.section = { vote: settings };
   });
-  sql(db, `UPDATE stage SET kind = 'vote', title = '网络人气投票' WHERE programme_id = ${pid} AND code = 'shortlist'`);
+  sql(db, `UPDATE stage SET kind = 'vote', title = '网络人气投票'${openEnded ? ', opens_on = NULL, closes_on = NULL' : ''} ` +
+    `WHERE programme_id = ${pid} AND code = 'shortlist'`);
   putStage(db, pid, 'shortlist');
   const orgs = [];
   for (let i = 1; i <= n; i++) {
