@@ -104,6 +104,19 @@ void h_objections_decide(struct http_req *r);
 void h_objections_list(struct http_req *r);
 
 /* the brand ranking and its public vote (http/ranking/, http/vote/) */
+/* the public vote (http/vote/h_vote.c, h_vote_office.c) */
+void h_vote_codes(struct http_req *r);
+void h_vote_sessions(struct http_req *r);
+void h_vote_receipt(struct http_req *r);
+void h_vote_candidates(struct http_req *r);
+void h_vote_cast(struct http_req *r);
+void h_vote_counts(struct http_req *r);
+void h_vote_exclusions(struct http_req *r);
+void h_vote_quarantine_list(struct http_req *r);
+void h_vote_quarantine_decide(struct http_req *r);
+void h_vote_snapshot_take(struct http_req *r);
+void h_vote_log(struct http_req *r);
+void h_vote_monitor(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 void h_report_requests_create(struct http_req *r);

@@ -118,6 +118,19 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/objections", h_objections_list, OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 
 	/* the brand ranking and its public vote (Guangzhou 2022) */
+	/* the public vote (docs/vote.md): codes, voter sessions, ballots, receipts, counts */
+	R("POST", "/api/v1/vote/codes", h_vote_codes, ROLES_ANY, HTTP_CSRF_EXEMPT),
+	R("POST", "/api/v1/vote/sessions", h_vote_sessions, ROLES_ANY, HTTP_CSRF_EXEMPT),
+	R("GET", "/api/v1/vote/receipts/{code}", h_vote_receipt, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes/{id}/vote/candidates", h_vote_candidates, ROLES_ANY, 0),
+	R("POST", "/api/v1/programmes/{id}/votes", h_vote_cast, ROLES_ANY, HTTP_CSRF_EXEMPT),
+	R("GET", "/api/v1/programmes/{id}/vote/counts", h_vote_counts, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/vote/exclusions", h_vote_exclusions, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/vote/quarantine", h_vote_quarantine_list, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/vote/monitor", h_vote_monitor, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/vote/quarantine", h_vote_quarantine_decide, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/vote/snapshots", h_vote_snapshot_take, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/vote/log", h_vote_log, ROLES_ANY, 0),
 
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 	R("POST", "/api/v1/report-requests", h_report_requests_create, OFFICE, 0),
