@@ -36,7 +36,17 @@ static int teardown(void **state)
 static void shipped_table(void **state)
 {
 	const struct region_table *t = *state;
-	assert_int_equal(region_count(t), 59);
+	/* the national set: 31 provinces, 333 prefecture-level, 2,975 county-level divisions */
+	assert_int_equal(region_count(t), 3339);
+	size_t levels[3] = { 0, 0, 0 };
+	for (size_t i = 0; i < region_count(t); i++) {
+		const struct region *x = region_at(t, i), *p = region_find(t, x->parent);
+		size_t depth = !p ? 0 : !region_find(t, p->parent) ? 1 : 2;
+		levels[depth]++;
+		assert_int_equal(region_index(t, x->code), (long)i);
+	}
+	assert_int_equal(levels[0], 31);
+	assert_int_equal(levels[0] + levels[1] + levels[2], 3339);
 	const struct region *r = region_find(t, "441802");
 	assert_non_null(r);
 	assert_string_equal(r->name, "清城区");
@@ -49,7 +59,20 @@ static void shipped_table(void **state)
 	assert_non_null(r);
 	assert_string_equal(r->name, "湘西土家族苗族自治州");
 	/* unknown or malformed */
-	static const char *missing[] = { "110000", "000000", "44180", "4418020", "44180x", "", "4418 2" };
+	/* a municipality's districts hang under it; a prefecture city without counties has no children */
+	r = region_find(t, "110101");
+	assert_non_null(r);
+	assert_string_equal(r->parent, "110000");
+	r = region_find(t, "441900");
+	assert_non_null(r);
+	assert_string_equal(r->name, "东莞市");
+	for (size_t i = 0; i < region_count(t); i++)
+		assert_string_not_equal(region_at(t, i)->parent, "441900");
+	/* a county the province administers directly (省直辖县级行政区划) */
+	r = region_find(t, "429004");
+	assert_non_null(r);
+	assert_string_equal(r->parent, "420000");
+	static const char *missing[] = { "990000", "000000", "44180", "4418020", "44180x", "", "4418 2" };
 	for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++)
 		assert_null(region_find(t, missing[i]));
 	assert_null(region_find(t, NULL));
@@ -74,8 +97,11 @@ static void containment(void **state)
 		{ "000000", "441802", true },   /* the whole country */
 		{ "000000", "430000", true },
 		{ "000000", "000000", true },
-		{ "000000", "110000", false },  /* unknown codes are in nothing */
-		{ "110000", "110000", false },
+		{ "000000", "990000", false },  /* unknown codes are in nothing */
+		{ "990000", "990000", false },
+		{ "110000", "110101", true },   /* a municipality's district */
+		{ "420000", "429004", true },   /* a county under the province */
+		{ "430000", "433130", true },   /* 湘西州's 龙山县 */
 		{ "440000", "110101", false },
 		{ "110000", "441802", false },
 		{ "441802", "000000", false },
