@@ -12,6 +12,7 @@
 /* campaign */
 
 /* certification and the registers */
+#include "app/certification/family.h"
 
 /* contest */
 
@@ -22,6 +23,7 @@ const struct family *const families[] = {
 	/* campaign */
 
 	/* certification */
+	&certification_family,
 
 	/* contest */
 

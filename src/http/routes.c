@@ -119,6 +119,16 @@ const struct http_route http_routes[] = {
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
+	R("POST", "/api/v1/certification/applications/{id}/recommendation", h_certification_recommend, COUNTY, 0),
+	R("GET", "/api/v1/certification/programmes/{id}/applications", h_certification_city_list, COUNTY, 0),
+	R("POST", "/api/v1/programmes/{id}/certification", h_certification_certify, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/certification", h_certification_summary, OFFICE | LEADER | COUNTY, 0),
+	R("GET", "/api/v1/programmes/{id}/register", h_register_of_programme, OFFICE | LEADER, 0),
+	R("GET", "/api/v1/certificates/{id}", h_register_get, OFFICE, 0),
+	R("POST", "/api/v1/certificates/{id}/status", h_register_change, OFFICE, 0),
+	R("GET", "/api/v1/register", h_register_search, ROLES_ANY, 0),
+	R("GET", "/api/v1/register/{code}", h_register_verify, ROLES_ANY, 0),
+	R("GET", "/api/v1/register/{code}/qr.svg", h_register_qr, ROLES_ANY, 0),
 
 	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
 

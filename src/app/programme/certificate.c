@@ -73,7 +73,7 @@ bool certificate_code_normalise(const char *in, char out[CERTIFICATE_CODE_LEN + 
 	return n == CERTIFICATE_CODE_LEN;
 }
 
-static void new_code(char out[CERTIFICATE_CODE_LEN + 3])
+void certificate_code_new(char out[CERTIFICATE_CODE_LEN + 3])
 {
 	unsigned char r[CERTIFICATE_CODE_LEN];
 	char raw[CERTIFICATE_CODE_LEN + 1];
@@ -173,7 +173,7 @@ static int issue_one(struct issue_arg *a, struct store_conn *c, const struct pro
 	if (rc < 0)
 		return rc;
 	snprintf(no, sizeof(no), "%s-%d-%s-%03" PRId64, p->tpl->certificate_prefix, p->year, tag, count + 1);
-	new_code(code);
+	certificate_code_new(code);
 	struct certificate_doc doc = { no, code, json_string_value(json_object_get(w, "name")),
 				       t >= 0 ? p->tpl->tracks[t].name : track, p->tpl->title, p->tpl->issuer, today };
 	if ((rc = make_pdf(a->app, &doc, sha, err)) || (rc = store_prepare(c, &Q_INSERT, &s, err)))
