@@ -165,7 +165,7 @@ static int add_event(struct store_conn *c, const struct app_actor *actor, int64_
 	char day[11], who[32];
 	date_format(on, day);
 	app_actor_label(actor, who);
-	return store_run(c, &Q_EVENT, err, "ittttttti", id, action, from, to, reason, day, who, store_now_us());
+	return store_run(c, &Q_EVENT, err, "itttttti", id, action, from, to, reason, day, who, store_now_us());
 }
 
 int register_issue(struct store_conn *c, const struct app_actor *actor, const struct register_entry *e,
@@ -177,7 +177,7 @@ int register_issue(struct store_conn *c, const struct app_actor *actor, const st
 	date_format(today, on);
 	date_format(e->valid_from, from);
 	date_format(e->valid_to, to);
-	rc = store_get(c, &Q_INSERT, err, "ttiitttittttti:i", e->no, code, e->application_id, e->programme_id,
+	rc = store_get(c, &Q_INSERT, err, "ttiitttitttti:i", e->no, code, e->application_id, e->programme_id,
 		       e->holder, e->track, on, store_now_us(), from, to, e->region, e->product, e->score, id);
 	if (rc != STORE_ROW)
 		return rc < 0 ? rc : px_err_set(err, PX_EINTERNAL, NULL, NULL, "certificate not inserted");
