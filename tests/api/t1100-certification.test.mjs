@@ -208,7 +208,7 @@ test('6. the public register: search by number, name and region, paged and sorte
   r = await pub.get(`/api/v1/register/${apps.code.toLowerCase().replace(/-/g, '')}`);
   assert.equal(r.status, 200, r.text);
   assert.deepEqual([r.json.holder, r.json.status, r.json.valid_to], ['长沙华韵湘绣有限公司', 'valid', '2025-10-19']);
-  assert.equal(r.json.url, `https://zlpp.example.cn/verify/${apps.code}`);
+  assert.equal(r.json.url, `https://zlpp.example.cn/register/${apps.code}`);
   assert.ok(r.json.events.every((e) => !('actor' in e)), 'the public sees no account');
   r = await pub.get(`/api/v1/register/${apps.code}/qr.svg`);
   assert.equal(r.status, 200);

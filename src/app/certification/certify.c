@@ -255,8 +255,7 @@ int certification_city_list(struct app *app, const struct app_actor *actor, int6
 
 /* ---- the threshold ---- */
 
-/* The last day of a validity of `years` from `from`: the day before the same date `years` later. */
-static px_date valid_until(px_date from, int years)
+px_date certification_valid_until(px_date from, int years)
 {
 	int y, m, d;
 	date_to_ymd(from, &y, &m, &d);
@@ -317,7 +316,7 @@ static int certify_one(struct store_conn *c, struct certify_arg *a, json_t *row,
 		.product = json_string_value(json_object_get(row, "product")),
 		.track = json_string_value(json_object_get(row, "track")),
 		.region = json_string_value(json_object_get(row, "region")), .score = score,
-		.valid_from = a->today, .valid_to = valid_until(a->today, a->rules.validity_years),
+		.valid_from = a->today, .valid_to = certification_valid_until(a->today, a->rules.validity_years),
 	};
 	return register_issue(c, a->actor, &e, a->today, &cert, err);
 }

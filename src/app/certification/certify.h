@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/programme/programme.h"
 #include "app/programme/template.h"
+#include "core/date.h"
 
 #define CERTIFICATION_OPINION_MAX 1000
 #define CERTIFICATION_KIND "certification" /* the templates' "kind" */
@@ -28,6 +29,12 @@ struct certification_rules {
  */
 int certification_rules_of(const json_t *section, struct certification_rules *out, struct px_err *err);
 
+
+/*
+ * The last day of a validity of `years` from `from`: the day before the same
+ * date `years` later (a 29 February start ends on 28 February).
+ */
+px_date certification_valid_until(px_date from, int years);
 
 /*
  * The city bureau (a county-level account bound to a 市州 code) recommends

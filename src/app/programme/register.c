@@ -82,14 +82,14 @@ const char *register_status_on(const char *status, const char *valid_to, px_date
 
 /* ---- entries as JSON ---- */
 
-/* The verification link of a code: <public_url>/verify/<code> (relative without a public URL). */
+/* The verification link of a code: <public_url>/register/<code> (relative without a public URL). */
 static void verify_url(const struct app *app, const char *code, char *out, size_t cap)
 {
 	const char *base = app->public_url ? app->public_url : "";
 	size_t n = strlen(base);
 	while (n && base[n - 1] == '/')
 		n--;
-	snprintf(out, cap, "%.*s/verify/%s", (int)n, base, code);
+	snprintf(out, cap, "%.*s/register/%s", (int)n, base, code);
 }
 
 /* The current row of an ENTRY_COLS statement. Caller owns the result. */

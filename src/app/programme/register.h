@@ -15,7 +15,7 @@
  * move with its event and audit record. Revoked, cancelled and expired are
  * final. The public register lists every certificate that has a validity
  * period, searchable by number, holder name and region, with a
- * verification link (<public_url>/verify/<code>) and its QR code.
+ * verification link (<public_url>/register/<code>) and its QR code.
  */
 #ifndef PX_APP_REGISTER_H
 #define PX_APP_REGISTER_H

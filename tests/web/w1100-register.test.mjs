@@ -1,0 +1,103 @@
+// w1100-register: the public register of 湖南名品 and the verification page a
+// certificate's QR code opens, in Chromium on a phone viewport: search by name
+// and by region (the status shown as a tag), open an entry, see its status on
+// the day, its history and its QR code; an unknown code says so. Nothing is
+// wider than the phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { startServer, signedIn, cli, PASSWORD } from '../api/lib/server.mjs';
+import { sql, lit, addOrganisation, addApplication } from '../api/lib/fixture.mjs';
+import { orgUscc } from '../api/lib/ident.mjs';
+import { launch, WEB_DIR, shot } from './lib/browser.mjs';
+
+let srv, b, p;
+const PHONE = { width: 390, height: 844 };
+const now = () => Date.now() * 1000;
+
+// A certificate of the register as the certification would have issued it.
+function certificate(db, pid, { no, code, holder, product, region, from, to, status = 'valid' }, n) {
+  const org = addOrganisation(db, { uscc: orgUscc(region, n), name: holder, region });
+  const aid = addApplication(db, { programme: pid, organisation: org, region, state: 'winner', track: 'product', form: 'famous_product' });
+  const id = Number(sql(db, 'INSERT INTO certificate (no, code, application_id, programme_id, holder, track_code, issued_on, sha256, ' +
+    `created_at, status, valid_from, valid_to, region, product, score) VALUES (${lit(no)}, ${lit(code)}, ${aid}, ${pid}, ${lit(holder)}, ` +
+    `'product', ${lit(from)}, '', ${now()}, ${lit(status)}, ${lit(from)}, ${lit(to)}, ${lit(region)}, ${lit(product)}, 8650) RETURNING id`));
+  sql(db, 'INSERT INTO certificate_event (certificate_id, action, from_status, to_status, reason, on_date, actor, created_at) VALUES ' +
+    `(${id}, 'issue', NULL, 'valid', 'issued', ${lit(from)}, 'account:1', ${now()})`);
+  if (status === 'revoked')
+    sql(db, 'INSERT INTO certificate_event (certificate_id, action, from_status, to_status, reason, on_date, actor, created_at) VALUES ' +
+      `(${id}, 'revoke', 'valid', 'revoked', '发生重大质量事故', '2023-05-08', 'account:1', ${now()})`);
+}
+
+before(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pxweb-'));
+  srv = await startServer({ dir, args: ['--web-dir', WEB_DIR, '--public-url', 'https://zlpp.example.cn'] });
+  const r = cli(['user', 'add', '--db', srv.db, '--login', 'hunan', '--role', 'office', '--unit', '湖南省市场监督管理局',
+    '--region', '430000', '--password-stdin'], PASSWORD + '\n');
+  assert.equal(r.status, 0, r.stderr);
+  const hunan = await signedIn(srv.url, 'hunan');
+  const pr = await hunan.post('/api/v1/programmes', { template: 'hunan-famous-products-2022' });
+  assert.equal(pr.status, 201, pr.text);
+  const pid = pr.json.id;
+  certificate(srv.db, pid, { no: 'HNMP-2022-001', code: 'ABCD-EFGH-JKLM', holder: '长沙华韵湘绣有限公司', product: '华韵牌湘绣',
+    region: '430102', from: '2022-10-20', to: '2099-10-19' }, 1);
+  certificate(srv.db, pid, { no: 'HNMP-2022-002', code: 'BCDE-FGHJ-KLMN', holder: '株洲醴陵瓷业有限公司', product: '醴陵釉下五彩瓷',
+    region: '430281', from: '2022-10-20', to: '2099-10-19', status: 'revoked' }, 2);
+  certificate(srv.db, pid, { no: 'HNMP-2022-003', code: 'CDEF-GHJK-LMNP', holder: '长沙岳麓茶业有限公司', product: '岳麓牌绿茶',
+    region: '430104', from: '2019-10-20', to: '2022-10-19' }, 3);
+  b = await launch();
+  const ctx = await b.browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  p = await ctx.newPage();
+  p.setDefaultTimeout(30000);
+});
+after(async () => {
+  await b?.close();
+  const r = await srv.stop();
+  srv.cleanup();
+  assert.equal(r.code, 0);
+});
+
+const narrow = () => p.evaluate(() => document.documentElement.scrollWidth);
+
+test('the public searches the register by name and by region on a phone', async () => {
+  await p.goto(srv.url + '/register');
+  await p.locator('[data-test=register-total]').filter({ hasText: '共 3 张' }).waitFor();
+  await p.fill('input[name=name]', '湘绣');
+  await p.click('[data-test=register-search]');
+  await p.locator('[data-test=register-total]').filter({ hasText: '共 1 张' }).waitFor();
+  const entry = p.locator('[data-test="entry-HNMP-2022-001"]');
+  assert.match(await entry.innerText(), /长沙华韵湘绣有限公司[\s\S]*华韵牌湘绣 · 芙蓉区/);
+  assert.equal(await entry.locator('[data-test=status-valid]').innerText(), '有效');
+  await p.fill('input[name=name]', '');
+  await p.fill('input[name=region]', '430200');
+  await p.click('[data-test=register-search]');
+  await p.locator('[data-test="entry-HNMP-2022-002"] [data-test=status-revoked]').waitFor();
+  assert.equal(await p.locator('[data-test=register-list] li').count(), 1);
+  // a certificate past its end shows expired, though nobody recorded it
+  await p.goto(srv.url + '/register?no=HNMP-2022-003');
+  await p.locator('[data-test="entry-HNMP-2022-003"] [data-test=status-expired]').waitFor();
+  assert.ok(await narrow() <= PHONE.width, `the page is ${await narrow()} px wide`);
+  await shot(p, 'w1100-register-phone');
+});
+
+test('the verification page shows the status on the day, the history and the QR code', async () => {
+  await p.goto(srv.url + '/register?name=' + encodeURIComponent('湘绣'));
+  await p.click('[data-test="entry-HNMP-2022-001"] a');
+  await p.waitForURL(/\/register\/ABCD-EFGH-JKLM$/);
+  const result = p.locator('[data-test=verify-result]');
+  await result.locator('[data-test=status-valid]').waitFor();
+  assert.match(await result.innerText(), /证书有效[\s\S]*HNMP-2022-001[\s\S]*长沙华韵湘绣有限公司[\s\S]*2022-10-20 — 2099-10-19/);
+  const qr = p.locator('[data-test=verify-qr]');
+  await p.waitForFunction(() => document.querySelector('[data-test=verify-qr]')?.naturalWidth > 0);
+  assert.equal(await qr.getAttribute('src'), '/api/v1/register/ABCD-EFGH-JKLM/qr.svg');
+  assert.ok(await narrow() <= PHONE.width, `the page is ${await narrow()} px wide`);
+  await shot(p, 'w1100-verify-phone');
+  // the revoked one, opened by its QR URL: not valid, with the reason
+  await p.goto(srv.url + '/register/bcdefghjklmn');
+  await p.locator('[data-test=verify-result] [data-test=status-revoked]').waitFor();
+  assert.match(await p.locator('[data-test=verify-result]').innerText(), /证书当前不在有效状态[\s\S]*撤销：发生重大质量事故/);
+  await p.goto(srv.url + '/register/AAAA-BBBB-CCCC');
+  assert.match(await p.locator('[data-test=verify-result]').innerText(), /查无此证书/);
+});
