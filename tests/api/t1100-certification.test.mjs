@@ -209,6 +209,8 @@ test('6. the public register: search by number, name and region, paged and sorte
   assert.equal(r.status, 200, r.text);
   assert.deepEqual([r.json.holder, r.json.status, r.json.valid_to], ['长沙华韵湘绣有限公司', 'valid', '2025-10-19']);
   assert.equal(r.json.url, `https://zlpp.example.cn/register/${apps.code}`);
+  const engine = await pub.get(`/api/v1/certificates/verify/${apps.code}`);
+  assert.deepEqual([engine.json.valid, engine.json.status, engine.json.no], [true, 'valid', r.json.no]);
   assert.ok(r.json.events.every((e) => !('actor' in e)), 'the public sees no account');
   r = await pub.get(`/api/v1/register/${apps.code}/qr.svg`);
   assert.equal(r.status, 200);
@@ -227,6 +229,8 @@ test('7. expiry happens by itself on its date: the day after valid_to the certif
   assert.equal(r.json.status, 'expired');
   assert.deepEqual(r.json.events.at(-1), { action: 'expire', from: 'valid', to: 'expired', reason: 'validity period ended',
     on: '2025-10-20' });
+  r = await new Client(srv.url).get(`/api/v1/certificates/verify/${apps.code}`);
+  assert.deepEqual([r.json.valid, r.json.status, r.json.valid_to], [false, 'expired', '2025-10-19'], 'the engine\'s check agrees');
   r = await hunan.get(`/api/v1/programmes/${pid}/certification`);
   assert.equal(r.json.valid, 0);
   r = await hunan.post(`/api/v1/certificates/${apps.cert}/status`, { action: 'suspend', reason: '抽查' });

@@ -18,6 +18,7 @@
 #include "app/scope.h"
 #include "app/tx.h"
 #include "core/access.h"
+#include "core/validity.h"
 #include "report/qr.h"
 
 /* The status on a date ($1 = today), as SQL: a valid or suspended one past its end is expired. */
@@ -70,15 +71,6 @@ static const struct {
 	{ "revoke", { "valid", "suspended" }, "revoked" },
 	{ "cancel", { "valid", "suspended" }, "cancelled" },
 };
-
-const char *register_status_on(const char *status, const char *valid_to, px_date today)
-{
-	px_date end;
-	bool live = !strcmp(status, "valid") || !strcmp(status, "suspended");
-	if (live && valid_to && !date_parse(valid_to, strlen(valid_to), &end) && today > end)
-		return "expired";
-	return status;
-}
 
 /* ---- entries as JSON ---- */
 
@@ -222,7 +214,7 @@ static int change_tx(struct store_conn *c, void *arg, struct px_err *err)
 	int rc = status_now(a, c, stored, valid_to, err);
 	if (rc)
 		return rc;
-	const char *now = register_status_on(stored, valid_to[0] ? valid_to : NULL, today);
+	const char *now = validity_status_on(stored, valid_to[0] ? valid_to : NULL, today);
 	if (!valid_to[0] || !((a->from[0] && !strcmp(now, a->from[0])) || (a->from[1] && !strcmp(now, a->from[1]))))
 		return px_err_set(err, PX_ECONFLICT, "wrong_status", "action", "a certificate that is '%s' cannot %s",
 				  now, a->action);

@@ -9,7 +9,8 @@
  *	valid | suspended --cancel--> cancelled  (注销: given up by the holder)
  *	valid | suspended --(the day after valid_to)--> expired
  *
- * Expiry needs nobody: every read computes the status from the date, so a
+ * Expiry needs nobody: every read computes the status from the date
+ * (core/validity.h), so a
  * certificate past its valid_to answers "expired" everywhere on that day;
  * register_expire_due() (run by the housekeeping pass) then records the
  * move with its event and audit record. Revoked, cancelled and expired are
@@ -42,13 +43,6 @@ struct register_entry {
 	int64_t score;        /* hundredths, or -1 for none */
 	px_date valid_from, valid_to;
 };
-
-/*
- * The status a certificate stored as `status` with end `valid_to`
- * ("YYYY-MM-DD" or NULL) has on `today`: "expired" for a valid or
- * suspended one past its end, else the stored status. Borrowed, static.
- */
-const char *register_status_on(const char *status, const char *valid_to, px_date today);
 
 /*
  * Insert a valid certificate with a new verification code and its "issue"

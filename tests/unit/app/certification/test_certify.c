@@ -1,8 +1,7 @@
 /*
  * test_certify.c - the pure parts of the certification: the template section's
  * rules (the bar in hundredths, the target, the validity), the end of a
- * validity period (29 February included), and the status a date gives a
- * certificate (expiry the day after valid_to).
+ * validity period (29 February included).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +11,6 @@
 #include <string.h>
 
 #include "app/certification/certify.h"
-#include "app/programme/register.h"
 
 static json_t *section(const char *text)
 {
@@ -73,25 +71,11 @@ static void validity(void **state)
 	assert_string_equal(out, "2023-12-31");
 }
 
-static void status_on_a_date(void **state)
-{
-	(void)state;
-	px_date end = date_from_ymd(2025, 10, 19);
-	assert_string_equal(register_status_on("valid", "2025-10-19", end), "valid");
-	assert_string_equal(register_status_on("valid", "2025-10-19", end + 1), "expired");
-	assert_string_equal(register_status_on("suspended", "2025-10-19", end + 1), "expired");
-	assert_string_equal(register_status_on("suspended", "2025-10-19", end), "suspended");
-	assert_string_equal(register_status_on("revoked", "2025-10-19", end + 100), "revoked");
-	assert_string_equal(register_status_on("cancelled", "2025-10-19", end + 100), "cancelled");
-	assert_string_equal(register_status_on("valid", NULL, end + 100), "valid"); /* an award's, without an end */
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules),
 		cmocka_unit_test(validity),
-		cmocka_unit_test(status_on_a_date),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
