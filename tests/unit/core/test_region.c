@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/access.h"
 #include "core/region.h"
 #include "data_file.h"
 
@@ -113,6 +114,34 @@ static void containment(void **state)
 	assert_false(region_contains(t, "440000", NULL));
 }
 
+/*
+ * Scope (core/access.h) reads containment from the structure of the codes;
+ * over the whole national table it must agree with the parent links, for
+ * every province and prefecture (a province office such as 430000 over its
+ * cities and counties, 110000 over its districts, 420000 over 仙桃 429004).
+ */
+static void structure_matches_table(void **state)
+{
+	const struct region_table *t = *state;
+	size_t n = region_count(t), outers = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct region *o = region_at(t, i);
+		if (strcmp(o->code + 4, "00"))
+			continue; /* counties contain only themselves: checked below */
+		outers++;
+		for (size_t j = 0; j < n; j++) {
+			const struct region *x = region_at(t, j);
+			if (access_region_contains(o->code, x->code) != region_contains(t, o->code, x->code))
+				fail_msg("%s over %s: structure %d, table %d", o->code, x->code,
+					 access_region_contains(o->code, x->code), region_contains(t, o->code, x->code));
+		}
+	}
+	assert_int_equal(outers, 31 + 333);
+	assert_true(access_region_allows(ROLE_OFFICE, "430000", "430100"));
+	assert_true(access_region_allows(ROLE_OFFICE, "430000", "433130"));
+	assert_false(access_region_allows(ROLE_OFFICE, "430000", "440103"));
+}
+
 static void load_errors(void **state)
 {
 	(void)state;
@@ -181,6 +210,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_table),
 		cmocka_unit_test(containment),
+		cmocka_unit_test(structure_matches_table),
 		cmocka_unit_test(load_errors),
 		cmocka_unit_test(load_variants),
 	};
