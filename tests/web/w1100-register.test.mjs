@@ -101,3 +101,30 @@ test('the verification page shows the status on the day, the history and the QR 
   await p.goto(srv.url + '/register/AAAA-BBBB-CCCC');
   assert.match(await p.locator('[data-test=verify-result]').innerText(), /查无此证书/);
 });
+
+test('the office sees the count against the target and suspends a certificate after confirming, with a reason', async () => {
+  const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  const o = await ctx.newPage();
+  o.setDefaultTimeout(30000);
+  await o.goto(srv.url + '/signin');
+  await o.fill('input[name=login]', 'hunan');
+  await o.fill('input[name=password]', PASSWORD);
+  await o.click('[data-test=signin]');
+  await o.waitForURL(/\/app\/todo/);
+  await o.click('text=湖南名品证书');
+  await o.waitForURL(/\/app\/certificates$/);
+  await o.locator('[data-test=target]').filter({ hasText: '认定目标 100 个，已认定 3 个，当前有效 1 个' }).waitFor();
+  const id = Number(sql(srv.db, "SELECT id FROM certificate WHERE no = 'HNMP-2022-001'"));
+  await o.click(`[data-test=suspend-${id}]`);
+  const confirm = o.locator('.el-message-box').filter({ hasText: '确认暂停证书 HNMP-2022-001？' });
+  await confirm.locator('.el-button--primary').click();
+  const prompt = o.locator('.el-message-box').filter({ hasText: '请填写暂停原因' });
+  await prompt.getByRole('textbox').fill('监督抽查不合格');
+  await prompt.locator('.el-button--primary').click();
+  await o.locator('[data-test=register-table] [data-test=status-suspended]').waitFor();
+  assert.equal(sql(srv.db, `SELECT reason FROM certificate_event WHERE certificate_id = ${id} AND action = 'suspend'`), '监督抽查不合格');
+  assert.ok(await o.locator(`[data-test=reinstate-${id}]`).isVisible(), 'a suspended certificate offers reinstatement');
+  await prompt.waitFor({ state: 'hidden' });
+  await shot(o, 'w1100-office-register');
+  await ctx.close();
+});
