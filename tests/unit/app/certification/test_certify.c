@@ -11,6 +11,11 @@
 #include <string.h>
 
 #include "app/certification/certify.h"
+#include "app/certification/family.h"
+#include "app/programme/template.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 
 static json_t *section(const char *text)
 {
@@ -71,11 +76,36 @@ static void validity(void **state)
 	assert_string_equal(out, "2023-12-31");
 }
 
+/* The shipped template runs as a certification; a section the family does not accept is refused at load. */
+static void shipped_template(void **state)
+{
+	(void)state;
+	char path[512];
+	struct px_err err = { 0 };
+	struct template *t = NULL;
+	snprintf(path, sizeof(path), "%s/templates/hunan-famous-products-2022.json", getenv("PX_DATA_DIR"));
+	json_t *root = json_load_file(path, 0, NULL);
+	assert_non_null(root);
+	char *text = json_dumps(root, 0);
+	assert_int_equal(template_parse(text, strlen(text), &t, &err), 0);
+	assert_ptr_equal(family_find(t->kind), &certification_family);
+	assert_int_equal(family_check_template(t, text, strlen(text), &err), 0);
+	free(text);
+	json_object_set_new(json_object_get(root, "section"), "bar", json_integer(120));
+	text = json_dumps(root, 0);
+	assert_int_equal(family_check_template(t, text, strlen(text), &err), PX_EINVAL);
+	assert_string_equal(err.field, "section.bar");
+	free(text);
+	free(t);
+	json_decref(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules),
 		cmocka_unit_test(validity),
+		cmocka_unit_test(shipped_template),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
