@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/people/account.h"
 #include "cli/demo_http.h"
@@ -310,6 +311,7 @@ static int hn_story(struct hn *h, struct px_err *err)
 static int hn_run(const char *url, const char *data_dir, FILE *log, struct px_err *err)
 {
 	struct hn *h = calloc(1, sizeof(*h));
+	struct timespec t0, t1;
 	json_t *clock = NULL;
 	size_t signed_in = 0;
 	int rc;
@@ -318,6 +320,7 @@ static int hn_run(const char *url, const char *data_dir, FILE *log, struct px_er
 		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 	h->url = url;
 	h->log = log;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((rc = demo_login(&h->office, url, "hn-office", DEMO_PASSWORD, err)))
 		goto out_free;
 	if ((rc = demo_login(&h->clock, url, "rehearsal", DEMO_PASSWORD, err)))
@@ -332,6 +335,13 @@ static int hn_run(const char *url, const char *data_dir, FILE *log, struct px_er
 		const char *was = json_string_value(json_object_get(clock, "today"));
 		if (!rc && was)
 			rc = set_clock(h, was, err);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (!rc)
+			fprintf(log, "  湖南名品: played in %.1f s\n",
+				(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		if (!rc)
+			fprintf(log, "  湖南名品 logins: hn-office (湖南省, 430000), hn-changsha … hn-xiangxi (the 14 市州 bureaus), "
+				     "hnx01 … hnx%02d (experts); public register: %s/register\n", HN_EXPERTS, url);
 	}
 	json_decref(clock);
 	for (size_t i = 0; i < signed_in; i++)
