@@ -45,6 +45,7 @@ before(async () => {
   addUser('hunan', 'office', '湖南省市场监督管理局', '430000');
   addUser('changsha', 'county', '长沙市市场监督管理局', '430100');
   addUser('zhuzhou', 'county', '株洲市市场监督管理局', '430200');
+  addUser('furong', 'county', '长沙市芙蓉区市场监督管理局', '430102');
   for (const e of ['hx1', 'hx2', 'hx3', 'hx4']) addUser(e, 'expert', '湖南名品评审专家库', '430000');
   hunan = await signedIn(srv.url, 'hunan');
   changsha = await signedIn(srv.url, 'changsha');
@@ -94,6 +95,10 @@ test('2. each city bureau recommends its own applications; another city meets th
   r = await zhuzhou.post(`/api/v1/certification/applications/${apps.at}/recommendation`, { recommend: true, opinion: '同意' });
   assert.equal(r.status, 404, r.text);
   r = await changsha.post(`/api/v1/certification/applications/${apps.zz}/recommendation`, { recommend: true, opinion: '同意' });
+  assert.equal(r.status, 404, r.text);
+  // a county bureau does not recommend in this programme: the 市州 does, even for the county's own enterprise
+  const furong = await signedIn(srv.url, 'furong');
+  r = await furong.post(`/api/v1/certification/applications/${apps.at}/recommendation`, { recommend: true, opinion: '同意' });
   assert.equal(r.status, 404, r.text);
   r = await changsha.post(`/api/v1/certification/applications/${apps.at}/recommendation`, { recommend: true });
   assert.deepEqual([r.status, r.json.error.code, r.json.error.field], [400, 'missing_field', 'opinion']);
@@ -155,7 +160,7 @@ test('4. a threshold, not a ranking: at the bar is certified, 0.1 below is not; 
   r = await hunan.get(`/api/v1/programmes/${pid}/register?sort=no`);
   assert.deepEqual(r.json.entries.map((e) => e.no), ['HNMP-2022-001', 'HNMP-2022-002', 'HNMP-2022-003']);
   const e = r.json.entries.find((x) => x.holder === '长沙华韵湘绣有限公司');
-  assert.deepEqual([e.valid_from, e.valid_to, e.status, e.region_name], ['2022-10-20', '2025-10-19', 'valid', '芙蓉区']);
+  assert.deepEqual([e.valid_from, e.valid_to, e.status, e.region_name, e.score], ['2022-10-20', '2025-10-19', 'valid', '芙蓉区', '80.00']);
   apps.cert = e.id;
   apps.code = e.code;
   apps.zzCert = r.json.entries.find((x) => x.holder === '株洲醴陵瓷业有限公司').id;
@@ -196,6 +201,7 @@ test('6. the public register: search by number, name and region, paged and sorte
   let r = await pub.get('/api/v1/register?name=' + encodeURIComponent('湘绣'));
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.json.entries.map((e) => e.holder), ['长沙华韵湘绣有限公司']);
+  assert.ok(!('score' in r.json.entries[0]), 'the public register shows no review score');
   r = await pub.get('/api/v1/register?region=430100&sort=holder');
   assert.equal(r.status, 200, r.text); // the order of names is the database's collation: compare as sets
   assert.deepEqual(r.json.entries.map((e) => e.holder).sort(), ['长沙华韵湘绣有限公司', '长沙星城机械股份有限公司'].sort());
@@ -203,6 +209,9 @@ test('6. the public register: search by number, name and region, paged and sorte
   assert.deepEqual(r.json.entries.map((e) => [e.holder, e.status]), [['株洲醴陵瓷业有限公司', 'revoked']]);
   r = await pub.get('/api/v1/register?no=HNMP-2022-00&per_page=2&page=2');
   assert.deepEqual([r.json.total, r.json.page, r.json.entries.length], [3, 2, 1]);
+  const gz = await signedIn(srv.url, 'gzoffice');
+  r = await gz.get(`/api/v1/programmes/${pid}/register`);
+  assert.equal(r.status, 404, 'another region\'s office does not list them');
   r = await pub.get('/api/v1/register?sort=price');
   assert.deepEqual([r.status, r.json.error.code], [400, 'bad_sort']);
   r = await pub.get(`/api/v1/register/${apps.code.toLowerCase().replace(/-/g, '')}`);

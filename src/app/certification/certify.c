@@ -409,7 +409,7 @@ static int summary_tx(struct store_conn *c, void *arg, struct px_err *err)
 	int rc = load_certification(c, a->id, &a->p, err);
 	if (rc)
 		return rc;
-	if (!app_actor_in_region(a->actor, a->p.region, NULL) && !app_actor_is(a->actor, ROLE_COUNTY))
+	if (!app_actor_in_region(a->actor, a->p.region, NULL))
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no programme %" PRId64, a->id);
 	else
 		rc = summary_in(a, c, err);

@@ -84,21 +84,23 @@ static void verify_url(const struct app *app, const char *code, char *out, size_
 	snprintf(out, cap, "%.*s/register/%s", (int)n, base, code);
 }
 
-/* The current row of an ENTRY_COLS statement. Caller owns the result. */
-static json_t *entry_json(const struct app *app, struct store_stmt *s)
+/* The current row of an ENTRY_COLS statement; the review score for the office only. Caller owns the result. */
+static json_t *entry_json(const struct app *app, struct store_stmt *s, bool office)
 {
 	char url[600], qr[80];
 	const char *code = store_col_text(s, 2);
 	int64_t score = store_col_int(s, 11);
 	verify_url(app, code, url, sizeof(url));
 	snprintf(qr, sizeof(qr), "/api/v1/register/%s/qr.svg", code);
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:o, s:s, s:s}", "id",
-			 (json_int_t)store_col_int(s, 0), "no", store_col_text(s, 1), "code", code, "holder",
-			 store_col_text(s, 3), "product", store_col_text(s, 4), "region", store_col_text(s, 5),
-			 "region_name", store_col_text(s, 6), "valid_from", store_col_text(s, 7), "valid_to",
-			 store_col_text(s, 8), "status", store_col_text(s, 9), "programme",
-			 (json_int_t)store_col_int(s, 10), "score", score < 0 ? json_null() : json_hundredths(score),
-			 "url", url, "qr", qr);
+	json_t *e = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s}", "id",
+			      (json_int_t)store_col_int(s, 0), "no", store_col_text(s, 1), "code", code, "holder",
+			      store_col_text(s, 3), "product", store_col_text(s, 4), "region", store_col_text(s, 5),
+			      "region_name", store_col_text(s, 6), "valid_from", store_col_text(s, 7), "valid_to",
+			      store_col_text(s, 8), "status", store_col_text(s, 9), "programme",
+			      (json_int_t)store_col_int(s, 10), "url", url, "qr", qr);
+	if (office)
+		json_object_set_new(e, "score", score < 0 ? json_null() : json_hundredths(score));
+	return e;
 }
 
 struct events_arg {
@@ -135,15 +137,15 @@ static int entry_load(struct app *app, struct store_conn *c, int64_t id, const c
 		store_bind_int(s, 2, id);
 	rc = store_step(s, err);
 	if (rc == STORE_ROW) {
-		*out = entry_json(app, s);
+		*out = entry_json(app, s, office);
 		id = store_col_int(s, 0);
 	}
 	store_reset(s);
 	if (rc < 0)
 		return rc;
 	if (rc != STORE_ROW)
-		return px_err_set(err, PX_ENOTFOUND, "certificate_not_found", code ? "code" : "id",
-				  "no certificate '%s'", code ? code : "");
+		return code ? px_err_set(err, PX_ENOTFOUND, "certificate_not_found", "code", "no certificate '%s'", code)
+			    : px_err_set(err, PX_ENOTFOUND, "certificate_not_found", "id", "no certificate %" PRId64, id);
 	struct events_arg ea = { json_array(), office };
 	json_object_set_new(*out, "events", ea.list);
 	return store_each(c, &Q_EVENTS, event_row, &ea, err, "i", id);
@@ -330,7 +332,7 @@ static int search_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	struct search_arg *a = arg;
 	(void)err;
-	json_array_append_new(json_object_get(a->out, "entries"), entry_json(a->app, s));
+	json_array_append_new(json_object_get(a->out, "entries"), entry_json(a->app, s, a->q->programme_id != 0));
 	return 0;
 }
 
@@ -341,6 +343,14 @@ static int search_tx(struct store_conn *c, void *arg, struct px_err *err)
 	int64_t total = 0;
 	int rc;
 	date_format(app_today(a->app), today);
+	if (a->q->programme_id) {
+		static struct store_sql Q_REGION = STORE_SQL("SELECT region FROM programme WHERE id = $1");
+		char region[8] = "";
+		if ((rc = store_get(c, &Q_REGION, err, "i:b", a->q->programme_id, region, sizeof(region))) < 0)
+			return rc;
+		if (rc != STORE_ROW || !a->q->actor || !app_actor_in_region(a->q->actor, region, NULL))
+			return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no programme %" PRId64, a->q->programme_id);
+	}
 	rc = store_get(c, &Q_COUNT, err, "ttti:i", a->no, a->name, a->region, a->q->programme_id, &total);
 	if (rc < 0)
 		return rc;

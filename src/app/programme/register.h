@@ -67,16 +67,18 @@ int register_change(struct app *app, const struct app_actor *actor, int64_t id, 
 int register_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err);
 
 struct register_query {
+	const struct app_actor *actor;  /* with programme_id: staff of the programme's region */
 	const char *no, *name, *region; /* each NULL or "" for any; region: a division and below */
 	const char *sort;               /* "no" (default), "holder", "valid_to" */
-	int64_t programme_id;           /* 0: every programme */
+	int64_t programme_id;           /* 0: every programme (the public); else one (the office: with scores) */
 	int64_t page, per_page;         /* 1-based; per_page 1..REGISTER_PER_PAGE_MAX */
 };
 
 /*
  * One page of the register: {total, page, per_page, entries: [...]}. The
- * public sees every entry; PX_EINVAL "bad_sort", "bad_region" for a
- * malformed filter.
+ * public sees every entry; one programme's (with the review scores) only
+ * staff of its region (PX_ENOTFOUND otherwise). PX_EINVAL "bad_sort",
+ * "bad_page", "bad_region" for a malformed filter.
  */
 int register_search(struct app *app, const struct register_query *q, json_t **out, struct px_err *err);
 

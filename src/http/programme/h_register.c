@@ -30,7 +30,7 @@ static void search(struct http_req *r, int64_t programme_id)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	struct register_query q = {
-		.no = http_query(r, "no"), .name = http_query(r, "name"), .region = http_query(r, "region"),
+		.actor = http_actor(r), .no = http_query(r, "no"), .name = http_query(r, "name"), .region = http_query(r, "region"),
 		.sort = http_query(r, "sort"), .programme_id = programme_id,
 		.page = query_int(r, "page", 1), .per_page = query_int(r, "per_page", REGISTER_PER_PAGE),
 	};
