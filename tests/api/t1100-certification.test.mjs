@@ -249,3 +249,17 @@ test('7. expiry happens by itself on its date: the day after valid_to the certif
   r = await new Client(srv.url).get('/api/v1/register?region=430200');
   assert.equal(r.json.entries[0].status, 'revoked');
 });
+
+test('8. the national division table: enterprises register in a city without counties and in a municipality\'s district', async () => {
+  for (const [login, region, name] of [['dgfirm', '441900', '东莞精工电子有限公司'], ['bjfirm', '110101', '北京东城老字号食品有限公司'],
+    ['xtfirm', '429004', '仙桃无纺布制品有限公司']]) {
+    addUser(login, 'applicant', name, region);
+    const c = await signedIn(srv.url, login);
+    const r = await c.post('/api/v1/organisations', { uscc: orgUscc(region, 7), name, industry: 'C', region, founded_on: '2012-06-01' });
+    assert.equal(r.status, 201, `${region}: ${r.text}`);
+  }
+  const hb = await signedIn(srv.url, 'dgfirm');
+  const r = await hb.post('/api/v1/organisations', { uscc: orgUscc('440000', 8), name: '广东某公司', industry: 'C', region: '440000',
+    founded_on: '2012-06-01' });
+  assert.deepEqual([r.status, r.json.error.code], [400, 'region_not_county']);
+});
