@@ -79,6 +79,7 @@ test('the public searches the register by name and by region on a phone', async 
   await p.goto(srv.url + '/register?no=HNMP-2022-003');
   await p.locator('[data-test="entry-HNMP-2022-003"] [data-test=status-expired]').waitFor();
   assert.ok(await narrow() <= PHONE.width, `the page is ${await narrow()} px wide`);
+  await p.waitForTimeout(400); // let the tags finish their entrance
   await shot(p, 'w1100-register-phone');
 });
 
