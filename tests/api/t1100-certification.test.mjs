@@ -8,7 +8,10 @@
 // whose status moves (suspend, reinstate, revoke) carry a reason and date,
 // expire by themselves the day after valid_to (rehearsal clock), and are
 // found by the public by number, name and region, with a verification link
-// and a QR code.
+// and a QR code. Without a rehearsal date the housekeeping pass records the
+// expiries of the real calendar; and the national division table lets
+// enterprises register in 东莞 (a city without counties), a municipality's
+// district and a county the province administers directly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cli, signedIn, Client, PASSWORD, startServer } from './lib/server.mjs';
@@ -262,4 +265,31 @@ test('8. the national division table: enterprises register in a city without cou
   const r = await hb.post('/api/v1/organisations', { uscc: orgUscc('440000', 8), name: '广东某公司', industry: 'C', region: '440000',
     founded_on: '2012-06-01' });
   assert.deepEqual([r.status, r.json.error.code], [400, 'region_not_county']);
+});
+
+test('9. without a rehearsal date, the housekeeping pass at start records what expired on the real calendar', async () => {
+  // a certificate whose validity ended before today (the real date), still stored as valid
+  sql(srv.db, 'INSERT INTO certificate (no, code, application_id, programme_id, holder, track_code, issued_on, sha256, created_at, ' +
+    `status, valid_from, valid_to, region) VALUES ('HNMP-2022-099', 'QRST-UVWX-YZ23', ${apps.below}, ${pid}, '长沙岳麓茶业有限公司', ` +
+    `'product', '2019-01-02', '', ${Date.now() * 1000}, 'valid', '2019-01-02', '2022-01-01', '430104')`);
+  const first = await srv.stop();
+  assert.equal(first.code, 0, srv.log());
+  const again = await startServer({ db: srv.db });
+  try {
+    let r = await new Client(again.url).get('/api/v1/register/QRST-UVWX-YZ23');
+    assert.equal(r.json.status, 'expired', 'expired by the date, recorded or not');
+    // the pass runs on its own thread as the server starts
+    for (let i = 0; i < 100 && !r.json.events.length; i++) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      r = await new Client(again.url).get('/api/v1/register/QRST-UVWX-YZ23');
+    }
+    assert.deepEqual(r.json.events.map((e) => [e.action, e.on]), [['expire', '2022-01-02']]);
+    const audit = sql(srv.db, "SELECT payload FROM audit WHERE action = 'certificate.expire' ORDER BY seq DESC LIMIT 1");
+    assert.match(audit, /"during":"housekeeping"/);
+    assert.match(audit, /"valid_to":"2022-01-01"/);
+  } finally {
+    const r = await again.stop();
+    again.cleanup();
+    assert.equal(r.code, 0, again.log());
+  }
 });
