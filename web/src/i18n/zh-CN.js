@@ -4,7 +4,7 @@ import errors from './errors-zh.js';
 export default {
   app: { name: '评选系统', org: '清远市质量强市工作领导小组办公室' },
   nav: {
-    home: '首页', programmes: '评选活动', notices: '公示', winners: '获奖名单', verify: '证书验证', signIn: '登录', signOut: '退出',
+    experts: '专家库', accounts: '账号管理', home: '首页', programmes: '评选活动', notices: '公示', winners: '获奖名单', verify: '证书验证', signIn: '登录', signOut: '退出',
     todo: '我的待办', apply: '我的申报', county: '本地申报', recommend: '推荐上报', reviews: '评审任务', dashboard: '评选总览',
     ranking: '排名与审议', objections: '异议处理', language: 'English',
   },
@@ -35,7 +35,7 @@ export default {
   },
   apply: {
     title: '我的申报', register: '登记申报组织', uscc: '统一社会信用代码', orgName: '组织名称', industry: '行业门类', founded: '成立日期', region: '所在县（市、区）',
-    usccOk: '代码校验通过', usccBad: '代码校验未通过', start: '开始申报', form: '申报表', upload: '上传证明材料（PDF，每个不超过 20 MB）', uploaded: '已上传材料',
+    usccOk: '代码校验通过', usccBad: '代码校验未通过', notBound: '登记已收到，但未能关联到本账号。如该组织此前已登记，登记单位已收到通知；请联系所在县（市、区）市场监管局核实。', start: '开始申报', form: '申报表', upload: '上传证明材料（PDF，每个不超过 20 MB）', uploaded: '已上传材料',
     notice: '单位内部公示', noticeFrom: '公示开始', noticeTo: '公示结束', noticeNote: '公示地点', attest: '本单位承诺近3年无重大质量、安全、环境事故和严重失信记录',
     submit: '提交申报', submitted: '申报已提交', eligibility: '资格条件', timeline: '办理进度', saved: '已保存', refused: '未能提交：',
   },
@@ -52,5 +52,14 @@ export default {
     shortlist: '确定现场评审名单', proposedNotice: '发布拟奖公示', acceptanceNotice: '发布受理公示', objections: '异议', forward: '转办', decide: '处理',
   },
   leader: { title: '排名与审议', minutes: '审议纪要', decide: '记录审议结果' },
+  list: { count: '共 {n} 条' },
+  pool: {
+    title: '评审专家库', import: '导入专家（CSV）', importHint: '第一行为表头：编号,姓名,工作单位,地区代码,专业领域,冲突单位代码,登录账号。有错误的行会逐行列出，整批不导入。',
+    file: '选择 CSV 文件', imported: '已导入 {n} 名专家', line: '行', column: '列', code: '编号', employer: '工作单位', fields: '专业领域',
+    assignments: '进行中的评审', remove: '移出专家库', removeReason: '移出原因（如违反评审纪律）', removed: '已移出', active: '在库',
+  },
+  accounts: {
+    title: '账号管理', role: '角色', create: '新建账号', login: '登录名', displayName: '姓名', unit: '单位', password: '初始密码', created: '已创建账号 {login}',
+  },
   errors,
 };
