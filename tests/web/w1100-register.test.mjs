@@ -2,18 +2,20 @@
 // certificate's QR code opens, in Chromium on a phone viewport: search by name
 // and by region (the status shown as a tag), open an entry, see its status on
 // the day, its history and its QR code; an unknown code says so. Nothing is
-// wider than the phone.
+// wider than the phone. Then, on a desktop: the office suspends a certificate
+// through its confirm and reason dialogs, and a city bureau recommends an
+// application of a county under it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startServer, signedIn, cli, PASSWORD } from '../api/lib/server.mjs';
-import { sql, lit, addOrganisation, addApplication } from '../api/lib/fixture.mjs';
+import { sql, lit, addOrganisation, addApplication, putStage } from '../api/lib/fixture.mjs';
 import { orgUscc } from '../api/lib/ident.mjs';
 import { launch, WEB_DIR, shot } from './lib/browser.mjs';
 
-let srv, b, p;
+let srv, b, p, pid;
 const PHONE = { width: 390, height: 844 };
 const now = () => Date.now() * 1000;
 
@@ -40,7 +42,7 @@ before(async () => {
   const hunan = await signedIn(srv.url, 'hunan');
   const pr = await hunan.post('/api/v1/programmes', { template: 'hunan-famous-products-2022' });
   assert.equal(pr.status, 201, pr.text);
-  const pid = pr.json.id;
+  pid = pr.json.id;
   certificate(srv.db, pid, { no: 'HNMP-2022-001', code: 'ABCD-EFGH-JKLM', holder: '长沙华韵湘绣有限公司', product: '华韵牌湘绣',
     region: '430102', from: '2022-10-20', to: '2099-10-19' }, 1);
   certificate(srv.db, pid, { no: 'HNMP-2022-002', code: 'BCDE-FGHJ-KLMN', holder: '株洲醴陵瓷业有限公司', product: '醴陵釉下五彩瓷',
@@ -127,5 +129,34 @@ test('the office sees the count against the target and suspends a certificate af
   assert.ok(await o.locator(`[data-test=reinstate-${id}]`).isVisible(), 'a suspended certificate offers reinstatement');
   await prompt.waitFor({ state: 'hidden' });
   await shot(o, 'w1100-office-register');
+  await ctx.close();
+});
+
+test('the city bureau recommends an application of a county under it, with its opinion', async () => {
+  const r = cli(['user', 'add', '--db', srv.db, '--login', 'changsha', '--role', 'county', '--unit', '长沙市市场监督管理局',
+    '--region', '430100', '--password-stdin'], PASSWORD + '\n');
+  assert.equal(r.status, 0, r.stderr);
+  const org = addOrganisation(srv.db, { uscc: orgUscc('430111', 9), name: '长沙星城机械股份有限公司', region: '430111' });
+  const aid = addApplication(srv.db, { programme: pid, organisation: org, region: '430111', state: 'submitted', track: 'product',
+    form: 'famous_product', data: { product: '星城牌挖掘机' } });
+  putStage(srv.db, pid, 'city');
+  const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  const c = await ctx.newPage();
+  c.setDefaultTimeout(30000);
+  await c.goto(srv.url + '/signin');
+  await c.fill('input[name=login]', 'changsha');
+  await c.fill('input[name=password]', PASSWORD);
+  await c.click('[data-test=signin]');
+  await c.waitForURL(/\/app\/todo/);
+  await c.click('text=湖南名品推荐');
+  await c.waitForURL(/\/app\/certification\/city$/);
+  const row = c.locator('[data-test=city-table] .el-table__row').filter({ hasText: '长沙星城机械股份有限公司' });
+  assert.match(await row.innerText(), /星城牌挖掘机[\s\S]*430111[\s\S]*待市州推荐/);
+  await c.click(`[data-test=recommend-${aid}]`);
+  const prompt = c.locator('.el-message-box').filter({ hasText: '请填写审核意见' });
+  assert.equal(await prompt.getByRole('textbox').inputValue(), '经审核，申报材料真实，同意推荐');
+  await prompt.locator('.el-button--primary').click();
+  await row.filter({ hasText: '市州已推荐' }).waitFor();
+  assert.equal(sql(srv.db, `SELECT state FROM application WHERE id = ${aid}`), 'recommended');
   await ctx.close();
 });

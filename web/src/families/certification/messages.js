@@ -46,6 +46,8 @@ export default {
     results: '评审得分与认定结果',
     outcome: { certified: '认定为湖南名品', pending: '待认定', below: '未达认定标准' },
     action: { suspend: '暂停', reinstate: '恢复', revoke: '撤销', cancel: '注销', issue: '颁发', expire: '过期' },
+    state: { submitted: '待市州推荐', recommended: '市州已推荐', not_recommended: '市州未推荐', accepted: '专家评审中',
+      winner: '认定为湖南名品', not_proposed: '未达认定标准' },
     st: { valid: '有效', suspended: '暂停', revoked: '撤销', cancelled: '注销', expired: '已过期' },
   },
   en: {
@@ -94,6 +96,8 @@ export default {
     results: 'Scores and outcomes',
     outcome: { certified: 'Certified', pending: 'Not yet decided', below: 'Below the bar' },
     action: { suspend: 'Suspend', reinstate: 'Reinstate', revoke: 'Revoke', cancel: 'Cancel', issue: 'Issue', expire: 'Expire' },
+    state: { submitted: 'Awaiting the city', recommended: 'Recommended', not_recommended: 'Not recommended', accepted: 'In review',
+      winner: 'Certified', not_proposed: 'Below the bar' },
     st: { valid: 'Valid', suspended: 'Suspended', revoked: 'Revoked', cancelled: 'Cancelled', expired: 'Expired' },
   },
 };
