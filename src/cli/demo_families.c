@@ -9,9 +9,7 @@
 
 /* campaign (Shenzhen 2015): demo_campaign.c */
 
-/* registers (Hunan 2022): demo_hunan.c */
-int demo_hunan_seed(struct app *app, const char *data_dir, struct px_err *err);
-int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+/* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c with its accounts */
 
 /* quality month (Qingdao 2022): demo_qingdao.c */
 
@@ -22,6 +20,7 @@ const struct demo_family demo_families[] = {
 
 	/* registers */
 	{ "湖南名品认定 2022（湘市监办发〔2022〕71号）", demo_hunan_seed, demo_hunan_run },
+	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
 
 	/* quality month */
 

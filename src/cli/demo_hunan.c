@@ -354,10 +354,7 @@ out_free:
 	return rc;
 }
 
-/* The row of demo_families[] (cli/demo_families.c declares these too). */
-int demo_hunan_seed(struct app *app, const char *data_dir, struct px_err *err);
-int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
-
+/* The row of demo_families[] (declared in cli/demo_families.h). */
 int demo_hunan_seed(struct app *app, const char *data_dir, struct px_err *err)
 {
 	return hn_seed(app, data_dir, err);
