@@ -13,6 +13,7 @@
 #include "app/campaign/family.h"
 
 /* certification and the registers */
+#include "app/certification/family.h"
 
 /* contest */
 
@@ -24,6 +25,7 @@ const struct family *const families[] = {
 	&campaign_family,
 
 	/* certification */
+	&certification_family,
 
 	/* contest */
 

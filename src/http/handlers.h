@@ -154,6 +154,16 @@ void h_campaign_document_issue(struct http_req *r);
 void h_campaign_document_file(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
+void h_certification_recommend(struct http_req *r);
+void h_certification_city_list(struct http_req *r);
+void h_certification_certify(struct http_req *r);
+void h_certification_summary(struct http_req *r);
+void h_register_of_programme(struct http_req *r);
+void h_register_search(struct http_req *r);
+void h_register_get(struct http_req *r);
+void h_register_change(struct http_req *r);
+void h_register_verify(struct http_req *r);
+void h_register_qr(struct http_req *r);
 void h_helpdesk_providers_add(struct http_req *r);
 void h_helpdesk_providers_list(struct http_req *r);
 void h_helpdesk_problems_add(struct http_req *r);

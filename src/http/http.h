@@ -70,7 +70,7 @@ void http_reply_errorf(struct http_req *r, int code, const char *key, const char
 /*
  * A binary body (a PDF ...): takes ownership of data (malloc'd, freed by the
  * layer); filename (ASCII, no quotes) goes into Content-Disposition as an
- * attachment. The security headers apply; Content-Type is content_type.
+ * attachment (NULL: no Content-Disposition, shown inline). The security headers apply; Content-Type is content_type.
  */
 void http_reply_bytes(struct http_req *r, int status, const char *content_type, const char *filename, char *data,
 		      size_t len);

@@ -168,6 +168,17 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/documents/{kind}/file", h_campaign_document_file, OFFICE | LEADER, 0),
 
 	/* the provincial registers: models, certification, training, help desk, targets (湘市监办发〔2022〕71号) */
+	/* the 湖南名品 certification and the certificate register */
+	R("POST", "/api/v1/certification/applications/{id}/recommendation", h_certification_recommend, COUNTY, 0),
+	R("GET", "/api/v1/certification/programmes/{id}/applications", h_certification_city_list, COUNTY, 0),
+	R("POST", "/api/v1/programmes/{id}/certification", h_certification_certify, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/certification", h_certification_summary, OFFICE | LEADER | COUNTY, 0),
+	R("GET", "/api/v1/programmes/{id}/register", h_register_of_programme, OFFICE | LEADER, 0),
+	R("GET", "/api/v1/certificates/{id}", h_register_get, OFFICE, 0),
+	R("POST", "/api/v1/certificates/{id}/status", h_register_change, OFFICE, 0),
+	R("GET", "/api/v1/register", h_register_search, ROLES_ANY, 0),
+	R("GET", "/api/v1/register/{code}", h_register_verify, ROLES_ANY, 0),
+	R("GET", "/api/v1/register/{code}/qr.svg", h_register_qr, ROLES_ANY, 0),
 	/* the help desk (三(四)): providers, problems, the provider's steps, the rating link without sign-in */
 	R("POST", "/api/v1/helpdesk/providers", h_helpdesk_providers_add, OFFICE, 0),
 	R("GET", "/api/v1/helpdesk/providers", h_helpdesk_providers_list, OFFICE | LEADER, 0),
