@@ -189,6 +189,12 @@ void h_training_stats(struct http_req *r);
 void h_targets_get(struct http_req *r);
 
 /* the quality-month event (http/honours/, http/contest/, http/nqi/ ...) */
+void h_honours_import(struct http_req *r);
+void h_honours_list(struct http_req *r);
+void h_honours_enterprise(struct http_req *r);
+void h_honours_totals(struct http_req *r);
+void h_honours_publish(struct http_req *r);
+void h_honour_lists_get(struct http_req *r);
 
 /* the engine: corrections and leftovers */
 

@@ -209,6 +209,12 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/targets", h_targets_get, SCOPED, 0),
 
 	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
+	R("POST", "/api/v1/honours/import", h_honours_import, OFFICE, 0),
+	R("GET", "/api/v1/honours", h_honours_list, SCOPED, 0),
+	R("GET", "/api/v1/honours/totals", h_honours_totals, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/enterprises/{uscc}/honours", h_honours_enterprise, ROLES_ANY, PUBLIC),
+	R("POST", "/api/v1/honour-lists", h_honours_publish, OFFICE, 0),
+	R("GET", "/api/v1/honour-lists/{id}", h_honour_lists_get, ROLES_ANY, PUBLIC),
 
 	/* the engine: corrections and leftovers */
 };
