@@ -97,6 +97,7 @@ const EXCEPTIONS = {
   'GET /api/v1/helpdesk/stats': (r) => assert.equal(r.json.total.recorded, 0),
   'GET /api/v1/courses': (r) => assert.deepEqual(r.json.courses, []),
   'GET /api/v1/training/stats': (r) => assert.equal(r.json.enrolled, 0),
+  'GET /api/v1/honours': (r) => assert.deepEqual(r.json, { total: 0, honours: [] }),
   'GET /api/v1/targets': (r) => assert.deepEqual(r.json.totals, { certified: 0, trained: 0, solved: 0 }),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
@@ -111,6 +112,8 @@ const EXCEPTIONS = {
   'POST /api/v1/helpdesk/providers': 400,
   'POST /api/v1/problems': 400,
   'POST /api/v1/courses': 400,
+  'POST /api/v1/honours/import': 400,
+  'POST /api/v1/honour-lists': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };

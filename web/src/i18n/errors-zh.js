@@ -396,4 +396,6 @@ export default {
  "session_not_held": "该次课程尚未举行",
  "wrong_code": "签到码不正确或已过期，请以现场显示为准",
  "unknown_format": "文件格式应为 PDF 或 Word（docx）",
+ "empty_list": "该类别和年度没有可发布的荣誉",
+ "unknown_kind": "没有这种荣誉类别",
 };
