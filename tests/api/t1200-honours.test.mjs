@@ -27,7 +27,7 @@ before(async () => {
   office = await signedIn(srv.url, 'office');
   anyone = new Client(srv.url);
 });
-after(async () => { const r = await srv.stop(); srv.cleanup(); assert.equal(r.code, 0); });
+after(async () => { const r = await srv.stop(); const log = srv.log(); srv.cleanup(); assert.equal(r.code, 0, log); });
 
 test('an import with faulty rows names every one and imports nothing', async () => {
   const bad = good.map((r) => [...r]);

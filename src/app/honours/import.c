@@ -168,7 +168,10 @@ static int import_tx(struct store_conn *c, void *arg, struct px_err *err)
 			return rc;
 	}
 	im->out = json_pack("{s:I}", "imported", (json_int_t)im->n);
-	return audit_append(c, im->actor, "honour.import", "honour", json_pack("{s:I}", "rows", (json_int_t)im->n), err);
+	json_t *payload = json_pack("{s:I}", "rows", (json_int_t)im->n);
+	rc = audit_append(c, im->actor, "honour.import", "honour", payload, err); /* borrows payload */
+	json_decref(payload);
+	return rc;
 }
 
 int honours_import(struct app *app, const struct app_actor *actor, const char *csv, size_t len, json_t **out,
