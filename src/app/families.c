@@ -8,6 +8,7 @@
 
 #include "app/award/family.h"
 /* ranking */
+#include "app/ranking/family.h"
 
 /* campaign */
 
@@ -18,6 +19,7 @@
 const struct family *const families[] = {
 	&award_family,
 	/* ranking */
+	&ranking_family,
 
 	/* campaign */
 
