@@ -101,6 +101,18 @@ void h_objections_decide(struct http_req *r);
 void h_objections_list(struct http_req *r);
 
 /* the brand ranking and its public vote (http/ranking/, http/vote/) */
+void h_ranking_register(struct http_req *r);
+void h_ranking_registrations(struct http_req *r);
+void h_ranking_registration(struct http_req *r);
+void h_ranking_panel_set(struct http_req *r);
+void h_ranking_panels(struct http_req *r);
+void h_ranking_sheet(struct http_req *r);
+void h_ranking_score(struct http_req *r);
+void h_ranking_scores(struct http_req *r);
+void h_ranking_composite(struct http_req *r);
+void h_ranking_publish(struct http_req *r);
+void h_ranking_lists(struct http_req *r);
+void h_ranking_lists_xlsx(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 

@@ -115,6 +115,18 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/objections", h_objections_list, OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 
 	/* the brand ranking and its public vote (Guangzhou 2022) */
+	R("POST", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_register, APPLY, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_registrations, SCOPED, 0),
+	R("GET", "/api/v1/applications/{id}/ranking", h_ranking_registration, SCOPED | APPLICANT, 0),
+	R("PUT", "/api/v1/programmes/{id}/ranking/panels/{panel}", h_ranking_panel_set, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/panels", h_ranking_panels, OFFICE | LEADER, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/sheet", h_ranking_sheet, MEMBER | EXPERT, 0),
+	R("POST", "/api/v1/programmes/{id}/ranking/scores", h_ranking_score, MEMBER | EXPERT, 0),
+	R("GET", "/api/v1/applications/{id}/ranking-scores", h_ranking_scores, OFFICE | MEMBER | EXPERT, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/composite", h_ranking_composite, OFFICE | LEADER, 0),
+	R("POST", "/api/v1/programmes/{id}/ranking/publish", h_ranking_publish, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/lists", h_ranking_lists, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/programmes/{id}/ranking/lists.xlsx", h_ranking_lists_xlsx, ROLES_ANY, 0),
 
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 

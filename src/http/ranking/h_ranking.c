@@ -1,0 +1,311 @@
+/*
+ * h_ranking.c - the brand ranking (广州百强质量品牌推介):
+ *   POST /api/v1/programmes/{id}/ranking/registrations  {organisation, tracks, industry?, brand, description,
+ *        contact, attest}  register (the applicant; its district bureau or the office for one without account)
+ *   GET  /api/v1/programmes/{id}/ranking/registrations?track=  the registrations (a district bureau: its district)
+ *   GET  /api/v1/applications/{id}/ranking             one registration with its tracks
+ *   PUT  /api/v1/programmes/{id}/ranking/panels/{panel} {accounts}  seat a panel (office)
+ *   GET  /api/v1/programmes/{id}/ranking/panels        the panels (office, leadership group)
+ *   GET  /api/v1/programmes/{id}/ranking/sheet         a panel member's candidates, rubric and own sheets
+ *   POST /api/v1/programmes/{id}/ranking/scores        {application, scores}  give a sheet (panel member)
+ *   GET  /api/v1/applications/{id}/ranking-scores      the sheets of a candidate under the blind rule
+ *   GET  /api/v1/programmes/{id}/ranking/composite     the composite as it stands (office, leadership group)
+ *   POST /api/v1/programmes/{id}/ranking/publish       publish the five lists (office)
+ *   GET  /api/v1/programmes/{id}/ranking/lists         the published lists (public)
+ *   GET  /api/v1/programmes/{id}/ranking/lists.xlsx    the same as a workbook, one sheet per track (public)
+ */
+#include "http/handlers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/input.h"
+#include "app/ranking/panel.h"
+#include "app/ranking/publish.h"
+#include "app/ranking/register.h"
+#include "http/json_in.h"
+#include "report/xlsx.h"
+#include "util/file.h"
+
+#define LISTS_XLSX_MAX (16 << 20)
+
+/* Reply with *o or the error of a use case that returned rc. */
+static void answer(struct http_req *r, int rc, int status, json_t *o, const struct px_err *err)
+{
+	if (rc)
+		http_fail(r, err);
+	else
+		http_reply_json(r, status, o);
+}
+
+static int tracks_or_reply(struct http_req *r, json_t *in, struct ranking_registration *req)
+{
+	json_t *arr = json_object_get(in, "tracks"), *v;
+	size_t i;
+	if (!json_is_array(arr) || json_array_size(arr) > RANKING_MAX_CHOICE) {
+		http_reply_errorf(r, PX_EINVAL, arr ? "wrong_type" : "missing_field", "tracks",
+				  "'tracks' is an array of track codes");
+		return -1;
+	}
+	json_array_foreach(arr, i, v) {
+		if (!json_is_string(v)) {
+			http_reply_errorf(r, PX_EINVAL, "wrong_type", "tracks", "'tracks' is an array of track codes");
+			return -1;
+		}
+		req->tracks[i] = json_string_value(v);
+	}
+	req->ntracks = json_array_size(arr);
+	return 0;
+}
+
+void h_ranking_register(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct ranking_registration req = { 0 };
+	int64_t id, org = 0;
+	json_t *in, *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_int_or_reply(r, in, "organisation", true, 1, INT64_MAX, &org) && !tracks_or_reply(r, in, &req) &&
+	    !json_str_or_reply(r, in, "industry", false, 4, &req.industry) &&
+	    !json_str_or_reply(r, in, "brand", true, 1000, &req.brand) &&
+	    !json_str_or_reply(r, in, "description", true, 20000, &req.description) &&
+	    !json_str_or_reply(r, in, "contact", true, 1000, &req.contact)) {
+		req.organisation_id = org;
+		req.attest = json_is_true(json_object_get(in, "attest"));
+		int rc = ranking_register(http_app(r), http_actor(r), id, &req, &o, &err);
+		answer(r, rc, 201, o, &err);
+	}
+	json_decref(in);
+}
+
+void h_ranking_registrations(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_registrations_json(http_app(r), http_actor(r), id, http_query(r, "track"), &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+void h_ranking_registration(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_registration_json(http_app(r), http_actor(r), id, &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+void h_ranking_panel_set(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id, *accounts = NULL;
+	size_t n = 0;
+	json_t *in, *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	int rc = input_ids(in, "accounts", &accounts, &n, &err);
+	if (!rc)
+		rc = ranking_panel_set(http_app(r), http_actor(r), id, http_param(r, 1), accounts, n, &o, &err);
+	answer(r, rc, 200, o, &err);
+	free(accounts);
+	json_decref(in);
+}
+
+void h_ranking_panels(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_panels_json(http_app(r), http_actor(r), id, &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+void h_ranking_sheet(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_sheet_mine(http_app(r), http_actor(r), id, &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+void h_ranking_score(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id, app_id = 0;
+	json_t *in, *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_int_or_reply(r, in, "application", true, 1, INT64_MAX, &app_id)) {
+		int rc = ranking_score_submit(http_app(r), http_actor(r), id, app_id, json_object_get(in, "scores"), &o,
+					      &err);
+		answer(r, rc, 201, o, &err);
+	}
+	json_decref(in);
+}
+
+void h_ranking_scores(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_scores_json(http_app(r), http_actor(r), id, &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+void h_ranking_composite(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_composite_json(http_app(r), http_actor(r), id, ranking_vote_counts, &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+void h_ranking_publish(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_publish(http_app(r), http_actor(r), id, ranking_vote_counts, &o, &err);
+	answer(r, rc, 201, o, &err);
+}
+
+void h_ranking_lists(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_lists_json(http_app(r), id, &o, &err);
+	answer(r, rc, 200, o, &err);
+}
+
+static const struct report_column LIST_COLS[] = {
+	{ "名次", 6, REPORT_COL_INTEGER, 0 },      { "品牌", 20, REPORT_COL_TEXT, 0 },
+	{ "企业（组织）", 32, REPORT_COL_TEXT, 0 }, { "所在区", 10, REPORT_COL_TEXT, 0 },
+	{ "网络人气", 10, REPORT_COL_INTEGER, 0 }, { "网络人气得分", 12, REPORT_COL_DECIMAL, 2 },
+	{ "推介小组评分", 12, REPORT_COL_DECIMAL, 2 }, { "专家评审评分", 12, REPORT_COL_DECIMAL, 2 },
+	{ "综合得分", 10, REPORT_COL_DECIMAL, 2 },
+};
+#define LIST_NCOLS (sizeof(LIST_COLS) / sizeof(LIST_COLS[0]))
+
+struct lists_book {
+	struct report_table t[8];
+	char titles[8][256];
+	const char **cells[8];
+	char *numbers; /* rank and votes as text, 2 x 24 bytes per entry */
+	size_t n;
+};
+
+static const char *str(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+/* One sheet per track from the lists JSON; strings borrowed from it. */
+static int book_build(json_t *lists, struct lists_book *b, struct px_err *err)
+{
+	json_t *tracks = json_object_get(lists, "tracks"), *tr, *e;
+	size_t i, j, total = 0, k = 0;
+
+	json_array_foreach(tracks, i, tr)
+		total += json_array_size(json_object_get(tr, "entries"));
+	if (!(b->numbers = calloc(total + 1, 48)))
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	json_array_foreach(tracks, i, tr) {
+		json_t *entries = json_object_get(tr, "entries");
+		size_t n = json_array_size(entries);
+		if (i >= 8 || !(b->cells[i] = calloc(n * LIST_NCOLS + 1, sizeof(char *))))
+			return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+		json_array_foreach(entries, j, e) {
+			char *rank = b->numbers + 48 * k, *votes = rank + 24;
+			k++;
+			snprintf(rank, 24, "%lld", (long long)json_integer_value(json_object_get(e, "rank")));
+			snprintf(votes, 24, "%lld", (long long)json_integer_value(json_object_get(e, "votes")));
+			const char *row[LIST_NCOLS] = { rank, str(e, "brand"), str(e, "name"), str(e, "district"), votes,
+							str(e, "vote_score"), str(e, "promotion"), str(e, "expert"),
+							str(e, "score") };
+			memcpy(&b->cells[i][j * LIST_NCOLS], row, sizeof(row));
+		}
+		snprintf(b->titles[i], sizeof(b->titles[i]), "%s %s榜 Top%lld", str(lists, "title"), str(tr, "name"),
+			 (long long)json_integer_value(json_object_get(tr, "top_n")));
+		b->t[i] = (struct report_table){ .sheet = str(tr, "name"), .title = b->titles[i],
+						 .subtitle = str(lists, "organiser"), .cols = LIST_COLS,
+						 .ncols = LIST_NCOLS, .cells = b->cells[i], .nrows = n, .landscape = true };
+		b->n = i + 1;
+	}
+	return 0;
+}
+
+static void book_free(struct lists_book *b)
+{
+	for (size_t i = 0; i < 8; i++)
+		free(b->cells[i]);
+	free(b->numbers);
+}
+
+void h_ranking_lists_xlsx(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	struct lists_book b = { 0 };
+	char path[] = "/tmp/px-ranking-XXXXXX", *data = NULL;
+	size_t len = 0;
+	int64_t id;
+	json_t *lists = NULL;
+	int fd;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (ranking_lists_json(http_app(r), id, &lists, &err) || book_build(lists, &b, &err))
+		goto fail;
+	if ((fd = mkstemp(path)) < 0) {
+		px_err_set(&err, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");
+		goto fail;
+	}
+	close(fd);
+	if (report_xlsx_workbook(path, b.t, b.n, &err) || file_read(path, LISTS_XLSX_MAX, &data, &len, &err)) {
+		unlink(path);
+		goto fail;
+	}
+	unlink(path);
+	http_reply_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ranking.xlsx",
+			 data, len);
+	goto out;
+fail:
+	http_fail(r, &err);
+out:
+	book_free(&b);
+	json_decref(lists);
+}
