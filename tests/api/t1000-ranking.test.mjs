@@ -62,7 +62,7 @@ test('a brand chooses 1 or 2 tracks, states its industry and attests its materia
   fails(await tianhe.post(url, registration(org, [])), 400, 'no_track', 'tracks');
   fails(await tianhe.post(url, registration(org, ['leading', 'leading'])), 400, 'duplicate_track', 'tracks[1]');
   fails(await tianhe.post(url, registration(org, ['leading', 'sports'])), 400, 'unknown_track', 'tracks[1]');
-  fails(await tianhe.post(url, { ...registration(org, ['leading']), attest: false }), 400, 'attestation_missing', 'attest');
+  fails(await tianhe.post(url, { ...registration(org, ['leading']), attest: false }), 400, 'truth_attestation_missing', 'attest');
   fails(await tianhe.post(url, { ...registration(org, ['leading']), industry: 'Z' }), 400, 'invalid_industry', 'industry');
   const reg = ok(await tianhe.post(url, { ...registration(org, ['tech'], '科创'), industry: 'I' }), 201);
   assert.equal(reg.industry, 'I');

@@ -94,7 +94,7 @@ static int check_fields(const struct ranking_registration *req, struct px_err *e
 	    (rc = input_line(req->contact, 32, "contact", err)))
 		return rc;
 	if (!req->attest)
-		return px_err_set(err, PX_EINVAL, "attestation_missing", "attest",
+		return px_err_set(err, PX_EINVAL, "truth_attestation_missing", "attest",
 				  "attest that the materials are true, accurate, lawful and valid");
 	return 0;
 }

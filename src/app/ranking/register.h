@@ -37,7 +37,7 @@ struct ranking_registration {
  * date "registration_not_open", after its closing date (or extension)
  * "stage_closed", both naming the date. Errors: "no_track",
  * "too_many_tracks" (field "tracks"), "unknown_track" / "duplicate_track"
- * ("tracks[i]"), "attestation_missing" ("attest"), "invalid_industry",
+ * ("tracks[i]"), "truth_attestation_missing" ("attest"), "invalid_industry",
  * "invalid_text", "region_outside_programme", 404 for an organisation the
  * actor may not act for, PX_ECONFLICT "application_exists". *out is the
  * registration as ranking_registration_json() shows it. Audited as

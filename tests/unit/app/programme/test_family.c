@@ -32,7 +32,7 @@ static struct template *load(const char *stage_kind_at_8, json_t *top, struct px
 	struct template *t = NULL;
 	*rc = template_parse(text, strlen(text), &t, err);
 	if (!*rc) {
-		*rc = family_check_template(t, err);
+		*rc = family_check_template(t, text, strlen(text), err);
 		if (*rc) {
 			free(t);
 			t = NULL;
