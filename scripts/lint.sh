@@ -34,7 +34,7 @@ report "file I/O in core/ (read files in cli/ or app/)" \
 	"$(grep_src core '(^|[^a-z_])(fopen|fdopen|freopen|open|openat|read|write|pread|pwrite|fread|fwrite|fclose)\s*\(|\bFILE\b')"
 
 # the families: src/app/<folder>/ other than the engine's people/ programme/ review/
-engine='people|programme|review'
+engine='people|programme|review|reporting|sms|vote'
 families=$(find src/app -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | grep -vxE "$engine" | sort)
 for f in $families; do
 	report "programme family '$f' included by the engine" \

@@ -29,6 +29,8 @@ const routes = [
     { path: 'reviews', component: () => import('./pages/expert/Reviews.vue'), meta: { roles: ['expert'] } },
     { path: 'office', component: () => import('./pages/office/Dashboard.vue'), meta: { roles: ['office'] } },
     { path: 'ranking', component: () => import('./pages/leader/Ranking.vue'), meta: { roles: ['leader', 'office'] } },
+    { path: 'experts', component: () => import('./pages/office/Experts.vue'), meta: { roles: ['office'] } },
+    { path: 'accounts', component: () => import('./pages/office/Accounts.vue'), meta: { roles: ['office'] } },
     ...familyRoutes('app'),
   ] },
   { path: '/:rest(.*)*', redirect: '/' },

@@ -3,7 +3,7 @@
 export default {
   app: { name: 'Awards', org: 'Qingyuan Quality Office' },
   nav: {
-    home: 'Home', programmes: 'Programmes', notices: 'Notices', winners: 'Winners', verify: 'Verify certificate', signIn: 'Sign in', signOut: 'Sign out',
+    experts: 'Experts', accounts: 'Accounts', home: 'Home', programmes: 'Programmes', notices: 'Notices', winners: 'Winners', verify: 'Verify certificate', signIn: 'Sign in', signOut: 'Sign out',
     todo: 'My tasks', apply: 'My application', county: 'Applications', recommend: 'Recommend', reviews: 'Reviews', dashboard: 'Dashboard',
     ranking: 'Ranking', objections: 'Objections', language: '中文',
   },
@@ -51,5 +51,14 @@ export default {
     shortlist: 'Shortlist', proposedNotice: 'Publish proposed winners', acceptanceNotice: 'Publish acceptance notice', objections: 'Objections', forward: 'Forward', decide: 'Decide',
   },
   leader: { title: 'Ranking and deliberation', minutes: 'Minutes', decide: 'Record the decision' },
+  list: { count: '{n} in all' },
+  pool: {
+    title: 'Expert pool', import: 'Import experts (CSV)', importHint: 'Header row: code,name,employer,region,fields,conflicts,login. Rows with faults are listed one by one and nothing is imported.',
+    file: 'Choose a CSV file', imported: '{n} experts imported', line: 'Line', column: 'Column', code: 'Code', employer: 'Employer', fields: 'Fields',
+    assignments: 'Open reviews', remove: 'Remove from the pool', removeReason: 'Reason (e.g. broke the review rules)', removed: 'Removed', active: 'In the pool',
+  },
+  accounts: {
+    title: 'Accounts', role: 'Role', create: 'New account', login: 'Login', displayName: 'Name', unit: 'Unit', password: 'Initial password', created: 'Account {login} created',
+  },
   errors: {},
 };

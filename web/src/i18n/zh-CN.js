@@ -4,7 +4,7 @@ import errors from './errors-zh.js';
 export default {
   app: { name: '评选系统', org: '清远市质量强市工作领导小组办公室' },
   nav: {
-    home: '首页', programmes: '评选活动', notices: '公示', winners: '获奖名单', verify: '证书验证', signIn: '登录', signOut: '退出',
+    experts: '专家库', accounts: '账号管理', home: '首页', programmes: '评选活动', notices: '公示', winners: '获奖名单', verify: '证书验证', signIn: '登录', signOut: '退出',
     todo: '我的待办', apply: '我的申报', county: '本地申报', recommend: '推荐上报', reviews: '评审任务', dashboard: '评选总览',
     ranking: '排名与审议', objections: '异议处理', language: 'English',
   },
@@ -52,5 +52,14 @@ export default {
     shortlist: '确定现场评审名单', proposedNotice: '发布拟奖公示', acceptanceNotice: '发布受理公示', objections: '异议', forward: '转办', decide: '处理',
   },
   leader: { title: '排名与审议', minutes: '审议纪要', decide: '记录审议结果' },
+  list: { count: '共 {n} 条' },
+  pool: {
+    title: '评审专家库', import: '导入专家（CSV）', importHint: '第一行为表头：编号,姓名,工作单位,地区代码,专业领域,冲突单位代码,登录账号。有错误的行会逐行列出，整批不导入。',
+    file: '选择 CSV 文件', imported: '已导入 {n} 名专家', line: '行', column: '列', code: '编号', employer: '工作单位', fields: '专业领域',
+    assignments: '进行中的评审', remove: '移出专家库', removeReason: '移出原因（如违反评审纪律）', removed: '已移出', active: '在库',
+  },
+  accounts: {
+    title: '账号管理', role: '角色', create: '新建账号', login: '登录名', displayName: '姓名', unit: '单位', password: '初始密码', created: '已创建账号 {login}',
+  },
   errors,
 };

@@ -96,6 +96,22 @@ static void a_template_replaces_the_familys_texts(void **state)
 	assert_string_equal(err.field, "texts.notice.proposed");
 }
 
+static void a_section_goes_only_to_a_family_that_takes_one(void **state)
+{
+	(void)state;
+	struct px_err err = { 0 };
+	int rc;
+	/* the award keeps all it needs in the engine's keys: a "section" is a mistake, not ignored */
+	assert_null(load(NULL, json_pack("{s:{s:i}}", "section", "per_day", 1), &err, &rc));
+	assert_int_equal(rc, PX_EINVAL);
+	assert_string_equal(err.key, "bad_template");
+	assert_string_equal(err.field, "section");
+	json_t *sec = family_section("{\"section\": {\"per_day\": 1}}", 27);
+	assert_int_equal(json_integer_value(json_object_get(sec, "per_day")), 1);
+	json_decref(sec);
+	assert_null(family_section("{\"id\": 1}", 9));
+}
+
 static void stages_out_of_order_are_refused(void **state)
 {
 	(void)state;
@@ -113,6 +129,7 @@ int main(void)
 		cmocka_unit_test(the_award_runs_the_shipped_template),
 		cmocka_unit_test(an_unknown_kind_is_refused_at_load),
 		cmocka_unit_test(a_template_replaces_the_familys_texts),
+		cmocka_unit_test(a_section_goes_only_to_a_family_that_takes_one),
 		cmocka_unit_test(stages_out_of_order_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
