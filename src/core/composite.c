@@ -175,6 +175,8 @@ int composite_compute(const struct composite_config *cfg, struct composite_entry
 
 	if ((rc = check_input(cfg, e, n, err)))
 		return rc;
+	if (!n)
+		return 0;
 	qsort_r(e, n, sizeof(*e), cmp_track_id, NULL);
 	for (size_t i = 1; i < n; i++)
 		if (e[i].track == e[i - 1].track && e[i].id == e[i - 1].id)
