@@ -33,6 +33,8 @@ int cmd_ident(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
 int cmd_verify_draw(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
+/* ranking */
+int cmd_ranking(int argc, char **argv);
 
 /* Print "pingxuan <cmd>: error: <msg>" (with the field, if any) to stderr; returns CLI_FAIL. */
 int cli_fail(const char *cmd, const struct px_err *err);

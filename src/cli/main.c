@@ -24,6 +24,7 @@ static const struct {
 	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
 	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
 	/* ranking */
+	{ "ranking", cmd_ranking, "write a brand ranking's published lists as a workbook or posters" },
 
 	/* campaign */
 

@@ -113,6 +113,7 @@ void h_ranking_composite(struct http_req *r);
 void h_ranking_publish(struct http_req *r);
 void h_ranking_lists(struct http_req *r);
 void h_ranking_lists_xlsx(struct http_req *r);
+void h_ranking_poster(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 

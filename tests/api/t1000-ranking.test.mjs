@@ -10,7 +10,9 @@
 // the brands that chose it; the five lists are published and downloadable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, signedIn, ok, fails } from './lib/server.mjs';
+import { startServer, signedIn, ok, fails, cli } from './lib/server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TEMPLATE, DISTRICTS, UNITS, account, setClock, advance, districtOrg, registration, sheet }
   from './lib/ranking.mjs';
 
@@ -108,6 +110,7 @@ test('registration closes after 2022-08-10', async () => {
 });
 
 test('the two panels are seated as the notice composes them', async () => {
+  await setClock(gz, '2022-08-15');
   await advance(gz, pid, 'vote');
   await advance(gz, pid, 'review');
   const url = `/api/v1/programmes/${pid}/ranking/panels`;
@@ -172,6 +175,7 @@ test('every sheet in: the review stage closes', async () => {
     for (let i = 0; i < 10; i++) if (!(i === 0 && id === apps.leading[0])) await give(members[i], id, p);
     for (let i = 0; i < 7; i++) if (!(i === 0 && id === apps.leading[0])) await give(judges[i], id, e);
   }
+  await setClock(gz, '2022-09-01'); // the quality-month launch
   await advance(gz, pid, 'publication');
 });
 
@@ -212,6 +216,31 @@ test('the five lists are published as notices and as a workbook', async () => {
   const x = await srv_public().get(`/api/v1/programmes/${pid}/ranking/lists.xlsx`);
   assert.equal(x.status, 200);
   assert.match(x.headers.get('content-type'), /spreadsheetml/);
+});
+
+test('a poster per track: a 1080 x 1920 PNG to share', async () => {
+  const res = await fetch(`${srv.url}/api/v1/programmes/${pid}/ranking/posters/leading`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/png');
+  const png = Buffer.from(await res.arrayBuffer());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(png.readUInt32BE(16), 1080);
+  assert.equal(png.readUInt32BE(20), 1920);
+  fails(await srv_public().get(`/api/v1/programmes/${pid}/ranking/posters/sports`), 404, 'unknown_track', 'track');
+  const lists = ok(await srv_public().get(`/api/v1/programmes/${pid}/ranking/lists`));
+  assert.equal(lists.tracks[0].published_on, '2022-09-01');
+});
+
+test('pingxuan ranking writes the workbook and the posters', async () => {
+  const out = join(srv.dir, 'lists.xlsx'), poster = join(srv.dir, 'heritage.png');
+  let r = cli(['ranking', 'lists', '--db', srv.db, '--programme', String(pid), '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
+  r = cli(['ranking', 'poster', '--db', srv.db, '--programme', String(pid), '--track', 'heritage', '--out', poster]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(poster).readUInt32BE(20), 1920);
+  r = cli(['ranking', 'poster', '--db', srv.db, '--programme', String(pid), '--out', poster]);
+  assert.equal(r.status, 2);
 });
 
 function srv_public() {

@@ -32,9 +32,10 @@ static struct store_sql Q_SET_NOTICE = STORE_SQL(
 	"UPDATE ranking_result SET notice_id = $1 WHERE programme_id = $2 AND track_code = $3");
 static struct store_sql Q_LISTS = STORE_SQL(
 	"SELECT x.track_code, x.application_id, x.votes, x.vote_score, x.promotion, x.expert, x.score, x.rank, "
-	"coalesce(x.notice_id, 0), o.name, a.form, r.name FROM ranking_result x "
+	"coalesce(x.notice_id, 0), o.name, a.form, r.name, coalesce(n.starts_on, '') FROM ranking_result x "
 	"JOIN application a ON a.id = x.application_id JOIN organisation o ON o.id = a.organisation_id "
-	"JOIN region r ON r.code = a.region WHERE x.programme_id = $1 AND x.placed = 1 "
+	"JOIN region r ON r.code = a.region LEFT JOIN notice n ON n.id = x.notice_id "
+	"WHERE x.programme_id = $1 AND x.placed = 1 "
 	"ORDER BY x.track_code, x.rank, x.application_id");
 
 struct board {
@@ -320,6 +321,7 @@ static int lists_row(struct store_stmt *s, void *arg, struct px_err *err)
 	if (!tr)
 		return 0;
 	json_object_set_new(tr, "notice", json_integer(store_col_int(s, 8)));
+	json_object_set_new(tr, "published_on", json_string(store_col_text(s, 12)));
 	json_t *form = json_parse_stored(store_col_text(s, 10));
 	json_array_append_new(json_object_get(tr, "entries"),
 			      json_pack("{s:i, s:I, s:s, s:O, s:s, s:I, s:o, s:o, s:o, s:o}", "rank",

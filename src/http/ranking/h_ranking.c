@@ -13,6 +13,7 @@
  *   POST /api/v1/programmes/{id}/ranking/publish       publish the five lists (office)
  *   GET  /api/v1/programmes/{id}/ranking/lists         the published lists (public)
  *   GET  /api/v1/programmes/{id}/ranking/lists.xlsx    the same as a workbook, one sheet per track (public)
+ *   GET  /api/v1/programmes/{id}/ranking/posters/{track}  a track's list as a 1080 x 1920 PNG poster (public)
  */
 #include "http/handlers.h"
 
@@ -26,10 +27,10 @@
 #include "app/ranking/publish.h"
 #include "app/ranking/register.h"
 #include "http/json_in.h"
-#include "report/xlsx.h"
+#include "app/ranking/documents.h"
 #include "util/file.h"
 
-#define LISTS_XLSX_MAX (16 << 20)
+#define LISTS_DOC_MAX (16 << 20)
 
 /* Reply with *o or the error of a use case that returned rc. */
 static void answer(struct http_req *r, int rc, int status, json_t *o, const struct px_err *err)
@@ -211,101 +212,49 @@ void h_ranking_lists(struct http_req *r)
 	answer(r, rc, 200, o, &err);
 }
 
-static const struct report_column LIST_COLS[] = {
-	{ "名次", 6, REPORT_COL_INTEGER, 0 },      { "品牌", 20, REPORT_COL_TEXT, 0 },
-	{ "企业（组织）", 32, REPORT_COL_TEXT, 0 }, { "所在区", 10, REPORT_COL_TEXT, 0 },
-	{ "网络人气", 10, REPORT_COL_INTEGER, 0 }, { "网络人气得分", 12, REPORT_COL_DECIMAL, 2 },
-	{ "推介小组评分", 12, REPORT_COL_DECIMAL, 2 }, { "专家评审评分", 12, REPORT_COL_DECIMAL, 2 },
-	{ "综合得分", 10, REPORT_COL_DECIMAL, 2 },
-};
-#define LIST_NCOLS (sizeof(LIST_COLS) / sizeof(LIST_COLS[0]))
+typedef int (*render_fn)(struct app *app, int64_t id, const char *arg, const char *path, struct px_err *err);
 
-struct lists_book {
-	struct report_table t[8];
-	char titles[8][256];
-	const char **cells[8];
-	char *numbers; /* rank and votes as text, 2 x 24 bytes per entry */
-	size_t n;
-};
-
-static const char *str(json_t *o, const char *k)
+static int render_lists(struct app *app, int64_t id, const char *arg, const char *path, struct px_err *err)
 {
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
+	(void)arg;
+	return ranking_lists_xlsx(app, id, path, err);
 }
 
-/* One sheet per track from the lists JSON; strings borrowed from it. */
-static int book_build(json_t *lists, struct lists_book *b, struct px_err *err)
-{
-	json_t *tracks = json_object_get(lists, "tracks"), *tr, *e;
-	size_t i, j, total = 0, k = 0;
-
-	json_array_foreach(tracks, i, tr)
-		total += json_array_size(json_object_get(tr, "entries"));
-	if (!(b->numbers = calloc(total + 1, 48)))
-		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-	json_array_foreach(tracks, i, tr) {
-		json_t *entries = json_object_get(tr, "entries");
-		size_t n = json_array_size(entries);
-		if (i >= 8 || !(b->cells[i] = calloc(n * LIST_NCOLS + 1, sizeof(char *))))
-			return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		json_array_foreach(entries, j, e) {
-			char *rank = b->numbers + 48 * k, *votes = rank + 24;
-			k++;
-			snprintf(rank, 24, "%lld", (long long)json_integer_value(json_object_get(e, "rank")));
-			snprintf(votes, 24, "%lld", (long long)json_integer_value(json_object_get(e, "votes")));
-			const char *row[LIST_NCOLS] = { rank, str(e, "brand"), str(e, "name"), str(e, "district"), votes,
-							str(e, "vote_score"), str(e, "promotion"), str(e, "expert"),
-							str(e, "score") };
-			memcpy(&b->cells[i][j * LIST_NCOLS], row, sizeof(row));
-		}
-		snprintf(b->titles[i], sizeof(b->titles[i]), "%s %s榜 Top%lld", str(lists, "title"), str(tr, "name"),
-			 (long long)json_integer_value(json_object_get(tr, "top_n")));
-		b->t[i] = (struct report_table){ .sheet = str(tr, "name"), .title = b->titles[i],
-						 .subtitle = str(lists, "organiser"), .cols = LIST_COLS,
-						 .ncols = LIST_NCOLS, .cells = b->cells[i], .nrows = n, .landscape = true };
-		b->n = i + 1;
-	}
-	return 0;
-}
-
-static void book_free(struct lists_book *b)
-{
-	for (size_t i = 0; i < 8; i++)
-		free(b->cells[i]);
-	free(b->numbers);
-}
-
-void h_ranking_lists_xlsx(struct http_req *r)
+/* Render a document into a private temporary file and answer with its bytes. */
+static void send_rendered(struct http_req *r, render_fn render, const char *arg, const char *type,
+			  const char *filename)
 {
 	struct px_err err = { 0 };
-	struct lists_book b = { 0 };
 	char path[] = "/tmp/px-ranking-XXXXXX", *data = NULL;
 	size_t len = 0;
 	int64_t id;
-	json_t *lists = NULL;
 	int fd;
 
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	if (ranking_lists_json(http_app(r), id, &lists, &err) || book_build(lists, &b, &err))
-		goto fail;
-	if ((fd = mkstemp(path)) < 0) {
-		px_err_set(&err, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");
-		goto fail;
-	}
+	if ((fd = mkstemp(path)) < 0)
+		return http_reply_errorf(r, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");
 	close(fd);
-	if (report_xlsx_workbook(path, b.t, b.n, &err) || file_read(path, LISTS_XLSX_MAX, &data, &len, &err)) {
+	if (render(http_app(r), id, arg, path, &err) || file_read(path, LISTS_DOC_MAX, &data, &len, &err)) {
 		unlink(path);
-		goto fail;
+		return (void)http_fail(r, &err);
 	}
 	unlink(path);
-	http_reply_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ranking.xlsx",
-			 data, len);
-	goto out;
-fail:
-	http_fail(r, &err);
-out:
-	book_free(&b);
-	json_decref(lists);
+	http_reply_bytes(r, 200, type, filename, data, len);
+}
+
+void h_ranking_lists_xlsx(struct http_req *r)
+{
+	send_rendered(r, render_lists, NULL, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		      "ranking.xlsx");
+}
+
+static int render_poster(struct app *app, int64_t id, const char *track, const char *path, struct px_err *err)
+{
+	return ranking_poster_png(app, id, track, path, err);
+}
+
+void h_ranking_poster(struct http_req *r)
+{
+	send_rendered(r, render_poster, http_param(r, 1), "image/png", "poster.png");
 }
