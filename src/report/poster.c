@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "report/file.h"
-#include "report/pdf_text.h"
+#include "report/pdf_text.h" /* REPORT_SANS */
 
 #define MARGIN 80.0
 
@@ -19,11 +19,20 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
 	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* A private font map and context (no process-wide caches), as the PDF writers use. */
+struct canvas {
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+};
+
 /* Draw text at (x, y) in a box `width` wide; returns the height used. */
-static double text(cairo_t *cr, const char *s, double size, bool bold, double x, double y, double width,
+static double text(struct canvas *cv, const char *s, double size, bool bold, double x, double y, double width,
 		   PangoAlignment align, double r, double g, double b)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
+	cairo_t *cr = cv->cr;
+	PangoLayout *l = pango_layout_new(cv->ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	int w, h;
 
@@ -45,12 +54,10 @@ static double text(cairo_t *cr, const char *s, double size, bool bold, double x,
 }
 
 /* Is the CJK font there? fontconfig would silently pick another. */
-static int check_font(cairo_t *cr, struct px_err *err)
+static int check_font(struct canvas *cv, struct px_err *err)
 {
-	PangoFontMap *map = pango_cairo_font_map_get_default();
-	PangoContext *ctx = pango_cairo_create_context(cr);
 	PangoFontDescription *fd = pango_font_description_from_string(REPORT_SANS " 12");
-	PangoFont *font = pango_font_map_load_font(map, ctx, fd);
+	PangoFont *font = pango_font_map_load_font(cv->fontmap, cv->ctx, fd);
 	bool ok = false;
 	if (font) {
 		PangoFontDescription *got = pango_font_describe(font);
@@ -59,7 +66,6 @@ static int check_font(cairo_t *cr, struct px_err *err)
 		g_object_unref(font);
 	}
 	pango_font_description_free(fd);
-	g_object_unref(ctx);
 	return ok ? 0 : px_err_set(err, PX_EIO, "report_font_missing", "", "font '%s' is not installed", REPORT_SANS);
 }
 
@@ -77,7 +83,7 @@ static void background(cairo_t *cr)
 	cairo_fill(cr);
 }
 
-static void entries(cairo_t *cr, const struct report_poster *p)
+static void entries(struct canvas *cv, const struct report_poster *p)
 {
 	double top = 480, bottom = REPORT_POSTER_HEIGHT - 240, row = p->n ? (bottom - top) / (double)p->n : 0;
 	double size = row > 64 ? 40 : row * 0.62;
@@ -86,18 +92,52 @@ static void entries(cairo_t *cr, const struct report_poster *p)
 	for (size_t i = 0; i < p->n; i++) {
 		double y = top + row * (double)i;
 		snprintf(rank, sizeof(rank), "%d", p->entries[i].rank);
-		text(cr, rank, size, true, MARGIN, y, 80, PANGO_ALIGN_RIGHT, 0.62, 0.05, 0.08);
-		text(cr, p->entries[i].brand, size, true, MARGIN + 110, y, 330, PANGO_ALIGN_LEFT, 0.15, 0.1, 0.1);
-		text(cr, p->entries[i].name, size * 0.72, false, MARGIN + 450, y + size * 0.18, 470, PANGO_ALIGN_LEFT,
+		text(cv, rank, size, true, MARGIN, y, 80, PANGO_ALIGN_RIGHT, 0.62, 0.05, 0.08);
+		text(cv, p->entries[i].brand, size, true, MARGIN + 110, y, 330, PANGO_ALIGN_LEFT, 0.15, 0.1, 0.1);
+		text(cv, p->entries[i].name, size * 0.72, false, MARGIN + 450, y + size * 0.18, 470, PANGO_ALIGN_LEFT,
 		     0.35, 0.3, 0.3);
 	}
 }
 
-int report_poster_png(const char *path, const struct report_poster *p, struct px_err *err)
+static void canvas_open(struct canvas *cv)
+{
+	cv->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, REPORT_POSTER_WIDTH, REPORT_POSTER_HEIGHT);
+	cv->cr = cairo_create(cv->surface);
+	cv->fontmap = pango_cairo_font_map_new();
+	cv->ctx = pango_font_map_create_context(cv->fontmap);
+	pango_context_set_language(cv->ctx, pango_language_from_string("zh-cn"));
+	pango_cairo_update_context(cv->cr, cv->ctx);
+}
+
+static void canvas_close(struct canvas *cv)
+{
+	g_object_unref(cv->ctx);
+	g_object_unref(cv->fontmap);
+	cairo_destroy(cv->cr);
+	cairo_surface_destroy(cv->surface);
+}
+
+static int write_png(struct canvas *cv, const char *path, struct px_err *err)
 {
 	struct report_file f;
-	cairo_surface_t *s;
-	cairo_t *cr;
+	int rc;
+
+	cairo_surface_flush(cv->surface);
+	if (cairo_status(cv->cr) != CAIRO_STATUS_SUCCESS)
+		return px_err_set(err, PX_EINTERNAL, "report_poster_failed", "", "poster: %s",
+				  cairo_status_to_string(cairo_status(cv->cr)));
+	if ((rc = report_file_begin(&f, path, true, err)))
+		return rc;
+	if (cairo_surface_write_to_png_stream(cv->surface, write_stream, f.fp) != CAIRO_STATUS_SUCCESS) {
+		report_file_abort(&f);
+		return px_err_set(err, PX_EIO, "report_write_failed", "path", "cannot write '%s'", path);
+	}
+	return report_file_commit(&f, err);
+}
+
+int report_poster_png(const char *path, const struct report_poster *p, struct px_err *err)
+{
+	struct canvas cv;
 	int rc;
 
 	if (!p->title || !p->track || !p->footer || p->n > REPORT_POSTER_MAX || (p->n && !p->entries))
@@ -106,32 +146,17 @@ int report_poster_png(const char *path, const struct report_poster *p, struct px
 	for (size_t i = 0; i < p->n; i++)
 		if (!p->entries[i].brand || !p->entries[i].name)
 			return px_err_set(err, PX_EINVAL, "report_bad_poster", "entries", "entry %zu lacks a text", i);
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, REPORT_POSTER_WIDTH, REPORT_POSTER_HEIGHT);
-	cr = cairo_create(s);
-	if ((rc = check_font(cr, err)))
-		goto out;
-	background(cr);
-	double w = REPORT_POSTER_WIDTH - 2 * MARGIN;
-	double y = 120 + text(cr, p->title, 56, true, MARGIN, 120, w, PANGO_ALIGN_CENTER, 1, 0.87, 0.55);
-	text(cr, p->track, 72, true, MARGIN, y + 50, w, PANGO_ALIGN_CENTER, 1, 1, 1);
-	entries(cr, p);
-	text(cr, p->footer, 32, false, MARGIN, REPORT_POSTER_HEIGHT - 150, w, PANGO_ALIGN_CENTER, 1, 0.9, 0.8);
-	cairo_surface_flush(s);
-	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-		rc = px_err_set(err, PX_EINTERNAL, "report_poster_failed", "", "poster: %s",
-				cairo_status_to_string(cairo_status(cr)));
-		goto out;
+	canvas_open(&cv);
+	if (!(rc = check_font(&cv, err))) {
+		double w = REPORT_POSTER_WIDTH - 2 * MARGIN;
+		background(cv.cr);
+		double y = 120 + text(&cv, p->title, 56, true, MARGIN, 120, w, PANGO_ALIGN_CENTER, 1, 0.87, 0.55);
+		/* a long track name (老字号新活力及驰名商标品牌) in a smaller size, so that it fits one line */
+		text(&cv, p->track, strlen(p->track) > 36 ? 50 : 72, true, MARGIN, y + 50, w, PANGO_ALIGN_CENTER, 1, 1, 1);
+		entries(&cv, p);
+		text(&cv, p->footer, 32, false, MARGIN, REPORT_POSTER_HEIGHT - 150, w, PANGO_ALIGN_CENTER, 1, 0.9, 0.8);
+		rc = write_png(&cv, path, err);
 	}
-	if ((rc = report_file_begin(&f, path, true, err)))
-		goto out;
-	if (cairo_surface_write_to_png_stream(s, write_stream, f.fp) != CAIRO_STATUS_SUCCESS) {
-		report_file_abort(&f);
-		rc = px_err_set(err, PX_EIO, "report_write_failed", "path", "cannot write '%s'", path);
-		goto out;
-	}
-	rc = report_file_commit(&f, err);
-out:
-	cairo_destroy(cr);
-	cairo_surface_destroy(s);
+	canvas_close(&cv);
 	return rc;
 }
