@@ -59,13 +59,13 @@ test('a district bureau registers a brand of its district in at most two tracks'
   const p = await page('gz-tianhe');
   await p.click('text=品牌报名');
   await p.waitForURL(/\/app\/brands\/register$/);
-  await p.fill('[data-test=uscc] input', orgUscc(DISTRICTS.tianhe, 901));
-  await p.fill('[data-test=org-name] input', '广州天河云帆科技有限公司');
+  await p.fill('input[data-test=uscc]', orgUscc(DISTRICTS.tianhe, 901));
+  await p.fill('input[data-test=org-name]', '广州天河云帆科技有限公司');
   await p.fill('[data-test=founded] input', '2012-05-01');
   await p.keyboard.press('Enter');
-  await p.fill('[data-test=brand] input', '云帆');
-  await p.fill('[data-test=description] textarea', '坚持质量品牌战略');
-  await p.fill('[data-test=contact] input', '陈经理');
+  await p.fill('input[data-test=brand]', '云帆');
+  await p.fill('textarea[data-test=description]', '坚持质量品牌战略');
+  await p.fill('input[data-test=contact]', '陈经理');
   await p.click('[data-test=tracks] >> text=行业领引品牌');
   await p.click('[data-test=tracks] >> text=新晋科技品牌');
   // a third track cannot be ticked
