@@ -13,13 +13,14 @@ import assert from 'node:assert/strict';
 import { startServer, signedIn, ok, fails, cli } from './lib/server.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { orgUscc } from './lib/ident.mjs';
 import { TEMPLATE, DISTRICTS, UNITS, account, setClock, advance, districtOrg, registration, sheet }
   from './lib/ranking.mjs';
 
 let srv, gz, tianhe, yuexiu, pid;
 const promotion = [], experts = [];
 const members = {}, judges = {};
-const apps = { leading: [], both: [], tech: [] };
+const apps = { leading: [], both: [], tech: [], consumer: [] };
 let yuexiuApp;
 
 before(async () => {
@@ -83,6 +84,28 @@ test('a brand chooses 1 or 2 tracks, states its industry and attests its materia
   apps.both.push(reg2.id);
 });
 
+test('an applicant registers its own brand; nobody registers another\'s or one outside Guangzhou', async () => {
+  await account(gz, 'gz-brand', 'applicant', '广州海珠羊城味道食品有限公司', DISTRICTS.haizhu);
+  const me = await signedIn(srv.url, 'gz-brand');
+  let r = await me.post('/api/v1/organisations', { uscc: orgUscc(DISTRICTS.haizhu, 900), name: '广州海珠羊城味道食品有限公司',
+    industry: 'C', region: DISTRICTS.haizhu, founded_on: '1998-06-01' });
+  assert.equal(r.status, 201, r.text);
+  const url = `/api/v1/programmes/${pid}/ranking/registrations`;
+  const other = await districtOrg(tianhe, DISTRICTS.tianhe);
+  fails(await me.post(url, registration(other, ['consumer'])), 404, 'not_found', 'organisation');
+  const reg = ok(await me.post(url, registration(r.json.id, ['consumer'], '羊城味道')), 201);
+  assert.equal(reg.district, '海珠区');
+  assert.equal(ok(await me.get(`/api/v1/applications/${reg.id}/ranking`)).brand, '羊城味道');
+  fails(await tianhe.get(`/api/v1/applications/${reg.id}/ranking`), 404, 'not_found');
+  // an organisation of Qingyuan is outside the programme's region
+  const qy = await signedIn(srv.url, 'applicant');
+  r = await qy.post('/api/v1/organisations', { uscc: orgUscc('441802', 902), name: '清远某企业有限公司', industry: 'C',
+    region: '441802', founded_on: '2001-01-01' });
+  assert.equal(r.status, 201, r.text);
+  fails(await qy.post(url, registration(r.json.id, ['consumer'])), 400, 'region_outside_programme', 'organisation');
+  apps.consumer = [reg.id];
+});
+
 test('each district bureau sees its district only; the office sees all', async () => {
   const t = ok(await tianhe.get(`/api/v1/programmes/${pid}/ranking/registrations`));
   assert.ok(t.registrations.every((x) => x.region === DISTRICTS.tianhe));
@@ -98,7 +121,7 @@ test('each district bureau sees its district only; the office sees all', async (
   assert.deepEqual(all.registrations.map((x) => x.id), [yuexiuApp]);
   assert.equal(all.districts.length, 11);
   const every = ok(await gz.get(`/api/v1/programmes/${pid}/ranking/registrations`));
-  assert.equal(every.registrations.length, 24);
+  assert.equal(every.registrations.length, 25);
   assert.ok(every.registrations.every((x) => !x.uscc_masked || x.uscc_masked.includes('*')));
 });
 
@@ -114,6 +137,8 @@ test('the two panels are seated as the notice composes them', async () => {
   await advance(gz, pid, 'vote');
   await advance(gz, pid, 'review');
   const url = `/api/v1/programmes/${pid}/ranking/panels`;
+  // the review stage cannot close before both panels sit
+  fails(await gz.post(`/api/v1/programmes/${pid}/advance`, { to: 'publication' }), 409, 'panel_incomplete', 'panels.promotion');
   fails(await gz.request('PUT', `${url}/promotion`, { body: { accounts: promotion.slice(0, 9) } }), 400, 'panel_size', 'accounts');
   fails(await gz.request('PUT', `${url}/promotion`, { body: { accounts: [...promotion.slice(0, 9), experts[0]] } }),
     400, 'wrong_role', 'accounts[9]');
@@ -139,7 +164,7 @@ test('each member scores on the five criteria and sees no other sheet before giv
   const url = `/api/v1/programmes/${pid}/ranking/scores`;
   const mine = ok(await members[0].get(`/api/v1/programmes/${pid}/ranking/sheet`));
   assert.equal(mine.panel, 'promotion');
-  assert.equal(mine.candidates.length, 24);
+  assert.equal(mine.candidates.length, 25);
   assert.deepEqual(mine.rubric.items.map((x) => x.name),
     ['质量品牌战略', '社会责任', '经济效益', '卓越绩效', '质量文化']);
   fails(await tianhe.get(`/api/v1/programmes/${pid}/ranking/sheet`), 403, 'forbidden_role');
@@ -156,6 +181,10 @@ test('each member scores on the five criteria and sees no other sheet before giv
   const seen = ok(await members[0].get(`/api/v1/applications/${first}/ranking-scores`));
   assert.deepEqual(seen.sheets.map((s) => [s.panel, s.total, s.account, s.unit]), [['promotion', '60', undefined, undefined]]);
   fails(await members[1].get(`/api/v1/applications/${first}/ranking-scores`), 403, 'review_first');
+  // a judge sees the expert panel's sheets only, never the promotion group's
+  const judged = ok(await judges[0].get(`/api/v1/applications/${first}/ranking-scores`));
+  assert.deepEqual(judged.sheets.map((x) => [x.panel, x.total]), [['expert', '50']]);
+  fails(await tianhe.get(`/api/v1/applications/${first}/ranking-scores`), 403, 'forbidden_role');
   const office = ok(await gz.get(`/api/v1/applications/${first}/ranking-scores`));
   assert.equal(office.sheets.length, 2);
   assert.ok(office.sheets.every((s) => s.unit));
@@ -171,6 +200,7 @@ test('every sheet in: the review stage closes', async () => {
   plan.set(apps.both[0], { p: 95, e: 95 }); // 早到: leading and tech
   plan.set(apps.both[1], { p: 70, e: 70 }); // 越秀老字号: heritage and leading
   plan.set(apps.tech[0], { p: 90, e: 99 });
+  plan.set(apps.consumer[0], { p: 80, e: 80 });
   for (const [id, { p, e }] of plan) {
     for (let i = 0; i < 10; i++) if (!(i === 0 && id === apps.leading[0])) await give(members[i], id, p);
     for (let i = 0; i < 7; i++) if (!(i === 0 && id === apps.leading[0])) await give(judges[i], id, e);
@@ -196,7 +226,7 @@ test('the composite gives the Top 20 of each track among the brands that chose i
   assert.equal(leading[22].score, '38.00');
   assert.deepEqual(track('tech').map((x) => x.brand), ['科创', '早到']);
   assert.deepEqual(track('heritage').map((x) => x.brand), ['越秀老字号']);
-  assert.deepEqual(track('consumer'), []);
+  assert.deepEqual(track('consumer').map((x) => [x.brand, x.score, x.placed]), [['羊城味道', '56.00', true]]);
   assert.deepEqual(track('online'), []);
 });
 
@@ -205,7 +235,7 @@ test('the five lists are published as notices and as a workbook', async () => {
   fails(await tianhe.post(`/api/v1/programmes/${pid}/ranking/publish`, {}), 403, 'forbidden_role');
   const lists = ok(await gz.post(`/api/v1/programmes/${pid}/ranking/publish`, {}), 201);
   assert.deepEqual(lists.tracks.map((t) => [t.name, t.entries.length]),
-    [['行业领引品牌', 20], ['消费知名品牌', 0], ['新晋科技品牌', 2], ['网络人气品牌', 0], ['老字号新活力及驰名商标品牌', 1]]);
+    [['行业领引品牌', 20], ['消费知名品牌', 1], ['新晋科技品牌', 2], ['网络人气品牌', 0], ['老字号新活力及驰名商标品牌', 1]]);
   fails(await gz.post(`/api/v1/programmes/${pid}/ranking/publish`, {}), 409, 'already_published');
   const pub = ok(await srv_public().get(`/api/v1/programmes/${pid}/ranking/lists`));
   assert.deepEqual(pub, lists);
