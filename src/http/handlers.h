@@ -101,6 +101,7 @@ void h_objections_decide(struct http_req *r);
 void h_objections_list(struct http_req *r);
 
 /* the brand ranking and its public vote (http/ranking/, http/vote/) */
+void h_ranking_rules(struct http_req *r);
 void h_ranking_register(struct http_req *r);
 void h_ranking_registrations(struct http_req *r);
 void h_ranking_registration(struct http_req *r);

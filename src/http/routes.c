@@ -115,6 +115,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/objections", h_objections_list, OFFICE | COUNTY | ROLE_BIT(ROLE_LEADER), 0),
 
 	/* the brand ranking and its public vote (Guangzhou 2022) */
+	R("GET", "/api/v1/programmes/{id}/ranking/rules", h_ranking_rules, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_register, APPLY, 0),
 	R("GET", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_registrations, SCOPED, 0),
 	R("GET", "/api/v1/applications/{id}/ranking", h_ranking_registration, SCOPED | APPLICANT, 0),

@@ -38,6 +38,19 @@ before(async () => {
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
+test('the rules are public before anyone registers: weights, Top 20, tie-breaks, panels, district contacts', async () => {
+  const rules = ok(await srv_public().get(`/api/v1/programmes/${pid}/ranking/rules`));
+  assert.deepEqual(rules.weights, { vote: 300, promotion: 300, expert: 400 });
+  assert.equal(rules.top_n, 20);
+  assert.equal(rules.max_tracks, 2);
+  assert.deepEqual(rules.tie_break, ['expert_desc', 'promotion_desc', 'votes_desc', 'submitted_asc', 'id_asc']);
+  assert.deepEqual(rules.tracks.map((t) => t.name), ['行业领引品牌', '消费知名品牌', '新晋科技品牌', '网络人气品牌', '老字号新活力及驰名商标品牌']);
+  assert.deepEqual([rules.panels.promotion.size, rules.panels.promotion.units.length, rules.panels.expert.size], [10, 10, 7]);
+  assert.equal(rules.districts.length, 11);
+  assert.deepEqual(rules.districts.find((d) => d.name === '南沙区'),
+    { region: '440115', name: '南沙区', bureau: '南沙区市场监管局（产品质量监督管理处）', phone: '84985699' });
+});
+
 test('registration opens on 2022-07-18 and closes after 2022-08-10', async () => {
   const org = await districtOrg(tianhe, DISTRICTS.tianhe, '广州早到品牌有限公司');
   await setClock(gz, '2022-07-15'); // the Friday before

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "app/programme/family.h"
+#include "app/programme/programme.h"
+#include "app/tx.h"
 
 static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 
@@ -241,4 +243,41 @@ json_t *ranking_section_json(const struct ranking_section *s)
 			 s->top_n, "weights", "vote", s->weights.vote, "promotion", s->weights.promotion, "expert",
 			 s->weights.expert, "aggregation", score_method_name(s->method), "tie_break", keys, "panels",
 			 panels, "districts", districts);
+}
+
+struct rules_arg {
+	int64_t id;
+	json_t *out;
+};
+
+static int rules_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct rules_arg *a = arg;
+	struct ranking_section sec;
+	struct programme p;
+	int rc = programme_load(c, a->id, &p, err);
+	if (rc)
+		return rc;
+	if (strcmp(p.tpl->kind, "ranking")) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "programme %lld is not a ranking", (long long)a->id);
+		goto out;
+	}
+	if ((rc = ranking_section_load(c, p.id, &sec, err)))
+		goto out;
+	json_t *tracks = json_array();
+	for (int t = 0; t < p.tpl->ntracks; t++)
+		json_array_append_new(tracks, json_pack("{s:s, s:s, s:i}", "code", p.tpl->tracks[t].code, "name",
+							p.tpl->tracks[t].name, "cap", p.tpl->tracks[t].cap));
+	a->out = ranking_section_json(&sec);
+	json_object_update_new(a->out, json_pack("{s:I, s:s, s:o, s:s}", "programme", (json_int_t)p.id, "title",
+						 p.tpl->title, "tracks", tracks, "rubric", p.tpl->tracks[0].rubric));
+out:
+	programme_release(&p);
+	return rc;
+}
+
+int ranking_rules_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err)
+{
+	struct rules_arg a = { programme_id, NULL };
+	return app_tx_json(app, STORE_TX_READ, rules_tx, &a, &a.out, out, err);
 }

@@ -80,4 +80,12 @@ int ranking_section_load(struct store_conn *c, int64_t programme_id, struct rank
 /* The section as JSON, for the public view of the programme's rules. A new reference. */
 json_t *ranking_section_json(const struct ranking_section *s);
 
+/*
+ * The rules of a ranking programme as the public sees them before the lists
+ * (the weights are published with the vote): {programme, title, tracks:
+ * [{code, name}], rubric, ...ranking_section_json()}. PX_ENOTFOUND for a
+ * programme that is not a ranking.
+ */
+int ranking_rules_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
+
 #endif

@@ -1,5 +1,6 @@
 /*
  * h_ranking.c - the brand ranking (广州百强质量品牌推介):
+ *   GET  /api/v1/programmes/{id}/ranking/rules         weights, Top N, tie-breaks, panels, district contacts (public)
  *   POST /api/v1/programmes/{id}/ranking/registrations  {organisation, tracks, industry?, brand, description,
  *        contact, attest}  register (the applicant; its district bureau or the office for one without account)
  *   GET  /api/v1/programmes/{id}/ranking/registrations?track=  the registrations (a district bureau: its district)
@@ -26,6 +27,7 @@
 #include "app/ranking/panel.h"
 #include "app/ranking/publish.h"
 #include "app/ranking/register.h"
+#include "app/ranking/section.h"
 #include "http/json_in.h"
 #include "app/ranking/documents.h"
 #include "util/file.h"
@@ -59,6 +61,18 @@ static int tracks_or_reply(struct http_req *r, json_t *in, struct ranking_regist
 	}
 	req->ntracks = json_array_size(arr);
 	return 0;
+}
+
+void h_ranking_rules(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	int rc = ranking_rules_json(http_app(r), id, &o, &err);
+	answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_register(struct http_req *r)
