@@ -27,6 +27,7 @@ bench: deps all
 	@bench/run.sh
 	@bench/pg_vs_sqlite.sh
 	@bench/shared_paths.sh
+	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/helpdesk_stats.mjs
 
 coverage: deps
 	@scripts/coverage.sh

@@ -27,6 +27,7 @@ struct app_config {
 #define APP_SESSION_ABSOLUTE_DEFAULT_S (12 * 3600)
 
 struct calendar;
+struct sms_gateway;
 
 struct app {
 	struct store *st;
@@ -37,6 +38,7 @@ struct app {
 	bool clock_settable;        /* rehearsal mode: the office may set "today" */
 	const char *public_url;     /* base URL the public reaches (QR codes of certificates), or NULL */
 	int32_t today_override;     /* px_date, 0 = the real date (Asia/Shanghai) */
+	struct sms_gateway *sms;    /* the SMS gateway (serve --sms), or NULL: no codes are sent */
 };
 
 enum app_actor_kind { ACTOR_PUBLIC, ACTOR_ACCOUNT, ACTOR_CLI };

@@ -6,7 +6,10 @@
 #include "app/scope.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "app/programme/template_cache.h"
 
 /* Where a record's application is: (programme region, application region). */
 #define VIA_APPLICATION(from, app_col)                                                              \
@@ -32,7 +35,18 @@ static struct store_sql Q_ACCOUNT = STORE_SQL("SELECT region, region FROM accoun
 static struct store_sql Q_ORGANISATION = STORE_SQL("SELECT region, region FROM organisation WHERE id = $1");
 static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person WHERE id = $1");
 
+static struct store_sql Q_PROBLEM = STORE_SQL("SELECT owner_region, owner_region FROM hd_problem WHERE id = $1");
+
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
+/* an application's state, its programme's template, the member's unit and whether that unit gave an opinion on it */
+static struct store_sql Q_MEMBER_APPLICATION = STORE_SQL(
+	"SELECT a.state, g.config, coalesce((SELECT u.name FROM unit u WHERE u.id = $2), ''), "
+	"CASE WHEN EXISTS (SELECT 1 FROM opinion o JOIN account x ON x.id = o.account_id "
+	"WHERE o.application_id = a.id AND x.unit_id = $2) THEN 1 ELSE 0 END "
+	"FROM application a JOIN programme g ON g.id = a.programme_id WHERE a.id = $1");
+
+/* The states in which the qualification stage puts every application before the member units. */
+static const char *const member_review_states[] = { "recommended", "accepted", "rejected", NULL };
 
 static const struct {
 	const char *kind;
@@ -43,6 +57,7 @@ static const struct {
 	{ "certificates", &Q_CERTIFICATE }, { "documents", &Q_DOCUMENT },       { "notices", &Q_NOTICE },
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
+	{ "problems", &Q_PROBLEM },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)
@@ -103,6 +118,48 @@ int app_scope_check(struct app *app, const struct app_actor *actor, const char *
 out:
 	store_release(c);
 	return rc;
+}
+
+/* Does a stage of the template consult a department that the unit `unit` is (its name contains it)? */
+static bool unit_consulted(const char *config, const char *unit, struct px_err *err, int *rc)
+{
+	const struct template *t;
+	bool found = false;
+
+	if (!*unit || (*rc = template_cache_get(config, strlen(config), &t, err)))
+		return false;
+	for (int i = 0; i < t->nstages && !found; i++)
+		for (int k = 0; k < t->stages[i].nconsult && !found; k++)
+			found = strstr(unit, t->stages[i].consult[k]) != NULL;
+	template_cache_put(t);
+	return found;
+}
+
+int app_scope_member_reads(struct store_conn *c, const struct app_actor *actor, int64_t application_id, bool *ok,
+			   struct px_err *err)
+{
+	char state[32] = "", unit[256] = "", *config = NULL;
+	int64_t opined = 0;
+	int rc;
+
+	*ok = true;
+	if (actor->kind != ACTOR_ACCOUNT || actor->role != ROLE_MEMBER)
+		return 0;
+	*ok = false;
+	rc = store_get(c, &Q_MEMBER_APPLICATION, err, "ii:bsbi", application_id, actor->unit_id, state, sizeof(state),
+		       &config, unit, sizeof(unit), &opined);
+	if (rc != STORE_ROW)
+		goto out;
+	rc = 0;
+	for (const char *const *st = member_review_states; *st && !*ok; st++)
+		*ok = !strcmp(state, *st);
+	if (!*ok && opined)
+		*ok = true;
+	else if (!*ok && !strcmp(state, "county_checked") && config)
+		*ok = unit_consulted(config, unit, err, &rc);
+out:
+	free(config);
+	return rc < 0 ? rc : 0;
 }
 
 int app_scope_holds_all_programmes(struct app *app, const struct app_actor *actor, struct px_err *err)

@@ -44,6 +44,23 @@ int app_scope_check(struct app *app, const struct app_actor *actor, const char *
 		    struct px_err *err);
 
 /*
+ * Member units (成员单位) are consulted on applications; they read only what
+ * they are consulted on, never drafts or applications that no stage puts
+ * before them. *ok: true for an actor that is no member unit; for a member
+ * unit (whose region scope app_actor_in_region has already allowed) true
+ * when the application
+ *   - is before the qualification stage's consultation (recommended,
+ *     accepted or rejected: every member unit is asked), or
+ *   - is checked by its county (county_checked) and the unit is a department
+ *     that a stage of the programme consults (its name contains one of the
+ *     stage's "consult" departments), or
+ *   - has an opinion of the unit on record.
+ * An absent application gives false. Runs in the caller's transaction.
+ */
+int app_scope_member_reads(struct store_conn *c, const struct app_actor *actor, int64_t application_id, bool *ok,
+			   struct px_err *err);
+
+/*
  * 0 when every programme on this server is inside the actor's scope; else
  * PX_EFORBIDDEN "clock_shared". The rehearsal date is one for the whole
  * server, so only an office whose region holds every programme (or the

@@ -32,7 +32,9 @@ int cmd_calendar(int argc, char **argv);
 int cmd_ident(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
 int cmd_verify_draw(int argc, char **argv);
+int cmd_sms_test(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
+int cmd_odoc(int argc, char **argv);
 /* ranking */
 int cmd_ranking(int argc, char **argv);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/sms/sms.h"
 #include "cli/serve.h"
 
 static const char usage[] =
@@ -18,6 +19,7 @@ static const char usage[] =
 	"                      [--session-idle SECONDS] [--session-max SECONDS]\n"
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
 	"                      [--web-dir DIR] [--public-url URL] [--header-deadline SECONDS]\n"
+	"                      [--body-deadline SECONDS] [--body-min-rate BYTES] [--sms CONFIG]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -33,12 +35,20 @@ static const char usage[] =
 	"                     off with --trust-proxy, where nginx caps per client)\n"
 	"  --header-deadline S  cut connections whose request line and headers take longer\n"
 	"                     (default 30, 0: none)\n"
+	"  --body-deadline S  seconds of grace for a request body, after which it must\n"
+	"                     keep up --body-min-rate (default 30, 0: none)\n"
+	"  --body-min-rate B  bytes a second each body keeps up after its grace; every\n"
+	"                     byte buys 1/B s more (default 4096, 0: the whole body\n"
+	"                     within the grace)\n"
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
 	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
 	"  --web-dir DIR      the built web UI served at / (default: web/ beside the binary)\n"
 	"  --public-url URL   the address the public reaches (verification links of certificates)\n"
+	"  --sms CONFIG       the SMS gateway of the vote's codes, a JSON file\n"
+	"                     ({\"driver\": \"file\", \"path\": ...}; docs/vote.md); without it\n"
+	"                     the vote answers code requests 503 sms_unavailable\n"
 	"  --rehearsal        let the office set the date the server works on\n"
 	"                     (training and rehearsals of a programme; never in production)\n";
 
@@ -51,6 +61,55 @@ static int parse_long(const char *s, long min, long max, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+/* The numeric options: letter, name, range, and the unit their message names. */
+static const struct num_opt {
+	int letter;
+	const char *name;
+	long min, max;
+	const char *unit;
+} num_opts[] = {
+	{ 't', "--threads", 1, 256, "" },
+	{ 'i', "--session-idle", 1, 7 * 86400, " seconds" },
+	{ 'm', "--session-max", 1, 30 * 86400, " seconds" },
+	{ 'b', "--body-max", 1024, 1L << 30, "" },
+	{ 'C', "--per-address", 0, 100000, "" },
+	{ 'H', "--header-deadline", 0, 3600, "" },
+	{ 'B', "--body-deadline", 0, 86400, "" },
+	{ 'M', "--body-min-rate", 0, 1L << 30, "" },
+};
+
+/*
+ * Store the value of the numeric option c in o (or *idle, *max): 0; 1 when c
+ * is no numeric option; -1 when the value is out of range, *rc then the
+ * usage error to exit with.
+ */
+static int set_number(int c, const char *arg, struct serve_opts *o, long *idle, long *max, int *rc)
+{
+	long v;
+
+	for (size_t i = 0; i < sizeof(num_opts) / sizeof(num_opts[0]); i++) {
+		const struct num_opt *n = &num_opts[i];
+		if (n->letter != c)
+			continue;
+		if (parse_long(arg, n->min, n->max, &v)) {
+			*rc = cli_usage_error("serve", "%s must be %ld..%ld%s", n->name, n->min, n->max, n->unit);
+			return -1;
+		}
+		switch (c) {
+		case 't': o->threads = (int)v; break;
+		case 'i': *idle = v; break;
+		case 'm': *max = v; break;
+		case 'b': o->body_max = (size_t)v; break;
+		case 'C': o->per_address_max = (int)v; break;
+		case 'H': o->header_deadline = (int)v; break;
+		case 'B': o->body_deadline = (int)v; break;
+		default: o->body_min_rate = v; break;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 int cmd_serve(int argc, char **argv)
@@ -66,6 +125,8 @@ int cmd_serve(int argc, char **argv)
 		{ "body-max", required_argument, NULL, 'b' },
 		{ "per-address", required_argument, NULL, 'C' },
 		{ "header-deadline", required_argument, NULL, 'H' },
+		{ "body-deadline", required_argument, NULL, 'B' },
+		{ "body-min-rate", required_argument, NULL, 'M' },
 		{ "cookie-secure", no_argument, NULL, 's' },
 		{ "port-file", required_argument, NULL, 'P' },
 		{ "files-dir", required_argument, NULL, 'F' },
@@ -73,17 +134,18 @@ int cmd_serve(int argc, char **argv)
 		{ "trust-proxy", required_argument, NULL, 'T' },
 		{ "web-dir", required_argument, NULL, 'W' },
 		{ "public-url", required_argument, NULL, 'U' },
+		{ "sms", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL;
+	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL, *sms = NULL;
 	bool rehearsal = false;
 	char files_buf[4200];
-	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S, v;
+	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S;
 	struct serve_opts o;
 	struct px_err err = { 0 };
 	struct app app;
-	int c, rc;
+	int c, n, rc = 0;
 
 	serve_opts_default(&o);
 	optind = 1;
@@ -99,44 +161,22 @@ int cmd_serve(int argc, char **argv)
 		case 'R': rehearsal = true; break;
 		case 'T': o.trusted_proxy = optarg; break;
 		case 'W': o.web_dir = optarg; break;
+		case 'S': sms = optarg; break;
 		case 'U':
 			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
 				return cli_usage_error("serve", "--public-url must start with http:// or https://");
 			public_url = optarg;
 			break;
-		case 't':
-			if (parse_long(optarg, 1, 256, &v))
-				return cli_usage_error("serve", "--threads must be 1..256");
-			o.threads = (int)v;
-			break;
 		case 'a': o.access_log = optarg; break;
-		case 'i':
-			if (parse_long(optarg, 1, 7 * 86400, &idle))
-				return cli_usage_error("serve", "--session-idle must be 1..604800 seconds");
-			break;
-		case 'm':
-			if (parse_long(optarg, 1, 30 * 86400, &max))
-				return cli_usage_error("serve", "--session-max must be 1..2592000 seconds");
-			break;
-		case 'b':
-			if (parse_long(optarg, 1024, 1L << 30, &v))
-				return cli_usage_error("serve", "--body-max must be 1024..1073741824");
-			o.body_max = (size_t)v;
-			break;
-		case 'C':
-			if (parse_long(optarg, 0, 100000, &v))
-				return cli_usage_error("serve", "--per-address must be 0..100000");
-			o.per_address_max = (int)v;
-			break;
-		case 'H':
-			if (parse_long(optarg, 0, 3600, &v))
-				return cli_usage_error("serve", "--header-deadline must be 0..3600");
-			o.header_deadline = (int)v;
-			break;
 		case 's': o.cookie_secure = true; break;
 		case 'P': o.port_file = optarg; break;
 		case 'h': fputs(usage, stdout); return CLI_OK;
-		default: return cli_usage_error("serve", "unknown option");
+		default:
+			if ((n = set_number(c, optarg, &o, &idle, &max, &rc)) < 0)
+				return rc;
+			if (n > 0)
+				return cli_usage_error("serve", "unknown option");
+			break;
 		}
 	}
 	if (optind < argc)
@@ -154,7 +194,13 @@ int cmd_serve(int argc, char **argv)
 	app.public_url = public_url;
 	app.cfg.session_idle_us = (int64_t)idle * 1000000;
 	app.cfg.session_absolute_us = (int64_t)max * 1000000;
+	if (sms && sms_open(sms, &app.sms, &err)) {
+		cli_close_app(&app);
+		return cli_fail("serve", &err);
+	}
 	rc = serve_run(&app, &o, &err);
+	sms_close(app.sms);
+	app.sms = NULL;
 	cli_close_app(&app);
 	return rc ? cli_fail("serve", &err) : CLI_OK;
 }

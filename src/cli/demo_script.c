@@ -188,11 +188,15 @@ static int stage_application(struct demo *d, struct px_err *err)
 		json_t *b = json_pack("{s:O, s:O, s:O, s:O, s:O}", "uscc", json_object_get(o, "uscc"), "name",
 				      json_object_get(o, "name"), "industry", json_object_get(o, "industry"), "region",
 				      json_object_get(o, "region"), "founded_on", json_object_get(o, "founded_on"));
-		rc = demo_call(c, "POST", "/api/v1/organisations", b, 201, &out, err);
+		/* an applicant's own registration is answered 202 alike; what it got is read from /applicants/mine */
+		rc = demo_call(c, "POST", "/api/v1/organisations", b, i == 0 ? 202 : 201, i == 0 ? NULL : &out, err);
 		json_decref(b);
+		if (!rc && i == 0)
+			rc = demo_call(c, "GET", "/api/v1/applicants/mine", NULL, 200, &out, err);
 		if (!rc)
 			rc = apply_one(d, c, o, "organisation", json_string_value(json_object_get(o, "form")),
-				       json_integer_value(json_object_get(out, "id")), err);
+				       json_integer_value(json_object_get(i == 0 ? json_object_get(out, "organisation") : out,
+									  "id")), err);
 		json_decref(out);
 		out = NULL;
 		if (rc)

@@ -23,10 +23,12 @@ static const struct {
 	{ "draw", cmd_draw, "run the verifiable double-random reviewer draw" },
 	{ "verify-draw", cmd_verify_draw, "check a published draw against its commitment" },
 	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
+	{ "sms-test", cmd_sms_test, "send one message through an SMS gateway's config" },
 	/* ranking */
 	{ "ranking", cmd_ranking, "write a brand ranking's published lists as a workbook or posters" },
 
 	/* campaign */
+	{ "odoc", cmd_odoc, "render an official document (JSON) as GB/T 9704 PDF and .docx" },
 
 	/* registers */
 

@@ -32,6 +32,8 @@ void serve_opts_default(struct serve_opts *o)
 	o->body_max = HTTP_BODY_MAX_DEFAULT;
 	o->per_address_max = HTTP_PER_ADDRESS_DEFAULT;
 	o->header_deadline = HTTP_HEADER_DEADLINE_DEFAULT;
+	o->body_deadline = HTTP_BODY_DEADLINE_DEFAULT;
+	o->body_min_rate = HTTP_BODY_MIN_RATE_DEFAULT;
 }
 
 int serve_parse_listen(struct serve_opts *o, const char *s, struct px_err *err)
@@ -187,6 +189,8 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 		.body_max = o->body_max,
 		.per_address_max = o->per_address_max,
 		.header_deadline = o->header_deadline,
+		.body_deadline = o->body_deadline,
+		.body_min_rate = o->body_min_rate,
 		.header_max = HTTP_HEADER_MAX_DEFAULT,
 		.access_log = log,
 		.cookie_secure = o->cookie_secure,

@@ -17,6 +17,8 @@ struct serve_opts {
 	size_t body_max;
 	int per_address_max;    /* connections at once from one address (--per-address) */
 	int header_deadline;    /* seconds for request line and headers (--header-deadline) */
+	int body_deadline;      /* seconds of grace for a body (--body-deadline) */
+	long body_min_rate;     /* bytes a second a body keeps up after its grace (--body-min-rate) */
 	bool cookie_secure;
 	const char *trusted_proxy; /* --trust-proxy ADDR */
 	const char *web_dir;    /* the built UI; NULL: web/ beside the binary (build/web) */

@@ -73,6 +73,9 @@ void h_persons_get(struct http_req *r);
 void h_past_winners_create(struct http_req *r);
 void h_past_winners_list(struct http_req *r);
 void h_past_winners_remove(struct http_req *r);
+void h_past_winners_correct(struct http_req *r);
+void h_applicants_mine(struct http_req *r);
+void h_registration_attempts(struct http_req *r);
 void h_applications_create(struct http_req *r);
 void h_applications_list(struct http_req *r);
 void h_applications_get(struct http_req *r);
@@ -119,6 +122,17 @@ void h_ranking_poster(struct http_req *r);
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
+void h_helpdesk_providers_add(struct http_req *r);
+void h_helpdesk_providers_list(struct http_req *r);
+void h_helpdesk_problems_add(struct http_req *r);
+void h_helpdesk_problems_list(struct http_req *r);
+void h_helpdesk_problems_get(struct http_req *r);
+void h_helpdesk_problems_step(struct http_req *r);
+void h_helpdesk_problems_assign(struct http_req *r);
+void h_helpdesk_rate(struct http_req *r);
+void h_helpdesk_reopen(struct http_req *r);
+void h_helpdesk_from_review(struct http_req *r);
+void h_helpdesk_stats(struct http_req *r);
 
 /* the quality-month event (http/honours/, http/contest/, http/nqi/ ...) */
 

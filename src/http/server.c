@@ -123,6 +123,50 @@ static enum MHD_Result queue(struct http_req *r)
 
 static enum MHD_Result queue(struct http_req *r);
 
+/*
+ * The first call of a request, its headers complete: refuse what is framed
+ * twice, admit (route, authenticate, roles, CSRF, scope) and refuse a
+ * declared oversize body, all before a body byte is read.
+ */
+static enum MHD_Result on_headers(struct http_server *srv, struct MHD_Connection *conn, struct http_req *r)
+{
+	http_deadline_headers_done(srv->deadline, conn);
+	if (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) &&
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+		/* RFC 9112 section 6.3: a message framed twice is refused and the connection closed */
+		http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+		http_reply_errorf(r, PX_EINVAL, "ambiguous_length", NULL,
+				  "both Content-Length and Transfer-Encoding given");
+		return queue(r);
+	}
+	/* upload routes are admitted now, before any body byte is read */
+	int up = http_upload_start(r);
+	if (up)
+		return up > 0 ? MHD_YES : queue(r);
+	/*
+	 * Every other route too is routed, authenticated and checked for
+	 * its roles and CSRF token before a body byte is read: a refusal
+	 * is answered now and libmicrohttpd closes without reading on.
+	 */
+	if (http_admit(r))
+		return queue(r);
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl) {
+		char *end;
+		errno = 0;
+		unsigned long long n = strtoull(cl, &end, 10);
+		if (errno || *end || n > srv->cfg.body_max) {
+			/* refuse before reading: libmicrohttpd discards the body and closes */
+			r->too_big = true;
+			http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
+					  "request body larger than %zu bytes", srv->cfg.body_max);
+			return queue(r);
+		}
+	}
+	return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -137,42 +181,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!r)
 			return MHD_NO;
 		*con_cls = r;
-		http_deadline_headers_done(srv->deadline, conn);
-		if (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING) &&
-		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
-			/* RFC 9112 section 6.3: a message framed twice is refused and the connection closed */
-			http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-			http_reply_errorf(r, PX_EINVAL, "ambiguous_length", NULL,
-					  "both Content-Length and Transfer-Encoding given");
-			return queue(r);
-		}
-		/* upload routes are admitted now, before any body byte is read */
-		int up = http_upload_start(r);
-		if (up)
-			return up > 0 ? MHD_YES : queue(r);
-		/*
-		 * Every other route too is routed, authenticated and checked for
-		 * its roles and CSRF token before a body byte is read: a refusal
-		 * is answered now and libmicrohttpd closes without reading on.
-		 */
-		if (http_admit(r))
-			return queue(r);
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							     MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl) {
-			char *end;
-			errno = 0;
-			unsigned long long n = strtoull(cl, &end, 10);
-			if (errno || *end || n > srv->cfg.body_max) {
-				/* refuse before reading: libmicrohttpd discards the body and closes */
-				r->too_big = true;
-				http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
-						  "request body larger than %zu bytes", srv->cfg.body_max);
-				return queue(r);
-			}
-		}
-		return MHD_YES;
+		return on_headers(srv, conn, r);
 	}
+	if (*upload_data_size)
+		http_deadline_body_bytes(srv->deadline, conn, *upload_data_size);
 	if (r->state == REQ_READING && *upload_data_size && r->upload) {
 		bool go_on = http_upload_feed(r, upload_data, *upload_data_size);
 		*upload_data_size = 0;
@@ -191,6 +203,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (r->state == REQ_ANSWERED)
 		return MHD_YES; /* already answered (oversize body) */
+	http_deadline_body_done(srv->deadline, conn);
 
 	pthread_mutex_lock(&r->lock);
 	if (r->state == REQ_READING) {
@@ -314,7 +327,7 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 	rc = open_listener(cfg->host, cfg->port, &srv->listen_fd, &srv->port, err);
 	if (rc)
 		goto out_free;
-	srv->deadline = http_deadline_start(cfg->header_deadline);
+	srv->deadline = http_deadline_start(cfg->header_deadline, cfg->body_deadline, cfg->body_min_rate);
 	srv->mhd = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
 		0, NULL, NULL, on_request, srv,

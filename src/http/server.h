@@ -26,6 +26,8 @@ struct http_server_config {
 	int per_address_max;
 	size_t header_max;         /* per-connection memory for the request line and headers */
 	int header_deadline;       /* seconds for the request line and headers (0: none; http/deadline.h) */
+	int body_deadline;         /* seconds of grace for a request body (0: none; http/deadline.h) */
+	long body_min_rate;        /* bytes a second a body keeps up after its grace (0: none) */
 	FILE *access_log;          /* one line per request, or NULL */
 	bool cookie_secure;        /* add Secure to the session cookie (behind TLS) */
 	const char *trusted_proxy; /* peer address whose X-Forwarded-For is believed, or NULL */

@@ -51,8 +51,11 @@ test('an organisation registers with a checked USCC, industry and county', async
 
   r = await applicant.post('/api/v1/organisations', { uscc: orgUscc('441802', 1), name: '清远某制造有限公司',
     industry: 'C', region: '441802', founded_on: '2012-06-01' });
-  assert.equal(r.status, 201, r.text);
-  org = r.json;
+  assert.equal(r.status, 202, r.text);
+  assert.deepEqual(r.json, { registration: 'received', kind: 'organisation' });
+  r = await applicant.get('/api/v1/applicants/mine');
+  assert.equal(r.json.person, null);
+  org = r.json.organisation;
   assert.deepEqual(org, { id: org.id, uscc: '91441802000000011M', name: '清远某制造有限公司', industry: 'C',
     industry_name: '制造业', region: '441802', founded_on: '2012-06-01', bound: true });
 

@@ -430,7 +430,7 @@ static int check_pick(struct store_conn *c, const struct app_actor *actor, int64
 		      json_t *notified, int64_t id, struct application *a, struct px_err *err)
 {
 	int rc = application_load(c, id, a, err);
-	if (rc == PX_ENOTFOUND || (!rc && (a->programme_id != pid || !application_visible(actor, a))))
+	if (rc == PX_ENOTFOUND || (!rc && (a->programme_id != pid || !application_readable(c, actor, a))))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "applications", "no application %lld in your county",
 				  (long long)id);
 	if (rc)

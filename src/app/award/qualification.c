@@ -207,7 +207,7 @@ static int opinion_tx(struct store_conn *c, void *arg, struct px_err *err)
 		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "opinions are given by member units");
 	if ((rc = application_load(c, o->id, &a, err)))
 		return rc;
-	if (!application_visible(o->actor, &a))
+	if (!application_readable(c, o->actor, &a))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, o->id);
 	if ((rc = programme_load(c, a.programme_id, &p, err)))
 		return rc;
@@ -269,7 +269,7 @@ static int opinions_tx(struct store_conn *c, void *arg, struct px_err *err)
 		return rc;
 	if ((rc = programme_load(c, a.programme_id, &p, err)))
 		return rc;
-	if (!may_read(&p, o->actor) || !application_visible(o->actor, &a)) {
+	if (!may_read(&p, o->actor) || !application_readable(c, o->actor, &a)) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, o->id);
 		goto out;
 	}

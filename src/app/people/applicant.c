@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/input.h"
+#include "app/people/registration.h"
 #include "app/scope.h"
 #include "app/secret.h"
 #include "app/tx.h"
@@ -36,18 +37,29 @@ static struct store_sql Q_PERSON_INSERT = STORE_SQL(
 static struct store_sql Q_PERSON_GET = STORE_SQL(
 	"SELECT id, id_masked, name, employer, region, quality_since, coalesce(account_id, 0), "
 	"coalesce(mobile_masked, '') FROM person WHERE id = $1");
+static struct store_sql Q_MINE = STORE_SQL(
+	"SELECT coalesce((SELECT max(id) FROM organisation WHERE account_id = $1), 0), "
+	"coalesce((SELECT max(id) FROM person WHERE account_id = $1), 0)");
 static struct store_sql Q_ORG_BY_USCC = STORE_SQL("SELECT id FROM organisation WHERE uscc = $1");
 static struct store_sql Q_PERSON_BY_HASH = STORE_SQL("SELECT id FROM person WHERE id_hash = $1");
 static struct store_sql Q_WINNER_INSERT = STORE_SQL(
 	"INSERT INTO past_winner (family, year, organisation_id, person_id, track_code, source, created_at, uscc, "
-	"id_hash, owner_region) VALUES ($1, $2, NULLIF(CAST($3 AS BIGINT), 0), NULLIF(CAST($4 AS BIGINT), 0), $5, $6, $7, "
-	"$8, $9, $10) RETURNING id");
+	"id_hash, owner_region, id_masked) VALUES ($1, $2, NULLIF(CAST($3 AS BIGINT), 0), NULLIF(CAST($4 AS BIGINT), 0), "
+	"$5, $6, $7, $8, $9, $10, $11) RETURNING id");
+static struct store_sql Q_WINNER_UPDATE = STORE_SQL(
+	"UPDATE past_winner SET family = $1, year = $2, organisation_id = NULLIF(CAST($3 AS BIGINT), 0), "
+	"person_id = NULLIF(CAST($4 AS BIGINT), 0), track_code = $5, source = $6, uscc = $7, id_hash = $8, "
+	"id_masked = $9 WHERE id = $10");
 static struct store_sql Q_WINNER_LIST = STORE_SQL(
-	"SELECT w.id, w.family, w.year, w.track_code, w.source, coalesce(w.uscc, ''), coalesce(p.id_masked, ''), "
-	"w.owner_region FROM past_winner w LEFT JOIN person p ON p.id = w.person_id WHERE w.removed_at IS NULL "
-	"ORDER BY w.id");
+	"SELECT w.id, w.family, w.year, w.track_code, w.source, coalesce(w.uscc, ''), "
+	"coalesce(w.id_masked, p.id_masked, ''), w.owner_region FROM past_winner w "
+	"LEFT JOIN person p ON p.id = w.person_id WHERE w.removed_at IS NULL ORDER BY w.id");
 static struct store_sql Q_WINNER_OWNER = STORE_SQL(
 	"SELECT owner_region FROM past_winner WHERE id = $1 AND removed_at IS NULL");
+static struct store_sql Q_WINNER_ROW = STORE_SQL(
+	"SELECT w.owner_region, w.family, w.year, w.track_code, w.source, coalesce(w.uscc, ''), "
+	"coalesce(w.id_masked, p.id_masked, '') FROM past_winner w LEFT JOIN person p ON p.id = w.person_id "
+	"WHERE w.id = $1 AND w.removed_at IS NULL");
 static struct store_sql Q_WINNER_REMOVE = STORE_SQL(
 	"UPDATE past_winner SET removed_at = $1, removed_reason = $2 WHERE id = $3");
 
@@ -104,6 +116,57 @@ static int may_register(struct store_conn *c, const struct app_actor *actor, con
 	return 0;
 }
 
+static int find_registered(struct store_conn *c, struct store_sql *q, const char *key, int64_t *id,
+			   struct px_err *err);
+
+/*
+ * An applicant account registered an identity registered already (found by
+ * q with key): nothing is bound, the attempt is recorded for the identity's
+ * owner (app/people/registration.h), and the caller answers as for a new one.
+ */
+static int claim(struct store_conn *c, const struct app_actor *actor, struct store_sql *q, const char *key,
+		 bool organisation, const char *name, const char *region, struct px_err *err)
+{
+	int64_t target;
+	int rc = find_registered(c, q, key, &target, err);
+	if (rc)
+		return rc;
+	if (!target) /* removed meanwhile: cannot happen, rows are never deleted */
+		return px_err_set(err, PX_EINTERNAL, NULL, NULL, "registered identity vanished");
+	return registration_attempt_record(c, actor, organisation ? target : 0, organisation ? 0 : target, name, region,
+					   err);
+}
+
+/*
+ * Staff registering on paper meet a registered identity with 409; the owner
+ * learns of it as of an applicant's attempt, recorded in a transaction of its
+ * own (the refused registration's rolls back). rc is the registration's.
+ */
+struct conflict_tx {
+	const struct app_actor *actor;
+	const char *uscc, *id_number, *name, *region; /* one of uscc and id_number */
+};
+
+static int conflict_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct conflict_tx *x = arg;
+	char hash[SECRET_HASH_HEX + 1];
+	int rc;
+
+	if (x->uscc)
+		return claim(c, x->actor, &Q_ORG_BY_USCC, x->uscc, true, x->name, x->region, err);
+	if ((rc = secret_ident_hash(c, "resident", x->id_number, hash, err)))
+		return rc;
+	return claim(c, x->actor, &Q_PERSON_BY_HASH, hash, false, x->name, x->region, err);
+}
+
+static int staff_conflict(struct app *app, int rc, const struct px_err *err, struct conflict_tx *x)
+{
+	if (rc == PX_ECONFLICT && err && (!strcmp(err->key, "organisation_exists") || !strcmp(err->key, "person_exists")))
+		(void)app_tx(app, STORE_TX_WRITE, conflict_tx, x, NULL); /* best effort: the 409 stands either way */
+	return rc;
+}
+
 /* Register an organisation: its region and the registrant checked, the row inserted, audited. */
 struct org_tx {
 	const struct app_actor *actor;
@@ -125,6 +188,8 @@ static int org_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = store_get(c, &Q_ORG_INSERT, err, "tttttii:i", req->uscc, req->name, req->industry, req->region,
 			    req->founded_on, bind, x->now, &x->id)) < 0)
 		return rc;
+	if (rc == STORE_DONE && bind) /* an applicant for itself: answered as if new, the owner told */
+		return claim(c, x->actor, &Q_ORG_BY_USCC, req->uscc, true, req->name, req->region, err);
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, "organisation_exists", "uscc",
 				  "an organisation with USCC '%s' is registered already", req->uscc);
@@ -150,8 +215,9 @@ int organisation_create(struct app *app, const struct app_actor *actor, const st
 		return px_err_set(err, PX_EINVAL, "invalid_industry", "industry",
 				  "'%s' is not a GB/T 4754-2017 section letter A to T", req->industry ? req->industry : "");
 	struct org_tx x = { actor, req, app_now_us(app), 0 };
+	struct conflict_tx k = { actor, req->uscc, NULL, req->name, req->region };
 	if ((rc = app_tx(app, STORE_TX_WRITE, org_tx, &x, err)))
-		return rc;
+		return staff_conflict(app, rc, err, &k);
 	*id = x.id;
 	return 0;
 }
@@ -232,6 +298,8 @@ static int person_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = store_get(c, &Q_PERSON_INSERT, err, "ttttttiitt:i", id_hash, x->masked, req->name, req->employer,
 			    req->region, req->quality_since, bind, x->now, mh, mm, &x->row)) < 0)
 		return rc;
+	if (rc == STORE_DONE && bind) /* an applicant for itself: answered as if new, the owner told */
+		return claim(c, x->actor, &Q_PERSON_BY_HASH, id_hash, false, req->name, req->region, err);
 	if (rc == STORE_DONE)
 		return px_err_set(err, PX_ECONFLICT, "person_exists", "id_number",
 				  "a person with ID number %s is registered already", x->masked);
@@ -270,8 +338,9 @@ int person_create(struct app *app, const struct app_actor *actor, const struct p
 	ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
 	ident_mask_span(mobile, strlen(mobile), 3, 4, m_masked, sizeof(m_masked));
 	struct person_tx x = { actor, req, info.id, masked, mobile, m_masked, app_now_us(app), 0 };
+	struct conflict_tx k = { actor, NULL, info.id, req->name, req->region };
 	if ((rc = app_tx(app, STORE_TX_WRITE, person_tx, &x, err)))
-		return rc;
+		return staff_conflict(app, rc, err, &k);
 	*id = x.row;
 	return 0;
 }
@@ -288,6 +357,28 @@ static json_t *person_row_json(struct store_stmt *s)
 int person_get(struct app *app, const struct app_actor *actor, int64_t id, json_t **out, struct px_err *err)
 {
 	return applicant_get(app, actor, &Q_PERSON_GET, "person", person_row_json, id, out, err);
+}
+
+int applicant_mine(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
+{
+	struct store_conn *c;
+	int64_t org = 0, person = 0;
+	json_t *o = NULL, *p = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!app_actor_is(actor, ROLE_APPLICANT))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only an applicant account has an identity of its own");
+	c = store_acquire(app->st);
+	rc = store_get(c, &Q_MINE, err, "i:ii", actor->id, &org, &person);
+	store_release(c);
+	if (rc < 0 || (org && (rc = organisation_get(app, actor, org, &o, err))) ||
+	    (person && (rc = person_get(app, actor, person, &p, err)))) {
+		json_decref(o);
+		return rc;
+	}
+	*out = json_pack("{s:o?, s:o?}", "organisation", o, "person", p);
+	return *out ? 0 : px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 }
 
 /* The id of a registered applicant with this USCC or ID hash, 0 when none. */
@@ -317,40 +408,62 @@ struct winner_tx {
 	const struct app_actor *actor;
 	const struct past_winner_new *req;
 	const char *id_number, *masked; /* the checked ID number and its masked copy, or NULL and "" */
-	int64_t now, id;
+	int64_t now, id;                /* id: the new record's (add) or the one corrected */
+	const char *reason;             /* why a record is corrected */
 };
+
+/* The registration a past winner's identifier names (0 when none) and, for a person, the keyed hash. */
+static int winner_identity(struct store_conn *c, const struct past_winner_new *req, const char *id_number,
+			   int64_t *org, int64_t *person, char hash[SECRET_HASH_HEX + 1], struct px_err *err)
+{
+	int rc;
+
+	*org = *person = 0;
+	hash[0] = '\0';
+	if (req->uscc)
+		return find_registered(c, &Q_ORG_BY_USCC, req->uscc, org, err);
+	if ((rc = secret_ident_hash(c, "resident", id_number, hash, err)))
+		return rc;
+	return find_registered(c, &Q_PERSON_BY_HASH, hash, person, err);
+}
+
+/* The audited shape of a past-winner record: identifiers only as the USCC and the masked ID number. */
+static json_t *winner_json(const char *family, int year, const char *uscc, const char *masked, const char *track,
+			   const char *source)
+{
+	return json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", family, "year", year, "uscc",
+			 uscc && *uscc ? uscc : NULL, "id_masked", masked && *masked ? masked : NULL, "track", track,
+			 "source", source);
+}
 
 /* Record a past winner, linked to its registration when there is one, owned by the office's region. */
 static int winner_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct winner_tx *x = arg;
 	const struct past_winner_new *req = x->req;
-	char hash[SECRET_HASH_HEX + 1] = "";
-	int64_t org = 0, person = 0;
+	char hash[SECRET_HASH_HEX + 1];
+	int64_t org, person;
 	int rc;
 
-	if (req->uscc)
-		rc = find_registered(c, &Q_ORG_BY_USCC, req->uscc, &org, err);
-	else if (!(rc = secret_ident_hash(c, "resident", x->id_number, hash, err)))
-		rc = find_registered(c, &Q_PERSON_BY_HASH, hash, &person, err);
-	if (rc || (rc = store_get(c, &Q_WINNER_INSERT, err, "tiiittittt:i", req->family, (int64_t)req->year, org,
-				   person, req->track, req->source, x->now, req->uscc, hash[0] ? hash : NULL,
-				   x->actor->region, &x->id)) < 0)
+	if ((rc = winner_identity(c, req, x->id_number, &org, &person, hash, err)) ||
+	    (rc = store_get(c, &Q_WINNER_INSERT, err, "tiiittitttt:i", req->family, (int64_t)req->year, org, person,
+			    req->track, req->source, x->now, req->uscc, hash[0] ? hash : NULL, x->actor->region,
+			    x->masked[0] ? x->masked : NULL, &x->id)) < 0)
 		return rc;
-	json_t *payload = json_pack("{s:s, s:i, s:s?, s:s?, s:s, s:s}", "family", req->family, "year", req->year,
-				    "uscc", req->uscc, "id_masked", x->masked[0] ? x->masked : NULL, "track",
-				    req->track, "source", req->source);
-	return audit_record(c, x->actor, "past_winner.add", "past_winner", x->id, payload, err);
+	return audit_record(c, x->actor, "past_winner.add", "past_winner", x->id,
+			    winner_json(req->family, req->year, req->uscc, x->masked, req->track, req->source), err);
 }
 
-int past_winner_add(struct app *app, const struct app_actor *actor, const struct past_winner_new *req,
-		    int64_t *id, struct px_err *err)
+/*
+ * Check a past-winner record as given; *info receives the checked resident
+ * ID (when given) and masked its masked copy ("" for an organisation).
+ */
+static int winner_check(struct app *app, const struct app_actor *actor, const struct past_winner_new *req,
+			struct ident_resident *info, char masked[IDENT_RESIDENT_LEN + 1], struct px_err *err)
 {
-	struct ident_resident info;
-	char masked[IDENT_RESIDENT_LEN + 1] = "";
 	int rc;
 
-	*id = 0;
+	masked[0] = '\0';
 	if (!(actor->kind == ACTOR_CLI || app_actor_is(actor, ROLE_OFFICE)))
 		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "only the office records past winners");
 	if (!family_ok(req->family))
@@ -363,18 +476,73 @@ int past_winner_add(struct app *app, const struct app_actor *actor, const struct
 		return px_err_set(err, PX_EINVAL, "missing_field", "uscc", "give exactly one of 'uscc' and 'id_number'");
 	if (req->uscc && !ident_uscc_check(req->uscc, strlen(req->uscc), NULL, err))
 		return PX_EINVAL;
-	if (req->id_number && !ident_resident_check(req->id_number, strlen(req->id_number), app_today(app), &info, err)) {
+	if (req->id_number && !ident_resident_check(req->id_number, strlen(req->id_number), app_today(app), info, err)) {
 		if (err)
 			snprintf(err->field, sizeof(err->field), "id_number");
 		return PX_EINVAL;
 	}
 	if (req->id_number)
-		ident_mask(info.id, strlen(info.id), masked, sizeof(masked));
+		ident_mask(info->id, strlen(info->id), masked, IDENT_RESIDENT_LEN + 1);
+	return 0;
+}
+
+int past_winner_add(struct app *app, const struct app_actor *actor, const struct past_winner_new *req,
+		    int64_t *id, struct px_err *err)
+{
+	struct ident_resident info;
+	char masked[IDENT_RESIDENT_LEN + 1];
+	int rc;
+
+	*id = 0;
+	if ((rc = winner_check(app, actor, req, &info, masked, err)))
+		return rc;
 	struct winner_tx x = { actor, req, req->id_number ? info.id : NULL, masked, app_now_us(app), 0 };
 	if ((rc = app_tx(app, STORE_TX_WRITE, winner_tx, &x, err)))
 		return rc;
 	*id = x.id;
 	return 0;
+}
+
+/* Correct a past winner in place, by an office of the region that owns it; old and new values audited. */
+static int winner_correct_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct winner_tx *x = arg;
+	const struct past_winner_new *req = x->req;
+	char owner[16] = "", family[72] = "", track[40] = "", source[208] = "", uscc[40] = "", masked[40] = "";
+	char hash[SECRET_HASH_HEX + 1];
+	int64_t org, person;
+	int year = 0;
+	int rc = store_get(c, &Q_WINNER_ROW, err, "i:bbdbbbb", x->id, owner, sizeof(owner), family, sizeof(family),
+			   &year, track, sizeof(track), source, sizeof(source), uscc, sizeof(uscc), masked,
+			   sizeof(masked));
+
+	if (rc < 0)
+		return rc;
+	if (rc != STORE_ROW || !app_actor_in_region(x->actor, owner, NULL))
+		return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no past winner %lld", (long long)x->id);
+	if ((rc = winner_identity(c, req, x->id_number, &org, &person, hash, err)) ||
+	    (rc = store_run(c, &Q_WINNER_UPDATE, err, "tiiittttti", req->family, (int64_t)req->year, org, person,
+			    req->track, req->source, req->uscc, hash[0] ? hash : NULL,
+			    x->masked[0] ? x->masked : NULL, x->id)))
+		return rc;
+	json_t *payload = json_pack("{s:o, s:o, s:s}", "old", winner_json(family, year, uscc, masked, track, source),
+				    "new", winner_json(req->family, req->year, req->uscc, x->masked, req->track,
+						       req->source), "reason", x->reason);
+	return audit_record(c, x->actor, "past_winner.correct", "past_winner", x->id, payload, err);
+}
+
+int past_winner_correct(struct app *app, const struct app_actor *actor, int64_t id,
+			const struct past_winner_new *req, const char *reason, struct px_err *err)
+{
+	struct ident_resident info;
+	char masked[IDENT_RESIDENT_LEN + 1];
+	int rc;
+
+	if ((rc = winner_check(app, actor, req, &info, masked, err)) ||
+	    (rc = input_line(reason, 2000, "reason", err)))
+		return rc;
+	struct winner_tx x = { actor, req, req->id_number ? info.id : NULL, masked, app_now_us(app), id, reason };
+	return app_tx(app, STORE_TX_WRITE, winner_correct_tx, &x, err);
 }
 
 int past_winner_list(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)

@@ -47,9 +47,14 @@ struct past_winner_new {
  * Register an organisation / a person. Errors: "invalid_uscc" and
  * "invalid_resident_id" with the reason, "invalid_industry",
  * "unknown_region", "region_not_county", "bad_date", "date_in_future",
- * PX_ECONFLICT "organisation_exists" / "person_exists" /
- * "account_has_applicant", PX_EFORBIDDEN outside the actor's region.
- * Audited without the numbers in clear.
+ * PX_ECONFLICT "account_has_applicant", PX_EFORBIDDEN outside the actor's
+ * region; for staff also PX_ECONFLICT "organisation_exists" /
+ * "person_exists". An applicant account registering for itself an identity
+ * registered already gets 0 and *id 0: nothing is bound, the attempt is
+ * recorded for the owner (app/people/registration.h), so that the answer is
+ * the same whether or not the number is registered (the HTTP layer answers
+ * applicants 202 without the record either way). Audited without the
+ * numbers in clear.
  */
 int organisation_create(struct app *app, const struct app_actor *actor, const struct organisation_new *req,
 			int64_t *id, struct px_err *err);
@@ -79,6 +84,23 @@ int past_winner_list(struct app *app, const struct app_actor *actor, json_t **ou
  */
 int past_winner_remove(struct app *app, const struct app_actor *actor, int64_t id, const char *reason,
 		       struct px_err *err);
+
+/*
+ * Correct a past-winner record in place (the fields of past_winner_add, and
+ * why: reason 1..2000 bytes) by the office that keeps it; another region's
+ * record, or a removed one, is PX_ENOTFOUND. The win ban counts the new
+ * values from then on. Audited as "past_winner.correct" with the old and the
+ * new values (identifiers as the USCC and the masked ID number).
+ */
+int past_winner_correct(struct app *app, const struct app_actor *actor, int64_t id,
+			const struct past_winner_new *req, const char *reason, struct px_err *err);
+
+/*
+ * The identity bound to the applicant account: *out {organisation: {...} |
+ * null, person: {...} | null} as organisation_get / person_get answer them,
+ * the caller's. Other actors PX_EFORBIDDEN.
+ */
+int applicant_mine(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err);
 
 /* The GB/T 4754-2017 section name of a letter ("制造业" for "C"), or "" when unknown. */
 const char *applicant_industry_name(const char *letter);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/scope.h"
 
 static const char *const states[] = {
 	"draft", "submitted", "returned", "county_checked", "recommended", "not_recommended",
@@ -87,6 +88,14 @@ bool application_visible(const struct app_actor *actor, const struct application
 	default:
 		return false;
 	}
+}
+
+bool application_readable(struct store_conn *c, const struct app_actor *actor, const struct application *a)
+{
+	bool ok = false;
+	if (!application_visible(actor, a))
+		return false;
+	return !app_scope_member_reads(c, actor, a->id, &ok, NULL) && ok;
 }
 
 int application_move(struct store_conn *c, const struct app_actor *actor, struct application *a,

@@ -52,6 +52,14 @@ int application_load(struct store_conn *c, int64_t id, struct application *out, 
  */
 bool application_visible(const struct app_actor *actor, const struct application *a);
 
+/*
+ * application_visible, and for a member unit also consulted on it
+ * (app_scope_member_reads): what every use case asks before it shows an
+ * application or anything of it. Fails closed (false) on a database error.
+ * Runs in the caller's transaction.
+ */
+bool application_readable(struct store_conn *c, const struct app_actor *actor, const struct application *a);
+
 /* Is the actor the applicant who owns it? */
 bool application_owned_by(const struct app_actor *actor, const struct application *a);
 

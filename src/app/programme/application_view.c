@@ -215,6 +215,7 @@ int application_get_json(struct app *app, const struct app_actor *actor, int64_t
 }
 
 struct list_rows {
+	struct store_conn *c;
 	const struct app_actor *actor;
 	json_t *arr;
 };
@@ -230,7 +231,7 @@ static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 		   &a.organisation_id, &a.person_id, a.region, sizeof(a.region), a.state, sizeof(a.state), a.name,
 		   sizeof(a.name), &a.owner_account, &a.created_by, &a.submitted_at, a.programme_region,
 		   sizeof(a.programme_region));
-	if (!application_visible(l->actor, &a))
+	if (!application_readable(l->c, l->actor, &a))
 		return 0;
 	if (a.organisation_id)
 		applicant_mask_uscc(store_col_text(s, 13), masked, sizeof(masked));
@@ -247,7 +248,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct view_args *v = arg;
 	struct programme p = { 0 };
-	struct list_rows l = { v->actor, json_array() };
+	struct list_rows l = { c, v->actor, json_array() };
 	int rc = programme_load(c, v->id, &p, err);
 	programme_release(&p);
 	if (!rc)

@@ -35,7 +35,7 @@ int apply_load(struct store_conn *c, const struct app_actor *actor, int64_t id, 
 	memset(p, 0, sizeof(*p));
 	if (rc)
 		return rc;
-	if (!application_visible(actor, a))
+	if (!application_readable(c, actor, a))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %lld", (long long)id);
 	return programme_load(c, a->programme_id, p, err);
 }

@@ -24,9 +24,12 @@ static struct store_sql Q_INSERT = STORE_SQL(
 	"uploaded_at) VALUES ($1, NULL, $2, $3, $4, $5, 'application/pdf', $6, $7) RETURNING id");
 static struct store_sql Q_ONE = STORE_SQL(
 	"SELECT id, coalesce(application_id, 0), sha256, name, size, mime FROM document WHERE id = $1");
+/* an open assignment: active, its review not yet submitted, its stage the programme's current one */
 static struct store_sql Q_EXPERT = STORE_SQL(
-	"SELECT 1 FROM assignment a JOIN expert e ON e.id = a.expert_id WHERE a.application_id = $1 "
-	"AND e.account_id = $2 AND a.state = 'active'");
+	"SELECT 1 FROM assignment a JOIN expert e ON e.id = a.expert_id JOIN draw d ON d.id = a.draw_id "
+	"JOIN programme g ON g.id = d.programme_id JOIN stage s ON s.programme_id = g.id AND s.seq = g.stage_seq "
+	"WHERE a.application_id = $1 AND e.account_id = $2 AND a.state = 'active' AND s.code = a.stage_code "
+	"AND NOT EXISTS (SELECT 1 FROM review r WHERE r.assignment_id = a.id)");
 
 /* Length of the valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
@@ -266,7 +269,7 @@ static int open_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (rc < 0)
 		return rc;
 	if (rc == STORE_ROW && d->application_id && !application_load(c, d->application_id, &a, NULL))
-		allowed = application_visible(o->actor, &a) ||
+		allowed = application_readable(c, o->actor, &a) ||
 			  (o->actor->kind == ACTOR_ACCOUNT && o->actor->role == ROLE_EXPERT &&
 			   document_expert_assigned(c, o->actor->id, d->application_id));
 	if (!allowed || !files_sha_ok(d->sha256))

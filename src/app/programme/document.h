@@ -69,7 +69,12 @@ int document_open(struct app *app, const struct app_actor *actor, int64_t id, st
  */
 void document_sanitise_name(const char *in, char out[DOCUMENT_NAME_MAX + 1]);
 
-/* Is the account an expert with an active assignment to review the application? */
+/*
+ * Is the account an expert with an open assignment to review the application:
+ * active (not recused, not removed), its review not yet submitted, and its
+ * stage the programme's current one? Only then may the expert read the
+ * application's documents.
+ */
 bool document_expert_assigned(struct store_conn *c, int64_t account_id, int64_t application_id);
 
 #endif

@@ -238,7 +238,7 @@ static int of_application_tx(struct store_conn *c, void *arg, struct px_err *err
 
 	if ((rc = application_load(c, q->id, &a, err)))
 		return rc;
-	if (!application_visible(q->actor, &a))
+	if (!application_readable(c, q->actor, &a))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, q->id);
 	date_format(app_today(q->app), today_s);
 	if ((rc = store_prepare(c, &Q_OF_APPLICATION, &s, err)))

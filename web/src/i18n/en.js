@@ -34,7 +34,7 @@ export default {
   },
   apply: {
     title: 'My application', register: 'Register the organisation', uscc: 'Unified social credit code', orgName: 'Name', industry: 'Industry', founded: 'Founded on', region: 'County',
-    usccOk: 'Code checks out', usccBad: 'Code does not check out', start: 'Start the application', form: 'Form', upload: 'Evidence (PDF, 20 MB each)', uploaded: 'Uploaded',
+    usccOk: 'Code checks out', usccBad: 'Code does not check out', notBound: 'Registration received but not bound to this account. If the organisation was registered before, its registrant has been told; please ask your county market regulation bureau.', start: 'Start the application', form: 'Form', upload: 'Evidence (PDF, 20 MB each)', uploaded: 'Uploaded',
     notice: 'Internal notice', noticeFrom: 'From', noticeTo: 'To', noticeNote: 'Where', attest: 'We attest no serious quality, safety or environmental incident and no serious dishonesty record in 3 years',
     submit: 'Submit', submitted: 'Submitted', eligibility: 'Eligibility', timeline: 'Progress', saved: 'Saved', refused: 'Not submitted: ',
   },

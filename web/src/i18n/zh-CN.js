@@ -35,7 +35,7 @@ export default {
   },
   apply: {
     title: '我的申报', register: '登记申报组织', uscc: '统一社会信用代码', orgName: '组织名称', industry: '行业门类', founded: '成立日期', region: '所在县（市、区）',
-    usccOk: '代码校验通过', usccBad: '代码校验未通过', start: '开始申报', form: '申报表', upload: '上传证明材料（PDF，每个不超过 20 MB）', uploaded: '已上传材料',
+    usccOk: '代码校验通过', usccBad: '代码校验未通过', notBound: '登记已收到，但未能关联到本账号。如该组织此前已登记，登记单位已收到通知；请联系所在县（市、区）市场监管局核实。', start: '开始申报', form: '申报表', upload: '上传证明材料（PDF，每个不超过 20 MB）', uploaded: '已上传材料',
     notice: '单位内部公示', noticeFrom: '公示开始', noticeTo: '公示结束', noticeNote: '公示地点', attest: '本单位承诺近3年无重大质量、安全、环境事故和严重失信记录',
     submit: '提交申报', submitted: '申报已提交', eligibility: '资格条件', timeline: '办理进度', saved: '已保存', refused: '未能提交：',
   },
