@@ -120,7 +120,7 @@ const struct http_route http_routes[] = {
 	/* the brand ranking and its public vote (Guangzhou 2022) */
 	R("GET", "/api/v1/programmes/{id}/ranking/rules", h_ranking_rules, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_register, APPLY, 0),
-	R("GET", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_registrations, SCOPED, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/registrations", h_ranking_registrations, OFFICE | LEADER | COUNTY, 0),
 	R("GET", "/api/v1/applications/{id}/ranking", h_ranking_registration, SCOPED | APPLICANT, 0),
 	R("PUT", "/api/v1/programmes/{id}/ranking/panels/{panel}", h_ranking_panel_set, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/ranking/panels", h_ranking_panels, OFFICE | LEADER, 0),

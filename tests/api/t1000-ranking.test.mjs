@@ -102,11 +102,12 @@ test('an applicant registers its own brand; nobody registers another\'s or one o
   const me = await signedIn(srv.url, 'gz-brand');
   let r = await me.post('/api/v1/organisations', { uscc: orgUscc(DISTRICTS.haizhu, 900), name: '广州海珠羊城味道食品有限公司',
     industry: 'C', region: DISTRICTS.haizhu, founded_on: '1998-06-01' });
-  assert.equal(r.status, 201, r.text);
+  assert.equal(r.status, 202, r.text); // an applicant's own registration tells nothing of others'
+  const own = ok(await me.get('/api/v1/applicants/mine')).organisation;
   const url = `/api/v1/programmes/${pid}/ranking/registrations`;
   const other = await districtOrg(tianhe, DISTRICTS.tianhe);
   fails(await me.post(url, registration(other, ['consumer'])), 404, 'not_found', 'organisation');
-  const reg = ok(await me.post(url, registration(r.json.id, ['consumer'], '羊城味道')), 201);
+  const reg = ok(await me.post(url, registration(own.id, ['consumer'], '羊城味道')), 201);
   assert.equal(reg.district, '海珠区');
   assert.equal(ok(await me.get(`/api/v1/applications/${reg.id}/ranking`)).brand, '羊城味道');
   fails(await tianhe.get(`/api/v1/applications/${reg.id}/ranking`), 404, 'not_found');
@@ -114,8 +115,9 @@ test('an applicant registers its own brand; nobody registers another\'s or one o
   const qy = await signedIn(srv.url, 'applicant');
   r = await qy.post('/api/v1/organisations', { uscc: orgUscc('441802', 902), name: '清远某企业有限公司', industry: 'C',
     region: '441802', founded_on: '2001-01-01' });
-  assert.equal(r.status, 201, r.text);
-  fails(await qy.post(url, registration(r.json.id, ['consumer'])), 400, 'region_outside_programme', 'organisation');
+  assert.equal(r.status, 202, r.text);
+  const qyOrg = ok(await qy.get('/api/v1/applicants/mine')).organisation;
+  fails(await qy.post(url, registration(qyOrg.id, ['consumer'])), 400, 'region_outside_programme', 'organisation');
   apps.consumer = [reg.id];
 });
 
@@ -133,6 +135,8 @@ test('each district bureau sees its district only; the office sees all', async (
   const all = ok(await gz.get(`/api/v1/programmes/${pid}/ranking/registrations?track=heritage`));
   assert.deepEqual(all.registrations.map((x) => x.id), [yuexiuApp]);
   assert.equal(all.districts.length, 11);
+  // member units read only what they are asked about: the panel's candidates come with its sheet
+  fails(await (await signedIn(srv.url, 'gz-m0')).get(`/api/v1/programmes/${pid}/ranking/registrations`), 403, 'forbidden_role');
   const every = ok(await gz.get(`/api/v1/programmes/${pid}/ranking/registrations`));
   assert.equal(every.registrations.length, 25);
   assert.ok(every.registrations.every((x) => !x.uscc_masked || x.uscc_masked.includes('*')));

@@ -17,7 +17,6 @@
 #include "app/programme/programme.h"
 #include "app/programme/stage_window.h"
 #include "app/ranking/section.h"
-#include "app/scope.h"
 #include "app/tx.h"
 #include "core/access.h"
 
@@ -276,8 +275,6 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 	if (rc)
 		goto out;
-	if (!scope && a->actor->role == ROLE_MEMBER && app_actor_in_region(a->actor, p.region, NULL))
-		scope = "";
 	if (!scope) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %lld", (long long)p.id);
 		goto out;

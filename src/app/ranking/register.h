@@ -48,8 +48,9 @@ int ranking_register(struct app *app, const struct app_actor *actor, int64_t pro
 
 /*
  * The registrations of a programme the actor may see: the office and the
- * leadership group all, a district bureau those of its district, a member
- * unit all of its region; `track` (NULL: all) keeps those that chose it.
+ * leadership group all, a district bureau those of its district (member
+ * units on a panel read the candidates through their sheet, panel.h);
+ * `track` (NULL: all) keeps those that chose it; 404 for anyone else.
  * *out {programme, districts: [{region, name, bureau, phone, registrations}],
  * registrations: [...]}.
  */

@@ -8,7 +8,7 @@ export default {
     { path: 'brands/register', component: () => import('./Register.vue'),
       meta: { roles: ['applicant', 'county'], menu: { title: 'ranking.menu.register' } } },
     { path: 'brands/applicants', component: () => import('./Applicants.vue'),
-      meta: { roles: ['county', 'office', 'leader', 'member'], menu: { title: 'ranking.menu.applicants' } } },
+      meta: { roles: ['county', 'office', 'leader'], menu: { title: 'ranking.menu.applicants' } } },
     { path: 'brands/scoring', component: () => import('./Scoring.vue'),
       meta: { roles: ['member', 'expert'], menu: { title: 'ranking.menu.scoring' } } },
     { path: 'brands/composite', component: () => import('./Composite.vue'),
