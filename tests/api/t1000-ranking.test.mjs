@@ -257,6 +257,8 @@ test('the five lists are published as notices and as a workbook', async () => {
   const pub = ok(await srv_public().get(`/api/v1/programmes/${pid}/ranking/lists`));
   assert.deepEqual(pub, lists);
   assert.deepEqual(pub.tracks[0].entries.map((e) => e.rank), Array.from({ length: 20 }, (_, i) => i + 1));
+  // the brand map: brands placed in any track, each once, per district
+  assert.deepEqual(pub.districts.map((d) => [d.name, d.brands]), [['越秀区', 1], ['海珠区', 1], ['天河区', 20]]);
   const notices = ok(await srv_public().get(`/api/v1/programmes/${pid}/notices`));
   const titles = (notices.notices ?? notices).map((n) => n.title);
   assert.ok(titles.includes('2022年广州百强质量品牌推介·行业领引品牌'), titles.join());

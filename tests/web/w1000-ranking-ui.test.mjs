@@ -143,5 +143,7 @@ test('the public reads the five lists with their weights on a phone', async () =
   const first = p.locator('[data-test=list] .el-table__row').first();
   await first.waitFor();
   assert.match(await first.innerText(), /1[\s\S]*云帆[\s\S]*广州天河云帆科技有限公司/);
+  await p.locator('[data-test=district-chart] svg').waitFor();
+  assert.match(await p.locator('[data-test=district-chart]').innerHTML(), /天河区/);
   await shot(p, 'w1000-lists-phone');
 });

@@ -38,6 +38,11 @@ static struct store_sql Q_LISTS = STORE_SQL(
 	"WHERE x.programme_id = $1 AND x.placed = 1 "
 	"ORDER BY x.track_code, x.rank, x.application_id");
 
+static struct store_sql Q_DISTRICTS = STORE_SQL(
+	"SELECT a.region, r.name, count(DISTINCT x.application_id) FROM ranking_result x "
+	"JOIN application a ON a.id = x.application_id JOIN region r ON r.code = a.region "
+	"WHERE x.programme_id = $1 AND x.placed = 1 GROUP BY a.region, r.name ORDER BY a.region");
+
 struct board {
 	struct composite_entry *e;
 	size_t n, cap;
@@ -335,6 +340,15 @@ static int lists_row(struct store_stmt *s, void *arg, struct px_err *err)
 	return 0;
 }
 
+/* Placed brands per district (a brand placed in two tracks counts once): the data of the brand map. */
+static int district_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	(void)err;
+	json_array_append_new(arg, json_pack("{s:s, s:s, s:I}", "region", store_col_text(s, 0), "name",
+					     store_col_text(s, 1), "brands", (json_int_t)store_col_int(s, 2)));
+	return 0;
+}
+
 static int lists_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct lists_arg *a = arg;
@@ -358,8 +372,15 @@ static int lists_tx(struct store_conn *c, void *arg, struct px_err *err)
 		json_decref(tracks);
 		goto out;
 	}
-	a->out = json_pack("{s:I, s:s, s:s, s:o, s:o}", "programme", (json_int_t)p.id, "title", p.tpl->title,
-			   "organiser", p.tpl->organiser, "weights", weights_json(&sec), "tracks", tracks);
+	json_t *districts = json_array();
+	if ((rc = store_each(c, &Q_DISTRICTS, district_row, districts, err, "i", p.id)) < 0) {
+		json_decref(tracks);
+		json_decref(districts);
+		goto out;
+	}
+	a->out = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o}", "programme", (json_int_t)p.id, "title", p.tpl->title,
+			   "organiser", p.tpl->organiser, "weights", weights_json(&sec), "tracks", tracks, "districts",
+			   districts);
 out:
 	programme_release(&p);
 	return rc < 0 ? rc : 0;

@@ -36,8 +36,10 @@ int ranking_publish(struct app *app, const struct app_actor *actor, int64_t prog
 /*
  * The published lists, for everyone: {programme, title, weights, tracks:
  * [{code, name, notice, entries: [{rank, application, name, brand,
- * district, votes, vote_score, promotion, expert, score}]}]}, placed
- * candidates only; PX_ECONFLICT "not_published" before publication.
+ * district, votes, vote_score, promotion, expert, score}]}], districts:
+ * [{region, name, brands}]}, placed candidates only (districts: the brands
+ * placed in any track, each once, per district: the brand map's data);
+ * PX_ECONFLICT "not_published" before publication.
  */
 int ranking_lists_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 
