@@ -183,7 +183,7 @@ test('each member scores on the five criteria and sees no other sheet before giv
   assert.equal(mine.panel, 'promotion');
   assert.equal(mine.candidates.length, 25);
   assert.deepEqual(mine.rubric.items.map((x) => x.name),
-    ['质量品牌战略', '社会责任', '经济效益', '卓越绩效', '质量文化']);
+    ['质量品牌战略', '履行社会责任', '经济效益', '卓越绩效', '质量文化']);
   fails(await tianhe.get(`/api/v1/programmes/${pid}/ranking/sheet`), 403, 'forbidden_role');
   const first = apps.leading[0];
   fails(await members[0].get(`/api/v1/applications/${first}/ranking-scores`), 403, 'review_first');
