@@ -4,7 +4,8 @@
 # constant with bound parameters), the layering of docs/hacking.md (http/
 # never reaches the store, store/ and core/ never reach app/, the engine
 # never includes a programme family and no family another, core/ does no
-# file I/O), and no include cycle (scripts/include-graph.sh).
+# file I/O), no function over 80 lines (scripts/func-length.sh) and no
+# include cycle (scripts/include-graph.sh).
 # Usage: scripts/lint.sh [TREE]   (default: this source tree)
 set -u
 cd "${1:-"$(dirname "$0")/.."}" || exit 2
@@ -45,6 +46,8 @@ for f in $families; do
 		report "programme family '$f' includes family '$g'" "$(grep_src "app/$f" "#\s*include\s*\"app/$g/")"
 	done
 done
+
+report "functions over 80 lines (split them into named steps)" "$(bash scripts/func-length.sh 80)"
 
 cycles=$(scripts/include-graph.sh src)
 report "include cycles" "$cycles"

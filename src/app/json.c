@@ -4,6 +4,7 @@
 #include "app/json.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/rubric.h"
@@ -14,6 +15,31 @@ json_t *json_hundredths(int64_t v)
 	snprintf(b, sizeof(b), "%s%" PRId64 ".%02" PRId64, v < 0 ? "-" : "", (v < 0 ? -v : v) / 100,
 		 (v < 0 ? -v : v) % 100);
 	return json_string(b);
+}
+
+bool json_hundredths_parse(const json_t *v, int64_t *out)
+{
+	const char *s = json_string_value(v);
+	int64_t whole = 0, frac = 0;
+	int nfrac = 0;
+	bool neg = s && *s == '-';
+
+	if (!s)
+		return false;
+	s += neg;
+	if (*s < '0' || *s > '9')
+		return false;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((whole = whole * 10 + (*s - '0')) > INT64_MAX / 1000)
+			return false;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9' && nfrac < 2; s++, nfrac++)
+			frac = frac * 10 + (*s - '0');
+	if (*s || (nfrac == 0 && s[-1] == '.'))
+		return false;
+	frac *= nfrac == 1 ? 10 : 1;
+	*out = (neg ? -1 : 1) * (whole * 100 + frac);
+	return true;
 }
 
 json_t *json_tenths(int64_t v)

@@ -7,10 +7,16 @@
 #define PX_APP_JSON_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Hundredths as exact decimal text, "83.89" (a new JSON string). */
 json_t *json_hundredths(int64_t v);
+/*
+ * Read back what json_hundredths() wrote ("83.89", "-1.5", "7"): exact, no
+ * floating point. False when v is not such text.
+ */
+bool json_hundredths_parse(const json_t *v, int64_t *out);
 /* Tenths as exact decimal text, "812.5" (a new JSON string). */
 json_t *json_tenths(int64_t v);
 

@@ -37,6 +37,8 @@ static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person 
 
 static struct store_sql Q_PROBLEM = STORE_SQL("SELECT owner_region, owner_region FROM hd_problem WHERE id = $1");
 
+static struct store_sql Q_COURSE = STORE_SQL("SELECT owner_region, NULL FROM tr_course WHERE id = $1");
+
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 /* an application's state, its programme's template, the member's unit and whether that unit gave an opinion on it */
 static struct store_sql Q_MEMBER_APPLICATION = STORE_SQL(
@@ -57,7 +59,7 @@ static const struct {
 	{ "certificates", &Q_CERTIFICATE }, { "documents", &Q_DOCUMENT },       { "notices", &Q_NOTICE },
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
-	{ "problems", &Q_PROBLEM },
+	{ "problems", &Q_PROBLEM }, { "courses", &Q_COURSE },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)
@@ -78,6 +80,22 @@ bool app_actor_in_region(const struct app_actor *actor, const char *owner, const
 	default:
 		return false;
 	}
+}
+
+bool app_scope_prefix(const struct app_actor *actor, char prefix[8])
+{
+	if (actor->kind == ACTOR_CLI) {
+		prefix[0] = '\0';
+		return true;
+	}
+	if (actor->kind != ACTOR_ACCOUNT || !(actor->role == ROLE_OFFICE || actor->role == ROLE_LEADER ||
+					     actor->role == ROLE_COUNTY || actor->role == ROLE_MEMBER))
+		return false;
+	/* the codes inside a region share its digits before the trailing "00" pairs (core/access.h) */
+	snprintf(prefix, 8, "%s", actor->region);
+	for (size_t n = strlen(prefix); n >= 2 && !strcmp(prefix + n - 2, "00"); n -= 2)
+		prefix[n - 2] = '\0';
+	return true;
 }
 
 struct app_actor app_actor_office_of(const char *region)

@@ -30,6 +30,15 @@
  */
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local);
 
+/*
+ * For the staff (office, leadership, member units, counties) and the CLI:
+ * true, with the digits every region code inside the actor's region starts
+ * with ("4418" for 441800, "" for the CLI), for registers counted or paged
+ * by the database (WHERE substr(region, 1, len) = prefix); false for
+ * everyone else.
+ */
+bool app_scope_prefix(const struct app_actor *actor, char prefix[8]);
+
 /* The office of region `region`, as an actor for scoping what a programme of that region uses. */
 struct app_actor app_actor_office_of(const char *region);
 

@@ -5,10 +5,27 @@
  */
 #include "app/tx.h"
 
+/* How many app_tx() calls this thread is inside (a use case does not nest them, a test may). */
+static _Thread_local int tx_depth;
+
 int app_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, struct px_err *err)
 {
+	tx_depth++;
 	int rc = store_tx(app->st, mode, fn, arg, err);
+	tx_depth--;
 	return rc < 0 ? rc : 0;
+}
+
+bool app_tx_open(void)
+{
+	return tx_depth > 0;
+}
+
+int app_tx_refuse_io(const char *what, struct px_err *err)
+{
+	if (!app_tx_open())
+		return 0;
+	return px_err_set(err, PX_EINTERNAL, "io_in_transaction", NULL, "%s inside a transaction", what);
 }
 
 json_t *app_result(int rc, json_t *v)

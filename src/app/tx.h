@@ -18,12 +18,23 @@
 #define PX_APP_TX_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "app/app.h"
 
 typedef int (*app_tx_fn)(struct store_conn *c, void *arg, struct px_err *err);
 
 int app_tx(struct app *app, enum store_tx mode, app_tx_fn fn, void *arg, struct px_err *err);
+
+/* Is this thread inside app_tx() (from begin to commit or rollback)? */
+bool app_tx_open(void);
+
+/*
+ * The guard of slow I/O that must not hold a transaction open (rendering a
+ * certificate's PDF): 0 outside app_tx(), PX_EINTERNAL "io_in_transaction"
+ * naming `what` inside it.
+ */
+int app_tx_refuse_io(const char *what, struct px_err *err);
 
 /*
  * What a use case hands back: v when rc is 0, else NULL after freeing v (a

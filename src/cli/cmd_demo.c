@@ -92,7 +92,48 @@ static int run_and_show(const char *url, void *ctx, struct px_err *err)
 	return 0;
 }
 
-int cmd_demo(int argc, char **argv)
+/* The demo's people: the staff accounts and DEMO_EXPERTS experts e001 …, then each family's own seed. */
+static int seed_people(struct app *app, const char *data_dir, struct px_err *err)
+{
+	int rc;
+	printf("creating demo accounts ...\n");
+	fflush(stdout);
+	for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]); i++) {
+		int64_t id;
+		if ((rc = account_create(app, &app_actor_cli, &staff[i], &id, err)))
+			return rc;
+	}
+	for (int i = 1; i <= DEMO_EXPERTS; i++) {
+		char login[16];
+		int64_t id;
+		snprintf(login, sizeof(login), "e%03d", i);
+		struct account_new e = { login, login, DEMO_PASSWORD, "expert", "清远市质量奖评审专家库", "441800" };
+		if ((rc = account_create(app, &app_actor_cli, &e, &id, err)))
+			return rc;
+	}
+	for (const struct demo_family *f = demo_families; f->title; f++)
+		if (f->seed && (rc = f->seed(app, data_dir, err)))
+			return rc;
+	return 0;
+}
+
+/* A fresh start every time: the demo database and its journal files go. */
+static void remove_database(const char *db)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	char path[4200];
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s%s", db, suffixes[i]);
+		unlink(path);
+	}
+}
+
+struct demo_args {
+	const char *db, *data_dir;
+	bool listen_given;
+};
+
+static int demo_parse(int argc, char **argv, struct demo_args *a, struct demo_run *run, struct serve_opts *o)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -103,72 +144,58 @@ int cmd_demo(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *db = "var/demo.db", *data_dir = cli_data_dir();
-	struct demo_run run = { .until = demo_stage_index("publication"), .serve = true };
-	struct serve_opts o;
 	struct px_err err = { 0 };
-	struct app app;
-	char path[4200], files[4200];
-	int c, rc, regions;
-	bool listen_given = false;
+	int c;
 
-	serve_opts_default(&o);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
+		case 'd': a->db = optarg; break;
 		case 'l':
-			if (serve_parse_listen(&o, optarg, &err))
+			if (serve_parse_listen(o, optarg, &err))
 				return cli_usage_error("demo", "%s", err.msg);
-			listen_given = true;
+			a->listen_given = true;
 			break;
-		case 'D': data_dir = optarg; break;
+		case 'D': a->data_dir = optarg; break;
 		case 'u':
-			if ((run.until = demo_stage_index(optarg)) < 0)
+			if ((run->until = demo_stage_index(optarg)) < 0)
 				return cli_usage_error("demo", "unknown stage '%s'", optarg);
 			break;
-		case 'n': run.serve = false; break;
+		case 'n': run->serve = false; break;
 		case 'h': fputs(usage, stdout); return CLI_OK;
 		default: return cli_usage_error("demo", "unknown option");
 		}
 	}
-	if (strstr(db, "://"))
-		return cli_usage_error("demo", "the demo runs on a SQLite file, not '%s'", db);
+	return -1;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	struct demo_args a = { "var/demo.db", cli_data_dir(), false };
+	struct demo_run run = { .until = demo_stage_index("publication"), .serve = true };
+	struct serve_opts o;
+	struct px_err err = { 0 };
+	struct app app;
+	char files[4200];
+	int rc, regions;
+
+	serve_opts_default(&o);
+	if ((rc = demo_parse(argc, argv, &a, &run, &o)) >= 0)
+		return rc;
+	if (strstr(a.db, "://"))
+		return cli_usage_error("demo", "the demo runs on a SQLite file, not '%s'", a.db);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	/* a fresh start every time */
-	static const char *const suffixes[] = { "", "-wal", "-shm" };
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof(path), "%s%s", db, suffixes[i]);
-		unlink(path);
-	}
-	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
+	remove_database(a.db);
+	if ((rc = cli_open_app(a.db, a.data_dir, o.threads + 2, 1, &app, &err)))
 		return cli_fail("demo", &err);
-	snprintf(files, sizeof(files), "%s.files", db);
+	snprintf(files, sizeof(files), "%s.files", a.db);
 	app.files_dir = files;
 	app.clock_settable = true;
 	run.data_dir = app.data_dir;
-	if ((rc = cli_import_regions(&app, data_dir, &regions, &err)))
+	if ((rc = cli_import_regions(&app, a.data_dir, &regions, &err)) || (rc = seed_people(&app, a.data_dir, &err)))
 		goto out;
-	printf("creating demo accounts ...\n");
-	fflush(stdout);
-	for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]); i++) {
-		int64_t id;
-		if ((rc = account_create(&app, &app_actor_cli, &staff[i], &id, &err)))
-			goto out;
-	}
-	for (int i = 1; i <= DEMO_EXPERTS; i++) {
-		char login[16];
-		int64_t id;
-		snprintf(login, sizeof(login), "e%03d", i);
-		struct account_new e = { login, login, DEMO_PASSWORD, "expert", "清远市质量奖评审专家库", "441800" };
-		if ((rc = account_create(&app, &app_actor_cli, &e, &id, &err)))
-			goto out;
-	}
-	for (const struct demo_family *f = demo_families; f->title; f++)
-		if (f->seed && (rc = f->seed(&app, data_dir, &err)))
-			goto out;
-	if (!run.serve && !listen_given)
+	if (!run.serve && !a.listen_given)
 		o.port = 0; /* only the script talks to it: any free port */
 	o.access_log = "off";
 	o.on_ready = run_and_show;

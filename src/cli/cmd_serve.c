@@ -112,93 +112,107 @@ static int set_number(int c, const char *arg, struct serve_opts *o, long *idle, 
 	return 1;
 }
 
+static const struct option serve_long_opts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "listen", required_argument, NULL, 'l' },
+	{ "data-dir", required_argument, NULL, 'D' },
+	{ "threads", required_argument, NULL, 't' },
+	{ "access-log", required_argument, NULL, 'a' },
+	{ "session-idle", required_argument, NULL, 'i' },
+	{ "session-max", required_argument, NULL, 'm' },
+	{ "body-max", required_argument, NULL, 'b' },
+	{ "per-address", required_argument, NULL, 'C' },
+	{ "header-deadline", required_argument, NULL, 'H' },
+	{ "body-deadline", required_argument, NULL, 'B' },
+	{ "body-min-rate", required_argument, NULL, 'M' },
+	{ "cookie-secure", no_argument, NULL, 's' },
+	{ "port-file", required_argument, NULL, 'P' },
+	{ "files-dir", required_argument, NULL, 'F' },
+	{ "rehearsal", no_argument, NULL, 'R' },
+	{ "trust-proxy", required_argument, NULL, 'T' },
+	{ "web-dir", required_argument, NULL, 'W' },
+	{ "public-url", required_argument, NULL, 'U' },
+	{ "sms", required_argument, NULL, 'S' },
+	{ "help", no_argument, NULL, 'h' },
+	{ 0 },
+};
+
+/* What the command line asks for. */
+struct serve_args {
+	const char *db, *data_dir, *files_dir, *public_url, *sms;
+	bool rehearsal;
+	long idle, max;
+	struct serve_opts o;
+};
+
+#define SERVE_GO_ON (-1) /* an option was taken: read the next */
+
+/* One option: SERVE_GO_ON, or what the command returns (help, a usage error). */
+static int serve_option(int c, struct serve_args *a)
+{
+	struct px_err err = { 0 };
+	switch (c) {
+	case 'd': a->db = optarg; return SERVE_GO_ON;
+	case 'l':
+		if (serve_parse_listen(&a->o, optarg, &err))
+			return cli_usage_error("serve", "%s", err.msg);
+		return SERVE_GO_ON;
+	case 'D': a->data_dir = optarg; return SERVE_GO_ON;
+	case 'F': a->files_dir = optarg; return SERVE_GO_ON;
+	case 'R': a->rehearsal = true; return SERVE_GO_ON;
+	case 'T': a->o.trusted_proxy = optarg; return SERVE_GO_ON;
+	case 'W': a->o.web_dir = optarg; return SERVE_GO_ON;
+	case 'S': a->sms = optarg; return SERVE_GO_ON;
+	case 'U':
+		if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
+			return cli_usage_error("serve", "--public-url must start with http:// or https://");
+		a->public_url = optarg;
+		return SERVE_GO_ON;
+	case 'a': a->o.access_log = optarg; return SERVE_GO_ON;
+	case 's': a->o.cookie_secure = true; return SERVE_GO_ON;
+	case 'P': a->o.port_file = optarg; return SERVE_GO_ON;
+	case 'h': fputs(usage, stdout); return CLI_OK;
+	default: {
+		int rc, n = set_number(c, optarg, &a->o, &a->idle, &a->max, &rc);
+		return n < 0 ? rc : n > 0 ? cli_usage_error("serve", "unknown option") : SERVE_GO_ON;
+	}
+	}
+}
+
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "access-log", required_argument, NULL, 'a' },
-		{ "session-idle", required_argument, NULL, 'i' },
-		{ "session-max", required_argument, NULL, 'm' },
-		{ "body-max", required_argument, NULL, 'b' },
-		{ "per-address", required_argument, NULL, 'C' },
-		{ "header-deadline", required_argument, NULL, 'H' },
-		{ "body-deadline", required_argument, NULL, 'B' },
-		{ "body-min-rate", required_argument, NULL, 'M' },
-		{ "cookie-secure", no_argument, NULL, 's' },
-		{ "port-file", required_argument, NULL, 'P' },
-		{ "files-dir", required_argument, NULL, 'F' },
-		{ "rehearsal", no_argument, NULL, 'R' },
-		{ "trust-proxy", required_argument, NULL, 'T' },
-		{ "web-dir", required_argument, NULL, 'W' },
-		{ "public-url", required_argument, NULL, 'U' },
-		{ "sms", required_argument, NULL, 'S' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	const char *db = CLI_DEFAULT_DB, *data_dir = NULL, *files_dir = NULL, *public_url = NULL, *sms = NULL;
-	bool rehearsal = false;
+	struct serve_args a = { .db = CLI_DEFAULT_DB, .idle = APP_SESSION_IDLE_DEFAULT_S,
+				.max = APP_SESSION_ABSOLUTE_DEFAULT_S };
 	char files_buf[4200];
-	long idle = APP_SESSION_IDLE_DEFAULT_S, max = APP_SESSION_ABSOLUTE_DEFAULT_S;
-	struct serve_opts o;
 	struct px_err err = { 0 };
 	struct app app;
-	int c, n, rc = 0;
+	int c, rc = 0;
 
-	serve_opts_default(&o);
+	serve_opts_default(&a.o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'l':
-			if (serve_parse_listen(&o, optarg, &err))
-				return cli_usage_error("serve", "%s", err.msg);
-			break;
-		case 'D': data_dir = optarg; break;
-		case 'F': files_dir = optarg; break;
-		case 'R': rehearsal = true; break;
-		case 'T': o.trusted_proxy = optarg; break;
-		case 'W': o.web_dir = optarg; break;
-		case 'S': sms = optarg; break;
-		case 'U':
-			if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8))
-				return cli_usage_error("serve", "--public-url must start with http:// or https://");
-			public_url = optarg;
-			break;
-		case 'a': o.access_log = optarg; break;
-		case 's': o.cookie_secure = true; break;
-		case 'P': o.port_file = optarg; break;
-		case 'h': fputs(usage, stdout); return CLI_OK;
-		default:
-			if ((n = set_number(c, optarg, &o, &idle, &max, &rc)) < 0)
-				return rc;
-			if (n > 0)
-				return cli_usage_error("serve", "unknown option");
-			break;
-		}
-	}
+	while ((c = getopt_long(argc, argv, "h", serve_long_opts, NULL)) != -1)
+		if ((rc = serve_option(c, &a)) != SERVE_GO_ON)
+			return rc;
 	if (optind < argc)
 		return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if (sodium_init() < 0)
 		return CLI_FAIL;
-	if ((rc = cli_open_app(db, data_dir, o.threads + 2, 1, &app, &err)))
+	if ((rc = cli_open_app(a.db, a.data_dir, a.o.threads + 2, 1, &app, &err)))
 		return cli_fail("serve", &err);
-	if (!files_dir) {
-		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(db, "://") ? "var/pingxuan" : db);
-		files_dir = files_buf;
+	if (!a.files_dir) {
+		snprintf(files_buf, sizeof(files_buf), "%s.files", strstr(a.db, "://") ? "var/pingxuan" : a.db);
+		a.files_dir = files_buf;
 	}
-	app.files_dir = files_dir;
-	app.clock_settable = rehearsal;
-	app.public_url = public_url;
-	app.cfg.session_idle_us = (int64_t)idle * 1000000;
-	app.cfg.session_absolute_us = (int64_t)max * 1000000;
-	if (sms && sms_open(sms, &app.sms, &err)) {
+	app.files_dir = a.files_dir;
+	app.clock_settable = a.rehearsal;
+	app.public_url = a.public_url;
+	app.cfg.session_idle_us = (int64_t)a.idle * 1000000;
+	app.cfg.session_absolute_us = (int64_t)a.max * 1000000;
+	if (a.sms && sms_open(a.sms, &app.sms, &err)) {
 		cli_close_app(&app);
 		return cli_fail("serve", &err);
 	}
-	rc = serve_run(&app, &o, &err);
+	rc = serve_run(&app, &a.o, &err);
 	sms_close(app.sms);
 	app.sms = NULL;
 	cli_close_app(&app);

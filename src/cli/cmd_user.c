@@ -30,6 +30,47 @@ static int get_password(bool from_stdin, char *pw, size_t cap, struct px_err *er
 	return 0;
 }
 
+static int user_list(struct app *app, struct px_err *err)
+{
+	json_t *list = NULL, *a;
+	size_t i;
+	int rc = account_list(app, &app_actor_cli, &list, err);
+	if (!rc) {
+		printf("%-6s %-20s %-10s %-7s %s\n", "id", "login", "role", "region", "unit");
+		json_array_foreach(list, i, a)
+			printf("%-6lld %-20s %-10s %-7s %s\n", (long long)json_integer_value(json_object_get(a, "id")),
+			       json_string_value(json_object_get(a, "login")), json_string_value(json_object_get(a, "role")),
+			       json_string_value(json_object_get(a, "region")), json_string_value(json_object_get(a, "unit")));
+	}
+	json_decref(list);
+	return rc;
+}
+
+/* add or passwd: a password read from stdin or generated (and then shown once). */
+static int user_password(struct app *app, const char *sub, struct account_new *req, const char *login,
+			 bool from_stdin, struct px_err *err)
+{
+	char pw[ACCOUNT_PASSWORD_MAX + 2];
+	int rc = get_password(from_stdin, pw, sizeof(pw), err);
+
+	if (rc)
+		return rc;
+	if (!strcmp(sub, "add")) {
+		int64_t id;
+		req->password = pw;
+		if (!req->display_name)
+			req->display_name = req->login;
+		if (!(rc = account_create(app, &app_actor_cli, req, &id, err)))
+			printf("created account %lld '%s' (%s, %s)\n", (long long)id, req->login, req->role, req->region);
+	} else if (!(rc = account_passwd(app, &app_actor_cli, login, NULL, pw, err))) {
+		printf("password of '%s' changed; its sessions are closed\n", login);
+	}
+	if (!rc && !from_stdin)
+		printf("password, shown this once: %s\n", pw);
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
+}
+
 int cmd_user(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -45,7 +86,6 @@ int cmd_user(int argc, char **argv)
 	};
 	const char *db = CLI_DEFAULT_DB, *sub;
 	struct account_new req = { 0 };
-	char pw[ACCOUNT_PASSWORD_MAX + 2];
 	bool from_stdin = false;
 	struct px_err err = { 0 };
 	struct app app;
@@ -80,39 +120,10 @@ int cmd_user(int argc, char **argv)
 		return CLI_FAIL;
 	if ((rc = cli_open_app(db, NULL, 1, 0, &app, &err)))
 		return cli_fail("user", &err);
-
-	if (!strcmp(sub, "list")) {
-		json_t *list = NULL, *a;
-		size_t i;
-		if (!(rc = account_list(&app, &app_actor_cli, &list, &err))) {
-			printf("%-6s %-20s %-10s %-7s %s\n", "id", "login", "role", "region", "unit");
-			json_array_foreach(list, i, a)
-				printf("%-6lld %-20s %-10s %-7s %s\n",
-				       (long long)json_integer_value(json_object_get(a, "id")),
-				       json_string_value(json_object_get(a, "login")),
-				       json_string_value(json_object_get(a, "role")),
-				       json_string_value(json_object_get(a, "region")),
-				       json_string_value(json_object_get(a, "unit")));
-		}
-		json_decref(list);
-	} else if (!(rc = get_password(from_stdin, pw, sizeof(pw), &err))) {
-		if (!strcmp(sub, "add")) {
-			int64_t id;
-			req.password = pw;
-			if (!req.display_name)
-				req.display_name = req.login;
-			if (!(rc = account_create(&app, &app_actor_cli, &req, &id, &err)))
-				printf("created account %lld '%s' (%s, %s)\n", (long long)id, req.login,
-				       req.role, req.region);
-		} else {
-			req.login = argv[optind + 1];
-			if (!(rc = account_passwd(&app, &app_actor_cli, req.login, NULL, pw, &err)))
-				printf("password of '%s' changed; its sessions are closed\n", req.login);
-		}
-		if (!rc && !from_stdin)
-			printf("password, shown this once: %s\n", pw);
-		sodium_memzero(pw, sizeof(pw));
-	}
+	if (!strcmp(sub, "list"))
+		rc = user_list(&app, &err);
+	else
+		rc = user_password(&app, sub, &req, !strcmp(sub, "passwd") ? argv[optind + 1] : NULL, from_stdin, &err);
 	cli_close_app(&app);
 	return rc ? cli_fail("user", &err) : CLI_OK;
 }

@@ -237,9 +237,10 @@ static int by_quality_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-static int stage_county(struct demo *d, struct px_err *err)
+/* Each county checks its submitted applications and consults the departments. */
+static int county_checks(struct demo *d, struct px_err *err)
 {
-	int rc = advance(d, "2025-09-26", "county", err);
+	int rc = 0;
 	for (int k = 0; !rc && k < d->napps; k++) {
 		if (!d->apps[k].submitted)
 			continue;
@@ -254,8 +255,13 @@ static int stage_county(struct demo *d, struct px_err *err)
 			json_decref(b);
 		}
 	}
-	if (!rc)
-		rc = clock_set(d, "2025-09-29", err);
+	return rc;
+}
+
+/* Every county with checked applications publishes its notice. */
+static int county_notices(struct demo *d, struct px_err *err)
+{
+	int rc = 0;
 	for (int i = 0; !rc && i < 8; i++) {
 		struct px_err e2 = { 0 };
 		int r2 = demo_callf(&d->county[i], "POST", NULL, 201, NULL, &e2, "/api/v1/programmes/%lld/county-notice",
@@ -265,68 +271,83 @@ static int stage_county(struct demo *d, struct px_err *err)
 			rc = r2;
 		}
 	}
+	return rc;
+}
+
+/* County i recommends its best within its quota, per track. */
+static int county_recommends(struct demo *d, int i, json_t *prog, struct px_err *err)
+{
+	json_t *list = json_array(), *q, *quota = NULL;
+	size_t qi;
+	int rc = 0;
+
+	json_array_foreach(json_object_get(prog, "quotas"), qi, q)
+		if (!strcmp(json_string_value(json_object_get(q, "region")), counties[i].region))
+			quota = json_object_get(q, "slots");
+	for (int t = 0; t < 2; t++) {
+		const char *track = t ? "individual" : "organisation";
+		struct ranked c[MAX_APPS];
+		int n = 0, slots = (int)json_integer_value(json_object_get(quota, track));
+		for (int k = 0; k < d->napps; k++)
+			if (d->apps[k].submitted && !strcmp(d->apps[k].region, counties[i].region) &&
+			    !strcmp(d->apps[k].track, track))
+				c[n++] = (struct ranked){ d->apps[k].quality, d->apps[k].id, t };
+		qsort(c, (size_t)n, sizeof(c[0]), by_quality_desc);
+		for (int k = 0; k < n && k < slots; k++)
+			json_array_append_new(list, json_integer(c[k].id));
+	}
+	if (!json_array_size(list)) {
+		json_decref(list);
+		return 0;
+	}
+	json_t *b = json_pack("{s:o}", "applications", list);
+	rc = demo_callf(&d->county[i], "POST", b, 200, NULL, err, "/api/v1/programmes/%lld/recommendations",
+			(long long)d->pid);
+	json_decref(b);
+	return rc;
+}
+
+/* An objection from the public, answered on the calendar's deadlines and found unfounded. */
+static int public_objection(struct demo *d, struct px_err *err)
+{
+	json_t *o = NULL, *b = json_pack("{s:s, s:s, s:s}", "name", "王某", "contact", "13912345678", "text",
+					 "反映该企业2023年曾发生产品质量投诉，请核查。");
+	struct demo_client anon;
+	int rc = demo_anonymous(&anon, d->url, err);
 	if (!rc)
-		rc = clock_set(d, "2025-10-13", err);
-	/* each county recommends its best within its quota, per track */
+		rc = demo_callf(&anon, "POST", b, 201, &o, err, "/api/v1/applications/%lld/objections", (long long)d->apps[1].id);
+	demo_logout(&anon);
+	json_decref(b);
+	int64_t oid = json_integer_value(json_object_get(o, "id"));
+	json_decref(o);
+	b = json_pack("{s:s}", "text", "经复核，该投诉已依法处理，不属于质量事故。");
+	json_t *dec = json_pack("{s:s, s:b, s:s}", "outcome", "unfounded", "breaks_eligibility", 0, "decision",
+				"经集体审议，异议不成立，继续参评。");
+	if (!rc)
+		rc = demo_callf(&d->office, "POST", NULL, 200, NULL, err, "/api/v1/objections/%lld/forward", (long long)oid);
+	if (!rc)
+		rc = demo_callf(county_of(d, d->apps[1].region), "POST", b, 200, NULL, err, "/api/v1/objections/%lld/reply",
+				(long long)oid);
+	if (!rc)
+		rc = demo_callf(&d->office, "POST", dec, 200, NULL, err, "/api/v1/objections/%lld/decide", (long long)oid);
+	json_decref(b);
+	json_decref(dec);
+	return rc;
+}
+
+static int stage_county(struct demo *d, struct px_err *err)
+{
 	json_t *prog = NULL;
-	if (!rc)
+	int rc = advance(d, "2025-09-26", "county", err);
+
+	if (!rc && !(rc = county_checks(d, err)) && !(rc = clock_set(d, "2025-09-29", err)) &&
+	    !(rc = county_notices(d, err)) && !(rc = clock_set(d, "2025-10-13", err)))
 		rc = demo_callf(&d->office, "GET", NULL, 200, &prog, err, "/api/v1/programmes/%lld", (long long)d->pid);
-	for (int i = 0; !rc && i < 8; i++) {
-		json_t *list = json_array(), *q, *quota = NULL;
-		size_t qi;
-		json_array_foreach(json_object_get(prog, "quotas"), qi, q)
-			if (!strcmp(json_string_value(json_object_get(q, "region")), counties[i].region))
-				quota = json_object_get(q, "slots");
-		for (int t = 0; t < 2; t++) {
-			const char *track = t ? "individual" : "organisation";
-			struct ranked c[MAX_APPS];
-			int n = 0, slots = (int)json_integer_value(json_object_get(quota, track));
-			for (int k = 0; k < d->napps; k++)
-				if (d->apps[k].submitted && !strcmp(d->apps[k].region, counties[i].region) &&
-				    !strcmp(d->apps[k].track, track))
-					c[n++] = (struct ranked){ d->apps[k].quality, d->apps[k].id, t };
-			qsort(c, (size_t)n, sizeof(c[0]), by_quality_desc);
-			for (int k = 0; k < n && k < slots; k++)
-				json_array_append_new(list, json_integer(c[k].id));
-		}
-		if (json_array_size(list)) {
-			json_t *b = json_pack("{s:o}", "applications", list);
-			rc = demo_callf(&d->county[i], "POST", b, 200, NULL, err, "/api/v1/programmes/%lld/recommendations",
-					(long long)d->pid);
-			json_decref(b);
-		} else {
-			json_decref(list);
-		}
-	}
+	for (int i = 0; !rc && i < 8; i++)
+		rc = county_recommends(d, i, prog, err);
 	json_decref(prog);
-	/* an objection from the public, answered on the calendar's deadlines and found unfounded */
-	if (!rc)
-		rc = clock_set(d, "2025-10-14", err);
-	if (!rc) {
-		json_t *o = NULL, *b = json_pack("{s:s, s:s, s:s}", "name", "王某", "contact", "13912345678", "text",
-						 "反映该企业2023年曾发生产品质量投诉，请核查。");
-		struct demo_client anon;
-		rc = demo_anonymous(&anon, d->url, err);
-		if (!rc)
-			rc = demo_callf(&anon, "POST", b, 201, &o, err, "/api/v1/applications/%lld/objections",
-					(long long)d->apps[1].id);
-		demo_logout(&anon);
-		json_decref(b);
-		int64_t oid = json_integer_value(json_object_get(o, "id"));
-		json_decref(o);
-		b = json_pack("{s:s}", "text", "经复核，该投诉已依法处理，不属于质量事故。");
-		json_t *dec = json_pack("{s:s, s:b, s:s}", "outcome", "unfounded", "breaks_eligibility", 0, "decision",
-					"经集体审议，异议不成立，继续参评。");
-		if (!rc)
-			rc = demo_callf(&d->office, "POST", NULL, 200, NULL, err, "/api/v1/objections/%lld/forward", (long long)oid);
-		if (!rc)
-			rc = demo_callf(county_of(d, d->apps[1].region), "POST", b, 200, NULL, err, "/api/v1/objections/%lld/reply",
-					(long long)oid);
-		if (!rc)
-			rc = demo_callf(&d->office, "POST", dec, 200, NULL, err, "/api/v1/objections/%lld/decide", (long long)oid);
-		json_decref(b);
-		json_decref(dec);
-	}
+	if (!rc && !(rc = clock_set(d, "2025-10-14", err)))
+		rc = public_objection(d, err);
 	if (!rc)
 		fprintf(d->log, "  counties checked, consulted 7 departments, notified and recommended within quota\n");
 	return rc;

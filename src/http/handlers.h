@@ -133,6 +133,17 @@ void h_helpdesk_rate(struct http_req *r);
 void h_helpdesk_reopen(struct http_req *r);
 void h_helpdesk_from_review(struct http_req *r);
 void h_helpdesk_stats(struct http_req *r);
+void h_training_courses_create(struct http_req *r);
+void h_training_courses_list(struct http_req *r);
+void h_training_courses_get(struct http_req *r);
+void h_training_enrol(struct http_req *r);
+void h_training_mark(struct http_req *r);
+void h_training_code(struct http_req *r);
+void h_training_checkin(struct http_req *r);
+void h_training_score(struct http_req *r);
+void h_training_complete(struct http_req *r);
+void h_training_verify(struct http_req *r);
+void h_training_stats(struct http_req *r);
 
 /* the quality-month event (http/honours/, http/contest/, http/nqi/ ...) */
 

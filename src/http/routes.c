@@ -150,6 +150,18 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/ratings/{token}/reopen", h_helpdesk_reopen, ROLES_ANY, 0),
 	R("POST", "/api/v1/applications/{id}/problems", h_helpdesk_from_review, OFFICE, 0),
 	R("GET", "/api/v1/helpdesk/stats", h_helpdesk_stats, SCOPED, 0),
+	/* chief quality officer training (三(三)): courses, attendance, self check-in, completion */
+	R("POST", "/api/v1/courses", h_training_courses_create, OFFICE | COUNTY, 0),
+	R("GET", "/api/v1/courses", h_training_courses_list, SCOPED, 0),
+	R("GET", "/api/v1/courses/{id}", h_training_courses_get, SCOPED, 0),
+	R("POST", "/api/v1/courses/{id}/trainees", h_training_enrol, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/courses/{id}/sessions/{seq}/attendance", h_training_mark, OFFICE | COUNTY, 0),
+	R("GET", "/api/v1/courses/{id}/sessions/{seq}/code", h_training_code, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/courses/{id}/scores", h_training_score, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/courses/{id}/completion", h_training_complete, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/checkin", h_training_checkin, ROLES_ANY, 0),
+	R("GET", "/api/v1/training/certificates/{code}", h_training_verify, ROLES_ANY, 0),
+	R("GET", "/api/v1/training/stats", h_training_stats, SCOPED, 0),
 
 	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
 

@@ -135,23 +135,16 @@ static enum MHD_Result on_headers(struct http_server *srv, struct MHD_Connection
 	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
 		/* RFC 9112 section 6.3: a message framed twice is refused and the connection closed */
 		http_add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-		http_reply_errorf(r, PX_EINVAL, "ambiguous_length", NULL,
-				  "both Content-Length and Transfer-Encoding given");
+		http_reply_errorf(r, PX_EINVAL, "ambiguous_length", NULL, "both Content-Length and Transfer-Encoding given");
 		return queue(r);
 	}
 	/* upload routes are admitted now, before any body byte is read */
 	int up = http_upload_start(r);
 	if (up)
 		return up > 0 ? MHD_YES : queue(r);
-	/*
-	 * Every other route too is routed, authenticated and checked for
-	 * its roles and CSRF token before a body byte is read: a refusal
-	 * is answered now and libmicrohttpd closes without reading on.
-	 */
 	if (http_admit(r))
 		return queue(r);
-	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl) {
 		char *end;
 		errno = 0;
@@ -159,12 +152,33 @@ static enum MHD_Result on_headers(struct http_server *srv, struct MHD_Connection
 		if (errno || *end || n > srv->cfg.body_max) {
 			/* refuse before reading: libmicrohttpd discards the body and closes */
 			r->too_big = true;
-			http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
-					  "request body larger than %zu bytes", srv->cfg.body_max);
+			http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL, "request body larger than %zu bytes",
+					  srv->cfg.body_max);
 			return queue(r);
 		}
 	}
 	return MHD_YES;
+}
+
+/* The body is complete: dispatch to the handler (or answer 413), under the request's lock on return. */
+static void on_body_done(struct http_server *srv, struct http_req *r)
+{
+	pthread_mutex_unlock(&r->lock);
+	if (r->upload)
+		http_upload_finish(r);
+	if (r->too_big)
+		http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL, "request body larger than %zu bytes",
+				  srv->cfg.body_max);
+	else
+		http_dispatch(r);
+	http_upload_free(r); /* temporary files go before the answer does */
+	pthread_mutex_lock(&r->lock);
+	if (!r->response && r->state != REQ_PARKED) {
+		/* a handler that neither replied nor parked is a bug: fail closed */
+		pthread_mutex_unlock(&r->lock);
+		http_reply_errorf(r, PX_EINTERNAL, NULL, NULL, "no response");
+		pthread_mutex_lock(&r->lock);
+	}
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -177,8 +191,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)version;
 
 	if (!r) {
-		r = req_new(srv, conn, method, url);
-		if (!r)
+		if (!(r = req_new(srv, conn, method, url)))
 			return MHD_NO;
 		*con_cls = r;
 		return on_headers(srv, conn, r);
@@ -206,24 +219,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	http_deadline_body_done(srv->deadline, conn);
 
 	pthread_mutex_lock(&r->lock);
-	if (r->state == REQ_READING) {
-		pthread_mutex_unlock(&r->lock);
-		if (r->upload)
-			http_upload_finish(r);
-		if (r->too_big)
-			http_reply_errorf(r, PX_ETOOBIG, "body_too_large", NULL,
-					  "request body larger than %zu bytes", srv->cfg.body_max);
-		else
-			http_dispatch(r);
-		http_upload_free(r); /* temporary files go before the answer does */
-		pthread_mutex_lock(&r->lock);
-		if (!r->response && r->state != REQ_PARKED) {
-			/* a handler that neither replied nor parked is a bug: fail closed */
-			pthread_mutex_unlock(&r->lock);
-			http_reply_errorf(r, PX_EINTERNAL, NULL, NULL, "no response");
-			pthread_mutex_lock(&r->lock);
-		}
-	}
+	if (r->state == REQ_READING)
+		on_body_done(srv, r);
 	if (r->response) {
 		r->suspended = false;
 		ok = queue(r);

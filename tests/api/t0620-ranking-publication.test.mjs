@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, signedIn, Client } from './lib/server.mjs';
-import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, putStage, setState, usccFor } from './lib/fixture.mjs';
+import { sql, lit, addOrganisation, addPerson, addApplication, addStageResult, putStage, setState, usccFor, editConfig } from './lib/fixture.mjs';
 import { createProgramme, setClock, calendarEnd, sheet, expertAccounts, applicantAccount, poolCsv } from './lib/award.mjs';
 
 let srv, office, leader, pid, certificates, files;
@@ -151,6 +151,15 @@ test('the proposed winners are notified for 5 working days on the official calen
   assert.equal(r.json.title, '2025年清远市政府质量奖拟奖名单公示');
   assert.equal(r.json.list.length, 13);
   assert.ok(r.json.list.every((e) => !('final' in e)));
+  // one notice shape: what publishing answers is what the public reads, alone or in the list
+  const published = r.json;
+  assert.deepEqual([published.programme, published.stage, published.region], [pid, 'proposed', '441800']);
+  assert.ok(Number.isInteger(published.id) && Number.isInteger(published.audit_head.seq), r.text);
+  const pub = new Client(srv.url);
+  assert.deepEqual((await pub.get(`/api/v1/notices/${published.id}`)).json, published);
+  const listed = (await pub.get(`/api/v1/programmes/${pid}/notices`)).json.notices;
+  assert.deepEqual(listed.find((n) => n.id === published.id), published);
+  assert.deepEqual(Object.keys(listed[listed.length - 1]).sort(), Object.keys(published).sort());
   r = await office.post(`/api/v1/programmes/${pid}/proposed-notice`, {});
   assert.deepEqual([r.status, r.json.error.code], [409, 'notice_published']);
   r = await office.post(`/api/v1/programmes/${pid}/advance`, { to: 'approval' });
@@ -175,6 +184,17 @@ test('the approval makes winners of the proposed; a disqualified application is 
   assert.deepEqual([r.status, r.json.error.field], [400, 'document_no']);
   r = await new Client(srv.url).get(`/api/v1/programmes/${pid}/winners`);
   assert.deepEqual([r.status, r.json.error.code], [404, 'not_published']);
+  // the disqualified proposed winner's place stays vacant (七(八), 二): nobody moves up into it
+  r = await leader.get(`/api/v1/programmes/${pid}/ranking`);
+  const orgs = r.json.tracks[0];
+  assert.deepEqual(orgs.entries.slice(0, 5).map((e) => [e.application, e.rank, e.state, e.placed, e.reason]), [
+    [O[0], 1, 'proposed', true, 'placed'],
+    [O[1], 2, 'disqualified', false, 'vacated'],
+    [O[3], 3, 'proposed', true, 'placed'],
+    [O[2], 4, 'proposed', true, 'placed'],
+    [O[4], 5, 'not_proposed', false, 'below_bar'],
+  ]);
+  assert.deepEqual([orgs.placed, orgs.vacant], [3, 2]);
   r = await office.post(`/api/v1/programmes/${pid}/approval`, body);
   assert.equal(r.status, 201, r.text);
   assert.ok(!r.json.winners.includes(O[1]), 'disqualified by a verified objection');
@@ -186,6 +206,8 @@ test('the approval makes winners of the proposed; a disqualified application is 
 });
 
 test('every winner gets a numbered certificate with a verification code anyone can check', async () => {
+  // the certificate's wording is the template's text (the stage fixture edits the frozen template)
+  editConfig(srv.db, pid, (c) => { c.texts = { ...c.texts, 'certificate.body': '经{issuer}批准，{holder}荣获{programme}{award}。特发此证书。' }; });
   const r = await office.post(`/api/v1/programmes/${pid}/certificates`, {});
   assert.equal(r.status, 201, r.text);
   certificates = r.json.certificates;
@@ -198,6 +220,11 @@ test('every winner gets a numbered certificate with a verification code anyone c
   assert.equal(new Set(certificates.map((c) => c.code)).size, 12);
   const again = await office.post(`/api/v1/programmes/${pid}/certificates`, {});
   assert.equal(again.json.certificates.length, 12, 'issuing again adds nothing');
+  // the write transaction records the certificates only; their PDFs are rendered after its commit
+  // (rendering inside a transaction is refused: io_in_transaction) and recorded in a later one
+  assert.ok(certificates.every((c) => /^[0-9a-f]{64}$/.test(c.sha256) && c.pdf === 'ready'));
+  const trail = sql(srv.db, "SELECT action FROM audit WHERE action LIKE 'certificate.%' ORDER BY seq").split('\n');
+  assert.deepEqual(trail, [...Array(12).fill('certificate.issue'), ...Array(12).fill('certificate.pdf')]);
 
   const pub = new Client(srv.url);
   const one = byApp[O[0]];
@@ -234,6 +261,7 @@ test("a certificate's PDF is served only to the winner's account and the office"
   assert.ok(text.includes('QYZLJ-2025-ORG-001'), text);
   assert.ok(text.includes(cert.code.replace(/\s+/g, '')), text);
   assert.ok(text.includes('清远市人民政府'), text);
+  assert.ok(text.includes('清远第1质量示范企业有限公司荣获2025年清远市政府质量奖组织奖。特发此证书。'), text);
   assert.match(spawnSync('pdffonts', [path], { encoding: 'utf8' }).stdout, /Noto\S*CJK.* yes /);
 
   assert.equal((await office.get(`/api/v1/certificates/${cert.id}/pdf`)).status, 200);

@@ -133,6 +133,11 @@ test('3. counties check, consult, notify for 5 working days and recommend within
   assert.ok(strings.includes('推荐名单汇总表') && strings.includes('英德市绿源茶业股份有限公司'), strings.slice(0, 300));
   assert.ok(!strings.includes('清远华星'), 'another county\'s applicant is not in it');
   assert.ok(!strings.includes(residentId('441881', '19800512', 31)));
+  // the use case picks the recommender: the county's own list is signed by the county
+  assert.ok(strings.includes('推荐单位（盖章）：英德市'), strings.slice(0, 600));
+  const all = spawnSync('unzip', ['-p', await download(office, `/api/v1/programmes/${pid}/recommendations.xlsx`,
+    /spreadsheetml/), 'xl/sharedStrings.xml'], { encoding: 'utf8' }).stdout;
+  assert.ok(all.includes('推荐单位（盖章）：各县（市、区）市场监管局'), all.slice(0, 600));
 });
 
 test('4. an objection is forwarded and answered on working-day deadlines', async () => {
@@ -232,6 +237,8 @@ test('6. experts drawn double-random score the materials; conflicts are respecte
   const pdf = await download(applicant, `/api/v1/applications/${app.A1}/review-report.pdf?stage=material`, /pdf/);
   const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
   assert.ok(text.includes('清远华星精密制造有限公司') && text.includes('建议加强质量数据分析'), text.slice(0, 300));
+  // heading from the stage title and the family's text, signer from the template's organiser
+  assert.ok(text.includes('材料评审报告') && text.includes('清远市质量强市工作领导小组办公室'), text.slice(0, 600));
   fails(await applicant2.get(`/api/v1/applications/${app.A1}/review-report.pdf`), 404, 'not_found');
 });
 

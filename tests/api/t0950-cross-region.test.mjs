@@ -57,6 +57,10 @@ before(async () => {
   ids.problems = Number(sql(db, 'INSERT INTO hd_problem (owner_region, organisation_id, field, title, detail, source, state, ' +
     `opened_on, respond_by, resolve_by, created_at) VALUES ('441802', ${ids.organisations}, 'metrology', '量具未检定', ` +
     `'说明', 'enterprise', 'unassigned', 20402, 20404, 20430, ${now()}) RETURNING id`));
+  ids.courses = Number(sql(db, 'INSERT INTO tr_course (title, level, owner_region, share_pct, pass_score, created_at) ' +
+    `VALUES ('清远市首席质量官培训班', 'city', '441800', 75, 60, ${now()}) RETURNING id`));
+  sql(db, 'INSERT INTO tr_session (course_id, seq, day, starts, place, hours10, secret) VALUES ' +
+    `(${ids.courses}, 1, 20402, '09:00', '清远', 30, '${'aa'.repeat(32)}')`);
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -79,6 +83,8 @@ const EXCEPTIONS = {
   'GET /api/v1/helpdesk/providers': (r) => assert.deepEqual(r.json.providers, []),
   'GET /api/v1/problems': (r) => assert.deepEqual([r.json.total, r.json.problems], [0, []]),
   'GET /api/v1/helpdesk/stats': (r) => assert.equal(r.json.total.recorded, 0),
+  'GET /api/v1/courses': (r) => assert.deepEqual(r.json.courses, []),
+  'GET /api/v1/training/stats': (r) => assert.equal(r.json.enrolled, 0),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -90,6 +96,7 @@ const EXCEPTIONS = {
   'POST /api/v1/persons': 400,
   'POST /api/v1/helpdesk/providers': 400,
   'POST /api/v1/problems': 400,
+  'POST /api/v1/courses': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };

@@ -261,9 +261,9 @@ test('the five lists are published as notices and as a workbook', async () => {
   assert.deepEqual(pub.districts.map((d) => [d.name, d.brands]), [['越秀区', 1], ['海珠区', 1], ['天河区', 20]]);
   const notices = ok(await srv_public().get(`/api/v1/programmes/${pid}/notices`));
   const titles = (notices.notices ?? notices).map((n) => n.title);
-  assert.ok(titles.includes('2022年广州百强质量品牌推介·行业领引品牌'), titles.join());
+  assert.ok(titles.includes('2022年广州百强质量品牌推介榜单（行业领引品牌）'), titles.join());
   // each list is shown 5 working days from the launch (Thursday 2022-09-01): 1, 2, 5, 6, 7 September
-  const leadingNotice = (notices.notices ?? notices).find((n) => n.title.endsWith('行业领引品牌'));
+  const leadingNotice = (notices.notices ?? notices).find((n) => n.title.endsWith('（行业领引品牌）'));
   assert.deepEqual([leadingNotice.starts_on, leadingNotice.ends_on, leadingNotice.workdays], ['2022-09-01', '2022-09-07', 5]);
   assert.equal((notices.notices ?? notices).filter((n) => n.stage === 'publication').length, 5);
   const x = await srv_public().get(`/api/v1/programmes/${pid}/ranking/lists.xlsx`);

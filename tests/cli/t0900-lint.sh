@@ -55,6 +55,9 @@ plant "an include cycle between modules" src/core/date.h '#include "core/calenda
 	"include cycle (modules): core/"
 plant "an include cycle between layers" src/util/err.c '#include "core/date.h"' \
 	"include cycle (folders): "
+plant "a function over 80 lines" src/core/date.c \
+	"$(printf 'int px_long_one(void);\nint px_long_one(void)\n{\n'; for i in $(seq 80); do printf '\t(void)%d;\n' "$i"; done; printf '\treturn 0;\n}')" \
+	"functions over 80 lines (split them into named steps):"
 plant "a banned call" src/core/date.c 'static int f(const char *s) { return atoi(s); }' "banned calls:"
 
 assert "the tree lints clean again" lint_clean

@@ -294,7 +294,7 @@ static int with_programme(struct store_conn *c, struct county_prog *x,
 struct notice_args {
 	struct county_prog x;
 	px_date start;
-	int64_t nid;
+	json_t *out;
 };
 
 struct checked_rows {
@@ -326,21 +326,17 @@ static int checked_row(struct store_stmt *s, void *arg, struct px_err *err)
 static int publish_list(struct store_conn *c, struct notice_args *n, json_t *list, struct px_err *err)
 {
 	const struct county_prog *x = &n->x;
-	char title[512], region_name[128];
+	char region_name[128];
 	int rc;
 	if (!json_array_size(list))
 		return px_err_set(err, PX_ECONFLICT, "nothing_to_notify", "applications",
 				  "no checked application of %s awaits a public notice", x->actor->region);
 	if ((rc = input_region_name(c, x->actor->region, region_name, sizeof(region_name), err)))
 		return rc;
-	snprintf(title, sizeof(title), "%s%s（%s）", x->p.tpl->title, family_text(x->p.tpl, "notice.recommendation"),
-		 region_name);
-	struct notice_new nn = { .programme_id = x->pid, .stage_code = x->st->code, .region = x->actor->region,
-				 .title = title, .list = list, .starts_on = n->start, .workdays = x->st->notice_workdays };
-	if (!nn.workdays)
-		return px_err_set(err, PX_ECONFLICT, "no_notice_period", "stage", "stage '%s' declares no notice period",
-				  x->st->code);
-	return notice_publish(x->app, c, x->actor, &nn, &n->nid, NULL, err);
+	struct notice_spec ns = { .p = &x->p, .st = x->st, .region = x->actor->region,
+				  .title_key = "notice.recommendation", .title_suffix = region_name, .list = list,
+				  .starts_on = n->start };
+	return notice_issue(x->app, c, x->actor, &ns, &n->out, err);
 }
 
 static int notice_prog(struct store_conn *c, struct county_prog *x, struct px_err *err)
@@ -362,7 +358,7 @@ static int notice_tx(struct store_conn *c, void *arg, struct px_err *err)
 int county_notice(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *starts_on,
 		  json_t **out, struct px_err *err)
 {
-	struct notice_args n = { { app, actor, programme_id, { 0 }, NULL }, 0, 0 };
+	struct notice_args n = { { app, actor, programme_id, { 0 }, NULL }, 0, NULL };
 	int rc;
 
 	if (starts_on && (rc = input_date(starts_on, "starts_on", &n.start, err)))
@@ -370,9 +366,7 @@ int county_notice(struct app *app, const struct app_actor *actor, int64_t progra
 	if (n.start && n.start < app_today(app))
 		return px_err_set(err, PX_EINVAL, "starts_in_past", "starts_on",
 				  "a notice cannot start before today ('%s')", starts_on);
-	if ((rc = app_tx(app, STORE_TX_WRITE, notice_tx, &n, err)))
-		return rc;
-	return notice_json(app, n.nid, out, err);
+	return app_tx_json(app, STORE_TX_WRITE, notice_tx, &n, &n.out, out, err);
 }
 
 /* Every consulted department's latest opinion is there and is not an objection. */
@@ -671,18 +665,36 @@ struct reco_view {
 	const struct app_actor *actor;
 	int64_t pid;
 	json_t *out;
+	json_t *persons; /* when not NULL: per row, whether its track is for persons (the typed table) */
 };
 
 struct reco_rows {
 	const struct template *t;
-	json_t *rows;
+	json_t *rows, *persons;
 };
 
 static int reco_row_add(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	struct reco_rows *r = arg;
+	int ti = template_track_index(r->t, store_col_text(s, 2));
 	(void)err;
 	json_array_append_new(r->rows, reco_row(r->t, s, (int)json_array_size(r->rows) + 1));
+	if (r->persons)
+		json_array_append_new(r->persons, json_boolean(ti >= 0 && r->t->tracks[ti].applicant == TPL_PERSON));
+	return 0;
+}
+
+/*
+ * Who recommends on the summary table (推荐单位): a county bureau signs its
+ * own county's list; the office's list of every county carries the family
+ * text "recommend.recommender".
+ */
+static int reco_recommender(struct store_conn *c, const struct reco_view *v, const struct programme *p, char *out,
+			    size_t cap, struct px_err *err)
+{
+	if (is_county(v->actor))
+		return input_region_name(c, v->actor->region, out, cap, err);
+	snprintf(out, cap, "%s", family_text(p->tpl, "recommend.recommender"));
 	return 0;
 }
 
@@ -690,17 +702,20 @@ static int reco_view_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct reco_view *v = arg;
 	struct programme p = { 0 };
-	struct reco_rows r = { NULL, json_array() };
+	struct reco_rows r = { NULL, json_array(), v->persons };
 	const char *region;
+	char recommender[160] = "";
 	int rc = programme_load(c, v->pid, &p, err);
 
+	if (v->persons)
+		json_array_clear(v->persons); /* from an attempt that was retried */
 	if (!rc && !(region = programme_county_scope(&p, v->actor)))
 		rc = px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office and the counties see recommendations");
 	r.t = p.tpl;
-	if (!rc && !(rc = store_each(c, &Q_RECO_ROWS, reco_row_add, &r, err, "it", v->pid, region)))
+	if (!rc && !(rc = reco_recommender(c, v, &p, recommender, sizeof(recommender), err)) &&
+	    !(rc = store_each(c, &Q_RECO_ROWS, reco_row_add, &r, err, "it", v->pid, region)))
 		v->out = json_pack("{s:I, s:s, s:s, s:o, s:O}", "programme", (json_int_t)v->pid, "title", p.tpl->title,
-				   "recommender", family_text(p.tpl, "recommend.recommender"), "columns", columns_json(),
-				   "rows", r.rows);
+				   "recommender", recommender, "columns", columns_json(), "rows", r.rows);
 	json_decref(r.rows);
 	programme_release(&p);
 	return rc;
@@ -709,6 +724,65 @@ static int reco_view_tx(struct store_conn *c, void *arg, struct px_err *err)
 int county_recommendations_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				json_t **out, struct px_err *err)
 {
-	struct reco_view v = { actor, programme_id, NULL };
+	struct reco_view v = { actor, programme_id, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, reco_view_tx, &v, &v.out, out, err);
+}
+
+static const char *str_or(json_t *o, const char *k, const char *dflt)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s && s[0] ? s : dflt;
+}
+
+int county_recommendations_doc(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			       struct county_reco_doc *doc, struct px_err *err)
+{
+	json_t *rows, *row;
+	size_t i, n;
+	int rc;
+
+	struct reco_view v = { actor, programme_id, NULL, json_array() };
+
+	memset(doc, 0, sizeof(*doc));
+	rc = app_tx_json(app, STORE_TX_READ, reco_view_tx, &v, &v.out, &doc->view, err);
+	if (rc) {
+		json_decref(v.persons);
+		return rc;
+	}
+	rows = json_object_get(doc->view, "rows");
+	n = json_array_size(rows);
+	if (!(doc->items = calloc(n ? n : 1, sizeof(*doc->items)))) {
+		json_decref(v.persons);
+		county_reco_doc_release(doc);
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	}
+	json_array_foreach(rows, i, row)
+		doc->items[i] = (struct report_recommendation){
+			.county = str_or(row, "county", ""),
+			.track = json_is_true(json_array_get(v.persons, i)) ? REPORT_TRACK_PERSON : REPORT_TRACK_ORG,
+			.name = str_or(row, "name", ""),
+			.id_masked = str_or(row, "identifier_masked", ""),
+			.industry = str_or(row, "industry", ""),
+			.contact = str_or(row, "contact", "—"),
+			.phone_masked = str_or(row, "contact_mobile_masked", "—"),
+			.rank = (int)json_integer_value(json_object_get(row, "rank")),
+			.note = str_or(row, "note", ""),
+		};
+	doc->list = (struct report_recommend_list){
+		.programme = str_or(doc->view, "title", ""),
+		.recommender = str_or(doc->view, "recommender", ""),
+		.date = app_today(app),
+		.items = doc->items,
+		.n = n,
+	};
+	json_decref(v.persons);
+	return 0;
+}
+
+void county_reco_doc_release(struct county_reco_doc *doc)
+{
+	free(doc->items);
+	doc->items = NULL;
+	json_decref(doc->view);
+	doc->view = NULL;
 }

@@ -23,6 +23,7 @@
 #include <jansson.h>
 
 #include "app/app.h"
+#include "report/recommend.h"
 
 /*
  * Check a submitted application: "pass" (-> county_checked) or "return"
@@ -74,5 +75,21 @@ int county_recommend(struct app *app, const struct app_actor *actor, int64_t pro
  */
 int county_recommendations_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				json_t **out, struct px_err *err);
+
+/*
+ * The same table typed for report/ (report_xlsx_recommendations): the
+ * recommender is the county's name for a county's own list and the family
+ * text "recommend.recommender" for the office's; strings are borrowed from
+ * doc->view; county_reco_doc_release().
+ */
+struct county_reco_doc {
+	struct report_recommend_list list;
+	struct report_recommendation *items;
+	json_t *view;
+};
+
+int county_recommendations_doc(struct app *app, const struct app_actor *actor, int64_t programme_id,
+			       struct county_reco_doc *doc, struct px_err *err);
+void county_reco_doc_release(struct county_reco_doc *doc);
 
 #endif

@@ -26,7 +26,11 @@ static const struct family_text texts[] = {
 	{ "notice.proposed", "拟奖名单公示" },
 	{ "feedback.not_shortlisted", "未进入现场评审名单：以下为材料评审情况及改进建议" },
 	{ "report.title", "评审报告" },
+	{ "report.heading", "报告" },
 	{ "recommend.recommender", "各县（市、区）市场监管局" },
+	/* the certificate (八): {issuer} {holder} {programme} {award} {code} are filled in */
+	{ "certificate.body", "经{issuer}批准，授予{holder}{programme}（{award}）。特发此证。" },
+	{ "certificate.verify", "验证码 Verification: {code}    查验 Verify at: /api/v1/certificates/verify/{code}" },
 	/* what lists show for an application's state (application.h) */
 	{ "state.draft", "草稿" },
 	{ "state.submitted", "已提交" },
@@ -47,6 +51,7 @@ static const struct family_text texts[] = {
 	{ "assignment.active", "有效" },
 	{ "assignment.recused", "回避" },
 	{ "assignment.removed", "已撤销" },
+	{ "assignment.withdrawn", "已撤回（取消资格）" },
 	{ NULL, NULL },
 };
 

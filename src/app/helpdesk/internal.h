@@ -31,13 +31,6 @@ int helpdesk_problem_json(struct app *app, struct store_conn *c, const struct ap
 int helpdesk_rate_token(struct store_conn *c, int64_t id, int64_t round, char token[SECRET_HASH_HEX + 1],
 			char hash[SECRET_HASH_HEX + 1], struct px_err *err);
 
-/*
- * For the staff (office, leadership, member units, counties) and the CLI:
- * true, with the digits every region code inside the actor's region starts
- * with ("4418" for 441800, "" for the CLI); false for everyone else.
- */
-bool helpdesk_scope_prefix(const struct app_actor *actor, char prefix[8]);
-
 /* The provider an account acts for, 0 when none. */
 int helpdesk_provider_of(struct store_conn *c, int64_t account, int64_t *provider, struct px_err *err);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/scope.h"
 #include "app/tx.h"
 #include "core/helpdesk.h"
 
@@ -71,27 +72,11 @@ static int stats_tx(struct store_conn *c, void *arg, struct px_err *err)
 	return 0;
 }
 
-bool helpdesk_scope_prefix(const struct app_actor *actor, char prefix[8])
-{
-	if (actor->kind == ACTOR_CLI) {
-		prefix[0] = '\0';
-		return true;
-	}
-	if (actor->kind != ACTOR_ACCOUNT || !(actor->role == ROLE_OFFICE || actor->role == ROLE_LEADER ||
-					     actor->role == ROLE_COUNTY || actor->role == ROLE_MEMBER))
-		return false;
-	/* the codes inside a region share its digits before the trailing "00" pairs (core/access.h) */
-	snprintf(prefix, 8, "%s", actor->region);
-	for (size_t n = strlen(prefix); n >= 2 && !strcmp(prefix + n - 2, "00"); n -= 2)
-		prefix[n - 2] = '\0';
-	return true;
-}
-
 int helpdesk_stats(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
 {
 	char prefix[8];
 	*out = NULL;
-	if (!helpdesk_scope_prefix(actor, prefix))
+	if (!app_scope_prefix(actor, prefix))
 		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the staff read the help desk's figures");
 	struct stats_tx x = { prefix, app_today(app), NULL };
 	return app_tx_json(app, STORE_TX_READ, stats_tx, &x, &x.out, out, err);

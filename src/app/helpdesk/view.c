@@ -213,7 +213,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 	l->out = json_pack("{s:I, s:o}", "total", (json_int_t)0, "problems", l->rows);
 	if (l->actor->kind == ACTOR_ACCOUNT && (rc = helpdesk_provider_of(c, l->actor->id, &l->own, err)))
 		return rc;
-	if (!helpdesk_scope_prefix(l->actor, prefix)) {
+	if (!app_scope_prefix(l->actor, prefix)) {
 		account = l->actor->role == ROLE_APPLICANT ? l->actor->id : 0;
 		provider = l->own ? l->own : -1;
 	}

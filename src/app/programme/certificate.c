@@ -1,6 +1,8 @@
 /*
  * certificate.c - issuing, verifying and serving certificates, and the
- * public list of winners (see certificate.h).
+ * public list of winners (see certificate.h). Issuing records in one
+ * transaction and renders the PDFs after its commit, so that cairo never
+ * holds the database's writer.
  */
 #include "app/programme/certificate.h"
 #include "app/files.h"
@@ -21,6 +23,7 @@
 #include "app/tx.h"
 #include "app/programme/certificate_render.h"
 #include "app/programme/decision.h"
+#include "app/programme/family.h"
 #include "app/programme/notice.h"
 #include "app/programme/programme.h"
 #include "app/review/ranking.h"
@@ -41,7 +44,8 @@ static struct store_sql Q_INSERT = STORE_SQL(
 static struct store_sql Q_OF_PROGRAMME = STORE_SQL(
 	"SELECT id, no, code, application_id, holder, track_code, issued_on, sha256 FROM certificate "
 	"WHERE programme_id = $1 ORDER BY no");
-static struct store_sql Q_SET_SHA = STORE_SQL("UPDATE certificate SET sha256 = $1 WHERE id = $2");
+static struct store_sql Q_SET_SHA = STORE_SQL(
+	"UPDATE certificate SET sha256 = $1 WHERE id = $2 AND coalesce(sha256, '') = '' RETURNING id");
 static struct store_sql Q_BY_CODE = STORE_SQL(
 	"SELECT no, holder, track_code, issued_on, sha256, programme_id, id FROM certificate WHERE code = $1");
 static struct store_sql Q_BY_ID = STORE_SQL(
@@ -84,14 +88,22 @@ static void new_code(char out[CERTIFICATE_CODE_LEN + 3])
 	certificate_code_normalise(raw, out);
 }
 
-/* The PDF of a certificate, stored by its SHA-256 in the file store. */
+/*
+ * The PDF of a certificate, stored by its SHA-256 in the file store. Never
+ * inside a transaction (app_tx_refuse_io): rendering takes a while, and a
+ * write transaction held meanwhile would stall every other writer (SQLite
+ * has one).
+ */
 static int make_pdf(const struct app *app, const struct certificate_doc *doc, char sha[65], struct px_err *err)
 {
 	char *pdf = NULL;
 	size_t len = 0;
-	int rc = certificate_render(doc, &pdf, &len, err);
+	int rc;
 
 	sha[0] = '\0';
+	if ((rc = app_tx_refuse_io("rendering a certificate", err)))
+		return rc;
+	rc = certificate_render(doc, &pdf, &len, err);
 	if (!rc)
 		rc = files_put(app->files_dir, pdf, len, sha, err);
 	free(pdf);
@@ -104,7 +116,6 @@ struct issue_arg {
 	struct app *app;
 	const struct app_actor *actor;
 	int64_t programme_id;
-	json_t *out;
 };
 
 /* Winners without a certificate, in the order of the ranking (track, rank), then by id. */
@@ -157,8 +168,7 @@ static int issue_one(struct issue_arg *a, struct store_conn *c, const struct pro
 	struct store_stmt *s;
 	const char *tag = programme_kind_tag(json_integer_value(json_object_get(w, "organisation")));
 	const char *track = json_string_value(json_object_get(w, "track"));
-	int t = template_track_index(p->tpl, track);
-	char like[64], no[64], code[CERTIFICATE_CODE_LEN + 3], sha[65], object[40];
+	char like[64], no[64], code[CERTIFICATE_CODE_LEN + 3], object[40];
 	int64_t count = 0, id = 0, app_id = json_integer_value(json_object_get(w, "id"));
 	int rc;
 
@@ -174,18 +184,17 @@ static int issue_one(struct issue_arg *a, struct store_conn *c, const struct pro
 		return rc;
 	snprintf(no, sizeof(no), "%s-%d-%s-%03" PRId64, p->tpl->certificate_prefix, p->year, tag, count + 1);
 	new_code(code);
-	struct certificate_doc doc = { no, code, json_string_value(json_object_get(w, "name")),
-				       t >= 0 ? p->tpl->tracks[t].name : track, p->tpl->title, p->tpl->issuer, today };
-	if ((rc = make_pdf(a->app, &doc, sha, err)) || (rc = store_prepare(c, &Q_INSERT, &s, err)))
+	const char *holder = json_string_value(json_object_get(w, "name"));
+	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
 		return rc;
 	store_bind_text(s, 1, no);
 	store_bind_text(s, 2, code);
 	store_bind_int(s, 3, app_id);
 	store_bind_int(s, 4, p->id);
-	store_bind_text(s, 5, doc.holder);
+	store_bind_text(s, 5, holder);
 	store_bind_text(s, 6, track);
 	store_bind_text(s, 7, today);
-	store_bind_text(s, 8, sha);
+	store_bind_text(s, 8, ""); /* the PDF is rendered after the commit (render_missing) */
 	store_bind_int(s, 9, store_now_us());
 	if ((rc = store_step(s, err)) == STORE_ROW)
 		id = store_col_int(s, 0);
@@ -193,51 +202,118 @@ static int issue_one(struct issue_arg *a, struct store_conn *c, const struct pro
 	if (rc < 0)
 		return rc;
 	snprintf(object, sizeof(object), "certificate:%" PRId64, id);
-	json_t *payload = json_pack("{s:s, s:I, s:s, s:s}", "no", no, "application", (json_int_t)app_id, "issued_on",
-				    today, "sha256", sha);
+	json_t *payload = json_pack("{s:s, s:I, s:s}", "no", no, "application", (json_int_t)app_id, "issued_on",
+				    today);
 	rc = audit_append(c, a->actor, "certificate.issue", object, payload, err);
 	json_decref(payload);
 	return rc;
 }
 
-/* Render the PDFs of certificates issued while no renderer was present. */
-static int complete_pdfs(struct issue_arg *a, struct store_conn *c, const struct programme *p, struct px_err *err)
+/* ---- rendering, after the commit ---- */
+
+struct render_arg {
+	const struct app_actor *actor;
+	int64_t programme_id;
+	json_t *missing; /* [{id, no, code, holder, award, programme, issuer, issued_on, sha256?}] */
+};
+
+/* What a certificate's PDF shows, its wording from the family's texts (certificate.body, certificate.verify). */
+static json_t *missing_doc(const struct template *t, struct store_stmt *s)
 {
+	int ti = template_track_index(t, store_col_text(s, 5));
+	const char *award = ti >= 0 ? t->tracks[ti].name : "";
+	const char *const vars[] = { "issuer", t->issuer, "holder", store_col_text(s, 4), "programme", t->title,
+				     "award", award, "code", store_col_text(s, 2), NULL };
+	char body[1024], verify[256];
+
+	family_text_fill(t, "certificate.body", vars, body, sizeof(body));
+	family_text_fill(t, "certificate.verify", vars, verify, sizeof(verify));
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)store_col_int(s, 0),
+			 "no", store_col_text(s, 1), "code", store_col_text(s, 2), "holder", store_col_text(s, 4),
+			 "award", award, "programme", t->title, "issuer", t->issuer, "issued_on", store_col_text(s, 6),
+			 "body", body, "verify", verify);
+}
+
+/* The certificates of the programme whose PDF is not made yet, with what their PDF shows. */
+static int missing_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct render_arg *r = arg;
+	struct programme p;
 	struct store_stmt *s;
-	json_t *missing = json_array(), *v;
-	size_t i;
-	int rc = store_prepare(c, &Q_OF_PROGRAMME, &s, err);
-	if (rc)
+	int rc;
+
+	json_array_clear(r->missing);
+	if ((rc = programme_load(c, r->programme_id, &p, err)))
+		return rc;
+	if ((rc = store_prepare(c, &Q_OF_PROGRAMME, &s, err)))
 		goto out;
-	store_bind_int(s, 1, p->id);
-	while ((rc = store_step(s, err)) == STORE_ROW)
+	store_bind_int(s, 1, p.id);
+	while ((rc = store_step(s, err)) == STORE_ROW) {
 		if (!*store_col_text(s, 7))
-			json_array_append_new(missing, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
-								 (json_int_t)store_col_int(s, 0), "no", store_col_text(s, 1),
-								 "code", store_col_text(s, 2), "holder", store_col_text(s, 4),
-								 "track", store_col_text(s, 5), "issued_on",
-								 store_col_text(s, 6)));
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	rc = 0;
-	json_array_foreach(missing, i, v) {
-		char sha[65];
-		int t = template_track_index(p->tpl, json_string_value(json_object_get(v, "track")));
-		struct certificate_doc doc = { json_string_value(json_object_get(v, "no")),
-					       json_string_value(json_object_get(v, "code")),
-					       json_string_value(json_object_get(v, "holder")),
-					       t >= 0 ? p->tpl->tracks[t].name : "", p->tpl->title, p->tpl->issuer,
-					       json_string_value(json_object_get(v, "issued_on")) };
-		if ((rc = make_pdf(a->app, &doc, sha, err)))
-			goto out;
-		if (!sha[0])
-			break; /* still no renderer */
-		if ((rc = store_run(c, &Q_SET_SHA, err, "ti", (const char *)sha, json_integer_value(json_object_get(v, "id")))))
-			goto out;
+			json_array_append_new(r->missing, missing_doc(p.tpl, s));
 	}
+	store_reset(s);
+	rc = rc < 0 ? rc : 0;
 out:
-	json_decref(missing);
+	programme_release(&p);
+	return rc;
+}
+
+/* Record the rendered PDFs' hashes; a certificate another request completed meanwhile keeps its own. */
+static int record_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct render_arg *r = arg;
+	json_t *v;
+	size_t i;
+	int rc = 0;
+
+	json_array_foreach(r->missing, i, v) {
+		const char *sha = json_string_value(json_object_get(v, "sha256"));
+		json_int_t id = json_integer_value(json_object_get(v, "id"));
+		int64_t done = 0;
+		if (!sha)
+			continue;
+		if ((rc = store_get(c, &Q_SET_SHA, err, "ti:i", sha, (int64_t)id, &done)) < 0)
+			return rc;
+		if (rc == STORE_ROW && (rc = audit_record(c, r->actor, "certificate.pdf", "certificate", id,
+							  json_pack("{s:s, s:s}", "no",
+								    json_string_value(json_object_get(v, "no")),
+								    "sha256", sha),
+							  err)))
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Render the PDFs still missing for a programme: read what they show in one
+ * short transaction, render with no transaction open, record the hashes in
+ * another short one. The writer is never held by rendering.
+ */
+static int render_missing(struct app *app, const struct app_actor *actor, int64_t programme_id, struct px_err *err)
+{
+	struct render_arg r = { actor, programme_id, json_array() };
+	json_t *v;
+	size_t i;
+	int rc = app_tx(app, STORE_TX_READ, missing_tx, &r, err);
+
+	json_array_foreach(r.missing, i, v) {
+		char sha[65];
+		struct certificate_doc doc = {
+			json_string_value(json_object_get(v, "no")),	    json_string_value(json_object_get(v, "code")),
+			json_string_value(json_object_get(v, "holder")),    json_string_value(json_object_get(v, "award")),
+			json_string_value(json_object_get(v, "programme")), json_string_value(json_object_get(v, "issuer")),
+			json_string_value(json_object_get(v, "issued_on")), json_string_value(json_object_get(v, "body")),
+			json_string_value(json_object_get(v, "verify")),
+		};
+		if (rc || (rc = make_pdf(app, &doc, sha, err)))
+			break;
+		if (sha[0])
+			json_object_set_new(v, "sha256", json_string(sha));
+	}
+	if (!rc && json_array_size(r.missing))
+		rc = app_tx(app, STORE_TX_WRITE, record_tx, &r, err);
+	json_decref(r.missing);
 	return rc;
 }
 
@@ -275,34 +351,62 @@ static int issue_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct issue_arg *a = arg;
 	struct programme p;
-	json_t *winners = NULL, *w, *list;
+	json_t *winners = NULL, *w;
 	char today[11];
 	size_t i;
 	int rc = programme_load_office(c, a->actor, a->programme_id, &p, err);
 
 	if (rc)
 		return rc;
-	if ((rc = programme_require_kind(&p, TPL_STAGE_PUBLICATION, NULL, err)) || (rc = complete_pdfs(a, c, &p, err)) ||
+	if ((rc = programme_require_kind(&p, TPL_STAGE_PUBLICATION, NULL, err)) ||
 	    (rc = winners_in_order(c, &p, &winners, err)))
 		goto out;
 	date_format(app_today(a->app), today);
 	json_array_foreach(winners, i, w)
 		if ((rc = issue_one(a, c, &p, w, today, err)))
 			goto out;
-	if ((rc = list_certificates(c, &p, &list, err)))
-		goto out;
-	a->out = json_pack("{s:I, s:o}", "programme", (json_int_t)p.id, "certificates", list);
 out:
 	json_decref(winners);
 	programme_release(&p);
 	return rc;
 }
 
+struct list_arg {
+	int64_t programme_id;
+	json_t *out;
+};
+
+static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct list_arg *l = arg;
+	struct programme p;
+	json_t *list = NULL;
+	int rc = programme_load(c, l->programme_id, &p, err);
+
+	if (rc)
+		return rc;
+	if (!(rc = list_certificates(c, &p, &list, err)))
+		l->out = json_pack("{s:I, s:o}", "programme", (json_int_t)p.id, "certificates", list);
+	programme_release(&p);
+	return rc;
+}
+
+/*
+ * Three steps so that no transaction waits for cairo: the certificates are
+ * recorded (numbers, codes, audit) in one write transaction, their PDFs are
+ * rendered after its commit, and the list is read back.
+ */
 int certificate_issue(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
 		      struct px_err *err)
 {
-	struct issue_arg a = { app, actor, programme_id, NULL };
-	return app_tx_json(app, STORE_TX_WRITE, issue_tx, &a, &a.out, out, err);
+	struct issue_arg a = { app, actor, programme_id };
+	struct list_arg l = { programme_id, NULL };
+	int rc;
+
+	*out = NULL;
+	if ((rc = app_tx(app, STORE_TX_WRITE, issue_tx, &a, err)) || (rc = render_missing(app, actor, programme_id, err)))
+		return rc;
+	return app_tx_json(app, STORE_TX_READ, list_tx, &l, &l.out, out, err);
 }
 
 /* ---- verify ---- */
@@ -363,7 +467,7 @@ int certificate_verify(struct app *app, const char *code, json_t **out, struct p
 
 struct pdf_arg {
 	const struct app_actor *actor;
-	int64_t id;
+	int64_t id, programme_id;
 	char no[64];
 	char sha[65];
 };
@@ -394,6 +498,7 @@ static int pdf_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = application_load(c, app_id, &a, err)) || (rc = programme_load(c, programme_id, &p, err)))
 		return rc;
 	bool allowed = application_owned_by(q->actor, &a) || programme_is_office(&p, q->actor);
+	q->programme_id = p.id;
 	programme_release(&p);
 	if (!allowed)
 		return px_err_set(err, PX_ENOTFOUND, NULL, "certificate", "no certificate %" PRId64, q->id);
@@ -411,6 +516,10 @@ int certificate_pdf(struct app *app, const struct app_actor *actor, int64_t cert
 	*pdf = NULL;
 	*len = 0;
 	if (rc)
+		return rc;
+	/* not rendered yet (the issuing request failed after its commit): render now, outside any transaction */
+	if (!q.sha[0] && ((rc = render_missing(app, actor, q.programme_id, err)) ||
+			  (rc = app_tx(app, STORE_TX_READ, pdf_tx, &q, err))))
 		return rc;
 	if (!q.sha[0])
 		return px_err_set(err, PX_EINTERNAL, "pdf_unavailable", "pdf", "the PDF of certificate '%s' was not made",

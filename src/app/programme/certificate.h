@@ -23,7 +23,9 @@
 
 /*
  * Issue the certificates of the winners that have none (office, stage kind
- * "publication"), and make the PDFs still missing. *out {programme,
+ * "publication") in one write transaction, then render the PDFs still
+ * missing after its commit (no transaction open while cairo draws) and
+ * record their hashes in a second short one. *out {programme,
  * certificates: [...]} lists every certificate of the programme.
  */
 int certificate_issue(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
@@ -39,8 +41,9 @@ int certificate_verify(struct app *app, const char *code, json_t **out, struct p
 /*
  * The PDF of a certificate for the owner of the application or the office
  * (PX_ENOTFOUND for anyone else). *pdf (malloc'd) and *len are the caller's;
- * name receives "<no>.pdf". PX_EINTERNAL "pdf_unavailable" when it was not
- * made, PX_EIO "file_corrupt" when the stored file does not match its hash.
+ * name receives "<no>.pdf". A PDF not rendered yet is rendered
+ * first (outside any transaction); PX_EINTERNAL "pdf_unavailable" when it
+ * still cannot be made, PX_EIO "file_corrupt" when the stored file does not match its hash.
  */
 int certificate_pdf(struct app *app, const struct app_actor *actor, int64_t certificate_id, char **pdf, size_t *len,
 		    char name[64], struct px_err *err);

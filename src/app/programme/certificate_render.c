@@ -19,7 +19,7 @@
 
 int certificate_render(const struct certificate_doc *doc, char **pdf, size_t *len, struct px_err *err)
 {
-	char body[1024], verify[256], path[64] = "/tmp/px-certificate-XXXXXX";
+	char path[64] = "/tmp/px-certificate-XXXXXX";
 	struct report_certificate c;
 	px_date issued;
 	int fd, rc;
@@ -29,13 +29,9 @@ int certificate_render(const struct certificate_doc *doc, char **pdf, size_t *le
 	if (!doc->issued_on || date_parse(doc->issued_on, strlen(doc->issued_on), &issued))
 		return px_err_set(err, PX_EINVAL, "bad_date", "issued_on", "certificate date '%s' is not a date",
 				  doc->issued_on ? doc->issued_on : "");
-	snprintf(body, sizeof(body), "经%s批准，授予%s%s（%s）。特发此证。", doc->issuer, doc->holder,
-		 doc->programme, doc->award);
-	snprintf(verify, sizeof(verify), "验证码 Verification: %s    查验 Verify at: /api/v1/certificates/verify/%s",
-		 doc->code, doc->code);
 	c = (struct report_certificate){
-		.title = doc->programme, .award = doc->award, .holder = doc->holder, .body = body,
-		.issuer = doc->issuer, .issued_on = issued, .number = doc->no, .verify_line = verify,
+		.title = doc->programme, .award = doc->award, .holder = doc->holder, .body = doc->body,
+		.issuer = doc->issuer, .issued_on = issued, .number = doc->no, .verify_line = doc->verify,
 	};
 	if ((fd = mkstemp(path)) < 0)
 		return px_err_set(err, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");

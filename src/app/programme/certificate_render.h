@@ -20,6 +20,8 @@ struct certificate_doc {
 	const char *programme; /* 2025年清远市政府质量奖 */
 	const char *issuer;    /* 清远市人民政府 */
 	const char *issued_on; /* YYYY-MM-DD */
+	const char *body;      /* the wording, from the family's text "certificate.body" */
+	const char *verify;    /* the verification line, from "certificate.verify" */
 };
 
 /* Render the PDF: *pdf (malloc'd, the caller frees) of *len bytes. */

@@ -82,4 +82,12 @@ family_exit_fn family_exit(const struct template *t, enum stage_kind k);
  */
 const char *family_text(const struct template *t, const char *key);
 
+/*
+ * family_text() with its placeholders filled: each "{name}" whose name is
+ * one of vars (name, value pairs, ended by NULL) becomes the value; other
+ * text is copied. Written to out (cut to cap, NUL-terminated); returns the
+ * length written. No printf: a template's text is data, never a format.
+ */
+size_t family_text_fill(const struct template *t, const char *key, const char *const *vars, char *out, size_t cap);
+
 #endif

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/input.h"
+#include "app/programme/family.h"
+#include "app/programme/programme.h"
 #include "core/calendar.h"
 
 static struct store_sql Q_INSERT = STORE_SQL(
@@ -22,8 +25,8 @@ static struct store_sql Q_OF_STAGE = STORE_SQL(
 static struct store_sql Q_EXISTS = STORE_SQL(
 	"SELECT id FROM notice WHERE programme_id = $1 AND stage_code = $2");
 static struct store_sql Q_LIST = STORE_SQL(
-	"SELECT id, stage_code, region, title, list, starts_on, ends_on, workdays, chain_seq, chain_head "
-	"FROM notice WHERE programme_id = $1 ORDER BY id DESC");
+	"SELECT id, stage_code, region, title, list, starts_on, ends_on, workdays, chain_seq, chain_head, "
+	"programme_id FROM notice WHERE programme_id = $1 ORDER BY id DESC");
 static struct store_sql Q_ONE = STORE_SQL(
 	"SELECT id, stage_code, region, title, list, starts_on, ends_on, workdays, chain_seq, chain_head, "
 	"programme_id FROM notice WHERE id = $1");
@@ -37,68 +40,77 @@ json_t *notice_date_json(px_date d)
 	return json_string(b);
 }
 
-int notice_publish(struct app *app, struct store_conn *c, const struct app_actor *actor,
-		   const struct notice_new *n, int64_t *id_out, px_date *ends_out, struct px_err *err)
+/* The audit chain head, which now includes the notice's own record, kept on the notice. */
+static int record_head(struct store_conn *c, int64_t id, struct px_err *err)
 {
-	char starts[11], ends[11], object[40], *list = NULL;
-	px_date start = n->starts_on ? n->starts_on : app_today(app), end;
-	struct store_stmt *s;
-	int64_t id = 0;
-	int rc;
+	int64_t seq = 0;
+	char head[65] = "";
+	int rc = store_get(c, &Q_HEAD, err, ":ib", &seq, head, sizeof(head));
+	if (rc < 0)
+		return rc;
+	return store_run(c, &Q_SET_HEAD, err, "iti", seq, (const char *)head, id);
+}
 
-	if (n->workdays < 1 || n->workdays > 60)
-		return px_err_set(err, PX_EINVAL, "bad_workdays", "workdays", "a notice runs 1 to 60 working days");
-	rc = calendar_end_of_period(app->cal, start, n->workdays, &end, err);
+struct notice_row {
+	int64_t programme_id;
+	const char *stage, *region, *title;
+	json_t *list;
+	px_date starts_on;
+	int workdays;
+};
+
+static int insert_notice(struct app *app, struct store_conn *c, const struct app_actor *actor,
+			 const struct notice_row *n, int64_t *id, struct px_err *err)
+{
+	char starts[11], ends[11], *list = NULL;
+	px_date end;
+	int rc = calendar_end_of_period(app->cal, n->starts_on, n->workdays, &end, err);
+
 	if (rc)
 		return rc;
-	date_format(start, starts);
+	date_format(n->starts_on, starts);
 	date_format(end, ends);
-	list = json_dumps(n->list, JSON_COMPACT);
-	if (!list)
+	if (!(list = json_dumps(n->list, JSON_COMPACT)))
 		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
-		goto out;
-	store_bind_int(s, 1, n->programme_id);
-	store_bind_text(s, 2, n->stage_code);
-	store_bind_text(s, 3, n->region);
-	store_bind_text(s, 4, n->title);
-	store_bind_text(s, 5, list);
-	store_bind_text(s, 6, starts);
-	store_bind_text(s, 7, ends);
-	store_bind_int(s, 8, n->workdays);
-	store_bind_int(s, 9, app_now_us(app));
-	rc = store_step(s, err);
-	if (rc == STORE_ROW)
-		id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(object, sizeof(object), "notice:%lld", (long long)id);
-	json_t *payload = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:i, s:o}", "programme",
-				    (json_int_t)n->programme_id, "stage", n->stage_code, "region", n->region,
-				    "title", n->title, "starts_on", starts, "ends_on", ends, "workdays",
-				    n->workdays, "list", json_incref(n->list));
-	rc = audit_append(c, actor, "notice.publish", object, payload, err);
-	json_decref(payload);
-	if (rc)
-		goto out;
-	/* the head now includes this notice's own record */
-	if ((rc = store_prepare(c, &Q_HEAD, &s, err)))
-		goto out;
-	rc = store_step(s, err);
-	int64_t seq = store_col_int(s, 0);
-	char head[65];
-	snprintf(head, sizeof(head), "%s", store_col_text(s, 1));
-	store_reset(s);
-	if (rc < 0 || (rc = store_run(c, &Q_SET_HEAD, err, "iti", seq, (const char *)head, id)))
-		goto out;
-	if (id_out)
-		*id_out = id;
-	if (ends_out)
-		*ends_out = end;
-out:
+	rc = store_get(c, &Q_INSERT, err, "ittttttii:i", n->programme_id, n->stage, n->region, n->title,
+		       (const char *)list, (const char *)starts, (const char *)ends, (int64_t)n->workdays,
+		       app_now_us(app), id);
 	free(list);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	rc = audit_record(c, actor, "notice.publish", "notice", *id,
+			  json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:i, s:O}", "programme", (json_int_t)n->programme_id,
+				    "stage", n->stage, "region", n->region, "title", n->title, "starts_on", starts,
+				    "ends_on", ends, "workdays", n->workdays, "list", n->list),
+			  err);
+	return rc ? rc : record_head(c, *id, err);
+}
+
+static int one_json(struct store_conn *c, int64_t id, json_t **out, struct px_err *err);
+
+int notice_issue(struct app *app, struct store_conn *c, const struct app_actor *actor, const struct notice_spec *n,
+		 json_t **out, struct px_err *err)
+{
+	const struct programme *p = n->p;
+	char title[512];
+	int64_t id = 0;
+	int rc;
+	struct notice_row row = { p->id, n->st->code, n->region ? n->region : p->region, title, n->list,
+				  n->starts_on ? n->starts_on : app_today(app), n->st->notice_workdays };
+
+	if (!row.workdays)
+		return px_err_set(err, PX_ECONFLICT, "no_notice_period", "stage", "stage '%s' declares no notice period",
+				  n->st->code);
+	if (row.workdays < 1 || row.workdays > 60)
+		return px_err_set(err, PX_EINVAL, "bad_workdays", "workdays", "a notice runs 1 to 60 working days");
+	if (n->title_suffix)
+		snprintf(title, sizeof(title), "%s%s（%s）", p->tpl->title, family_text(p->tpl, n->title_key),
+			 n->title_suffix);
+	else
+		snprintf(title, sizeof(title), "%s%s", p->tpl->title, family_text(p->tpl, n->title_key));
+	if ((rc = insert_notice(app, c, actor, &row, &id, err)))
+		return rc;
+	return one_json(c, id, out, err);
 }
 
 int notice_exists(struct store_conn *c, int64_t programme_id, const char *stage_code, bool *yes,
@@ -169,8 +181,11 @@ int notice_list_json(struct app *app, int64_t programme_id, json_t **out, struct
 	int rc = store_prepare(c, &Q_LIST, &s, err);
 	if (!rc) {
 		store_bind_int(s, 1, programme_id);
-		while ((rc = store_step(s, err)) == STORE_ROW)
-			json_array_append_new(arr, row_json(s));
+		while ((rc = store_step(s, err)) == STORE_ROW) {
+			json_t *n = row_json(s);
+			json_object_set_new(n, "programme", json_integer(store_col_int(s, 10)));
+			json_array_append_new(arr, n);
+		}
 		store_reset(s);
 	}
 	store_release(c);
@@ -182,23 +197,29 @@ int notice_list_json(struct app *app, int64_t programme_id, json_t **out, struct
 	return 0;
 }
 
+static int one_json(struct store_conn *c, int64_t id, json_t **out, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc = store_prepare(c, &Q_ONE, &s, err);
+	if (rc)
+		return rc;
+	store_bind_int(s, 1, id);
+	rc = store_step(s, err);
+	if (rc == STORE_ROW) {
+		*out = row_json(s);
+		json_object_set_new(*out, "programme", json_integer(store_col_int(s, 10)));
+		rc = 0;
+	} else if (rc == STORE_DONE) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no notice %lld", (long long)id);
+	}
+	store_reset(s);
+	return rc;
+}
+
 int notice_json(struct app *app, int64_t id, json_t **out, struct px_err *err)
 {
 	struct store_conn *c = store_acquire(app->st);
-	struct store_stmt *s;
-	int rc = store_prepare(c, &Q_ONE, &s, err);
-	if (!rc) {
-		store_bind_int(s, 1, id);
-		rc = store_step(s, err);
-		if (rc == STORE_ROW) {
-			*out = row_json(s);
-			json_object_set_new(*out, "programme", json_integer(store_col_int(s, 10)));
-			rc = 0;
-		} else if (rc == STORE_DONE) {
-			rc = px_err_set(err, PX_ENOTFOUND, NULL, "id", "no notice %lld", (long long)id);
-		}
-		store_reset(s);
-	}
+	int rc = one_json(c, id, out, err);
 	store_release(c);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "app/programme/application.h"
 #include "app/audit.h"
 #include "app/tx.h"
+#include "app/review/review.h"
 #include "app/input.h"
 #include "app/programme/programme.h"
 #include "app/secret.h"
@@ -320,7 +321,9 @@ static int disqualify(struct store_conn *c, const struct step *x, struct px_err 
 				  (long long)a.id);
 	if (!strcmp(a.state, "disqualified"))
 		return 0;
-	return application_move(c, x->actor, &a, disqualifiable, "disqualified", "verified objection", err);
+	if ((rc = application_move(c, x->actor, &a, disqualifiable, "disqualified", "verified objection", err)))
+		return rc;
+	return review_withdraw_open(c, x->actor, a.id, "application disqualified by a verified objection", NULL, err);
 }
 
 static int decide_step(struct store_conn *c, struct step *x, json_t **payload, struct px_err *err)

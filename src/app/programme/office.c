@@ -113,9 +113,6 @@ static int list_notice(struct app *app, struct store_conn *c, const struct app_a
 		       const char *title_key, json_t **out, struct px_err *err)
 {
 	json_t *list = json_array();
-	char title[200];
-	int64_t notice_id;
-	px_date ends;
 	int rc;
 
 	while ((rc = store_step(s, err)) == STORE_ROW) {
@@ -126,19 +123,12 @@ static int list_notice(struct app *app, struct store_conn *c, const struct app_a
 		json_array_append_new(list, row);
 	}
 	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(title, sizeof(title), "%s%s", p->tpl->title, family_text(p->tpl, title_key));
-	struct notice_new nn = { .programme_id = p->id, .stage_code = st->code, .region = p->region, .title = title,
-				 .list = list, .workdays = st->notice_workdays ? st->notice_workdays : 5 };
-	if ((rc = notice_publish(app, c, actor, &nn, &notice_id, &ends, err)))
-		goto out;
-	*out = json_pack("{s:I, s:s, s:o, s:o, s:i, s:O}", "notice", (json_int_t)notice_id, "title", title,
-			 "starts_on", notice_date_json(app_today(app)), "ends_on", notice_date_json(ends),
-			 "workdays", nn.workdays, "list", list);
-out:
+	if (rc >= 0) {
+		struct notice_spec ns = { .p = p, .st = st, .title_key = title_key, .list = list };
+		rc = notice_issue(app, c, actor, &ns, out, err);
+	}
 	json_decref(list);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 struct notice_arg {

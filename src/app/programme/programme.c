@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "app/audit.h"
-#include "app/programme/notice.h"
 #include "app/programme/family.h"
 #include "core/stage.h"
 #include "app/programme/template_cache.h"
@@ -39,7 +38,11 @@ static struct store_sql Q_STAGES = STORE_SQL(
 
 static json_t *date_or_null(px_date d)
 {
-	return notice_date_json(d);
+	char b[11];
+	if (!d)
+		return json_null();
+	date_format(d, b);
+	return json_string(b);
 }
 
 bool programme_is_office(const struct programme *p, const struct app_actor *actor)

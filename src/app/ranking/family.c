@@ -18,7 +18,7 @@ static int check_section(const json_t *section, struct px_err *err)
 }
 
 static const struct family_text texts[] = {
-	{ "notice.publication", "广州百强质量品牌榜单" },
+	{ "notice.publication", "榜单" },
 	{ "attestation", "承诺申报材料真实、准确、合法和有效，并对因提供不实材料造成的后果承担责任" },
 	{ "state.submitted", "已报名" },
 	{ "state.withdrawn", "已撤回" },

@@ -248,14 +248,13 @@ static int store_results(struct store_conn *c, const struct programme *p, const 
 	return 0;
 }
 
-/* One notice per track, listing its placed candidates. */
+/* One notice per track, listing its placed candidates: 《title》榜单（track）, the stage's working days. */
 static int publish_notices(struct pub_arg *a, struct store_conn *c, const struct programme *p,
 			   const struct tpl_stage *st, const struct board *b, struct px_err *err)
 {
-	char title[256];
 	int rc = 0;
 	for (int t = 0; t < p->tpl->ntracks && !rc; t++) {
-		json_t *list = json_array();
+		json_t *list = json_array(), *notice = NULL;
 		for (size_t i = 0; i < b->n; i++)
 			if (b->e[i].track == (uint32_t)t && b->e[i].placed) {
 				json_t *o = entry_json(b, &b->e[i]);
@@ -263,12 +262,12 @@ static int publish_notices(struct pub_arg *a, struct store_conn *c, const struct
 				json_object_del(o, "placed");
 				json_array_append_new(list, o);
 			}
-		snprintf(title, sizeof(title), "%s·%s", p->tpl->title, p->tpl->tracks[t].name);
-		struct notice_new n = { p->id, st->code, p->region, title, list, 0,
-					st->notice_workdays ? st->notice_workdays : 5 };
-		int64_t nid = 0;
-		if (!(rc = notice_publish(a->app, c, a->actor, &n, &nid, NULL, err)))
-			rc = store_run(c, &Q_SET_NOTICE, err, "iit", nid, p->id, p->tpl->tracks[t].code);
+		struct notice_spec ns = { .p = p, .st = st, .title_key = "notice.publication",
+					  .title_suffix = p->tpl->tracks[t].name, .list = list };
+		if (!(rc = notice_issue(a->app, c, a->actor, &ns, &notice, err)))
+			rc = store_run(c, &Q_SET_NOTICE, err, "iit", (int64_t)json_integer_value(json_object_get(notice, "id")),
+				       p->id, p->tpl->tracks[t].code);
+		json_decref(notice);
 		json_decref(list);
 	}
 	return rc;

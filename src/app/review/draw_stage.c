@@ -228,44 +228,41 @@ static int load_orgs(struct store_conn *c, struct builder *b, struct px_err *err
 	return rc < 0 ? rc : 0;
 }
 
-/*
- * Build the input of a draw of stage st. *input is a new JSON object;
- * *detected lists [expert id, organisation id] pairs found by the employer
- * rule (to record).
- */
-static int build_input(struct store_conn *c, const struct programme *p, const struct tpl_stage *st, int64_t draw_id,
-		       json_t **input, json_t **detected, struct px_err *err)
+/* The applications in the pool state of the stage, as rows; persons' employers noted for matching. */
+static int load_app_rows(struct store_conn *c, const struct programme *p, const char *pool_state, struct builder *b,
+			 json_t *rows, json_t *unmatched, struct px_err *err)
 {
-	struct builder b = { json_object(), json_object(), json_object(), json_object(), json_array(), json_object() };
-	json_t *apps_rows = json_array(), *unmatched = json_object(), *apps = json_array(), *experts_by_id = json_object();
 	struct store_stmt *s;
-	const char *pool_state = programme_review_pool_state(p->tpl, st->code);
-	char key[24];
-	size_t i;
-	json_t *v;
-	int rc;
+	int rc = store_prepare(c, &Q_POOL_APPS, &s, err);
 
-	*input = NULL;
-	*detected = json_array();
-	if ((rc = load_orgs(c, &b, err)) || (rc = store_prepare(c, &Q_POOL_APPS, &s, err)))
-		goto out;
+	if (rc)
+		return rc;
 	store_bind_int(s, 1, p->id);
 	store_bind_text(s, 2, pool_state);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
-		json_array_append_new(apps_rows, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s}", "id",
-							   (json_int_t)store_col_int(s, 0), "org",
-							   (json_int_t)store_col_int(s, 1), "person",
-							   (json_int_t)store_col_int(s, 2), "region", store_col_text(s, 3),
-							   "industry", store_col_text(s, 4), "employer",
-							   store_col_text(s, 5)));
+		json_array_append_new(rows, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s}", "id",
+						      (json_int_t)store_col_int(s, 0), "org",
+						      (json_int_t)store_col_int(s, 1), "person",
+						      (json_int_t)store_col_int(s, 2), "region", store_col_text(s, 3),
+						      "industry", store_col_text(s, 4), "employer", store_col_text(s, 5)));
 		if (store_col_int(s, 2))
-			note_unmatched(&b, unmatched, store_col_text(s, 5));
+			note_unmatched(b, unmatched, store_col_text(s, 5));
 	}
 	store_reset(s);
-	if (rc < 0 || (rc = store_prepare(c, &Q_EXPERTS, &s, err)))
-		goto out;
-	/* the candidates: the pool of the programme's office (app/scope.h) */
+	return rc < 0 ? rc : 0;
+}
+
+/* The candidates: the active experts of the programme's office's pool (app/scope.h). */
+static int load_experts(struct store_conn *c, const struct programme *p, struct builder *b, json_t *by_id,
+			json_t *unmatched, struct px_err *err)
+{
+	struct store_stmt *s;
 	struct app_actor pool_of = app_actor_office_of(p->region);
+	char key[24];
+	int rc = store_prepare(c, &Q_EXPERTS, &s, err);
+
+	if (rc)
+		return rc;
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		if (!app_actor_in_region(&pool_of, store_col_text(s, 5), NULL))
 			continue;
@@ -276,14 +273,116 @@ static int build_input(struct store_conn *c, const struct programme *p, const st
 		}
 		json_t *e = json_pack("{s:s, s:s, s:s, s:o, s:[]}", "id", store_col_text(s, 1), "employer",
 				      store_col_text(s, 2), "region", store_col_text(s, 3), "fields", fields, "conflicts");
-		json_object_set_new(b.codes, store_col_text(s, 1), json_integer(store_col_int(s, 0)));
+		json_object_set_new(b->codes, store_col_text(s, 1), json_integer(store_col_int(s, 0)));
 		snprintf(key, sizeof(key), "%" PRId64, store_col_int(s, 0));
-		json_object_set(experts_by_id, key, e);
-		json_array_append_new(b.experts, e);
-		note_unmatched(&b, unmatched, store_col_text(s, 2));
+		json_object_set(by_id, key, e);
+		json_array_append_new(b->experts, e);
+		note_unmatched(b, unmatched, store_col_text(s, 2));
 	}
 	store_reset(s);
-	if (rc < 0 || (rc = number_unmatched(&b, unmatched, err)))
+	return rc < 0 ? rc : 0;
+}
+
+/* One application of the draw's input: its reference, organisation (or employer), region and field. */
+static json_t *app_entry(struct builder *b, json_t *v)
+{
+	char ref[24], org[24], applicant[24];
+	int64_t o = json_integer_value(json_object_get(v, "org")), pe = json_integer_value(json_object_get(v, "person"));
+	json_t *fields = json_array();
+
+	programme_app_ref(json_integer_value(json_object_get(v, "id")), ref);
+	if (o) {
+		snprintf(org, sizeof(org), "O%" PRId64, o);
+		applicant[0] = '\0';
+		json_object_set_new(b->own, org, json_true());
+	} else {
+		const char *emp = name_id(b, json_string_value(json_object_get(v, "employer")));
+		snprintf(applicant, sizeof(applicant), "P%" PRId64, pe);
+		snprintf(org, sizeof(org), "%s", emp ? emp : applicant);
+		if (emp && emp[0] == 'O')
+			json_object_set_new(b->own, org, json_true());
+	}
+	const char *industry = o ? json_string_value(json_object_get(v, "industry"))
+				 : json_string_value(json_object_get(b->industry, org));
+	if (industry && *industry)
+		json_array_append_new(fields, json_string(industry));
+	json_t *a = json_pack("{s:s, s:s, s:s, s:o}", "id", ref, "organisation", org, "region",
+			      json_string_value(json_object_get(v, "region")), "fields", fields);
+	if (applicant[0])
+		json_object_set_new(a, "applicant", json_string(applicant));
+	return a;
+}
+
+/* Experts' employers mapped to ids; an expert employed by an applicant is recorded in detected. */
+static void map_employers(struct builder *b, json_t *detected)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(b->experts, i, v) {
+		const char *emp = name_id(b, json_string_value(json_object_get(v, "employer")));
+		json_object_set_new(v, "employer", json_string(emp ? emp : "X0"));
+		if (emp && json_object_get(b->own, emp))
+			json_array_append_new(detected, json_pack("{s:I, s:I, s:s}", "expert",
+								  json_integer_value(json_object_get(b->codes,
+									json_string_value(json_object_get(v, "id")))),
+								  "organisation", (json_int_t)strtoll(emp + 1, NULL, 10),
+								  "code", json_string_value(json_object_get(v, "id"))));
+	}
+}
+
+/* The declared conflicts, resolved to organisation or person ids, added to each expert. */
+static int load_conflicts(struct store_conn *c, struct builder *b, json_t *by_id, struct px_err *err)
+{
+	struct store_stmt *s;
+	char key[24], id[24];
+	int rc = store_prepare(c, &Q_CONFLICTS, &s, err);
+
+	if (rc)
+		return rc;
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		const char *target = store_col_text(s, 3), *resolved = NULL;
+		snprintf(key, sizeof(key), "%" PRId64, store_col_int(s, 0));
+		json_t *e = json_object_get(by_id, key);
+		if (!e)
+			continue;
+		if (store_col_int(s, 1)) {
+			snprintf(id, sizeof(id), "O%" PRId64, store_col_int(s, 1));
+			resolved = id;
+		} else if (store_col_int(s, 2)) {
+			snprintf(id, sizeof(id), "P%" PRId64, store_col_int(s, 2));
+			resolved = id;
+		} else if (*target) {
+			resolved = json_string_value(json_object_get(b->uscc, target));
+			if (!resolved)
+				resolved = name_id(b, target);
+		}
+		if (resolved)
+			add_unique(json_object_get(e, "conflicts"), resolved);
+	}
+	store_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * Build the input of a draw of stage st. *input is a new JSON object;
+ * *detected lists [expert id, organisation id] pairs found by the employer
+ * rule (to record).
+ */
+static int build_input(struct store_conn *c, const struct programme *p, const struct tpl_stage *st, int64_t draw_id,
+		       json_t **input, json_t **detected, struct px_err *err)
+{
+	struct builder b = { json_object(), json_object(), json_object(), json_object(), json_array(), json_object() };
+	json_t *apps_rows = json_array(), *unmatched = json_object(), *apps = json_array(), *experts_by_id = json_object();
+	const char *pool_state = programme_review_pool_state(p->tpl, st->code);
+	size_t i;
+	json_t *v;
+	int rc;
+
+	*input = NULL;
+	*detected = json_array();
+	if ((rc = load_orgs(c, &b, err)) || (rc = load_app_rows(c, p, pool_state, &b, apps_rows, unmatched, err)) ||
+	    (rc = load_experts(c, p, &b, experts_by_id, unmatched, err)) ||
+	    (rc = number_unmatched(&b, unmatched, err)))
 		goto out;
 	if (!json_array_size(apps_rows)) {
 		rc = px_err_set(err, PX_ECONFLICT, "draw_no_applications", "stage",
@@ -294,71 +393,11 @@ static int build_input(struct store_conn *c, const struct programme *p, const st
 		rc = px_err_set(err, PX_ECONFLICT, "draw_no_experts", "stage", "the expert pool has no active expert");
 		goto out;
 	}
-	/* applications */
-	json_array_foreach(apps_rows, i, v) {
-		char ref[24], org[24], applicant[24];
-		int64_t o = json_integer_value(json_object_get(v, "org")), pe = json_integer_value(json_object_get(v, "person"));
-		json_t *fields = json_array();
-		programme_app_ref(json_integer_value(json_object_get(v, "id")), ref);
-		if (o) {
-			snprintf(org, sizeof(org), "O%" PRId64, o);
-			applicant[0] = '\0';
-			json_object_set_new(b.own, org, json_true());
-		} else {
-			const char *emp = name_id(&b, json_string_value(json_object_get(v, "employer")));
-			snprintf(applicant, sizeof(applicant), "P%" PRId64, pe);
-			snprintf(org, sizeof(org), "%s", emp ? emp : applicant);
-			if (emp && emp[0] == 'O')
-				json_object_set_new(b.own, org, json_true());
-		}
-		const char *industry = o ? json_string_value(json_object_get(v, "industry"))
-					 : json_string_value(json_object_get(b.industry, org));
-		if (industry && *industry)
-			json_array_append_new(fields, json_string(industry));
-		json_t *a = json_pack("{s:s, s:s, s:s, s:o}", "id", ref, "organisation", org, "region",
-				      json_string_value(json_object_get(v, "region")), "fields", fields);
-		if (applicant[0])
-			json_object_set_new(a, "applicant", json_string(applicant));
-		json_array_append_new(apps, a);
-	}
-	/* experts: employers mapped, conflicts resolved */
-	json_array_foreach(b.experts, i, v) {
-		const char *emp = name_id(&b, json_string_value(json_object_get(v, "employer")));
-		json_object_set_new(v, "employer", json_string(emp ? emp : "X0"));
-		if (emp && json_object_get(b.own, emp))
-			json_array_append_new(*detected, json_pack("{s:I, s:I, s:s}", "expert",
-								   json_integer_value(json_object_get(b.codes,
-									json_string_value(json_object_get(v, "id")))),
-								   "organisation", (json_int_t)strtoll(emp + 1, NULL, 10),
-								   "code", json_string_value(json_object_get(v, "id"))));
-	}
-	if ((rc = store_prepare(c, &Q_CONFLICTS, &s, err)))
+	json_array_foreach(apps_rows, i, v)
+		json_array_append_new(apps, app_entry(&b, v));
+	map_employers(&b, *detected);
+	if ((rc = load_conflicts(c, &b, experts_by_id, err)))
 		goto out;
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		char id[24];
-		const char *target = store_col_text(s, 3), *resolved = NULL;
-		snprintf(key, sizeof(key), "%" PRId64, store_col_int(s, 0));
-		json_t *e = json_object_get(experts_by_id, key);
-		if (!e)
-			continue;
-		if (store_col_int(s, 1)) {
-			snprintf(id, sizeof(id), "O%" PRId64, store_col_int(s, 1));
-			resolved = id;
-		} else if (store_col_int(s, 2)) {
-			snprintf(id, sizeof(id), "P%" PRId64, store_col_int(s, 2));
-			resolved = id;
-		} else if (*target) {
-			resolved = json_string_value(json_object_get(b.uscc, target));
-			if (!resolved)
-				resolved = name_id(&b, target);
-		}
-		if (resolved)
-			add_unique(json_object_get(e, "conflicts"), resolved);
-	}
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	rc = 0;
 	*input = json_pack("{s:{s:s, s:I, s:s, s:s, s:I}, s:i, s:i, s:{s:b, s:b}, s:O, s:O}", "meta", "programme",
 			   p->tpl->title, "programme_id", (json_int_t)p->id, "stage", st->code, "stage_title", st->title,
 			   "draw", (json_int_t)draw_id, "panel", st->panel_size, "max_load", st->max_load, "constraints",
@@ -658,16 +697,73 @@ static int record_detected(struct store_conn *c, json_t *detected, int64_t now, 
 	return 0;
 }
 
+/* The inputs as frozen now must hash to what was committed to. */
+static int inputs_unchanged(const struct draw_row *d, const struct frozen *f, struct px_err *err)
+{
+	char change[160];
+	if (!strcmp(f->hash, d->inputs_hash))
+		return 0;
+	draw_change_describe(d->input, f->input, change, sizeof(change));
+	return px_err_set(err, PX_ECONFLICT, "draw_inputs_changed", "draw",
+			  "the inputs of draw %" PRId64 " changed since its commitment (%s); abandon it and commit again",
+			  d->id, change);
+}
+
+/* Store the seed, the inputs and the result on the draw; draw_done when it ran or was abandoned meanwhile. */
+static int store_result(struct store_conn *c, const struct draw_row *d, const struct frozen *f, const char *seed_hex,
+			json_t *result, int64_t now, struct px_err *err)
+{
+	char *input_json = json_dump_sorted(f->input), *result_text = result ? json_dump_sorted(result) : NULL;
+	int rc;
+
+	if (!input_json || !result_text)
+		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	else if ((rc = store_get(c, &Q_RUN, err, "tttiit:-", seed_hex, (const char *)input_json,
+				 (const char *)result_text, now, d->id, (const char *)f->hash)) == STORE_DONE)
+		rc = px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run or was abandoned", d->id);
+	free(input_json);
+	free(result_text);
+	return rc < 0 ? rc : 0;
+}
+
+/* One assignment per panel seat. */
+static int insert_assignments(struct store_conn *c, const struct draw_row *d, const struct frozen *f,
+			      const struct draw_result *res, int64_t now, struct px_err *err)
+{
+	for (size_t i = 0; i < res->n_panels; i++) {
+		const struct draw_panel *pn = &res->panels[i];
+		int64_t application = strtoll(f->doc.in.apps[pn->app].id + 1, NULL, 10);
+		for (unsigned j = 0; j < pn->n; j++) {
+			int64_t expert = json_integer_value(json_object_get(f->codes, f->doc.in.experts[pn->expert[j]].id));
+			int rc = store_run(c, &Q_ASSIGN, err, "itiii", d->id, d->stage, application, expert, now);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int audit_run(struct store_conn *c, const struct app_actor *actor, const struct programme *p,
+		     const struct draw_row *d, const struct frozen *f, const struct draw_result *res, const char *seed_hex,
+		     struct px_err *err)
+{
+	return audit_record(c, actor, "draw.run", "draw", d->id,
+			    json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:i}", "programme", (json_int_t)p->id, "stage",
+				      d->stage, "seed", seed_hex, "seed_commit", d->seed_commit, "inputs_hash", f->hash,
+				      "applications", (json_int_t)f->doc.in.n_apps, "experts",
+				      (json_int_t)f->doc.in.n_experts, "max_load", (int)res->max_load),
+			    err);
+}
+
 static int run_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct run_arg *a = arg;
 	struct draw_row d;
 	struct programme p = { 0 };
-	const struct tpl_stage *st;
 	struct frozen f = { 0 };
 	struct draw_result res = { 0 };
 	json_t *result = NULL;
-	char *input_json = NULL, *result_text = NULL, object[40], seed_hex[DRAW_HEX_LEN + 1] = "", change[160];
+	char seed_hex[DRAW_HEX_LEN + 1] = "";
 	unsigned char seed[DRAW_SEED_BYTES];
 	int64_t now = store_now_us();
 	int rc;
@@ -675,62 +771,15 @@ static int run_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if ((rc = draw_row_load(c, a->id, &d, err)))
 		return rc;
 	if ((rc = programme_load_office(c, a->actor, d.programme_id, &p, err)) || (rc = require_pending(&d, err)) ||
-	    (rc = programme_require_stage(&p, d.stage, err)) || (rc = open_commitment(&d, a->seed, seed, err)))
-		goto out;
-	st = template_stage(p.tpl, d.stage);
-	if ((rc = frozen_build(c, &p, st, d.id, &f, err)))
-		goto out;
-	if (strcmp(f.hash, d.inputs_hash)) {
-		draw_change_describe(d.input, f.input, change, sizeof(change));
-		rc = px_err_set(err, PX_ECONFLICT, "draw_inputs_changed", "draw",
-				"the inputs of draw %" PRId64 " changed since its commitment (%s); abandon it and commit "
-				"again", d.id, change);
-		goto out;
-	}
-	if ((rc = draw_run(&f.doc.in, seed, &res, err)))
+	    (rc = programme_require_stage(&p, d.stage, err)) || (rc = open_commitment(&d, a->seed, seed, err)) ||
+	    (rc = frozen_build(c, &p, template_stage(p.tpl, d.stage), d.id, &f, err)) ||
+	    (rc = inputs_unchanged(&d, &f, err)) || (rc = draw_run(&f.doc.in, seed, &res, err)))
 		goto out;
 	sodium_bin2hex(seed_hex, sizeof(seed_hex), seed, sizeof(seed));
 	result = draw_doc_result_json(&f.doc.in, &res);
-	input_json = json_dump_sorted(f.input);
-	result_text = result ? json_dump_sorted(result) : NULL;
-	if (!input_json || !result_text) {
-		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		goto out;
-	}
-	struct store_stmt *s;
-	if ((rc = store_prepare(c, &Q_RUN, &s, err)))
-		goto out;
-	store_bind_text(s, 1, seed_hex);
-	store_bind_text(s, 2, input_json);
-	store_bind_text(s, 3, result_text);
-	store_bind_int(s, 4, now);
-	store_bind_int(s, 5, d.id);
-	store_bind_text(s, 6, f.hash);
-	rc = store_step(s, err);
-	store_reset(s);
-	if (rc == STORE_DONE)
-		rc = px_err_set(err, PX_ECONFLICT, "draw_done", "draw", "draw %" PRId64 " has run or was abandoned", d.id);
-	if (rc < 0)
-		goto out;
-	for (size_t i = 0; i < res.n_panels; i++) {
-		const struct draw_panel *pn = &res.panels[i];
-		int64_t application = strtoll(f.doc.in.apps[pn->app].id + 1, NULL, 10);
-		for (unsigned j = 0; j < pn->n; j++) {
-			int64_t expert = json_integer_value(json_object_get(f.codes, f.doc.in.experts[pn->expert[j]].id));
-			if ((rc = store_run(c, &Q_ASSIGN, err, "itiii", d.id, d.stage, application, expert, now)))
-				goto out;
-		}
-	}
-	if ((rc = record_detected(c, f.detected, now, err)))
-		goto out;
-	snprintf(object, sizeof(object), "draw:%" PRId64, d.id);
-	json_t *payload = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:i}", "programme", (json_int_t)p.id, "stage",
-				    d.stage, "seed", seed_hex, "seed_commit", d.seed_commit, "inputs_hash", f.hash,
-				    "applications", (json_int_t)f.doc.in.n_apps, "experts", (json_int_t)f.doc.in.n_experts,
-				    "max_load", (int)res.max_load);
-	rc = audit_append(c, a->actor, "draw.run", object, payload, err);
-	json_decref(payload);
-	if (rc)
+	if ((rc = store_result(c, &d, &f, seed_hex, result, now, err)) ||
+	    (rc = insert_assignments(c, &d, &f, &res, now, err)) || (rc = record_detected(c, f.detected, now, err)) ||
+	    (rc = audit_run(c, a->actor, &p, &d, &f, &res, seed_hex, err)))
 		goto out;
 	d.drawn_at = now;
 	snprintf(d.seed, sizeof(d.seed), "%s", seed_hex);
@@ -743,8 +792,6 @@ static int run_tx(struct store_conn *c, void *arg, struct px_err *err)
 out:
 	sodium_memzero(seed, sizeof(seed));
 	draw_result_release(&res);
-	free(input_json);
-	free(result_text);
 	json_decref(result);
 	frozen_release(&f);
 	draw_row_release(&d);

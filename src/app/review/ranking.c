@@ -25,7 +25,10 @@ static struct store_sql Q_CANDIDATES = STORE_SQL(
 	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
 	"LEFT JOIN stage_result m ON m.application_id = a.id AND m.stage_code = $2 "
 	"LEFT JOIN stage_result n ON n.application_id = a.id AND n.stage_code = $3 "
-	"WHERE a.programme_id = $1 AND a.state IN ('shortlisted', 'proposed', 'not_proposed', 'winner') ORDER BY a.id");
+	"WHERE a.programme_id = $1 AND a.state IN ('shortlisted', 'proposed', 'not_proposed', 'winner', 'disqualified') "
+	"ORDER BY a.id");
+static struct store_sql Q_PROPOSED_LIST = STORE_SQL(
+	"SELECT list FROM decision WHERE programme_id = $1 AND kind = 'deliberation' ORDER BY id");
 
 const struct tpl_stage *ranking_review_stage(const struct template *t, int n)
 {
@@ -37,9 +40,40 @@ const struct tpl_stage *ranking_review_stage(const struct template *t, int n)
 
 struct cand {
 	int64_t id, material, onsite, final;
+	bool vacated; /* proposed, then disqualified: its place stays vacant */
 	char state[20];
 	char name[160];
 };
+
+/*
+ * The applications the leadership group proposed (the deliberation's list),
+ * as a JSON object keyed by id; empty before the deliberation. A proposed
+ * application disqualified afterwards keeps its place in the ranking, vacant
+ * (清强市办〔2025〕20号 七(八), 二): nobody moves up into it.
+ */
+static int load_proposed(struct store_conn *c, int64_t programme_id, json_t *proposed, struct px_err *err)
+{
+	char *list = NULL;
+	int rc = store_get(c, &Q_PROPOSED_LIST, err, "i:s", programme_id, &list);
+	json_t *ids = list ? json_loads(list, 0, NULL) : NULL, *v;
+	size_t i;
+	char key[24];
+
+	json_array_foreach(ids, i, v) {
+		snprintf(key, sizeof(key), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		json_object_set_new(proposed, key, json_true());
+	}
+	json_decref(ids);
+	free(list);
+	return rc < 0 ? rc : 0;
+}
+
+static bool was_proposed(json_t *proposed, int64_t id)
+{
+	char key[24];
+	snprintf(key, sizeof(key), "%" PRId64, id);
+	return json_object_get(proposed, key) != NULL;
+}
 
 static int load_candidates(struct store_conn *c, const struct programme *p, const char *material,
 			   const char *onsite, struct rank_candidate **rc_out, struct cand **info_out, size_t *n,
@@ -49,19 +83,25 @@ static int load_candidates(struct store_conn *c, const struct programme *p, cons
 	struct rank_candidate *rcs = NULL;
 	struct cand *info = NULL;
 	size_t cap = 0, count = 0;
-	int rc = store_prepare(c, &Q_CANDIDATES, &s, err);
+	json_t *proposed = json_object();
+	int rc = load_proposed(c, p->id, proposed, err);
 
 	*rc_out = NULL;
 	*info_out = NULL;
 	*n = 0;
-	if (rc)
+	if (rc || (rc = store_prepare(c, &Q_CANDIDATES, &s, err))) {
+		json_decref(proposed);
 		return rc;
+	}
 	store_bind_int(s, 1, p->id);
 	store_bind_text(s, 2, material);
 	store_bind_text(s, 3, onsite);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		int64_t m = store_col_int(s, 7), o = store_col_int(s, 8);
 		int track = template_track_index(p->tpl, store_col_text(s, 1));
+		bool vacated = !strcmp(store_col_text(s, 5), "disqualified");
+		if (vacated && !was_proposed(proposed, store_col_int(s, 0)))
+			continue; /* disqualified before the proposal: not a candidate */
 		if (m < 0 || (onsite[0] && o < 0) || track < 0) {
 			json_array_append_new(unscored, json_pack("{s:I, s:s, s:s}", "application",
 								  (json_int_t)store_col_int(s, 0), "name",
@@ -94,15 +134,44 @@ static int load_candidates(struct store_conn *c, const struct programme *p, cons
 		ci->id = k->id;
 		ci->material = m;
 		ci->onsite = k->onsite;
+		ci->vacated = vacated;
 		snprintf(ci->state, sizeof(ci->state), "%s", store_col_text(s, 5));
 		snprintf(ci->name, sizeof(ci->name), "%s", store_col_text(s, 6));
 		count++;
 	}
 	store_reset(s);
+	json_decref(proposed);
 	*rc_out = rcs;
 	*info_out = info;
 	*n = count;
 	return rc < 0 ? rc : 0;
+}
+
+/*
+ * One track of the ranking. A proposed application disqualified afterwards
+ * keeps its rank, not placed, with reason "vacated": its place stays vacant.
+ */
+static json_t *track_json(const struct tpl_track *tt, const struct rank_result *res, uint32_t k,
+			  const struct cand *info, bool onsite)
+{
+	json_t *entries = json_array();
+	int placed = 0;
+
+	for (size_t e = res->track_first[k]; e < res->track_first[k + 1]; e++) {
+		const struct rank_entry *re = &res->entries[e];
+		const struct cand *ci = &info[re->index];
+		bool in = re->placed && !ci->vacated;
+		placed += in;
+		json_array_append_new(entries, json_pack("{s:i, s:I, s:s, s:s, s:o, s:o, s:o, s:b, s:s, s:b, s:b}", "rank",
+							 (int)re->rank, "application", (json_int_t)re->id, "name",
+							 ci->name, "state", ci->state, "final", json_hundredths(ci->final),
+							 "material", json_hundredths(ci->material), "onsite",
+							 onsite ? json_hundredths(ci->onsite) : json_null(), "placed", in,
+							 "reason", ci->vacated ? "vacated" : rank_reason_name(re->reason),
+							 "tie_unbroken", re->tie_unbroken, "vacated", ci->vacated));
+	}
+	return json_pack("{s:s, s:s, s:i, s:i, s:i, s:o}", "code", tt->code, "name", tt->name, "cap", tt->cap, "placed",
+			 placed, "vacant", tt->cap - placed, "entries", entries);
 }
 
 int ranking_build(struct store_conn *c, const struct programme *p, json_t **out, struct px_err *err)
@@ -145,25 +214,8 @@ int ranking_build(struct store_conn *c, const struct programme *p, json_t **out,
 				   .applicant_limit = (uint32_t)t->applicant_limit, .keys = keys, .nkeys = (size_t)t->ntie };
 	if ((rc = rank_run(cands, n, &cfg, &res, err)))
 		goto out;
-	for (uint32_t k = 0; k < res.ntracks; k++) {
-		json_t *entries = json_array();
-		for (size_t e = res.track_first[k]; e < res.track_first[k + 1]; e++) {
-			const struct rank_entry *re = &res.entries[e];
-			const struct cand *ci = &info[re->index];
-			json_array_append_new(entries, json_pack("{s:i, s:I, s:s, s:s, s:o, s:o, s:o, s:b, s:s, s:b}", "rank",
-								 (int)re->rank, "application", (json_int_t)re->id, "name",
-								 ci->name, "state", ci->state, "final",
-								 json_hundredths(ci->final), "material",
-								 json_hundredths(ci->material), "onsite",
-								 onsite ? json_hundredths(ci->onsite) : json_null(),
-								 "placed", re->placed, "reason", rank_reason_name(re->reason),
-								 "tie_unbroken", re->tie_unbroken));
-		}
-		json_array_append_new(tracks, json_pack("{s:s, s:s, s:i, s:i, s:i, s:o}", "code", t->tracks[k].code, "name",
-							t->tracks[k].name, "cap", t->tracks[k].cap, "placed",
-							(int)res.track_placed[k], "vacant",
-							t->tracks[k].cap - (int)res.track_placed[k], "entries", entries));
-	}
+	for (uint32_t k = 0; k < res.ntracks; k++)
+		json_array_append_new(tracks, track_json(&t->tracks[k], &res, k, info, onsite != NULL));
 	*out = json_pack("{s:{s:{s:s, s:i, s:s?, s:i}, s:o, s:O, s:i}, s:O, s:O}", "rule", "weights", "material",
 			 material->code, "material_permille", onsite ? t->weight_material : 1000, "onsite",
 			 onsite ? onsite->code : NULL, "onsite_permille", onsite ? t->weight_onsite : 0, "bar",

@@ -7,7 +7,11 @@
  * review stage (材料评审) with weights.material, the second (现场评审) with
  * weights.onsite (core/score.h score_combine). The candidates are the
  * applications that reached the last review stage (shortlisted, and later
- * proposed, not_proposed or winner; never disqualified or withdrawn). They
+ * proposed, not_proposed or winner; never withdrawn, and disqualified only
+ * when the leadership group had proposed it before: its place then stays
+ * vacant, 空缺, and the next candidate does not move up - 七(八) takes away
+ * the proposed winner's qualification, it does not reopen the list, and 二
+ * lets places stay vacant; GET .../winners shows the same vacancy). They
  * are ranked per track by core/rank.h under the track caps (a cap is a
  * maximum), the bar (places stay vacant below it, 空缺), the declared
  * tie-break keys and the applicant limit.
@@ -24,7 +28,9 @@
  *   {rule: {weights, bar, tie_break, applicant_limit},
  *    tracks: [{code, name, cap, placed, vacant,
  *              entries: [{rank, application, name, state, final, material, onsite,
- *                         placed, reason, tie_unbroken}]}],
+ *                         placed, reason, tie_unbroken, vacated}]}],
+ * A vacated entry (proposed, then disqualified) keeps its rank with placed
+ * false and reason "vacated"; the track's placed/vacant counts it vacant.
  *    unscored: [{application, name, missing}]}
  * Scores are exact decimal text. A new reference.
  */

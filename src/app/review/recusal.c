@@ -137,6 +137,83 @@ out:
 	return rc;
 }
 
+/* What a replacement draw starts from: the root draw's seed, the latest draw of the chain, its number. */
+struct replace_ctx {
+	char root_seed_hex[DRAW_HEX_LEN + 1], programme_stage[32], ref[24];
+	int64_t programme_id, latest, count;
+	json_t *latest_input, *latest_result; /* NULL when the chain has no draw yet */
+};
+
+static int replace_history(struct store_conn *c, const struct draw_assignment *x, struct replace_ctx *r,
+			   struct px_err *err)
+{
+	char *input = NULL, *result = NULL;
+	int rc = store_get(c, &Q_ROOT, err, "i:bib", x->root_draw, r->root_seed_hex, sizeof(r->root_seed_hex),
+			   &r->programme_id, r->programme_stage, sizeof(r->programme_stage));
+
+	if (rc < 0 || (rc = store_get(c, &Q_LATEST, err, "i:iss", x->root_draw, &r->latest, &input, &result)) < 0)
+		goto out;
+	if (rc == STORE_ROW) {
+		r->latest_input = json_parse_stored(input);
+		r->latest_result = json_parse_stored(result);
+	}
+	rc = store_get(c, &Q_COUNT, err, "i:i", x->root_draw, &r->count);
+out:
+	free(input);
+	free(result);
+	return rc < 0 ? rc : 0;
+}
+
+/* The replacement draw and its assignment, stored and audited; *replacement describes them. */
+static int record_replacement(struct store_conn *c, const struct app_actor *actor, const struct draw_assignment *x,
+			      const struct replace_ctx *r, uint32_t n, const struct draw_doc *doc,
+			      struct draw_result *res, const unsigned char seed[DRAW_SEED_BYTES], size_t chosen,
+			      json_t *input, json_t **replacement, struct px_err *err)
+{
+	char seed_hex[DRAW_HEX_LEN + 1], commit[DRAW_HEX_LEN + 1], hash[DRAW_HEX_LEN + 1];
+	char *input_text = NULL, *result_text = NULL;
+	const char *chosen_code = doc->in.experts[chosen].id;
+	int64_t chosen_id = 0, draw_id = 0, assignment_id = 0, now = store_now_us();
+	json_t *result = NULL;
+	bool active;
+	int rc;
+
+	if ((rc = draw_inputs_hash(&doc->in, hash, err)))
+		return rc;
+	sodium_bin2hex(seed_hex, sizeof(seed_hex), seed, DRAW_SEED_BYTES);
+	draw_seed_commit(seed, commit);
+	snprintf(res->seed_commit, sizeof(res->seed_commit), "%s", commit);
+	snprintf(res->inputs_hash, sizeof(res->inputs_hash), "%s", hash);
+	result = draw_doc_result_json(&doc->in, res);
+	input_text = json_dump_sorted(input);
+	result_text = result ? json_dump_sorted(result) : NULL;
+	if (!input_text || !result_text) {
+		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+		goto out;
+	}
+	if ((rc = expert_by_code(c, chosen_code, &chosen_id, &active, err)) ||
+	    (rc = store_get(c, &Q_INSERT_DRAW, err, "ittttttii:i", r->programme_id, (const char *)r->programme_stage,
+			    (const char *)commit, (const char *)seed_hex, (const char *)hash, (const char *)input_text,
+			    (const char *)result_text, x->root_draw, now, &draw_id)) < 0 ||
+	    (rc = store_get(c, &Q_INSERT_ASSIGNMENT, err, "itiiii:i", draw_id, x->stage, x->application_id, chosen_id,
+			    x->id, now, &assignment_id)) < 0)
+		goto out;
+	rc = audit_record(c, actor, "draw.replace", "draw", draw_id,
+			  json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:I}", "replaces", (json_int_t)x->root_draw,
+				    "previous", (json_int_t)r->latest, "n", (int)n, "application", r->ref, "withdrawn",
+				    x->expert_code, "chosen", chosen_code, "seed", seed_hex, "inputs_hash", hash,
+				    "assignment", (json_int_t)assignment_id),
+			  err);
+	if (!rc)
+		*replacement = json_pack("{s:I, s:s, s:I, s:i}", "assignment", (json_int_t)assignment_id, "expert",
+					 chosen_code, "draw", (json_int_t)draw_id, "n", (int)n);
+out:
+	free(input_text);
+	free(result_text);
+	json_decref(result);
+	return rc < 0 ? rc : 0;
+}
+
 /*
  * Draw the replacement of withdrawn assignment x. On draw_no_replacement (or
  * an expert no longer on the panel) *problem receives {code, message} and 0
@@ -145,139 +222,46 @@ out:
 static int replace(struct store_conn *c, const struct app_actor *actor, const struct draw_assignment *x,
 		   json_t **replacement, json_t **problem, struct px_err *err)
 {
-	struct store_stmt *s;
+	struct replace_ctx r = { 0 };
 	struct draw_doc doc = { 0 };
 	struct draw_result res = { 0 };
 	struct px_err derr = { 0 };
-	json_t *latest_input = NULL, *latest_result = NULL, *input = NULL, *result = NULL, *meta = NULL;
-	char root_seed_hex[DRAW_HEX_LEN + 1] = "", seed_hex[DRAW_HEX_LEN + 1], commit[DRAW_HEX_LEN + 1];
-	char hash[DRAW_HEX_LEN + 1], ref[24], object[40], programme_stage[32] = "";
-	char *input_text = NULL, *result_text = NULL;
+	json_t *input = NULL, *meta = NULL;
 	unsigned char root_seed[DRAW_SEED_BYTES], seed[DRAW_SEED_BYTES];
-	int64_t latest = 0, count = 0, programme_id = 0, draw_id = 0, assignment_id = 0, chosen_id;
-	int64_t now = store_now_us();
 	size_t chosen;
-	bool active;
 	int rc;
 
 	*replacement = *problem = NULL;
-	programme_app_ref(x->application_id, ref);
-	if ((rc = store_prepare(c, &Q_ROOT, &s, err)))
-		return rc;
-	store_bind_int(s, 1, x->root_draw);
-	if ((rc = store_step(s, err)) == STORE_ROW) {
-		snprintf(root_seed_hex, sizeof(root_seed_hex), "%s", store_col_text(s, 0));
-		programme_id = store_col_int(s, 1);
-		snprintf(programme_stage, sizeof(programme_stage), "%s", store_col_text(s, 2));
-	}
-	store_reset(s);
-	if (rc < 0)
-		return rc;
-	if ((rc = draw_seed_parse(root_seed_hex, root_seed, err)))
-		return rc;
-	if ((rc = store_prepare(c, &Q_LATEST, &s, err)))
+	programme_app_ref(x->application_id, r.ref);
+	if ((rc = replace_history(c, x, &r, err)) || (rc = draw_seed_parse(r.root_seed_hex, root_seed, err)))
 		goto out;
-	store_bind_int(s, 1, x->root_draw);
-	if ((rc = store_step(s, err)) == STORE_ROW) {
-		latest = store_col_int(s, 0);
-		latest_input = json_parse_stored(store_col_text(s, 1));
-		latest_result = json_parse_stored(store_col_text(s, 2));
-	}
-	store_reset(s);
-	if (rc < 0 || (rc = store_prepare(c, &Q_COUNT, &s, err)))
-		goto out;
-	store_bind_int(s, 1, x->root_draw);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		count = store_col_int(s, 0);
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	uint32_t n = (uint32_t)count + 1;
-	meta = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s}", "of", (json_int_t)x->root_draw, "previous", (json_int_t)latest,
-			 "n", (int)n, "application", ref, "withdrawn", x->expert_code, "reason", x->state);
-	if ((rc = next_input(c, latest_input, latest_result, ref, x->expert_code, !strcmp(x->state, "recused"), meta,
-			     &input, err)))
-		goto out;
-	if ((rc = draw_doc_load(input, &doc, err)) || (rc = draw_doc_result_load(&doc.in, latest_result, &res, err)))
+	uint32_t n = (uint32_t)r.count + 1;
+	meta = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s}", "of", (json_int_t)x->root_draw, "previous", (json_int_t)r.latest,
+			 "n", (int)n, "application", r.ref, "withdrawn", x->expert_code, "reason", x->state);
+	if ((rc = next_input(c, r.latest_input, r.latest_result, r.ref, x->expert_code, !strcmp(x->state, "recused"),
+			     meta, &input, err)) ||
+	    (rc = draw_doc_load(input, &doc, err)) || (rc = draw_doc_result_load(&doc.in, r.latest_result, &res, err)))
 		goto out;
 	draw_derive_seed(root_seed, n, seed);
-	rc = draw_replace(&doc.in, &res, ref, x->expert_code, seed, &chosen, &derr);
+	rc = draw_replace(&doc.in, &res, r.ref, x->expert_code, seed, &chosen, &derr);
 	if (rc == PX_ECONFLICT || rc == PX_ENOTFOUND) {
 		*problem = json_pack("{s:s, s:s}", "code", derr.key[0] ? derr.key : "draw_no_replacement", "message",
 				     derr.msg);
 		rc = 0;
-		goto out;
-	}
-	if (rc) {
+	} else if (rc) {
 		if (err)
 			*err = derr;
-		goto out;
+	} else {
+		rc = record_replacement(c, actor, x, &r, n, &doc, &res, seed, chosen, input, replacement, err);
 	}
-	if ((rc = draw_inputs_hash(&doc.in, hash, err)))
-		goto out;
-	sodium_bin2hex(seed_hex, sizeof(seed_hex), seed, sizeof(seed));
-	draw_seed_commit(seed, commit);
-	snprintf(res.seed_commit, sizeof(res.seed_commit), "%s", commit);
-	snprintf(res.inputs_hash, sizeof(res.inputs_hash), "%s", hash);
-	result = draw_doc_result_json(&doc.in, &res);
-	input_text = json_dump_sorted(input);
-	result_text = result ? json_dump_sorted(result) : NULL;
-	if (!input_text || !result_text) {
-		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		goto out;
-	}
-	const char *chosen_code = doc.in.experts[chosen].id;
-	if ((rc = expert_by_code(c, chosen_code, &chosen_id, &active, err)))
-		goto out;
-	if ((rc = store_prepare(c, &Q_INSERT_DRAW, &s, err)))
-		goto out;
-	store_bind_int(s, 1, programme_id);
-	store_bind_text(s, 2, programme_stage);
-	store_bind_text(s, 3, commit);
-	store_bind_text(s, 4, seed_hex);
-	store_bind_text(s, 5, hash);
-	store_bind_text(s, 6, input_text);
-	store_bind_text(s, 7, result_text);
-	store_bind_int(s, 8, x->root_draw);
-	store_bind_int(s, 9, now);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		draw_id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc < 0 || (rc = store_prepare(c, &Q_INSERT_ASSIGNMENT, &s, err)))
-		goto out;
-	store_bind_int(s, 1, draw_id);
-	store_bind_text(s, 2, x->stage);
-	store_bind_int(s, 3, x->application_id);
-	store_bind_int(s, 4, chosen_id);
-	store_bind_int(s, 5, x->id);
-	store_bind_int(s, 6, now);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		assignment_id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc < 0)
-		goto out;
-	snprintf(object, sizeof(object), "draw:%" PRId64, draw_id);
-	json_t *payload = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:I}", "replaces", (json_int_t)x->root_draw,
-				    "previous", (json_int_t)latest, "n", (int)n, "application", ref, "withdrawn",
-				    x->expert_code, "chosen", chosen_code, "seed", seed_hex, "inputs_hash", hash,
-				    "assignment", (json_int_t)assignment_id);
-	rc = audit_append(c, actor, "draw.replace", object, payload, err);
-	json_decref(payload);
-	if (rc)
-		goto out;
-	*replacement = json_pack("{s:I, s:s, s:I, s:i}", "assignment", (json_int_t)assignment_id, "expert", chosen_code,
-				 "draw", (json_int_t)draw_id, "n", (int)n);
 out:
 	sodium_memzero(root_seed, sizeof(root_seed));
 	sodium_memzero(seed, sizeof(seed));
 	draw_result_release(&res);
 	draw_doc_release(&doc);
-	free(input_text);
-	free(result_text);
-	json_decref(latest_input);
-	json_decref(latest_result);
+	json_decref(r.latest_input);
+	json_decref(r.latest_result);
 	json_decref(input);
-	json_decref(result);
 	json_decref(meta);
 	return rc;
 }
@@ -395,6 +379,10 @@ static int replace_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (!strcmp(x.state, "active"))
 		return px_err_set(err, PX_ECONFLICT, "assignment_active", "assignment",
 				  "assignment %" PRId64 " is active: withdraw it first", x.id);
+	if (!strcmp(x.state, "withdrawn"))
+		return px_err_set(err, PX_ECONFLICT, "assignment_withdrawn", "assignment",
+				  "assignment %" PRId64 " went with its application's disqualification: nobody replaces it",
+				  x.id);
 	if ((rc = store_prepare(c, &Q_REPLACED, &s, err)))
 		return rc;
 	store_bind_int(s, 1, x.id);

@@ -377,109 +377,200 @@ static void category_sums(const struct rubric *r, json_t *scores, int32_t *sums)
 	}
 }
 
-static int report_tx(struct store_conn *c, void *arg, struct px_err *err)
-{
-	struct view_arg *v = arg;
+/* What the review report is made of, read in report_tx's transaction. */
+struct report_data {
 	struct application a;
-	struct programme p = { 0 };
-	struct rubric r = { 0 };
+	struct programme p;
+	struct rubric r;
 	const struct tpl_stage *st;
-	struct store_stmt *s;
-	json_t *detail = NULL, *suggestions = json_array(), *opinions = json_array(), *categories = json_array();
-	int32_t *sums = NULL, totals[SCORE_MAX_PANEL];
-	size_t nrev = 0;
-	int64_t score = 0, mean_total = 0;
-	bool found, office;
+	int track;
+	bool office;
+	int64_t score, mean_total;
+	json_t *detail, *suggestions, *opinions, *categories;
+	size_t nrev;
+	int32_t totals[SCORE_MAX_PANEL];
+	int32_t *sums; /* sums[review * r.n + item]: category points of each review */
+};
+
+struct report_arg {
+	struct view_arg v;
+	struct results_doc *doc; /* typed numbers for the PDF, when not NULL */
+};
+
+/* The application, its programme and stage, the actor's right to the report, the stage's result. */
+static int report_access(struct store_conn *c, struct report_arg *ra, struct report_data *d, struct px_err *err)
+{
+	const struct view_arg *v = &ra->v;
+	bool found;
 	int rc;
 
-	if ((rc = application_load(c, v->id, &a, err)) || (rc = programme_load(c, a.programme_id, &p, err)))
-		goto out;
-	office = programme_is_office(&p, v->actor);
-	if (!office && !application_owned_by(v->actor, &a)) {
-		rc = px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, v->id);
-		goto out;
-	}
-	if (!(st = review_stage_or_first(p.tpl, v->stage))) {
-		rc = px_err_set(err, PX_EINVAL, "not_review_stage", "stage", "'%s' is not a review stage",
-				v->stage ? v->stage : "");
-		goto out;
-	}
-	if ((rc = result_of(c, a.id, st->code, &found, &score, &detail, err)))
-		goto out;
-	if (!found) {
-		rc = px_err_set(err, PX_ECONFLICT, "report_not_ready", "stage",
-				"the %s of application %" PRId64 " is not concluded", st->title, a.id);
-		goto out;
-	}
-	int t = template_track_index(p.tpl, a.track);
-	if (t < 0 || (rc = programme_rubric_load(v->app, &p.tpl->tracks[t], &r, err))) {
-		rc = rc ? rc : px_err_set(err, PX_EINTERNAL, "unknown_track", "track", "unknown track '%s'", a.track);
-		goto out;
-	}
-	/* sums[review * r.n + item]: category points of each review */
-	if (!(sums = calloc((size_t)SCORE_MAX_PANEL * r.n + 1, sizeof(*sums)))) {
-		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		goto out;
-	}
+	if ((rc = application_load(c, v->id, &d->a, err)) || (rc = programme_load(c, d->a.programme_id, &d->p, err)))
+		return rc;
+	d->office = programme_is_office(&d->p, v->actor);
+	if (!d->office && !application_owned_by(v->actor, &d->a))
+		return px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, v->id);
+	if (!(d->st = review_stage_or_first(d->p.tpl, v->stage)))
+		return px_err_set(err, PX_EINVAL, "not_review_stage", "stage", "'%s' is not a review stage",
+				  v->stage ? v->stage : "");
+	if ((rc = result_of(c, d->a.id, d->st->code, &found, &d->score, &d->detail, err)))
+		return rc;
+	if (!found)
+		return px_err_set(err, PX_ECONFLICT, "report_not_ready", "stage",
+				  "the %s of application %" PRId64 " is not concluded", d->st->title, d->a.id);
+	d->track = template_track_index(d->p.tpl, d->a.track);
+	if (d->track < 0)
+		return px_err_set(err, PX_EINTERNAL, "unknown_track", "track", "unknown track '%s'", d->a.track);
+	return programme_rubric_load(ra->v.app, &d->p.tpl->tracks[d->track], &d->r, err);
+}
+
+/* The reviews of the stage: category sums, totals, opinions and suggestions. */
+static int report_reviews(struct store_conn *c, struct report_data *d, struct px_err *err)
+{
+	struct store_stmt *s;
+	int rc;
+
+	if (!(d->sums = calloc((size_t)SCORE_MAX_PANEL * d->r.n + 1, sizeof(*d->sums))))
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 	if ((rc = store_prepare(c, &Q_REVIEWS_OF, &s, err)))
-		goto out;
-	store_bind_int(s, 1, a.id);
-	store_bind_text(s, 2, st->code);
-	while ((rc = store_step(s, err)) == STORE_ROW && nrev < SCORE_MAX_PANEL) {
+		return rc;
+	store_bind_int(s, 1, d->a.id);
+	store_bind_text(s, 2, d->st->code);
+	while ((rc = store_step(s, err)) == STORE_ROW && d->nrev < SCORE_MAX_PANEL) {
 		json_t *scores = json_parse_stored(store_col_text(s, 0));
-		category_sums(&r, scores, sums + nrev * r.n);
+		category_sums(&d->r, scores, d->sums + d->nrev * d->r.n);
 		json_decref(scores);
-		totals[nrev] = (int32_t)store_col_int(s, 1);
-		json_array_append_new(opinions, json_string(store_col_text(s, 2)));
-		json_array_append_new(suggestions, json_string(store_col_text(s, 3)));
-		nrev++;
+		d->totals[d->nrev] = (int32_t)store_col_int(s, 1);
+		json_array_append_new(d->opinions, json_string(store_col_text(s, 2)));
+		json_array_append_new(d->suggestions, json_string(store_col_text(s, 3)));
+		d->nrev++;
 	}
 	store_reset(s);
 	if (rc < 0)
-		goto out;
-	rc = 0;
-	if (nrev && (rc = score_mean(totals, nrev, &mean_total, err)))
-		goto out;
-	for (size_t i = 0; i < r.n; i++) {
+		return rc;
+	return d->nrev ? score_mean(d->totals, d->nrev, &d->mean_total, err) : 0;
+}
+
+/* The top-level categories with their maximum and the reviewers' mean; typed into doc when given. */
+static int report_categories(struct report_data *d, struct results_doc *doc, struct px_err *err)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->r.n; i++) {
 		char b[RUBRIC_POINTS_BUFSZ];
 		int32_t cat[SCORE_MAX_PANEL];
 		int64_t mean = 0;
-		if (r.items[i].parent >= 0)
+		int rc;
+		if (d->r.items[i].parent >= 0)
 			continue;
-		for (size_t k = 0; k < nrev; k++)
-			cat[k] = sums[k * r.n + i];
-		if (nrev && (rc = score_mean(cat, nrev, &mean, err)))
-			goto out;
-		json_array_append_new(categories, json_pack("{s:s, s:s, s:s, s:o}", "item", r.items[i].code, "name",
-							    r.items[i].name, "max", rubric_points_format(r.items[i].points, b),
-							    "mean", json_hundredths(mean)));
+		for (size_t k = 0; k < d->nrev; k++)
+			cat[k] = d->sums[k * d->r.n + i];
+		if (d->nrev && (rc = score_mean(cat, d->nrev, &mean, err)))
+			return rc;
+		json_array_append_new(d->categories, json_pack("{s:s, s:s, s:s, s:o}", "item", d->r.items[i].code, "name",
+							       d->r.items[i].name, "max",
+							       rubric_points_format(d->r.items[i].points, b), "mean",
+							       json_hundredths(mean)));
+		if (doc && n < REPORT_REVIEW_ITEMS_MAX)
+			doc->items[n] = (struct report_review_item){ .max_points = (int64_t)d->r.items[i].points * 10,
+								     .mean_points = mean };
+		n++;
 	}
-	v->out = json_pack("{s:s, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s}, s:s, s:s, s:s, s:o, s:I, s:O, s:o, s:o, s:O, s:O}",
-			   "title", family_text(p.tpl, "report.title"), "application", "id", (json_int_t)a.id, "name", a.name, "track", a.track,
-			   "award", p.tpl->tracks[t].name, "programme", "id", (json_int_t)p.id, "title", p.tpl->title,
-			   "stage", st->code, "stage_title", st->title, "rubric", p.tpl->tracks[t].rubric, "rubric_total",
-			   json_tenths(r.total), "reviewers", (json_int_t)nrev, "categories", categories,
-			   "total_mean", json_hundredths(mean_total), "score", json_hundredths(score), "sd",
-			   json_object_get(detail, "sd") ? json_object_get(detail, "sd") : json_null(), "suggestions",
-			   suggestions);
-	if (v->out) /* the office that signs the report: the template's organiser */
-		json_object_set_new(v->out, "signer", json_string(p.tpl->organiser));
-	if (v->out && office)
-		json_object_set(v->out, "opinions", opinions);
-out:
-	free(sums);
-	rubric_release(&r);
-	json_decref(detail);
-	json_decref(suggestions);
-	json_decref(opinions);
-	json_decref(categories);
-	programme_release(&p);
+	if (doc)
+		doc->rv.nitems = n < REPORT_REVIEW_ITEMS_MAX ? n : REPORT_REVIEW_ITEMS_MAX;
+	return 0;
+}
+
+static json_t *report_view(const struct report_data *d)
+{
+	const struct template *t = d->p.tpl;
+	json_t *sd = json_object_get(d->detail, "sd");
+	json_t *out = json_pack("{s:s, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s}, s:s, s:s, s:s, s:o, s:I, s:O, s:o, s:o, "
+				"s:O, s:O, s:s}",
+				"title", family_text(t, "report.title"), "application", "id", (json_int_t)d->a.id,
+				"name", d->a.name, "track", d->a.track, "award", t->tracks[d->track].name, "programme",
+				"id", (json_int_t)d->p.id, "title", t->title, "stage", d->st->code, "stage_title",
+				d->st->title, "rubric", t->tracks[d->track].rubric, "rubric_total", json_tenths(d->r.total),
+				"reviewers", (json_int_t)d->nrev, "categories", d->categories, "total_mean",
+				json_hundredths(d->mean_total), "score", json_hundredths(d->score), "sd",
+				sd ? sd : json_null(), "suggestions", d->suggestions,
+				/* the office that signs the report: the template's organiser */
+				"signer", t->organiser);
+	if (out && d->office)
+		json_object_set(out, "opinions", d->opinions);
+	return out;
+}
+
+static int report_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct report_arg *ra = arg;
+	struct report_data d = { .suggestions = json_array(), .opinions = json_array(), .categories = json_array() };
+	int rc;
+
+	if (!(rc = report_access(c, ra, &d, err)) && !(rc = report_reviews(c, &d, err)) &&
+	    !(rc = report_categories(&d, ra->doc, err))) {
+		ra->v.out = report_view(&d);
+		if (ra->doc) {
+			int64_t sd = 0;
+			ra->doc->rv.score = d.score;
+			ra->doc->rv.reviewers = (int)d.nrev;
+			ra->doc->rv.sd = json_hundredths_parse(json_object_get(d.detail, "sd"), &sd) ? sd : 0;
+			snprintf(ra->doc->heading, sizeof(ra->doc->heading), "%s%s", d.st->title,
+				 family_text(d.p.tpl, "report.heading"));
+		}
+	}
+	free(d.sums);
+	rubric_release(&d.r);
+	json_decref(d.detail);
+	json_decref(d.suggestions);
+	json_decref(d.opinions);
+	json_decref(d.categories);
+	if (d.p.tpl)
+		programme_release(&d.p);
 	return rc;
 }
 
 int results_report(struct app *app, const struct app_actor *actor, int64_t application_id, const char *stage,
 		   json_t **out, struct px_err *err)
 {
-	struct view_arg v = { actor, application_id, stage, app, NULL };
-	return app_tx_json(app, STORE_TX_READ, report_tx, &v, &v.out, out, err);
+	struct report_arg ra = { { actor, application_id, stage, app, NULL }, NULL };
+	return app_tx_json(app, STORE_TX_READ, report_tx, &ra, &ra.v.out, out, err);
+}
+
+int results_report_doc(struct app *app, const struct app_actor *actor, int64_t application_id, const char *stage,
+		       struct results_doc *doc, struct px_err *err)
+{
+	struct report_arg ra = { { actor, application_id, stage, app, NULL }, doc };
+	json_t *v, *cats, *sug, *x;
+	size_t i;
+	int rc;
+
+	memset(doc, 0, sizeof(*doc));
+	if ((rc = app_tx_json(app, STORE_TX_READ, report_tx, &ra, &ra.v.out, &doc->view, err)))
+		return rc;
+	v = doc->view;
+	cats = json_object_get(v, "categories");
+	sug = json_object_get(v, "suggestions");
+	json_array_foreach(cats, i, x)
+		if (i < doc->rv.nitems) {
+			doc->items[i].code = json_string_value(json_object_get(x, "item"));
+			doc->items[i].name = json_string_value(json_object_get(x, "name"));
+		}
+	doc->nsuggestions = json_array_size(sug) < REPORT_PARAS_MAX ? json_array_size(sug) : REPORT_PARAS_MAX;
+	for (i = 0; i < doc->nsuggestions; i++)
+		doc->suggestions[i] = json_string_value(json_array_get(sug, i));
+	doc->rv.heading = doc->heading;
+	doc->rv.programme = json_string_value(json_object_get(json_object_get(v, "programme"), "title"));
+	doc->rv.applicant = json_string_value(json_object_get(json_object_get(v, "application"), "name"));
+	doc->rv.track = json_string_value(json_object_get(json_object_get(v, "application"), "award"));
+	doc->rv.items = doc->items;
+	doc->rv.suggestions = doc->suggestions;
+	doc->rv.nsuggestions = doc->nsuggestions;
+	doc->rv.signer = json_string_value(json_object_get(v, "signer"));
+	doc->rv.date = app_today(app);
+	return 0;
+}
+
+void results_doc_release(struct results_doc *doc)
+{
+	json_decref(doc->view);
+	doc->view = NULL;
 }

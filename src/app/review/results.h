@@ -17,6 +17,9 @@
 
 #include <jansson.h>
 
+#include "report/pdf.h"
+#include "report/text.h"
+
 #include "app/programme/programme.h"
 
 /*
@@ -55,5 +58,24 @@ int results_report(struct app *app, const struct app_actor *actor, int64_t appli
  */
 int results_feedback(struct store_conn *c, const struct programme *p, int64_t application_id, const char *stage,
 		     json_t **out, struct px_err *err);
+
+/*
+ * The review report as a typed document for report/ (report_pdf_review_report):
+ * the same numbers as results_report(), exact, with the heading (the stage's
+ * title and the family text "report.heading") and the signer (the template's
+ * organiser). The strings are borrowed from doc->view; results_doc_release().
+ */
+struct results_doc {
+	struct report_review rv;
+	struct report_review_item items[REPORT_REVIEW_ITEMS_MAX];
+	const char *suggestions[REPORT_PARAS_MAX];
+	size_t nsuggestions;
+	char heading[160];
+	json_t *view; /* the JSON view of results_report(), which the strings point into */
+};
+
+int results_report_doc(struct app *app, const struct app_actor *actor, int64_t application_id, const char *stage,
+		       struct results_doc *doc, struct px_err *err);
+void results_doc_release(struct results_doc *doc);
 
 #endif

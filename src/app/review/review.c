@@ -267,6 +267,53 @@ out:
 	return rc;
 }
 
+/* The assignment is the actor's, still active, and the review's declaration and texts are there. */
+static int submit_check(struct store_conn *c, const struct submit_arg *a, struct draw_assignment *x,
+			struct px_err *err)
+{
+	int rc;
+	if ((rc = draw_assignment_load(c, a->id, x, err)))
+		return rc;
+	if (!draw_assignment_mine(a->actor, x))
+		return px_err_set(err, PX_ENOTFOUND, NULL, "assignment", "no assignment %" PRId64, a->id);
+	if (strcmp(x->state, "active"))
+		return px_err_set(err, PX_ECONFLICT, "assignment_inactive", "assignment",
+				  "assignment %" PRId64 " is '%s': its review no longer counts", a->id, x->state);
+	if (!a->rv->integrity)
+		return px_err_set(err, PX_EINVAL, "integrity_required", "integrity",
+				  "declare integrity and the absence of conflicts of interest (integrity: true)");
+	if (!json_is_object(a->rv->scores))
+		return px_err_set(err, PX_EINVAL, "missing_field", "scores", "'scores' must be an object {item: points}");
+	if ((rc = input_text(a->rv->opinion, INPUT_TEXT_MAX, "opinion", err)))
+		return rc;
+	return input_text(a->rv->suggestions, INPUT_TEXT_MAX, "suggestions", err);
+}
+
+/* The review row (final: review_exists when there is one) and its audit record. */
+static int submit_insert(struct store_conn *c, const struct submit_arg *a, const struct draw_assignment *x,
+			 json_t *stored, int32_t total, int64_t now, int64_t *id, struct px_err *err)
+{
+	char *text = json_dump_sorted(stored), ref[24];
+	int rc;
+
+	if (!text)
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	rc = store_get(c, &Q_INSERT, err, "ititti:i", x->id, (const char *)text, (int64_t)total, a->rv->opinion,
+		       a->rv->suggestions, now, id);
+	free(text);
+	if (rc == PX_ECONFLICT)
+		return px_err_set(err, PX_ECONFLICT, "review_exists", "assignment",
+				  "assignment %" PRId64 " is reviewed already: a review is final", x->id);
+	if (rc < 0)
+		return rc;
+	programme_app_ref(x->application_id, ref);
+	return audit_record(c, a->actor, "review.submit", "review", *id,
+			    json_pack("{s:I, s:s, s:s, s:s, s:o, s:b}", "assignment", (json_int_t)x->id, "application",
+				      ref, "stage", x->stage, "expert", x->expert_code, "total", json_tenths(total),
+				      "integrity", 1),
+			    err);
+}
+
 static int submit_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct submit_arg *a = arg;
@@ -274,29 +321,12 @@ static int submit_tx(struct store_conn *c, void *arg, struct px_err *err)
 	struct application ap;
 	struct programme p = { 0 };
 	struct rubric r = { 0 };
-	struct store_stmt *s;
 	json_t *stored = NULL;
-	char *text = NULL, object[40], ref[24];
 	int32_t total = 0;
 	int64_t id = 0, now = store_now_us();
 	int rc;
 
-	if ((rc = draw_assignment_load(c, a->id, &x, err)))
-		return rc;
-	if (!draw_assignment_mine(a->actor, &x))
-		return px_err_set(err, PX_ENOTFOUND, NULL, "assignment", "no assignment %" PRId64, a->id);
-	if (strcmp(x.state, "active"))
-		return px_err_set(err, PX_ECONFLICT, "assignment_inactive", "assignment",
-				  "assignment %" PRId64 " is '%s': its review no longer counts", a->id, x.state);
-	if (!a->rv->integrity)
-		return px_err_set(err, PX_EINVAL, "integrity_required", "integrity",
-				  "declare integrity and the absence of conflicts of interest (integrity: true)");
-	if (!json_is_object(a->rv->scores))
-		return px_err_set(err, PX_EINVAL, "missing_field", "scores", "'scores' must be an object {item: points}");
-	if ((rc = input_text(a->rv->opinion, INPUT_TEXT_MAX, "opinion", err)) ||
-	    (rc = input_text(a->rv->suggestions, INPUT_TEXT_MAX, "suggestions", err)))
-		return rc;
-	if ((rc = programme_load(c, x.programme_id, &p, err)))
+	if ((rc = submit_check(c, a, &x, err)) || (rc = programme_load(c, x.programme_id, &p, err)))
 		return rc;
 	if ((rc = programme_require_stage(&p, x.stage, err)) || (rc = application_load(c, x.application_id, &ap, err)))
 		goto out;
@@ -306,43 +336,14 @@ static int submit_tx(struct store_conn *c, void *arg, struct px_err *err)
 		goto out;
 	}
 	if ((rc = programme_rubric_load(a->app, &p.tpl->tracks[t], &r, err)) ||
-	    (rc = review_sheet_check(&r, a->rv->scores, &stored, &total, err)))
-		goto out;
-	if (!(text = json_dump_sorted(stored))) {
-		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-		goto out;
-	}
-	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
-		goto out;
-	store_bind_int(s, 1, x.id);
-	store_bind_text(s, 2, text);
-	store_bind_int(s, 3, total);
-	store_bind_text(s, 4, a->rv->opinion);
-	store_bind_text(s, 5, a->rv->suggestions);
-	store_bind_int(s, 6, now);
-	if ((rc = store_step(s, err)) == STORE_ROW)
-		id = store_col_int(s, 0);
-	store_reset(s);
-	if (rc == PX_ECONFLICT)
-		rc = px_err_set(err, PX_ECONFLICT, "review_exists", "assignment",
-				"assignment %" PRId64 " is reviewed already: a review is final", x.id);
-	if (rc < 0)
-		goto out;
-	programme_app_ref(x.application_id, ref);
-	snprintf(object, sizeof(object), "review:%" PRId64, id);
-	json_t *payload = json_pack("{s:I, s:s, s:s, s:s, s:o, s:b}", "assignment", (json_int_t)x.id, "application", ref,
-				    "stage", x.stage, "expert", x.expert_code, "total", json_tenths(total),
-				    "integrity", 1);
-	rc = audit_append(c, a->actor, "review.submit", object, payload, err);
-	json_decref(payload);
-	if (rc)
+	    (rc = review_sheet_check(&r, a->rv->scores, &stored, &total, err)) ||
+	    (rc = submit_insert(c, a, &x, stored, total, now, &id, err)))
 		goto out;
 	a->out = json_pack("{s:I, s:I, s:I, s:s, s:O, s:o, s:s, s:s, s:b, s:I}", "id", (json_int_t)id, "assignment",
 			   (json_int_t)x.id, "application", (json_int_t)x.application_id, "stage", x.stage, "scores",
 			   stored, "total", json_tenths(total), "opinion", a->rv->opinion, "suggestions",
 			   a->rv->suggestions, "integrity", 1, "submitted_at", (json_int_t)now);
 out:
-	free(text);
 	json_decref(stored);
 	rubric_release(&r);
 	programme_release(&p);
@@ -365,21 +366,71 @@ struct panel_arg {
 	json_t *out;
 };
 
+/*
+ * An expert reads the panel's reviews of an application only when assigned
+ * to it and after submitting their own; anyone else is told there is no
+ * such application. *expert receives the actor's expert id.
+ */
+static int panel_may_read(struct store_conn *c, const struct panel_arg *a, int64_t app_id, const char *stage,
+			  int64_t *expert, struct px_err *err)
+{
+	int64_t assignment = 0, reviewed = 0;
+	int rc = 0;
+
+	if (a->actor->kind != ACTOR_ACCOUNT || a->actor->role != ROLE_EXPERT ||
+	    (rc = expert_of_account(c, a->actor->id, expert, err)) || !*expert)
+		return rc ? rc : px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, a->id);
+	if ((rc = store_get(c, &Q_MY_ASSIGNMENT, err, "iti:ii", app_id, stage, *expert, &assignment, &reviewed)) < 0)
+		return rc;
+	if (rc == STORE_DONE)
+		return px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, a->id);
+	if (!reviewed)
+		return px_err_set(err, PX_EFORBIDDEN, "review_first", "application",
+				  "submit your own review of application %" PRId64 " before reading the panel's", app_id);
+	return 0;
+}
+
+struct panel_walk {
+	bool office;
+	int64_t expert, n;
+	json_t *list;
+};
+
+/* One review of the panel: the office sees who and whether it counts; an expert sees R1, R2 … and their own. */
+static int panel_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	struct panel_walk *w = arg;
+	bool active = !strcmp(store_col_text(s, 8), "active");
+	(void)err;
+	if (!w->office && !active)
+		return 0;
+	json_t *r = review_row_json(s, 2);
+	if (w->office) {
+		json_object_set_new(r, "assignment", json_integer(store_col_int(s, 0)));
+		json_object_set_new(r, "expert", json_string(store_col_text(s, 1)));
+		json_object_set_new(r, "counts", json_boolean(active));
+	} else {
+		char label[24];
+		snprintf(label, sizeof(label), "R%" PRId64, ++w->n);
+		json_object_set_new(r, "reviewer", json_string(label));
+		json_object_set_new(r, "mine", json_boolean(store_col_int(s, 7) == w->expert));
+	}
+	json_array_append_new(w->list, r);
+	return 0;
+}
+
 static int panel_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct panel_arg *a = arg;
 	struct application ap;
 	struct programme p = { 0 };
-	struct store_stmt *s;
+	struct panel_walk w = { false, 0, 0, NULL };
 	char stage[32];
-	bool office;
-	int64_t expert = 0, n = 0;
-	json_t *list = NULL;
 	int rc;
 
 	if ((rc = application_load(c, a->id, &ap, err)) || (rc = programme_load(c, ap.programme_id, &p, err)))
 		return rc;
-	office = programme_is_office(&p, a->actor);
+	w.office = programme_is_office(&p, a->actor);
 	if (a->stage)
 		snprintf(stage, sizeof(stage), "%s", a->stage);
 	else
@@ -388,64 +439,14 @@ static int panel_tx(struct store_conn *c, void *arg, struct px_err *err)
 		rc = px_err_set(err, PX_EINVAL, "not_review_stage", "stage", "'%s' is not a review stage", stage);
 		goto out;
 	}
-	if (!office) {
-		if (a->actor->kind != ACTOR_ACCOUNT || a->actor->role != ROLE_EXPERT ||
-		    (rc = expert_of_account(c, a->actor->id, &expert, err)) || !expert) {
-			rc = rc ? rc : px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, a->id);
-			goto out;
-		}
-		if ((rc = store_prepare(c, &Q_MY_ASSIGNMENT, &s, err)))
-			goto out;
-		store_bind_int(s, 1, ap.id);
-		store_bind_text(s, 2, stage);
-		store_bind_int(s, 3, expert);
-		int found = 0, reviewed = 0;
-		if ((rc = store_step(s, err)) == STORE_ROW) {
-			found = 1;
-			reviewed = (int)store_col_int(s, 1);
-		}
-		store_reset(s);
-		if (rc < 0)
-			goto out;
-		if (!found) {
-			rc = px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %" PRId64, a->id);
-			goto out;
-		}
-		if (!reviewed) {
-			rc = px_err_set(err, PX_EFORBIDDEN, "review_first", "application",
-					"submit your own review of application %" PRId64 " before reading the panel's", ap.id);
-			goto out;
-		}
-	}
-	if ((rc = store_prepare(c, &Q_PANEL, &s, err)))
+	if (!w.office && (rc = panel_may_read(c, a, ap.id, stage, &w.expert, err)))
 		goto out;
-	store_bind_int(s, 1, ap.id);
-	store_bind_text(s, 2, stage);
-	list = json_array();
-	while ((rc = store_step(s, err)) == STORE_ROW) {
-		bool active = !strcmp(store_col_text(s, 8), "active");
-		if (!office && !active)
-			continue;
-		json_t *r = review_row_json(s, 2);
-		if (office) {
-			json_object_set_new(r, "assignment", json_integer(store_col_int(s, 0)));
-			json_object_set_new(r, "expert", json_string(store_col_text(s, 1)));
-			json_object_set_new(r, "counts", json_boolean(active));
-		} else {
-			char label[24];
-			snprintf(label, sizeof(label), "R%" PRId64, ++n);
-			json_object_set_new(r, "reviewer", json_string(label));
-			json_object_set_new(r, "mine", json_boolean(store_col_int(s, 7) == expert));
-		}
-		json_array_append_new(list, r);
-	}
-	store_reset(s);
-	if (rc < 0)
+	w.list = json_array();
+	if ((rc = store_each(c, &Q_PANEL, panel_row, &w, err, "it", ap.id, (const char *)stage)))
 		goto out;
-	rc = 0;
-	a->out = json_pack("{s:I, s:s, s:O}", "application", (json_int_t)ap.id, "stage", stage, "reviews", list);
+	a->out = json_pack("{s:I, s:s, s:O}", "application", (json_int_t)ap.id, "stage", stage, "reviews", w.list);
 out:
-	json_decref(list);
+	json_decref(w.list);
 	programme_release(&p);
 	return rc;
 }
@@ -455,4 +456,42 @@ int review_panel(struct app *app, const struct app_actor *actor, int64_t applica
 {
 	struct panel_arg a = { actor, application_id, stage, NULL };
 	return app_tx_json(app, STORE_TX_READ, panel_tx, &a, &a.out, out, err);
+}
+
+/* ---- withdrawal ---- */
+
+static struct store_sql Q_WITHDRAW_OPEN = STORE_SQL(
+	"UPDATE assignment SET state = 'withdrawn', reason = $2 WHERE application_id = $1 AND state = 'active' "
+	"AND NOT EXISTS (SELECT 1 FROM review r WHERE r.assignment_id = assignment.id) "
+	"RETURNING id, expert_id, stage_code");
+
+static int withdraw_row(struct store_stmt *s, void *arg, struct px_err *err)
+{
+	(void)err;
+	json_array_append_new(arg, json_pack("{s:I, s:I, s:s}", "id", (json_int_t)store_col_int(s, 0), "expert",
+					     (json_int_t)store_col_int(s, 1), "stage", store_col_text(s, 2)));
+	return 0;
+}
+
+int review_withdraw_open(struct store_conn *c, const struct app_actor *actor, int64_t application_id,
+			 const char *reason, json_t *withdrawn, struct px_err *err)
+{
+	json_t *rows = json_array(), *x;
+	size_t i;
+	int rc = store_each(c, &Q_WITHDRAW_OPEN, withdraw_row, rows, err, "it", application_id, reason);
+
+	/* audited after the walk: the UPDATE is finished before another statement runs */
+	json_array_foreach(rows, i, x) {
+		json_int_t id = json_integer_value(json_object_get(x, "id"));
+		if (rc || (rc = audit_record(c, actor, "assignment.withdraw", "assignment", id,
+					     json_pack("{s:I, s:O, s:O, s:s}", "application", (json_int_t)application_id,
+						       "expert", json_object_get(x, "expert"), "stage",
+						       json_object_get(x, "stage"), "reason", reason),
+					     err)))
+			break;
+		if (withdrawn)
+			json_array_append_new(withdrawn, json_integer(id));
+	}
+	json_decref(rows);
+	return rc;
 }

@@ -71,4 +71,14 @@ int review_sheet_check(const struct rubric *r, json_t *scores, json_t **stored, 
 struct rubric;
 json_t *review_rubric_json(const char *id, const struct rubric *r);
 
+/*
+ * Withdraw the open assignments of an application (active, not yet scored)
+ * inside the caller's transaction: state withdrawn with `reason`, each
+ * audited as assignment.withdraw; the experts stop seeing them and the stage
+ * no longer waits for their scores. Ids withdrawn are appended to
+ * `withdrawn` (may be NULL). Used when the application is disqualified.
+ */
+int review_withdraw_open(struct store_conn *c, const struct app_actor *actor, int64_t application_id,
+			 const char *reason, json_t *withdrawn, struct px_err *err);
+
 #endif
