@@ -5,7 +5,7 @@ JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS += --no-print-directory
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure test demo bench coverage clean
+.PHONY: all deps configure test demo bench vote-durability coverage clean
 
 all: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target pingxuan
@@ -28,6 +28,12 @@ bench: deps all
 	@bench/pg_vs_sqlite.sh
 	@bench/shared_paths.sh
 	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/helpdesk_stats.mjs
+	@bench/vote.sh
+	@bench/vote_startup.sh
+
+# kill -9 during vote bursts: 100 trials on SQLite (PX_TEST_PG_URL set: 20 on PostgreSQL)
+vote-durability: deps all
+	@bench/vote_durability.sh
 
 coverage: deps
 	@scripts/coverage.sh

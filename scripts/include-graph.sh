@@ -7,7 +7,7 @@
 #    apart: expert -> recusal -> draw_stage -> expert was one.
 #  - folders: one node per layer (core, util, store, report, http, cli) and
 #    per programme family under src/app/ (award, ...); the engine's folders
-#    (app/people, app/programme, app/review and app/*.c) are one node, the
+#    (app/people, app/programme, app/review, app/reporting, app/vote, app/sms and app/*.c) are one node, the
 #    engine. A cycle means a layer or a family reaches back into what builds
 #    on it.
 # A header without a .c of its own (draw_internal.h, request.h, store_int.h)
@@ -33,7 +33,7 @@ function module(f) { sub(/\.[ch]$/, "", f); return f }
 function unit(f,   p) {
 	n = split(f, p, "/")
 	if (p[1] != "app" || n < 3) return p[1] == "app" ? "app (engine)" : p[1]
-	if (p[2] == "people" || p[2] == "programme" || p[2] == "review") return "app (engine)"
+	if (p[2] == "people" || p[2] == "programme" || p[2] == "review" || p[2] == "reporting" || p[2] == "vote" || p[2] == "sms") return "app (engine)"
 	return "app/" p[2]
 }
 function add(g, a, b) {

@@ -34,12 +34,12 @@ report "app/ included from core/" "$(grep_src core '#\s*include\s*"app/')"
 report "file I/O in core/ (read files in cli/ or app/)" \
 	"$(grep_src core '(^|[^a-z_])(fopen|fdopen|freopen|open|openat|read|write|pread|pwrite|fread|fwrite|fclose)\s*\(|\bFILE\b')"
 
-# the families: src/app/<folder>/ other than the engine's people/ programme/ review/
+# the families: src/app/<folder>/ other than the engine's people/ programme/ review/ reporting/ sms/ vote/
 engine='people|programme|review|reporting|sms|vote'
 families=$(find src/app -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | grep -vxE "$engine" | sort)
 for f in $families; do
 	report "programme family '$f' included by the engine" \
-		"$(grep -rnE "#\s*include\s*\"app/$f/" src/app/people src/app/programme src/app/review \
+		"$(grep -rnE "#\s*include\s*\"app/$f/" src/app/people src/app/programme src/app/review src/app/vote src/app/sms \
 			src/app/*.c src/app/*.h --include='*.c' --include='*.h' 2>/dev/null | grep -v '^src/app/families\.c:')"
 	for g in $families; do
 		[ "$f" = "$g" ] && continue

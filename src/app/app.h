@@ -28,6 +28,7 @@ struct app_config {
 
 struct calendar;
 struct sms_gateway;
+struct vote_runtime;
 
 struct app {
 	struct store *st;
@@ -39,6 +40,7 @@ struct app {
 	const char *public_url;     /* base URL the public reaches (QR codes of certificates), or NULL */
 	int32_t today_override;     /* px_date, 0 = the real date (Asia/Shanghai) */
 	struct sms_gateway *sms;    /* the SMS gateway (serve --sms), or NULL: no codes are sent */
+	struct vote_runtime *vote;  /* the public vote's runtime (app/vote/vote.h), or NULL */
 };
 
 enum app_actor_kind { ACTOR_PUBLIC, ACTOR_ACCOUNT, ACTOR_CLI };

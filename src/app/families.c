@@ -11,8 +11,10 @@
 #include "app/ranking/family.h"
 
 /* campaign */
+#include "app/campaign/family.h"
 
 /* certification and the registers */
+#include "app/certification/family.h"
 
 /* contest */
 
@@ -22,8 +24,10 @@ const struct family *const families[] = {
 	&ranking_family,
 
 	/* campaign */
+	&campaign_family,
 
 	/* certification */
+	&certification_family,
 
 	/* contest */
 

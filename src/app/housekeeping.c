@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/programme/register.h"
 #include "app/tx.h"
 
 /* The expiry rule of session_resolve(), applied to every row at once. */
@@ -60,5 +61,6 @@ int housekeeping_run(struct app *app, struct housekeeping_result *out, struct px
 	memset(out, 0, sizeof(*out));
 	if (app->files_dir)
 		out->tmp_files = remove_stale_tmp(app->files_dir);
-	return app_tx(app, STORE_TX_WRITE, expire_in_tx, &t, err);
+	int rc = app_tx(app, STORE_TX_WRITE, expire_in_tx, &t, err);
+	return rc ? rc : register_expire_due(app, &out->certificates_expired, err);
 }

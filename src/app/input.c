@@ -12,6 +12,7 @@
 #include "core/access.h"
 
 static struct store_sql Q_REGION = STORE_SQL("SELECT name FROM region WHERE code = $1");
+static struct store_sql Q_HAS_CHILDREN = STORE_SQL("SELECT count(*) FROM region WHERE parent = $1");
 
 /*
  * Code points a name on a public notice must not hold: they are invisible or
@@ -125,7 +126,11 @@ int input_county_region(struct store_conn *c, const char *code, const char *fiel
 		return rc;
 	if (rc != STORE_ROW)
 		return px_err_set(err, PX_EINVAL, "unknown_region", field, "unknown region code '%s'", code);
-	if (!strcmp(code + 4, "00"))
+	/* a prefecture-level city without counties (东莞 441900, 中山 442000, 儋州 460400) is the lowest level */
+	int64_t children = 0;
+	if (!strcmp(code + 4, "00") && (rc = store_get(c, &Q_HAS_CHILDREN, err, "t:i", code, &children)) < 0)
+		return rc;
+	if (children)
 		return px_err_set(err, PX_EINVAL, "region_not_county", field,
 				  "'%s' is a city or province: give the county, district or county-level city", code);
 	return 0;

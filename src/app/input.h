@@ -24,8 +24,9 @@ int input_date(const char *s, const char *field, px_date *out, struct px_err *er
 int input_past_date(const char *s, const char *field, px_date today, px_date *out, struct px_err *err);
 /*
  * A county-level division code known to the region table ("unknown_region"),
- * not a city or province (its code does not end in 00: "region_not_county"),
- * because a county bureau checks every applicant.
+ * not a city or province with divisions under it ("region_not_county"),
+ * because a county bureau checks every applicant. A prefecture-level city
+ * without counties (东莞 441900) is its own lowest level and is accepted.
  */
 int input_county_region(struct store_conn *c, const char *code, const char *field, struct px_err *err);
 /* The name of a region from the region table, or the code itself when unknown. */

@@ -38,6 +38,16 @@ static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person 
 static struct store_sql Q_PROBLEM = STORE_SQL("SELECT owner_region, owner_region FROM hd_problem WHERE id = $1");
 
 static struct store_sql Q_COURSE = STORE_SQL("SELECT owner_region, NULL FROM tr_course WHERE id = $1");
+static struct store_sql Q_REPORT_REQUEST = STORE_SQL("SELECT region, NULL FROM report_request WHERE id = $1");
+static struct store_sql Q_REPORT_FILE = STORE_SQL(
+	"SELECT r.region, NULL FROM report_file x JOIN report_request r ON r.id = x.request_id WHERE x.id = $1");
+static struct store_sql Q_CAMPAIGN_ACTIVITY = STORE_SQL(
+	"SELECT g.region, NULL FROM campaign_activity x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+
+static struct store_sql Q_CAMPAIGN_MEDIA = STORE_SQL(
+	"SELECT g.region, NULL FROM campaign_media x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
+static struct store_sql Q_CAMPAIGN_MATERIAL = STORE_SQL(
+	"SELECT g.region, NULL FROM campaign_material x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
 
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 /* an application's state, its programme's template, the member's unit and whether that unit gave an opinion on it */
@@ -60,6 +70,9 @@ static const struct {
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
 	{ "problems", &Q_PROBLEM }, { "courses", &Q_COURSE },
+	{ "report-requests", &Q_REPORT_REQUEST }, { "report-files", &Q_REPORT_FILE },
+	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY }, { "campaign-media", &Q_CAMPAIGN_MEDIA },
+	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)

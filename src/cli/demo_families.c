@@ -9,8 +9,9 @@
 #include "cli/demo_ranking.h"
 
 /* campaign (Shenzhen 2015): demo_campaign.c */
+#include "cli/demo_campaign.h"
 
-/* registers (Hunan 2022): demo_hunan.c */
+/* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c with its accounts */
 
 /* quality month (Qingdao 2022): demo_qingdao.c */
 
@@ -19,8 +20,11 @@ const struct demo_family demo_families[] = {
 	{ "广州百强质量品牌推介 2022", demo_ranking_seed, demo_ranking_run },
 
 	/* campaign */
+	{ "深圳市“质量月”活动 2015", demo_campaign_seed, demo_campaign_run },
 
 	/* registers */
+	{ "湖南名品认定 2022（湘市监办发〔2022〕71号）", demo_hunan_seed, demo_hunan_run },
+	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
 
 	/* quality month */
 

@@ -25,6 +25,10 @@ struct demo_family {
 /* The table, ended by a row whose title is NULL (cli/demo_families.c). */
 extern const struct demo_family demo_families[];
 
+/* The 湖南名品 certification (demo_hunan.c): the province office, the 14 city bureaus, the rehearsal clock. */
+int demo_hunan_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+
 /* The Hunan help desk and training (demo_hunan_desk.c), after the 湖南名品 demo whose accounts they use. */
 int demo_hunan_desk_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);

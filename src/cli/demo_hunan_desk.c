@@ -212,7 +212,7 @@ static int training(struct desk *d, struct px_err *err)
 	static const char *const surnames = "王李张刘陈杨黄赵周吴";
 	for (int i = 0; i < HD_TRAINEES && !rc; i++) {
 		const char *const *c = cities[(size_t)i % HD_CITIES];
-		char name[16], mobile[12], uscc[19], org[160];
+		char name[32], mobile[24], uscc[19], org[160];
 		snprintf(name, sizeof(name), "%.3s工%d", surnames + 3 * (i % 10), i + 1);
 		snprintf(mobile, sizeof(mobile), "139%08d", 7310000 + i);
 		desk_uscc(c[2], 5000 + i % HD_ENTERPRISES, uscc);

@@ -25,10 +25,12 @@ static const struct {
 	{ "export", cmd_export, "write lists of a programme as CSV or xlsx" },
 	{ "sms-test", cmd_sms_test, "send one message through an SMS gateway's config" },
 	/* ranking */
+	{ "verify-tally", cmd_verify_tally, "recompute a vote's published counts from its log and the audit chain" },
 	{ "ranking", cmd_ranking, "write a brand ranking's published lists as a workbook or posters" },
 
 	/* campaign */
 	{ "odoc", cmd_odoc, "render an official document (JSON) as GB/T 9704 PDF and .docx" },
+	{ "remind", cmd_remind, "remind the units that have not submitted a reporting request" },
 
 	/* registers */
 

@@ -6,6 +6,7 @@
 #include "cli/serve.h"
 
 #include "app/housekeeping.h"
+#include "app/vote/vote.h"
 #include "http/deadline.h"
 #include "http/static.h"
 #include "util/file.h"
@@ -201,6 +202,8 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 	};
 	cfg.web = web = load_web(o);
 	cfg.web_enabled = true;
+	if ((rc = vote_runtime_start(app, err)))
+		goto out;
 	rc = http_server_start(&cfg, &srv, err);
 	if (rc)
 		goto out;
@@ -230,6 +233,7 @@ int serve_run(struct app *app, const struct serve_opts *o, struct px_err *err)
 	http_server_stop(srv, SERVE_GRACE_MS);
 	fprintf(stderr, "pingxuan: stopped\n");
 out:
+	vote_runtime_stop(app); /* after the server: parked votes finish their batches first */
 	static_site_free(web);
 	if (log && log != stderr)
 		fclose(log);

@@ -200,6 +200,11 @@ const struct region *region_at(const struct region_table *t, size_t i)
 	return i < t->n ? &t->rows[i].r : NULL;
 }
 
+long region_index(const struct region_table *t, const char *code)
+{
+	return find_index(t, code);
+}
+
 const struct region *region_find(const struct region_table *t, const char *code)
 {
 	long i = find_index(t, code);

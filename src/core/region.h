@@ -26,7 +26,7 @@
 
 #define REGION_CODE_LEN 6
 #define REGION_COUNTRY "000000"
-#define REGION_MAX 10000   /* rows in a table (the national set has about 3,200) */
+#define REGION_MAX 10000   /* rows in a table (the national set has 3,339) */
 #define REGION_MAX_NAME 128 /* bytes in a name */
 
 struct region {
@@ -55,6 +55,9 @@ size_t region_count(const struct region_table *t);
 
 /* The i-th region in code order (0 <= i < region_count), or NULL. Owned by t. */
 const struct region *region_at(const struct region_table *t, size_t i);
+
+/* The index (code order, as region_at) of a code, or -1 (unknown or malformed). */
+long region_index(const struct region_table *t, const char *code);
 
 /* The region of a NUL-terminated code, or NULL (unknown or malformed). Owned by t. */
 const struct region *region_find(const struct region_table *t, const char *code);

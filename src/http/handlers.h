@@ -104,6 +104,19 @@ void h_objections_decide(struct http_req *r);
 void h_objections_list(struct http_req *r);
 
 /* the brand ranking and its public vote (http/ranking/, http/vote/) */
+/* the public vote (http/vote/h_vote.c, h_vote_office.c) */
+void h_vote_codes(struct http_req *r);
+void h_vote_sessions(struct http_req *r);
+void h_vote_receipt(struct http_req *r);
+void h_vote_candidates(struct http_req *r);
+void h_vote_cast(struct http_req *r);
+void h_vote_counts(struct http_req *r);
+void h_vote_exclusions(struct http_req *r);
+void h_vote_quarantine_list(struct http_req *r);
+void h_vote_quarantine_decide(struct http_req *r);
+void h_vote_snapshot_take(struct http_req *r);
+void h_vote_log(struct http_req *r);
+void h_vote_monitor(struct http_req *r);
 void h_ranking_rules(struct http_req *r);
 void h_ranking_register(struct http_req *r);
 void h_ranking_registrations(struct http_req *r);
@@ -120,8 +133,51 @@ void h_ranking_lists_xlsx(struct http_req *r);
 void h_ranking_poster(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
+void h_report_requests_create(struct http_req *r);
+void h_report_requests_get(struct http_req *r);
+void h_report_requests_status(struct http_req *r);
+void h_report_requests_draft(struct http_req *r);
+void h_report_requests_submit(struct http_req *r);
+void h_report_requests_return(struct http_req *r);
+void h_report_requests_versions(struct http_req *r);
+void h_report_requests_remind(struct http_req *r);
+extern const struct http_upload_spec h_report_files_upload_spec;
+void h_report_files_upload(struct http_req *r);
+void h_report_files_get(struct http_req *r);
+void h_reporting_mine(struct http_req *r);
+void h_programme_report_requests(struct http_req *r);
+void h_campaign_get(struct http_req *r);
+void h_campaign_logo(struct http_req *r);
+extern const struct http_upload_spec h_campaign_logo_upload_spec;
+void h_campaign_logo_set(struct http_req *r);
+void h_campaign_open_requests(struct http_req *r);
+void h_campaign_plan(struct http_req *r);
+void h_campaign_activities(struct http_req *r);
+void h_campaign_approve(struct http_req *r);
+void h_campaign_calendar(struct http_req *r);
+void h_campaign_media(struct http_req *r);
+void h_campaign_media_plan(struct http_req *r);
+void h_campaign_media_publish(struct http_req *r);
+void h_campaign_material_add(struct http_req *r);
+extern const struct http_upload_spec h_campaign_photos_upload_spec;
+void h_campaign_material_photos(struct http_req *r);
+void h_campaign_material_file(struct http_req *r);
+void h_campaign_document(struct http_req *r);
+void h_campaign_document_edit(struct http_req *r);
+void h_campaign_document_issue(struct http_req *r);
+void h_campaign_document_file(struct http_req *r);
 
 /* the provincial registers (http/certification/, http/training/, http/helpdesk/ ...) */
+void h_certification_recommend(struct http_req *r);
+void h_certification_city_list(struct http_req *r);
+void h_certification_certify(struct http_req *r);
+void h_certification_summary(struct http_req *r);
+void h_register_of_programme(struct http_req *r);
+void h_register_search(struct http_req *r);
+void h_register_get(struct http_req *r);
+void h_register_change(struct http_req *r);
+void h_register_verify(struct http_req *r);
+void h_register_qr(struct http_req *r);
 void h_helpdesk_providers_add(struct http_req *r);
 void h_helpdesk_providers_list(struct http_req *r);
 void h_helpdesk_problems_add(struct http_req *r);

@@ -70,10 +70,18 @@ void http_reply_errorf(struct http_req *r, int code, const char *key, const char
 /*
  * A binary body (a PDF ...): takes ownership of data (malloc'd, freed by the
  * layer); filename (ASCII, no quotes) goes into Content-Disposition as an
- * attachment. The security headers apply; Content-Type is content_type.
+ * attachment (NULL: no Content-Disposition, shown inline). The security headers apply; Content-Type is content_type.
  */
 void http_reply_bytes(struct http_req *r, int status, const char *content_type, const char *filename, char *data,
 		      size_t len);
+/*
+ * A document made on request: render(path, arg, err) writes it into a
+ * temporary file, which is answered as http_reply_bytes does and removed
+ * (up to 32 MiB); a failed render answers its error.
+ */
+typedef int (*http_render_fn)(const char *path, void *arg, struct px_err *err);
+void http_reply_rendered(struct http_req *r, http_render_fn render, void *arg, const char *type, const char *filename);
+
 /* Add a response header to the reply that follows (copied). */
 void http_add_header(struct http_req *r, const char *name, const char *value);
 

@@ -132,8 +132,10 @@ void http_reply_bytes(struct http_req *r, int status, const char *content_type, 
 	for (size_t i = 1; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
 		MHD_add_response_header(r->response, security_headers[i][0], security_headers[i][1]);
 	MHD_add_response_header(r->response, "Content-Type", content_type);
-	snprintf(disposition, sizeof(disposition), "attachment; filename=\"%.100s\"", filename);
-	MHD_add_response_header(r->response, "Content-Disposition", disposition);
+	if (filename) { /* NULL: shown inline (an image) */
+		snprintf(disposition, sizeof(disposition), "attachment; filename=\"%.100s\"", filename);
+		MHD_add_response_header(r->response, "Content-Disposition", disposition);
+	}
 	for (struct http_header_kv *h = r->headers; h; h = h->next)
 		MHD_add_response_header(r->response, h->name, h->value);
 	r->status = status;

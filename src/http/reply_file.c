@@ -7,12 +7,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "http/json_in.h"
 #include "http/request.h"
+#include "util/file.h"
 
 static const char *const file_headers[][2] = {
 	{ "Cache-Control", "private, no-store" },
@@ -81,4 +84,24 @@ void http_reply_file(struct http_req *r, const char *path, const char *content_t
 	for (struct http_header_kv *h = r->headers; h; h = h->next)
 		MHD_add_response_header(r->response, h->name, h->value);
 	r->status = 200;
+}
+
+#define RENDERED_MAX (32 << 20)
+
+void http_reply_rendered(struct http_req *r, http_render_fn render, void *arg, const char *type, const char *filename)
+{
+	char path[] = "/tmp/px-download-XXXXXX", *data = NULL;
+	struct px_err err = { 0 };
+	size_t len = 0;
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		return http_reply_errorf(r, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");
+	close(fd);
+	if (render(path, arg, &err) || file_read(path, RENDERED_MAX, &data, &len, &err)) {
+		unlink(path);
+		return (void)http_fail(r, &err);
+	}
+	unlink(path);
+	http_reply_bytes(r, 200, type, filename, data, len);
 }

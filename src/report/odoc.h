@@ -36,6 +36,7 @@
 #ifndef PX_REPORT_ODOC_H
 #define PX_REPORT_ODOC_H
 
+#include <jansson.h>
 #include "util/err.h"
 
 #define ODOC_BLOCKS_MAX 10000
@@ -74,5 +75,16 @@ int odoc_write_pdf(const struct odoc *d, const char *path, int *pages, struct px
 
 /* Write d as a .docx (WordprocessingML package) at path. */
 int odoc_write_docx(const struct odoc *d, const char *path, struct px_err *err);
+
+/*
+ * A document described in JSON (docs/outputs.md): odoc_json_read takes root
+ * (a new reference, released by odoc_json_free) and checks it - PX_EINVAL
+ * "invalid_json" naming the member at fault; odoc_json_doc is the document
+ * the writers take, borrowing its strings from root.
+ */
+struct odoc_json;
+int odoc_json_read(json_t *root, struct odoc_json **out, struct px_err *err);
+const struct odoc *odoc_json_doc(const struct odoc_json *doc);
+void odoc_json_free(struct odoc_json *doc);
 
 #endif

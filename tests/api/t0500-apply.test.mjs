@@ -43,6 +43,9 @@ test('an organisation registers with a checked USCC, industry and county', async
     region: '441800', founded_on: '2012-06-01' });
   assert.equal(r.json.error.code, 'region_not_county', 'a city is not a county: a county bureau checks every applicant');
   r = await applicant.post('/api/v1/organisations', { uscc: orgUscc('441802', 1), name: 'x', industry: 'C',
+    region: '440000', founded_on: '2012-06-01' });
+  assert.equal(r.json.error.code, 'region_not_county', 'nor is a province');
+  r = await applicant.post('/api/v1/organisations', { uscc: orgUscc('441802', 1), name: 'x', industry: 'C',
     region: '441899', founded_on: '2012-06-01' });
   assert.equal(r.json.error.code, 'unknown_region');
   r = await applicant.post('/api/v1/organisations', { uscc: orgUscc('441802', 1), name: 'x', industry: 'C',

@@ -61,6 +61,18 @@ before(async () => {
     `VALUES ('清远市首席质量官培训班', 'city', '441800', 75, 60, ${now()}) RETURNING id`));
   sql(db, 'INSERT INTO tr_session (course_id, seq, day, starts, place, hours10, secret) VALUES ' +
     `(${ids.courses}, 1, 20402, '09:00', '清远', 30, '${'aa'.repeat(32)}')`);
+  ids['report-requests'] = Number(sql(db, 'INSERT INTO report_request (region, code, title, due_on, form, created_by, ' +
+    `created_at) VALUES ('441800', 'summary', '清远市质量工作总结', '2025-11-30', '{}', 'account:1', ${now()}) RETURNING id`));
+  ids['report-files'] = Number(sql(db, 'INSERT INTO report_file (request_id, account_id, sha256, name, mime, size, ' +
+    `uploaded_at) VALUES (${ids['report-requests']}, ${accountId(db, 'member')}, '${'ab'.repeat(32)}', 'a.png', ` +
+    `'image/png', 10, ${now()}) RETURNING id`));
+  ids['campaign-activities'] = Number(sql(db, 'INSERT INTO campaign_activity (programme_id, account_id, title, focus, ' +
+    `starts_on, ends_on, place, organiser, description, created_at) VALUES (${ids.programmes}, ${accountId(db, 'member')}, ` +
+    `'质量宣传日', '质量宣传', '2025-11-10', '2025-11-10', '清远', '清远市应急管理局', '宣传', ${now()}) RETURNING id`));
+  ids['campaign-media'] = Number(sql(db, 'INSERT INTO campaign_media (programme_id, outlet, kind, title, planned_on, ' +
+    `created_at) VALUES (${ids.programmes}, '清远日报', 'report', '质量宣传', '2025-11-10', ${now()}) RETURNING id`));
+  ids['campaign-materials'] = Number(sql(db, 'INSERT INTO campaign_material (programme_id, kind, title, sha256, mime, size, ' +
+    `created_at) VALUES (${ids.programmes}, 'photo', '现场', '${'ab'.repeat(32)}', 'image/png', 10, ${now()}) RETURNING id`));
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -92,6 +104,7 @@ const EXCEPTIONS = {
   'POST /api/v1/programmes': 400,
   'POST /api/v1/experts/import': 400,
   'POST /api/v1/past-winners': 400,
+  'POST /api/v1/report-requests': 400,
   'POST /api/v1/organisations': 400,
   'POST /api/v1/persons': 400,
   'POST /api/v1/helpdesk/providers': 400,

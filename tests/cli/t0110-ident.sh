@@ -29,8 +29,8 @@ OK mobile +86 138****8000" "" -- px ident check 13800138000 "+86 13800138000"
 expect "a mobile number that cannot be" 1 "BAD mobile 128****8000: must start with 13 to 19, not '12'" "" \
 	-- px ident check 12800138000
 expect "a division code with its name" 0 "OK region 441802 清城区" "" -- px ident check 441802
-expect "an unknown division code" 1 "BAD region 110101: '110101' is not a known division code" "" \
-	-- px ident check 110101
+expect "an unknown division code" 1 "BAD region 990101: '990101' is not a known division code" "" \
+	-- px ident check 990101
 expect "something else altogether" 1 \
 	"BAD unknown *****: not a unified social credit code, resident identity number, mobile number or division code (use --kind)" "" \
 	-- px ident check 12345

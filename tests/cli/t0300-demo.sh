@@ -6,7 +6,7 @@
 
 cd "$tmp" || exit 1
 expect "demo stops at the county stage" 0 "*" "*" -- px demo --no-serve --until county --db "$tmp/county.db"
-open=$(sqlite3 "$tmp/county.db" "SELECT code FROM stage WHERE state = 'open' AND programme_id = 1")
+open=$(sqlite3 "$tmp/county.db" "SELECT code FROM stage WHERE programme_id = 1 AND state = 'open'")
 [ "$open" = county ] && echo "ok - the programme is left in the county stage" ||
 	{ echo "not ok - the open stage is '$open'"; failed=$((failed + 1)); }
 
@@ -16,7 +16,9 @@ echo "# demo to publication: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { 
 expect 'its audit chain verifies' 0 '*' '' -- px audit verify --db "$tmp/demo.db"
 winners=$(px export --db "$tmp/demo.db" --programme 1 --what winners --format csv | tail -n +2 | wc -l)
 [ "$winners" -ge 5 ] && echo "ok - $winners winners exported" || { echo "not ok - winners: $winners"; failed=$((failed + 1)); }
-certs=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate")
+certs=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate WHERE programme_id = 1")
 [ "$certs" = "$winners" ] && echo "ok - a certificate per winner" || { echo "not ok - certificates $certs"; failed=$((failed + 1)); }
+hn=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate c JOIN programme g ON g.id = c.programme_id WHERE g.config LIKE '%hunan-famous-products-2022%' AND c.valid_to IS NOT NULL")
+[ "$hn" = 100 ] && echo "ok - 湖南名品: 100 certified to the bar" || { echo "not ok - 湖南名品 certificates: $hn"; failed=$((failed + 1)); }
 expect 'an unknown stage is a usage error' 2 '' '*' -- px demo --no-serve --until lottery
 done_testing

@@ -15,15 +15,6 @@ static struct store_sql Q_UPSERT = STORE_SQL(
 	"INSERT INTO region (code, name, parent) VALUES ($1, $2, $3) "
 	"ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent = excluded.parent");
 
-/* Index of a region of t (rows are not plain struct region, so no pointer arithmetic). */
-static size_t index_of(const struct region_table *t, const struct region *r)
-{
-	size_t i = 0;
-	while (region_at(t, i) && region_at(t, i) != r)
-		i++;
-	return i;
-}
-
 struct import_args {
 	const struct app_actor *actor;
 	const struct region_table *t;
@@ -42,8 +33,8 @@ static int upsert_all(struct store_conn *c, const struct region_table *t, bool *
 		size_t before = left;
 		for (size_t i = 0; i < n; i++) {
 			const struct region *r = region_at(t, i);
-			const struct region *p = r->parent[0] ? region_find(t, r->parent) : NULL;
-			if (done[i] || (p && !done[index_of(t, p)]))
+			long p = r->parent[0] ? region_index(t, r->parent) : -1;
+			if (done[i] || (p >= 0 && !done[p]))
 				continue;
 			if ((rc = store_run(c, &Q_UPSERT, err, "ttt", r->code, r->name, r->parent[0] ? r->parent : NULL)))
 				return rc;

@@ -27,6 +27,7 @@
 #include "app/programme/notice.h"
 #include "app/programme/programme.h"
 #include "app/review/ranking.h"
+#include "core/validity.h"
 #include "util/file.h"
 
 static const char base32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -47,7 +48,8 @@ static struct store_sql Q_OF_PROGRAMME = STORE_SQL(
 static struct store_sql Q_SET_SHA = STORE_SQL(
 	"UPDATE certificate SET sha256 = $1 WHERE id = $2 AND coalesce(sha256, '') = '' RETURNING id");
 static struct store_sql Q_BY_CODE = STORE_SQL(
-	"SELECT no, holder, track_code, issued_on, sha256, programme_id, id FROM certificate WHERE code = $1");
+	"SELECT no, holder, track_code, issued_on, sha256, programme_id, id, status, valid_to FROM certificate "
+	"WHERE code = $1");
 static struct store_sql Q_BY_ID = STORE_SQL(
 	"SELECT no, application_id, programme_id, sha256 FROM certificate WHERE id = $1");
 static struct store_sql Q_PUBLIC_WINNERS = STORE_SQL(
@@ -77,7 +79,7 @@ bool certificate_code_normalise(const char *in, char out[CERTIFICATE_CODE_LEN + 
 	return n == CERTIFICATE_CODE_LEN;
 }
 
-static void new_code(char out[CERTIFICATE_CODE_LEN + 3])
+void certificate_code_new(char out[CERTIFICATE_CODE_LEN + 3])
 {
 	unsigned char r[CERTIFICATE_CODE_LEN];
 	char raw[CERTIFICATE_CODE_LEN + 1];
@@ -183,7 +185,7 @@ static int issue_one(struct issue_arg *a, struct store_conn *c, const struct pro
 	if (rc < 0)
 		return rc;
 	snprintf(no, sizeof(no), "%s-%d-%s-%03" PRId64, p->tpl->certificate_prefix, p->year, tag, count + 1);
-	new_code(code);
+	certificate_code_new(code);
 	const char *holder = json_string_value(json_object_get(w, "name"));
 	if ((rc = store_prepare(c, &Q_INSERT, &s, err)))
 		return rc;
@@ -413,6 +415,7 @@ int certificate_issue(struct app *app, const struct app_actor *actor, int64_t pr
 
 struct verify_arg {
 	const char *code;
+	px_date today;
 	json_t *out;
 };
 
@@ -431,10 +434,13 @@ static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
 		return rc;
 	store_bind_text(s, 1, code);
 	if ((rc = store_step(s, err)) == STORE_ROW)
-		row = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I}", "no", store_col_text(s, 0), "holder",
+		row = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s, s:s?}", "no", store_col_text(s, 0), "holder",
 				store_col_text(s, 1), "track", store_col_text(s, 2), "issued_on", store_col_text(s, 3),
 				"sha256", store_col_text(s, 4), "programme", (json_int_t)store_col_int(s, 5), "id",
-				(json_int_t)store_col_int(s, 6));
+				(json_int_t)store_col_int(s, 6), "status",
+				validity_status_on(store_col_text(s, 7), store_col_null(s, 8) ? NULL : store_col_text(s, 8),
+						   v->today),
+				"valid_to", store_col_null(s, 8) ? NULL : store_col_text(s, 8));
 	store_reset(s);
 	if (rc < 0)
 		return rc;
@@ -446,12 +452,15 @@ static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
 	}
 	int t = template_track_index(p.tpl, json_string_value(json_object_get(row, "track")));
 	const char *sha = json_string_value(json_object_get(row, "sha256"));
-	v->out = json_pack("{s:b, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o}", "valid", 1, "no",
+	const char *status = json_string_value(json_object_get(row, "status"));
+	/* a certificate of the register is valid only while its status is, on the day (register.h) */
+	v->out = json_pack("{s:b, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:s, s:O}", "valid", !strcmp(status, "valid"), "no",
 			   json_string_value(json_object_get(row, "no")), "holder",
 			   json_string_value(json_object_get(row, "holder")), "award", t >= 0 ? p.tpl->tracks[t].name : "",
 			   "programme", p.tpl->title, "programme_id", (json_int_t)p.id, "issuer", p.tpl->issuer,
 			   "issued_on", json_string_value(json_object_get(row, "issued_on")), "sha256",
-			   sha && *sha ? json_string(sha) : json_null());
+			   sha && *sha ? json_string(sha) : json_null(), "status", status, "valid_to",
+			   json_object_get(row, "valid_to") ? json_object_get(row, "valid_to") : json_null());
 	programme_release(&p);
 	json_decref(row);
 	return 0;
@@ -459,7 +468,7 @@ static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 int certificate_verify(struct app *app, const char *code, json_t **out, struct px_err *err)
 {
-	struct verify_arg v = { code, NULL };
+	struct verify_arg v = { code, app_today(app), NULL };
 	return app_tx_json(app, STORE_TX_READ, verify_tx, &v, &v.out, out, err);
 }
 

@@ -54,6 +54,9 @@ int certificate_pdf(struct app *app, const struct app_actor *actor, int64_t cert
  */
 int certificate_winners(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 
+/* A new random verification code ("ABCD-EFGH-JKLM"). */
+void certificate_code_new(char out[CERTIFICATE_CODE_LEN + 3]);
+
 /* Normalise a verification code into out ("ABCD-EFGH-JKLM"); false when it cannot be one. */
 bool certificate_code_normalise(const char *in, char out[CERTIFICATE_CODE_LEN + 3]);
 

@@ -588,11 +588,15 @@ int template_parse(const char *text, size_t len, struct template **out, struct p
 	json_error_t je;
 	json_t *root, *v;
 	size_t saved;
+	bool entries;
 	int rc;
 
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root)
 		return px_err_set(err, PX_EINVAL, "bad_template", "", "not JSON: line %d: %s", je.line, je.text);
+	/* a family that takes no entries (a campaign) has no tracks, forms, rules, scoring or objections */
+	entries = json_object_get(root, "tracks") || json_object_get(root, "forms") ||
+		  json_object_get(root, "scoring") || json_object_get(root, "eligibility");
 	t = calloc(1, sizeof(*t));
 	if (!t) {
 		json_decref(root);
@@ -608,18 +612,19 @@ int template_parse(const char *text, size_t len, struct template **out, struct p
 	    (rc = get_str(&c, root, "issuer", true, t->issuer, sizeof(t->issuer))) ||
 	    (rc = get_str(&c, root, "region", true, t->region, sizeof(t->region))) ||
 	    (rc = get_intv(&c, root, "cycle_years", false, 1, 10, 1, &t->cycle_years)) ||
-	    (rc = parse_forms(&c, json_object_get(root, "forms"), t)) ||
-	    (rc = parse_tracks(&c, json_object_get(root, "tracks"), t)) ||
-	    (rc = parse_rules(&c, json_object_get(root, "eligibility"), t)) ||
+	    (entries && (rc = parse_forms(&c, json_object_get(root, "forms"), t))) ||
+	    (entries && (rc = parse_tracks(&c, json_object_get(root, "tracks"), t))) ||
+	    (entries && (rc = parse_rules(&c, json_object_get(root, "eligibility"), t))) ||
 	    (rc = parse_stages(&c, json_object_get(root, "stages"), t)) ||
 	    (rc = parse_quotas(&c, json_object_get(root, "quotas"), t)) ||
-	    (rc = parse_scoring(&c, json_object_get(root, "scoring"), t)))
+	    (entries && (rc = parse_scoring(&c, json_object_get(root, "scoring"), t))))
 		goto out;
 	v = json_object_get(root, "objections");
 	push(&c, "objections", -1, &saved);
-	if ((rc = only_keys(&c, v, okeys)) ||
-	    (rc = get_intv(&c, v, "forward_workdays", true, 1, 30, 0, &t->objection_forward_workdays)) ||
-	    (rc = get_intv(&c, v, "reply_workdays", true, 1, 30, 0, &t->objection_reply_workdays)))
+	if ((entries || v) &&
+	    ((rc = only_keys(&c, v, okeys)) ||
+	     (rc = get_intv(&c, v, "forward_workdays", true, 1, 30, 0, &t->objection_forward_workdays)) ||
+	     (rc = get_intv(&c, v, "reply_workdays", true, 1, 30, 0, &t->objection_reply_workdays))))
 		goto out;
 	pop(&c, saved);
 	v = json_object_get(root, "publication");

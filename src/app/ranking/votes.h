@@ -22,11 +22,11 @@ typedef int (*ranking_votes_fn)(struct store_conn *c, int64_t programme_id, cons
 				const int64_t *applications, size_t n, int64_t *counts, struct px_err *err);
 
 /*
- * The counts the server uses. Until the public vote (app/vote/) is part of
- * the server this answers 0 for every candidate: the composite then ranks on
- * the two panels' scores alone, with the vote's weight giving every
- * candidate the same 0. This function is the seam the vote fills: it will
- * ask the vote for the valid counts of the track.
+ * The counts the server uses: the public vote's valid counts of the track
+ * (app/vote/vote.h, vote_valid_counts), 0 for a candidate without counted
+ * votes. applications[0..n) are in ascending order. The vote lists a
+ * registration under the first track it chose (the application's track), so
+ * a brand's votes count in that track; in its second track it has none.
  */
 int ranking_vote_counts(struct store_conn *c, int64_t programme_id, const char *track, const int64_t *applications,
 			size_t n, int64_t *counts, struct px_err *err);

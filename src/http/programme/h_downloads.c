@@ -25,29 +25,6 @@
 #include "report/recommend.h"
 #include "util/file.h"
 
-#define DOWNLOAD_MAX (32 << 20)
-
-typedef int (*render_fn)(const char *path, void *arg, struct px_err *err);
-
-/* Render into a temporary file and answer with its bytes. */
-static void send_rendered(struct http_req *r, render_fn render, void *arg, const char *type, const char *filename)
-{
-	char path[] = "/tmp/px-download-XXXXXX", *data = NULL;
-	struct px_err err = { 0 };
-	size_t len = 0;
-	int fd = mkstemp(path);
-
-	if (fd < 0)
-		return http_reply_errorf(r, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");
-	close(fd);
-	if (render(path, arg, &err) || file_read(path, DOWNLOAD_MAX, &data, &len, &err)) {
-		unlink(path);
-		return (void)http_fail(r, &err);
-	}
-	unlink(path);
-	http_reply_bytes(r, 200, type, filename, data, len);
-}
-
 static int render_recommendations(const char *path, void *p, struct px_err *err)
 {
 	const struct county_reco_doc *doc = p;
@@ -64,7 +41,7 @@ void h_recommendations_xlsx(struct http_req *r)
 		return;
 	if (county_recommendations_doc(http_app(r), http_actor(r), id, &doc, &err))
 		return (void)http_fail(r, &err);
-	send_rendered(r, render_recommendations, &doc,
+	http_reply_rendered(r, render_recommendations, &doc,
 		      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "recommendations.xlsx");
 	county_reco_doc_release(&doc);
 }
@@ -85,6 +62,6 @@ void h_review_report_pdf(struct http_req *r)
 		return;
 	if (results_report_doc(http_app(r), http_actor(r), id, http_query(r, "stage"), &doc, &err))
 		return (void)http_fail(r, &err);
-	send_rendered(r, render_review, &doc, "application/pdf", "review-report.pdf");
+	http_reply_rendered(r, render_review, &doc, "application/pdf", "review-report.pdf");
 	results_doc_release(&doc);
 }

@@ -291,9 +291,9 @@ static void region(void **state)
 
 	assert_true(ident_region_check(t, S("441802"), NULL));
 	assert_true(ident_region_check(t, "4418029", 6, NULL));
-	assert_false(ident_region_check(t, S("110101"), &err));
+	assert_false(ident_region_check(t, S("990101"), &err));
 	assert_string_equal(err.key, "invalid_region");
-	assert_string_equal(err.msg, "'110101' is not a known division code");
+	assert_string_equal(err.msg, "'990101' is not a known division code");
 	assert_false(ident_region_check(t, S("000000"), &err));
 	assert_false(ident_region_check(t, S("44180"), &err));
 	assert_string_equal(err.msg, "'44180' is not 6 digits");

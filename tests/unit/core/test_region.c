@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/access.h"
 #include "core/region.h"
 #include "data_file.h"
 
@@ -36,7 +37,17 @@ static int teardown(void **state)
 static void shipped_table(void **state)
 {
 	const struct region_table *t = *state;
-	assert_int_equal(region_count(t), 59);
+	/* the national set: 31 provinces, 333 prefecture-level, 2,975 county-level divisions */
+	assert_int_equal(region_count(t), 3339);
+	size_t levels[3] = { 0, 0, 0 };
+	for (size_t i = 0; i < region_count(t); i++) {
+		const struct region *x = region_at(t, i), *p = region_find(t, x->parent);
+		size_t depth = !p ? 0 : !region_find(t, p->parent) ? 1 : 2;
+		levels[depth]++;
+		assert_int_equal(region_index(t, x->code), (long)i);
+	}
+	assert_int_equal(levels[0], 31);
+	assert_int_equal(levels[0] + levels[1] + levels[2], 3339);
 	const struct region *r = region_find(t, "441802");
 	assert_non_null(r);
 	assert_string_equal(r->name, "清城区");
@@ -49,7 +60,20 @@ static void shipped_table(void **state)
 	assert_non_null(r);
 	assert_string_equal(r->name, "湘西土家族苗族自治州");
 	/* unknown or malformed */
-	static const char *missing[] = { "110000", "000000", "44180", "4418020", "44180x", "", "4418 2" };
+	/* a municipality's districts hang under it; a prefecture city without counties has no children */
+	r = region_find(t, "110101");
+	assert_non_null(r);
+	assert_string_equal(r->parent, "110000");
+	r = region_find(t, "441900");
+	assert_non_null(r);
+	assert_string_equal(r->name, "东莞市");
+	for (size_t i = 0; i < region_count(t); i++)
+		assert_string_not_equal(region_at(t, i)->parent, "441900");
+	/* a county the province administers directly (省直辖县级行政区划) */
+	r = region_find(t, "429004");
+	assert_non_null(r);
+	assert_string_equal(r->parent, "420000");
+	static const char *missing[] = { "990000", "000000", "44180", "4418020", "44180x", "", "4418 2" };
 	for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++)
 		assert_null(region_find(t, missing[i]));
 	assert_null(region_find(t, NULL));
@@ -74,8 +98,11 @@ static void containment(void **state)
 		{ "000000", "441802", true },   /* the whole country */
 		{ "000000", "430000", true },
 		{ "000000", "000000", true },
-		{ "000000", "110000", false },  /* unknown codes are in nothing */
-		{ "110000", "110000", false },
+		{ "000000", "990000", false },  /* unknown codes are in nothing */
+		{ "990000", "990000", false },
+		{ "110000", "110101", true },   /* a municipality's district */
+		{ "420000", "429004", true },   /* a county under the province */
+		{ "430000", "433130", true },   /* 湘西州's 龙山县 */
 		{ "440000", "110101", false },
 		{ "110000", "441802", false },
 		{ "441802", "000000", false },
@@ -85,6 +112,34 @@ static void containment(void **state)
 		assert_int_equal(region_contains(t, cases[i].a, cases[i].d), cases[i].in);
 	assert_false(region_contains(t, NULL, "441802"));
 	assert_false(region_contains(t, "440000", NULL));
+}
+
+/*
+ * Scope (core/access.h) reads containment from the structure of the codes;
+ * over the whole national table it must agree with the parent links, for
+ * every province and prefecture (a province office such as 430000 over its
+ * cities and counties, 110000 over its districts, 420000 over 仙桃 429004).
+ */
+static void structure_matches_table(void **state)
+{
+	const struct region_table *t = *state;
+	size_t n = region_count(t), outers = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct region *o = region_at(t, i);
+		if (strcmp(o->code + 4, "00"))
+			continue; /* counties contain only themselves: checked below */
+		outers++;
+		for (size_t j = 0; j < n; j++) {
+			const struct region *x = region_at(t, j);
+			if (access_region_contains(o->code, x->code) != region_contains(t, o->code, x->code))
+				fail_msg("%s over %s: structure %d, table %d", o->code, x->code,
+					 access_region_contains(o->code, x->code), region_contains(t, o->code, x->code));
+		}
+	}
+	assert_int_equal(outers, 31 + 333);
+	assert_true(access_region_allows(ROLE_OFFICE, "430000", "430100"));
+	assert_true(access_region_allows(ROLE_OFFICE, "430000", "433130"));
+	assert_false(access_region_allows(ROLE_OFFICE, "430000", "440103"));
 }
 
 static void load_errors(void **state)
@@ -155,6 +210,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_table),
 		cmocka_unit_test(containment),
+		cmocka_unit_test(structure_matches_table),
 		cmocka_unit_test(load_errors),
 		cmocka_unit_test(load_variants),
 	};

@@ -1,0 +1,22 @@
+/*
+ * qr.h - QR codes as SVG images, for the verification links printed on
+ * certificates and shown in the public register (libqrencode).
+ */
+#ifndef PX_REPORT_QR_H
+#define PX_REPORT_QR_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+#define QR_TEXT_MAX 512 /* bytes of text a code carries */
+
+/*
+ * An SVG image (a white square with a 4-module quiet zone, one black path)
+ * of a QR code carrying `text` at error-correction level M. *svg is
+ * malloc'd, the caller frees it; *len its length. PX_EINVAL "qr_text" for
+ * an empty or too long text, PX_ENOMEM.
+ */
+int qr_svg(const char *text, char **svg, size_t *len, struct px_err *err);
+
+#endif
