@@ -12,6 +12,7 @@
 #include "app/programme/family.h"
 #include "app/programme/programme.h"
 #include "app/tx.h"
+#include "app/vote/vote.h"
 
 static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 
@@ -170,7 +171,7 @@ static int parse_districts(const json_t *arr, struct ranking_section *s, struct 
 int ranking_section_parse(const json_t *section, struct ranking_section *s, struct px_err *err)
 {
 	static const char *const keys[] = { "max_tracks", "top_n", "weights", "aggregation", "tie_break", "panels",
-					    "districts", NULL };
+					    "districts", "vote", NULL };
 	const char *k, *agg;
 	json_t *v, *panels;
 	int rc;
@@ -202,7 +203,11 @@ int ranking_section_parse(const json_t *section, struct ranking_section *s, stru
 	for (int p = 0; p < RANKING_NPANELS; p++)
 		if ((rc = parse_panel(json_object_get(panels, panel_names[p]), (enum ranking_panel)p, &s->panels[p], err)))
 			return rc;
-	return parse_districts(json_object_get(section, "districts"), s, err);
+	if ((rc = parse_districts(json_object_get(section, "districts"), s, err)))
+		return rc;
+	/* the public vote's caps and rules (app/vote/vote.h), published with the vote */
+	struct vote_settings vote;
+	return vote_settings_parse(json_object_get(section, "vote"), &vote, err);
 }
 
 int ranking_section_load(struct store_conn *c, int64_t programme_id, struct ranking_section *out,

@@ -12,7 +12,8 @@
  *       "promotion": {"title", "size": 10, "role": "member", "units": [10 member units]},
  *       "expert":    {"title", "size": 7, "role": "expert"}
  *     },
- *     "districts": [{"region", "name", "bureau", "phone"}]   the district bureaus' contacts
+ *     "districts": [{"region", "name", "bureau", "phone"}],  the district bureaus' contacts
+ *     "vote": {...}                        the public vote's caps (app/vote/vote.h; optional)
  *   }
  *
  * ranking_section_parse() checks all of it, naming the key at fault

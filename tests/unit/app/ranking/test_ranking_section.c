@@ -100,6 +100,7 @@ static void bad_sections_are_refused_with_the_key(void **state)
 	refused("panels.expert.role", json_string("county"), "section.panels.expert.role");
 	refused("panels.expert", NULL, "section.panels");
 	refused("colour", json_string("red"), "section.colour");
+	refused("vote.per_track_per_day", json_integer(0), "section.vote.per_track_per_day");
 }
 
 static void a_ranking_needs_its_section(void **state)
