@@ -186,3 +186,16 @@ void demo_logout(struct demo_client *c)
 		curl_easy_cleanup(c->curl);
 	c->curl = NULL;
 }
+
+/* A USCC (GB 32100-2015) of an enterprise in `region` with serial n: its check character computed. */
+void demo_uscc(const char *region, int n, char out[19])
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	int sum = 0;
+	snprintf(out, 19, "91%s%08d1", region, n);
+	for (int i = 0; i < 17; i++)
+		sum += (int)(strchr(alphabet, out[i]) - alphabet) * weights[i];
+	out[17] = alphabet[(31 - sum % 31) % 31];
+	out[18] = '\0';
+}

@@ -87,19 +87,6 @@ static int hn_seed(struct app *app, const char *data_dir, struct px_err *err)
 
 /* ---- helpers ---- */
 
-/* A USCC (GB 32100-2015) of an enterprise in `region` with serial n: its check character computed. */
-static void hn_uscc(const char *region, int n, char out[19])
-{
-	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-	int sum = 0;
-	snprintf(out, 19, "91%s%08d1", region, n);
-	for (int i = 0; i < 17; i++)
-		sum += (int)(strchr(alphabet, out[i]) - alphabet) * weights[i];
-	out[17] = alphabet[(31 - sum % 31) % 31];
-	out[18] = '\0';
-}
-
 static int set_clock(struct hn *h, const char *today, struct px_err *err)
 {
 	json_t *b = json_pack("{s:s}", "today", today);
@@ -135,7 +122,7 @@ static int apply_one(struct hn *h, int i, struct px_err *err)
 	json_t *b, *out = NULL;
 	int rc;
 
-	hn_uscc(cities[city].county, 1000 + i, uscc);
+	demo_uscc(cities[city].county, 1000 + i, uscc);
 	snprintf(name, sizeof(name), "%s%s%s有限公司", cities[city].town, product, i < 14 ? "集团" : "实业");
 	if (i >= 28)
 		snprintf(name, sizeof(name), "%s第%d%s有限公司", cities[city].town, i, product);

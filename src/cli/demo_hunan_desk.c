@@ -63,19 +63,6 @@ static int desk_seed(struct app *app, const char *data_dir, struct px_err *err)
 	return rc;
 }
 
-/* A USCC (GB 32100-2015) in `region` with serial n, its check character computed. */
-static void desk_uscc(const char *region, int n, char out[19])
-{
-	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-	int sum = 0;
-	snprintf(out, 19, "91%s%08d1", region, n);
-	for (int i = 0; i < 17; i++)
-		sum += (int)(strchr(alphabet, out[i]) - alphabet) * weights[i];
-	out[17] = alphabet[(31 - sum % 31) % 31];
-	out[18] = '\0';
-}
-
 static int set_clock(struct desk *d, const char *today, struct px_err *err)
 {
 	json_t *b = json_pack("{s:s}", "today", today);
@@ -118,7 +105,7 @@ static int enterprises(struct desk *d, struct px_err *err)
 		const char *const *c = cities[(size_t)i % HD_CITIES];
 		char uscc[19], name[160];
 		json_t *out = NULL;
-		desk_uscc(c[2], 5000 + i, uscc);
+		demo_uscc(c[2], 5000 + i, uscc);
 		snprintf(name, sizeof(name), "%s第%d精密制造有限公司", c[0], i + 1);
 		json_t *b = json_pack("{s:s, s:s, s:s, s:s, s:s}", "uscc", uscc, "name", name, "industry", "C", "region", c[2],
 				      "founded_on", "2010-03-01");
@@ -215,7 +202,7 @@ static int training(struct desk *d, struct px_err *err)
 		char name[32], mobile[24], uscc[19], org[160];
 		snprintf(name, sizeof(name), "%.3s工%d", surnames + 3 * (i % 10), i + 1);
 		snprintf(mobile, sizeof(mobile), "139%08d", 7310000 + i);
-		desk_uscc(c[2], 5000 + i % HD_ENTERPRISES, uscc);
+		demo_uscc(c[2], 5000 + i % HD_ENTERPRISES, uscc);
 		snprintf(org, sizeof(org), "%s第%d精密制造有限公司", c[0], i % HD_ENTERPRISES + 1);
 		b = json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", name, "mobile", mobile, "uscc", uscc, "org_name", org,
 			      "region", c[2]);

@@ -139,10 +139,15 @@ static bool out_of_scope(struct http_req *r, const struct http_route *route)
 	return true;
 }
 
-/* A public read: answers everyone alike, from the cache when it holds the answer. */
+/*
+ * A public read: answers everyone alike, from the cache when it holds the
+ * answer. The cache keeps answers by path, so a request with a query string
+ * (a search, a filter, a track) is always rendered afresh.
+ */
 static bool public_read(const struct http_route *route, const struct http_req *r)
 {
-	return (route->flags & HTTP_PUBLIC_CACHE) && !strcmp(r->method, "GET");
+	return (route->flags & HTTP_PUBLIC_CACHE) && !strcmp(r->method, "GET") &&
+	       MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, NULL, NULL) == 0;
 }
 
 void http_dispatch(struct http_req *r)

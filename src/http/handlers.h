@@ -200,6 +200,7 @@ void h_training_score(struct http_req *r);
 void h_training_complete(struct http_req *r);
 void h_training_verify(struct http_req *r);
 void h_training_stats(struct http_req *r);
+void h_targets_get(struct http_req *r);
 
 /* the quality-month event (http/honours/, http/contest/, http/nqi/ ...) */
 

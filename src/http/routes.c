@@ -219,6 +219,8 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/checkin", h_training_checkin, ROLES_ANY, 0),
 	R("GET", "/api/v1/training/certificates/{code}", h_training_verify, ROLES_ANY, 0),
 	R("GET", "/api/v1/training/stats", h_training_stats, SCOPED, 0),
+	/* the 十百千万 target dashboard, drilled down from province to city to county */
+	R("GET", "/api/v1/targets", h_targets_get, SCOPED, 0),
 
 	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
 
