@@ -8,6 +8,7 @@
 
 #include "app/award/family.h"
 /* ranking */
+#include "app/ranking/family.h"
 
 /* campaign */
 #include "app/campaign/family.h"
@@ -20,6 +21,7 @@
 const struct family *const families[] = {
 	&award_family,
 	/* ranking */
+	&ranking_family,
 
 	/* campaign */
 	&campaign_family,

@@ -6,6 +6,7 @@
 #include "cli/demo_families.h"
 
 /* ranking (Guangzhou 2022): demo_ranking.c */
+#include "cli/demo_ranking.h"
 
 /* campaign (Shenzhen 2015): demo_campaign.c */
 #include "cli/demo_campaign.h"
@@ -16,6 +17,7 @@
 
 const struct demo_family demo_families[] = {
 	/* ranking */
+	{ "广州百强质量品牌推介 2022", demo_ranking_seed, demo_ranking_run },
 
 	/* campaign */
 	{ "深圳市“质量月”活动 2015", demo_campaign_seed, demo_campaign_run },

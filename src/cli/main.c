@@ -26,6 +26,7 @@ static const struct {
 	{ "sms-test", cmd_sms_test, "send one message through an SMS gateway's config" },
 	/* ranking */
 	{ "verify-tally", cmd_verify_tally, "recompute a vote's published counts from its log and the audit chain" },
+	{ "ranking", cmd_ranking, "write a brand ranking's published lists as a workbook or posters" },
 
 	/* campaign */
 	{ "odoc", cmd_odoc, "render an official document (JSON) as GB/T 9704 PDF and .docx" },

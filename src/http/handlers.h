@@ -117,6 +117,20 @@ void h_vote_quarantine_decide(struct http_req *r);
 void h_vote_snapshot_take(struct http_req *r);
 void h_vote_log(struct http_req *r);
 void h_vote_monitor(struct http_req *r);
+void h_ranking_rules(struct http_req *r);
+void h_ranking_register(struct http_req *r);
+void h_ranking_registrations(struct http_req *r);
+void h_ranking_registration(struct http_req *r);
+void h_ranking_panel_set(struct http_req *r);
+void h_ranking_panels(struct http_req *r);
+void h_ranking_sheet(struct http_req *r);
+void h_ranking_score(struct http_req *r);
+void h_ranking_scores(struct http_req *r);
+void h_ranking_composite(struct http_req *r);
+void h_ranking_publish(struct http_req *r);
+void h_ranking_lists(struct http_req *r);
+void h_ranking_lists_xlsx(struct http_req *r);
+void h_ranking_poster(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 void h_report_requests_create(struct http_req *r);

@@ -321,6 +321,8 @@ int programme_json(struct app *app, int64_t id, json_t **out, struct px_err *err
 			 "organiser", t->organiser, "region", p.region, "stage", cur ? cur->code : NULL, "stages",
 			 stages, "tracks", tracks_json(t), "quotas", quotas, "objections", "forward_workdays",
 			 t->objection_forward_workdays, "reply_workdays", t->objection_reply_workdays);
+	/* the family that runs it, so that a family's pages find their programmes */
+	json_object_set_new(*out, "kind", json_string(t->kind));
 	rc = rc < 0 ? rc : 0;
 	programme_release(&p);
 out:

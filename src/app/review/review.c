@@ -236,7 +236,7 @@ struct submit_arg {
 };
 
 /* Check the sheet against the rubric: *stored {code: "points"}, *total in tenths. */
-static int check_sheet(const struct rubric *r, json_t *scores, json_t **stored, int32_t *total, struct px_err *err)
+int review_sheet_check(const struct rubric *r, json_t *scores, json_t **stored, int32_t *total, struct px_err *err)
 {
 	size_t n = json_object_size(scores), i = 0;
 	struct rubric_mark *marks = calloc(n + 1, sizeof(*marks));
@@ -336,7 +336,7 @@ static int submit_tx(struct store_conn *c, void *arg, struct px_err *err)
 		goto out;
 	}
 	if ((rc = programme_rubric_load(a->app, &p.tpl->tracks[t], &r, err)) ||
-	    (rc = check_sheet(&r, a->rv->scores, &stored, &total, err)) ||
+	    (rc = review_sheet_check(&r, a->rv->scores, &stored, &total, err)) ||
 	    (rc = submit_insert(c, a, &x, stored, total, now, &id, err)))
 		goto out;
 	a->out = json_pack("{s:I, s:I, s:I, s:s, s:O, s:o, s:s, s:s, s:b, s:I}", "id", (json_int_t)id, "assignment",

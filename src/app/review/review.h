@@ -59,6 +59,14 @@ int review_submit(struct app *app, const struct app_actor *actor, int64_t assign
 int review_panel(struct app *app, const struct app_actor *actor, int64_t application_id, const char *stage,
 		 json_t **out, struct px_err *err);
 
+/*
+ * Check a score sheet {item code: points} (borrowed) against the rubric:
+ * *stored becomes {code: "points"} (a new reference, NULL on failure), *total
+ * the sheet's total in tenths. The keys of review_submit's score faults.
+ */
+struct rubric;
+int review_sheet_check(const struct rubric *r, json_t *scores, json_t **stored, int32_t *total, struct px_err *err);
+
 /* Rubric items as JSON {id, total, items: [{code, name, points, parent, leaf}]}; for views. */
 struct rubric;
 json_t *review_rubric_json(const char *id, const struct rubric *r);
