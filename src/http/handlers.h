@@ -201,6 +201,10 @@ void h_training_complete(struct http_req *r);
 void h_training_verify(struct http_req *r);
 void h_training_stats(struct http_req *r);
 void h_targets_get(struct http_req *r);
+void h_models_candidates(struct http_req *r);
+void h_models_choose(struct http_req *r);
+void h_models_promote(struct http_req *r);
+void h_models_showcase(struct http_req *r);
 
 /* the quality-month event (http/honours/, http/contest/, http/nqi/ ...) */
 void h_honours_import(struct http_req *r);

@@ -105,3 +105,18 @@ int http_fail(struct http_req *r, const struct px_err *err)
 	http_reply_error(r, err);
 	return -1;
 }
+
+void http_answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
+{
+	if (rc) {
+		json_decref(out);
+		http_fail(r, err);
+	} else {
+		http_reply_json(r, status, out ? out : json_object());
+	}
+}
+
+void http_answer_ref(struct http_req *r, int rc, int status, json_t *const *out, const struct px_err *err)
+{
+	http_answer(r, rc, status, *out, err);
+}

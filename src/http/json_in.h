@@ -31,6 +31,15 @@ int json_int_or_reply(struct http_req *r, json_t *obj, const char *key, bool req
 /* Path parameter i as a positive integer id (404 otherwise: nothing can have that id). */
 int http_param_id_or_reply(struct http_req *r, int i, int64_t *out);
 
+/*
+ * The end of most handlers: reply with out (taken; NULL answers {}) and
+ * status when the use case returned rc 0, else with its error. The _ref form
+ * reads *out after the call that set it has run, for handlers that pass the
+ * use case's call as rc.
+ */
+void http_answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err);
+void http_answer_ref(struct http_req *r, int rc, int status, json_t *const *out, const struct px_err *err);
+
 /* Reply with the error of a failed use case; returns -1 so handlers can `return` it. */
 int http_fail(struct http_req *r, const struct px_err *err);
 

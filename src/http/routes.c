@@ -221,6 +221,11 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/training/stats", h_training_stats, SCOPED, 0),
 	/* the 十百千万 target dashboard, drilled down from province to city to county */
 	R("GET", "/api/v1/targets", h_targets_get, SCOPED, 0),
+	/* the ten quality-management models (十): chosen from winners and honours, promoted, shown to all */
+	R("GET", "/api/v1/models/candidates", h_models_candidates, OFFICE, 0),
+	R("POST", "/api/v1/models", h_models_choose, OFFICE, 0),
+	R("GET", "/api/v1/models", h_models_showcase, ROLES_ANY, PUBLIC),
+	R("POST", "/api/v1/models/{id}/promotions", h_models_promote, OFFICE, 0),
 
 	/* the quality-month event: honours, key works, contests, brand value, NQI services (Qingdao 2022) */
 	R("POST", "/api/v1/honours/import", h_honours_import, OFFICE, 0),

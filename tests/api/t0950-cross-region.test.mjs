@@ -59,6 +59,8 @@ before(async () => {
     `'说明', 'enterprise', 'unassigned', 20402, 20404, 20430, ${now()}) RETURNING id`));
   ids.courses = Number(sql(db, 'INSERT INTO tr_course (title, level, owner_region, share_pct, pass_score, created_at) ' +
     `VALUES ('清远市首席质量官培训班', 'city', '441800', 75, 60, ${now()}) RETURNING id`));
+  ids.models = Number(sql(db, 'INSERT INTO qm_model (owner_region, uscc, org_name, region, model_name, summary, source, created_at) ' +
+    `VALUES ('441800', '${usccFor('441802', 1)}', '清远华星', '441802', '华星精益模式', '说明', 'honour', ${now()}) RETURNING id`));
   sql(db, 'INSERT INTO tr_session (course_id, seq, day, starts, place, hours10, secret) VALUES ' +
     `(${ids.courses}, 1, 20402, '09:00', '清远', 30, '${'aa'.repeat(32)}')`);
   ids['report-requests'] = Number(sql(db, 'INSERT INTO report_request (region, code, title, due_on, form, created_by, ' +
@@ -98,7 +100,8 @@ const EXCEPTIONS = {
   'GET /api/v1/courses': (r) => assert.deepEqual(r.json.courses, []),
   'GET /api/v1/training/stats': (r) => assert.equal(r.json.enrolled, 0),
   'GET /api/v1/honours': (r) => assert.deepEqual(r.json, { total: 0, honours: [] }),
-  'GET /api/v1/targets': (r) => assert.deepEqual(r.json.totals, { certified: 0, trained: 0, solved: 0 }),
+  'GET /api/v1/targets': (r) => assert.deepEqual(r.json.totals, { models: 0, certified: 0, trained: 0, solved: 0 }),
+  'GET /api/v1/models/candidates': (r) => assert.deepEqual(r.json.candidates, []),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -114,6 +117,7 @@ const EXCEPTIONS = {
   'POST /api/v1/courses': 400,
   'POST /api/v1/honours/import': 400,
   'POST /api/v1/honour-lists': 400,
+  'POST /api/v1/models': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };

@@ -50,8 +50,8 @@ test('the province sees its cities against the province targets', async () => {
   const r = await province.get('/api/v1/targets');
   assert.equal(r.status, 200, r.text);
   assert.deepEqual([r.json.region, r.json.name], ['440000', '广东省']);
-  assert.deepEqual(r.json.targets, { certified: 100, trained: 1000, solved: 10000 });
-  assert.deepEqual(r.json.totals, { certified: 4, trained: 3, solved: 3 });
+  assert.deepEqual(r.json.targets, { models: 10, certified: 100, trained: 1000, solved: 10000 });
+  assert.deepEqual(r.json.totals, { models: 0, certified: 4, trained: 3, solved: 3 });
   assert.deepEqual(pick(r.json.children), { 441800: [3, 2, 3], 440100: [1, 1, 0] });
   assert.equal(r.json.children.find((c) => c.region === '441800').name, '清远市');
 });
@@ -59,7 +59,7 @@ test('the province sees its cities against the province targets', async () => {
 test('a city drills down to its counties, adding up to the city row', async () => {
   const r = await province.get('/api/v1/targets?region=441800');
   assert.deepEqual(pick(r.json.children), { 441802: [2, 2, 1], 441881: [1, 0, 2] });
-  assert.deepEqual(r.json.totals, { certified: 3, trained: 2, solved: 3 });
+  assert.deepEqual(r.json.totals, { models: 0, certified: 3, trained: 2, solved: 3 });
   const own = (await office.get('/api/v1/targets')).json;
   assert.deepEqual(own.totals, r.json.totals, 'the city office sees the same by default');
 });
@@ -77,7 +77,7 @@ test('nobody reads outside their region', async () => {
   assert.equal((await gz.get('/api/v1/targets?region=441800')).status, 404);
   assert.equal((await office.get('/api/v1/targets?region=440000')).status, 404);
   const county = await signedIn(srv.url, 'qingcheng');
-  assert.deepEqual((await county.get('/api/v1/targets')).json.totals, { certified: 2, trained: 2, solved: 1 });
+  assert.deepEqual((await county.get('/api/v1/targets')).json.totals, { models: 0, certified: 2, trained: 2, solved: 1 });
   assert.equal((await (await signedIn(srv.url, 'applicant')).get('/api/v1/targets')).status, 403);
   assert.equal((await office.get('/api/v1/targets?region=44')).status, 404);
 });

@@ -14,6 +14,7 @@
 #include "app/tx.h"
 #include "core/access.h"
 
+#define T_MODELS 10
 #define T_CERTIFIED 100
 #define T_TRAINED 1000
 #define T_SOLVED 10000
@@ -28,9 +29,12 @@ static struct store_sql Q_TRAINED = STORE_SQL(
 static struct store_sql Q_SOLVED = STORE_SQL(
 	"SELECT substr(owner_region, 1, $3), count(*) FROM hd_problem WHERE state IN ('resolved', 'closed') "
 	"AND substr(owner_region, 1, $1) = $2 GROUP BY substr(owner_region, 1, $3)");
+static struct store_sql Q_MODELS = STORE_SQL(
+	"SELECT substr(region, 1, $3), count(*) FROM qm_model WHERE substr(region, 1, $1) = $2 GROUP BY substr(region, 1, $3)");
 static struct store_sql Q_NAME = STORE_SQL("SELECT name FROM region WHERE code = $1");
 
-static const char *const measures[] = { "certified", "trained", "solved" };
+static const char *const measures[] = { "models", "certified", "trained", "solved" };
+#define NMEASURES 4
 
 struct targets_tx {
 	const char *region;
@@ -55,8 +59,8 @@ static int count_row(struct store_stmt *s, void *arg, struct px_err *err)
 	child_code(store_col_text(s, 0), code);
 	json_t *child = json_object_get(x->children, code);
 	if (!child) {
-		child = json_pack("{s:s, s:s, s:i, s:i, s:i}", "region", code, "name", code, "certified", 0, "trained", 0,
-				  "solved", 0);
+		child = json_pack("{s:s, s:s, s:i, s:i, s:i, s:i}", "region", code, "name", code, "models", 0, "certified", 0,
+				  "trained", 0, "solved", 0);
 		json_object_set_new(x->children, code, child);
 	}
 	json_object_set_new(child, measures[x->measure], json_integer(store_col_int(s, 1)));
@@ -72,14 +76,14 @@ static int name_of(struct store_conn *c, const char *code, char *name, size_t ca
 
 static int targets_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
-	static struct store_sql *const queries[] = { &Q_CERTIFIED, &Q_TRAINED, &Q_SOLVED };
+	static struct store_sql *const queries[] = { &Q_MODELS, &Q_CERTIFIED, &Q_TRAINED, &Q_SOLVED };
 	struct targets_tx *x = arg;
-	int64_t total[3] = { 0, 0, 0 };
+	int64_t total[NMEASURES] = { 0 };
 	char name[128];
 	int rc;
 	json_decref(x->children);
 	x->children = json_object();
-	for (x->measure = 0; x->measure < 3; x->measure++)
+	for (x->measure = 0; x->measure < NMEASURES; x->measure++)
 		if ((rc = store_each(c, queries[x->measure], count_row, x, err, "iti", (int64_t)strlen(x->prefix), x->prefix,
 				     (int64_t)x->child_len)) < 0)
 			return rc;
@@ -89,16 +93,16 @@ static int targets_tx(struct store_conn *c, void *arg, struct px_err *err)
 		if ((rc = name_of(c, code, name, sizeof(name), err)))
 			break;
 		json_object_set_new(v, "name", json_string(name));
-		for (int m = 0; m < 3; m++)
+		for (int m = 0; m < NMEASURES; m++)
 			total[m] += json_integer_value(json_object_get(v, measures[m]));
 		json_array_append(list, v);
 	}
 	if (!rc)
 		rc = name_of(c, x->region, name, sizeof(name), err);
-	x->out = json_pack("{s:s, s:s, s:{s:i, s:i, s:i}, s:{s:I, s:I, s:I}, s:o}", "region", x->region, "name", name,
-			   "targets", "certified", T_CERTIFIED, "trained", T_TRAINED, "solved", T_SOLVED, "totals",
-			   "certified", (json_int_t)total[0], "trained", (json_int_t)total[1], "solved",
-			   (json_int_t)total[2], "children", list);
+	x->out = json_pack("{s:s, s:s, s:{s:i, s:i, s:i, s:i}, s:{s:I, s:I, s:I, s:I}, s:o}", "region", x->region, "name",
+			   name, "targets", "models", T_MODELS, "certified", T_CERTIFIED, "trained", T_TRAINED, "solved",
+			   T_SOLVED, "totals", "models", (json_int_t)total[0], "certified", (json_int_t)total[1], "trained",
+			   (json_int_t)total[2], "solved", (json_int_t)total[3], "children", list);
 	return rc;
 }
 

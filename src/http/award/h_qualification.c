@@ -23,14 +23,6 @@
 #include "http/json_in.h"
 
 /* Reply with the use case's answer or its error. */
-static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, out);
-}
-
 void h_qualification_list(struct http_req *r)
 {
 	struct px_err err = { 0 };
@@ -39,7 +31,7 @@ void h_qualification_list(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = qualification_list(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_qualification_decide(struct http_req *r)
@@ -53,7 +45,7 @@ void h_qualification_decide(struct http_req *r)
 	if (!json_str_or_reply(r, in, "result", true, 16, &result) &&
 	    !json_str_or_reply(r, in, "reason", false, 2000, &reason)) {
 		int rc = qualification_decide(http_app(r), http_actor(r), id, result, reason, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -69,7 +61,7 @@ void h_qualification_opinion_add(struct http_req *r)
 	if (!json_str_or_reply(r, in, "verdict", true, 16, &verdict) &&
 	    !json_str_or_reply(r, in, "text", false, 5000, &text)) {
 		int rc = qualification_opinion_add(http_app(r), http_actor(r), id, verdict, text, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -82,7 +74,7 @@ void h_qualification_opinions(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = qualification_opinions(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_supplements_request(struct http_req *r)
@@ -95,7 +87,7 @@ void h_supplements_request(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "request", true, 5000, &request)) {
 		int rc = supplement_request(http_app(r), http_actor(r), id, request, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -108,7 +100,7 @@ void h_supplements_of_application(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = supplement_list_application(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_supplements_answer(struct http_req *r)
@@ -121,7 +113,7 @@ void h_supplements_answer(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "answer", true, INPUT_TEXT_MAX, &text)) {
 		int rc = supplement_answer(http_app(r), http_actor(r), id, text, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -136,7 +128,7 @@ void h_supplements_of_programme(struct http_req *r)
 		return;
 	bool only = overdue && (!strcmp(overdue, "1") || !strcmp(overdue, "true"));
 	int rc = supplement_list_programme(http_app(r), http_actor(r), id, only, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_acceptance_notice(struct http_req *r)
@@ -147,5 +139,5 @@ void h_acceptance_notice(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = qualification_acceptance_notice(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 201, out, &err);
+	http_answer(r, rc, 201, out, &err);
 }

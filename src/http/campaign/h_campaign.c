@@ -23,14 +23,6 @@
 #include "report/odoc.h"
 
 /* Answer a use case: its error, or *o (read after the call, which fills it). */
-static void reply(struct http_req *r, int rc, int status, json_t *const *o, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, *o);
-}
-
 void h_campaign_get(struct http_req *r)
 {
 	struct px_err err = { 0 };
@@ -38,7 +30,7 @@ void h_campaign_get(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_json(http_app(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, campaign_json(http_app(r), id, &o, &err), 200, &o, &err);
 }
 
 void h_campaign_logo(struct http_req *r)
@@ -98,7 +90,7 @@ void h_campaign_open_requests(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_open_requests(http_app(r), http_actor(r), id, &o, &err), 201, &o, &err);
+	http_answer_ref(r, campaign_open_requests(http_app(r), http_actor(r), id, &o, &err), 201, &o, &err);
 }
 
 void h_campaign_plan(struct http_req *r)
@@ -118,7 +110,7 @@ void h_campaign_plan(struct http_req *r)
 	    !json_str_or_reply(r, in, "co_organisers", false, 500, &p.co_organisers) &&
 	    !json_str_or_reply(r, in, "description", true, 4000, &p.description) &&
 	    !json_int_or_reply(r, in, "audience", false, 0, 100000000, &p.audience))
-		reply(r, campaign_activity_plan(http_app(r), http_actor(r), id, &p, &o, &err), 201, &o, &err);
+		http_answer_ref(r, campaign_activity_plan(http_app(r), http_actor(r), id, &p, &o, &err), 201, &o, &err);
 	json_decref(in);
 }
 
@@ -129,7 +121,7 @@ void h_campaign_activities(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_activities_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, campaign_activities_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
 }
 
 void h_campaign_approve(struct http_req *r)
@@ -139,7 +131,7 @@ void h_campaign_approve(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_activity_approve(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, campaign_activity_approve(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
 }
 
 void h_campaign_calendar(struct http_req *r)
@@ -149,7 +141,7 @@ void h_campaign_calendar(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_calendar_json(http_app(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, campaign_calendar_json(http_app(r), id, &o, &err), 200, &o, &err);
 }
 
 /* the media campaign and the materials archive (app/campaign/media.h):
@@ -167,7 +159,7 @@ void h_campaign_media(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_media_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, campaign_media_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
 }
 
 void h_campaign_media_plan(struct http_req *r)
@@ -180,7 +172,7 @@ void h_campaign_media_plan(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "outlet", true, 128, &outlet) && !json_str_or_reply(r, in, "kind", true, 16, &kind) &&
 	    !json_str_or_reply(r, in, "title", true, 200, &title) && !json_str_or_reply(r, in, "planned_on", true, 10, &on))
-		reply(r, campaign_media_plan(http_app(r), http_actor(r), id, outlet, kind, title, on, &o, &err), 201, &o,
+		http_answer_ref(r, campaign_media_plan(http_app(r), http_actor(r), id, outlet, kind, title, on, &o, &err), 201, &o,
 		      &err);
 	json_decref(in);
 }
@@ -194,7 +186,7 @@ void h_campaign_media_publish(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	if (!json_str_or_reply(r, in, "published_on", true, 10, &on) && !json_str_or_reply(r, in, "link", true, 500, &link))
-		reply(r, campaign_media_publish(http_app(r), http_actor(r), id, on, link, &o, &err), 200, &o, &err);
+		http_answer_ref(r, campaign_media_publish(http_app(r), http_actor(r), id, on, link, &o, &err), 200, &o, &err);
 	json_decref(in);
 }
 
@@ -209,7 +201,7 @@ void h_campaign_material_add(struct http_req *r)
 	if (!json_str_or_reply(r, in, "kind", true, 16, &kind) && !json_str_or_reply(r, in, "title", true, 200, &title) &&
 	    !json_id_or_reply(r, in, "media", false, &media) && !json_str_or_reply(r, in, "link", false, 500, &link) &&
 	    !json_str_or_reply(r, in, "body", false, 20000, &body))
-		reply(r, campaign_material_add(http_app(r), http_actor(r), id, kind, title, media, link, body, &o, &err), 201,
+		http_answer_ref(r, campaign_material_add(http_app(r), http_actor(r), id, kind, title, media, link, body, &o, &err), 201,
 		      &o, &err);
 	json_decref(in);
 }
@@ -280,7 +272,7 @@ void h_campaign_document(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, campaign_document_json(http_app(r), http_actor(r), id, http_param(r, 1), &o, &err), 200, &o, &err);
+	http_answer_ref(r, campaign_document_json(http_app(r), http_actor(r), id, http_param(r, 1), &o, &err), 200, &o, &err);
 }
 
 void h_campaign_document_edit(struct http_req *r)
@@ -294,7 +286,7 @@ void h_campaign_document_edit(struct http_req *r)
 	if (!json_str_or_reply(r, in, "title", false, 200, &title) &&
 	    !json_str_or_reply(r, in, "overview", false, 20000, &overview) &&
 	    !json_str_or_reply(r, in, "closing", false, 20000, &closing))
-		reply(r, campaign_document_edit(http_app(r), http_actor(r), id, http_param(r, 1), title, overview, closing, &o,
+		http_answer_ref(r, campaign_document_edit(http_app(r), http_actor(r), id, http_param(r, 1), title, overview, closing, &o,
 						&err),
 		      200, &o, &err);
 	json_decref(in);
@@ -309,7 +301,7 @@ void h_campaign_document_issue(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	if (!json_str_or_reply(r, in, "number", true, 64, &number) && !json_str_or_reply(r, in, "issued_on", true, 10, &on))
-		reply(r, campaign_document_issue(http_app(r), http_actor(r), id, http_param(r, 1), number, on, &o, &err), 201,
+		http_answer_ref(r, campaign_document_issue(http_app(r), http_actor(r), id, http_param(r, 1), number, on, &o, &err), 201,
 		      &o, &err);
 	json_decref(in);
 }

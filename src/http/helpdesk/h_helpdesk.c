@@ -14,14 +14,6 @@
 #include "http/json_in.h"
 
 /* Reply with a use case's JSON, or its error. */
-static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, out);
-}
-
 void h_helpdesk_providers_add(struct http_req *r)
 {
 	struct px_err err = { 0 };
@@ -36,7 +28,7 @@ void h_helpdesk_providers_add(struct http_req *r)
 	    !json_str_or_reply(r, in, "login", false, 64, &req.login)) {
 		req.fields = json_object_get(in, "fields");
 		int rc = helpdesk_provider_add(http_app(r), http_actor(r), &req, &id, &err);
-		answer(r, rc, 201, rc ? NULL : json_pack("{s:I}", "id", (json_int_t)id), &err);
+		http_answer(r, rc, 201, rc ? NULL : json_pack("{s:I}", "id", (json_int_t)id), &err);
 	}
 	json_decref(in);
 }
@@ -46,7 +38,7 @@ void h_helpdesk_providers_list(struct http_req *r)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	int rc = helpdesk_provider_list(http_app(r), http_actor(r), &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_helpdesk_problems_add(struct http_req *r)
@@ -61,7 +53,7 @@ void h_helpdesk_problems_add(struct http_req *r)
 	    !json_str_or_reply(r, in, "title", true, 200, &req.title) &&
 	    !json_str_or_reply(r, in, "detail", true, 8000, &req.detail)) {
 		int rc = helpdesk_problem_add(http_app(r), http_actor(r), &req, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -84,7 +76,7 @@ void h_helpdesk_problems_list(struct http_req *r)
 	f.limit = n;
 	f.offset = (p - 1) * n;
 	int rc = helpdesk_problem_list(http_app(r), http_actor(r), &f, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_helpdesk_problems_get(struct http_req *r)
@@ -95,7 +87,7 @@ void h_helpdesk_problems_get(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = helpdesk_problem_get(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 /* POST /problems/{id}/{respond|visit|resolve}: the step is the last part of the path. */
@@ -113,7 +105,7 @@ void h_helpdesk_problems_step(struct http_req *r)
 	    (!visit || (!json_str_or_reply(r, in, "advice", true, 8000, &st.advice) &&
 			!json_str_or_reply(r, in, "date", true, 10, &st.date)))) {
 		int rc = helpdesk_problem_step(http_app(r), http_actor(r), id, &st, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -127,7 +119,7 @@ void h_helpdesk_problems_assign(struct http_req *r)
 		return;
 	if (!json_int_or_reply(r, in, "provider", true, 1, INT64_MAX, &provider)) {
 		int rc = helpdesk_problem_assign(http_app(r), http_actor(r), id, provider, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -143,7 +135,7 @@ void h_helpdesk_rate(struct http_req *r)
 	if (!json_int_or_reply(r, in, "score", true, 1, 5, &score) &&
 	    !json_str_or_reply(r, in, "comment", false, 2000, &comment)) {
 		int rc = helpdesk_rate(http_app(r), http_actor(r), http_param(r, 0), (int)score, comment, &err);
-		answer(r, rc, 200, rc ? NULL : json_pack("{s:b}", "rated", 1), &err);
+		http_answer(r, rc, 200, rc ? NULL : json_pack("{s:b}", "rated", 1), &err);
 	}
 	json_decref(in);
 }
@@ -157,7 +149,7 @@ void h_helpdesk_reopen(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "reason", true, 2000, &reason)) {
 		int rc = helpdesk_reopen(http_app(r), http_actor(r), http_param(r, 0), reason, &err);
-		answer(r, rc, 200, rc ? NULL : json_pack("{s:b}", "reopened", 1), &err);
+		http_answer(r, rc, 200, rc ? NULL : json_pack("{s:b}", "reopened", 1), &err);
 	}
 	json_decref(in);
 }
@@ -172,7 +164,7 @@ void h_helpdesk_from_review(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "field", true, 32, &field)) {
 		int rc = helpdesk_from_review(http_app(r), http_actor(r), id, field, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -182,5 +174,5 @@ void h_helpdesk_stats(struct http_req *r)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	int rc = helpdesk_stats(http_app(r), http_actor(r), &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }

@@ -13,14 +13,6 @@
 #include "http/json_extra.h"
 #include "http/json_in.h"
 
-static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, out);
-}
-
 void h_honours_import(struct http_req *r)
 {
 	struct px_err err = { 0 };
@@ -35,7 +27,7 @@ void h_honours_import(struct http_req *r)
 					json_pack("{s:{s:s, s:s, s:s, s:o}}", "error", "code", err.key, "message", err.msg,
 						  "field", err.field, "rows", rows));
 		else
-			answer(r, rc, 201, out, &err);
+			http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -55,7 +47,7 @@ void h_honours_list(struct http_req *r)
 		return (void)http_reply_errorf(r, PX_EINVAL, "out_of_range", "page", "pages start at 1");
 	f.offset = (p - 1) * f.limit;
 	int rc = honours_list(http_app(r), http_actor(r), &f, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_honours_enterprise(struct http_req *r)
@@ -63,7 +55,7 @@ void h_honours_enterprise(struct http_req *r)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	int rc = honours_enterprise(http_app(r), http_param(r, 0), &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_honours_totals(struct http_req *r)
@@ -74,7 +66,7 @@ void h_honours_totals(struct http_req *r)
 	if (http_query_or_reply(r, "region", 6, &region))
 		return;
 	int rc = honours_totals(http_app(r), region, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_honours_publish(struct http_req *r)
@@ -88,7 +80,7 @@ void h_honours_publish(struct http_req *r)
 	if (!json_str_or_reply(r, in, "title", true, 200, &title) && !json_str_or_reply(r, in, "kind", true, 48, &kind) &&
 	    !json_int_or_reply(r, in, "year", true, 1980, 2100, &year)) {
 		int rc = honours_publish(http_app(r), http_actor(r), title, kind, (int)year, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -101,5 +93,5 @@ void h_honour_lists_get(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = honours_list_get(http_app(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }

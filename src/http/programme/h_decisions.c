@@ -18,14 +18,6 @@
 #include "app/award/shortlist.h"
 #include "http/json_in.h"
 
-static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, out);
-}
-
 /* A decision over a list of applications: {applications: [ids], minutes}. */
 typedef int (*list_decision_fn)(struct app *app, const struct app_actor *actor, int64_t programme_id,
 				const int64_t *ids, size_t n, const char *minutes, json_t **out, struct px_err *err);
@@ -46,7 +38,7 @@ static void list_decision(struct http_req *r, bool minutes_required, list_decisi
 		goto out;
 	}
 	int rc = decide(http_app(r), http_actor(r), id, ids, n, minutes, &out, &err);
-	answer(r, rc, 201, out, &err);
+	http_answer(r, rc, 201, out, &err);
 out:
 	free(ids);
 	json_decref(in);
@@ -65,7 +57,7 @@ void h_feedback_get(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = shortlist_feedback(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_deliberation_record(struct http_req *r)
@@ -81,7 +73,7 @@ void h_proposed_notice(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = decision_proposed_notice(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 201, out, &err);
+	http_answer(r, rc, 201, out, &err);
 }
 
 void h_approval_record(struct http_req *r)
@@ -96,7 +88,7 @@ void h_approval_record(struct http_req *r)
 	    !json_str_or_reply(r, in, "approved_on", true, 10, &approved_on) &&
 	    !json_str_or_reply(r, in, "minutes", false, INPUT_TEXT_MAX, &minutes)) {
 		int rc = decision_approve(http_app(r), http_actor(r), id, document_no, approved_on, minutes, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }

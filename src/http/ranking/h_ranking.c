@@ -35,14 +35,6 @@
 #define LISTS_DOC_MAX (16 << 20)
 
 /* Reply with *o or the error of a use case that returned rc. */
-static void answer(struct http_req *r, int rc, int status, json_t *o, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, o);
-}
-
 static int tracks_or_reply(struct http_req *r, json_t *in, struct ranking_registration *req)
 {
 	json_t *arr = json_object_get(in, "tracks"), *v;
@@ -72,7 +64,7 @@ void h_ranking_rules(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_rules_json(http_app(r), id, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_register(struct http_req *r)
@@ -92,7 +84,7 @@ void h_ranking_register(struct http_req *r)
 		req.organisation_id = org;
 		req.attest = json_is_true(json_object_get(in, "attest"));
 		int rc = ranking_register(http_app(r), http_actor(r), id, &req, &o, &err);
-		answer(r, rc, 201, o, &err);
+		http_answer(r, rc, 201, o, &err);
 	}
 	json_decref(in);
 }
@@ -106,7 +98,7 @@ void h_ranking_registrations(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_registrations_json(http_app(r), http_actor(r), id, http_query(r, "track"), &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_registration(struct http_req *r)
@@ -118,7 +110,7 @@ void h_ranking_registration(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_registration_json(http_app(r), http_actor(r), id, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_panel_set(struct http_req *r)
@@ -133,7 +125,7 @@ void h_ranking_panel_set(struct http_req *r)
 	int rc = input_ids(in, "accounts", &accounts, &n, &err);
 	if (!rc)
 		rc = ranking_panel_set(http_app(r), http_actor(r), id, http_param(r, 1), accounts, n, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 	free(accounts);
 	json_decref(in);
 }
@@ -147,7 +139,7 @@ void h_ranking_panels(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_panels_json(http_app(r), http_actor(r), id, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_sheet(struct http_req *r)
@@ -159,7 +151,7 @@ void h_ranking_sheet(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_sheet_mine(http_app(r), http_actor(r), id, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_score(struct http_req *r)
@@ -173,7 +165,7 @@ void h_ranking_score(struct http_req *r)
 	if (!json_int_or_reply(r, in, "application", true, 1, INT64_MAX, &app_id)) {
 		int rc = ranking_score_submit(http_app(r), http_actor(r), id, app_id, json_object_get(in, "scores"), &o,
 					      &err);
-		answer(r, rc, 201, o, &err);
+		http_answer(r, rc, 201, o, &err);
 	}
 	json_decref(in);
 }
@@ -187,7 +179,7 @@ void h_ranking_scores(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_scores_json(http_app(r), http_actor(r), id, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_composite(struct http_req *r)
@@ -199,7 +191,7 @@ void h_ranking_composite(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_composite_json(http_app(r), http_actor(r), id, ranking_vote_counts, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 void h_ranking_publish(struct http_req *r)
@@ -211,7 +203,7 @@ void h_ranking_publish(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_publish(http_app(r), http_actor(r), id, ranking_vote_counts, &o, &err);
-	answer(r, rc, 201, o, &err);
+	http_answer(r, rc, 201, o, &err);
 }
 
 void h_ranking_lists(struct http_req *r)
@@ -223,7 +215,7 @@ void h_ranking_lists(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = ranking_lists_json(http_app(r), id, &o, &err);
-	answer(r, rc, 200, o, &err);
+	http_answer(r, rc, 200, o, &err);
 }
 
 typedef int (*render_fn)(struct app *app, int64_t id, const char *arg, const char *path, struct px_err *err);

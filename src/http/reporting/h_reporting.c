@@ -22,14 +22,6 @@
 #include "http/upload.h"
 
 /* Answer a use case: its error, or *o (read after the call, which fills it). */
-static void reply(struct http_req *r, int rc, int status, json_t *const *o, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, *o);
-}
-
 /* {units: [ids]} into ids (at most REPORTING_MAX_UNITS). */
 static int units_or_reply(struct http_req *r, json_t *in, int64_t *ids, size_t *n)
 {
@@ -70,7 +62,7 @@ void h_report_requests_create(struct http_req *r)
 	n.region = http_actor(r)->region;
 	n.units = ids;
 	n.form = json_object_get(in, "form");
-	reply(r, reporting_request_create(http_app(r), http_actor(r), &n, &o, &err), 201, &o, &err);
+	http_answer_ref(r, reporting_request_create(http_app(r), http_actor(r), &n, &o, &err), 201, &o, &err);
 out:
 	json_decref(in);
 	free(ids);
@@ -83,7 +75,7 @@ void h_report_requests_get(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, reporting_request_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, reporting_request_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
 }
 
 void h_report_requests_status(struct http_req *r)
@@ -93,7 +85,7 @@ void h_report_requests_status(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, reporting_status_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, reporting_status_json(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
 }
 
 void h_report_requests_draft(struct http_req *r)
@@ -103,7 +95,7 @@ void h_report_requests_draft(struct http_req *r)
 	json_t *in, *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
-	reply(r, reporting_save_draft(http_app(r), http_actor(r), id, json_object_get(in, "content"), &o, &err), 200,
+	http_answer_ref(r, reporting_save_draft(http_app(r), http_actor(r), id, json_object_get(in, "content"), &o, &err), 200,
 	      &o, &err);
 	json_decref(in);
 }
@@ -117,7 +109,7 @@ void h_report_requests_submit(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	if (!json_bool_or_reply(r, in, "nil", false, &nil))
-		reply(r, reporting_submit(http_app(r), http_actor(r), id, json_object_get(in, "content"), nil, &o, &err),
+		http_answer_ref(r, reporting_submit(http_app(r), http_actor(r), id, json_object_get(in, "content"), nil, &o, &err),
 		      201, &o, &err);
 	json_decref(in);
 }
@@ -131,7 +123,7 @@ void h_report_requests_return(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	if (!json_id_or_reply(r, in, "unit", true, &unit) && !json_str_or_reply(r, in, "reason", true, 2000, &reason))
-		reply(r, reporting_return(http_app(r), http_actor(r), id, unit, reason, &o, &err), 200, &o, &err);
+		http_answer_ref(r, reporting_return(http_app(r), http_actor(r), id, unit, reason, &o, &err), 200, &o, &err);
 	json_decref(in);
 }
 
@@ -149,7 +141,7 @@ void h_report_requests_versions(struct http_req *r)
 		if (*end || unit < 1)
 			return http_reply_errorf(r, PX_EINVAL, "wrong_type", "unit", "'unit' is an account id");
 	}
-	reply(r, reporting_versions_json(http_app(r), http_actor(r), id, unit, &o, &err), 200, &o, &err);
+	http_answer_ref(r, reporting_versions_json(http_app(r), http_actor(r), id, unit, &o, &err), 200, &o, &err);
 }
 
 void h_report_requests_remind(struct http_req *r)
@@ -161,7 +153,7 @@ void h_report_requests_remind(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	if (!json_bool_or_reply(r, in, "only_due", false, &only_due))
-		reply(r, reporting_remind(http_app(r), http_actor(r), id, only_due, &o, &err), 200, &o, &err);
+		http_answer_ref(r, reporting_remind(http_app(r), http_actor(r), id, only_due, &o, &err), 200, &o, &err);
 	json_decref(in);
 }
 
@@ -225,7 +217,7 @@ void h_reporting_mine(struct http_req *r)
 {
 	struct px_err err = { 0 };
 	json_t *o = NULL;
-	reply(r, reporting_mine_json(http_app(r), http_actor(r), &o, &err), 200, &o, &err);
+	http_answer_ref(r, reporting_mine_json(http_app(r), http_actor(r), &o, &err), 200, &o, &err);
 }
 
 void h_programme_report_requests(struct http_req *r)
@@ -235,5 +227,5 @@ void h_programme_report_requests(struct http_req *r)
 	json_t *o = NULL;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	reply(r, reporting_requests_of_programme(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+	http_answer_ref(r, reporting_requests_of_programme(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
 }

@@ -15,14 +15,6 @@
 #include "app/review/recusal.h"
 #include "http/json_in.h"
 
-static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, out);
-}
-
 void h_draws_commit(struct http_req *r)
 {
 	struct px_err err = { 0 };
@@ -33,7 +25,7 @@ void h_draws_commit(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "stage", true, 32, &stage)) {
 		int rc = draw_stage_commit(http_app(r), http_actor(r), id, stage, &out, &err);
-		answer(r, rc, 201, out, &err);
+		http_answer(r, rc, 201, out, &err);
 	}
 	json_decref(in);
 }
@@ -46,7 +38,7 @@ void h_draws_list(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = draw_stage_list(http_app(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_draws_run(struct http_req *r)
@@ -59,7 +51,7 @@ void h_draws_run(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "seed", true, 128, &seed)) {
 		int rc = draw_stage_run(http_app(r), http_actor(r), id, seed, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -75,7 +67,7 @@ void h_draws_abandon(struct http_req *r)
 	if (!json_str_or_reply(r, in, "reason", true, 2000, &reason) &&
 	    !json_str_or_reply(r, in, "seed", false, 128, &seed)) {
 		int rc = draw_stage_abandon(http_app(r), http_actor(r), id, reason, seed, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -88,7 +80,7 @@ void h_draws_get(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = draw_stage_json(http_app(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_assignments_recuse(struct http_req *r)
@@ -101,7 +93,7 @@ void h_assignments_recuse(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "reason", true, 2000, &reason)) {
 		int rc = recusal_recuse(http_app(r), http_actor(r), id, reason, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -114,5 +106,5 @@ void h_assignments_replace(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = recusal_replace(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }

@@ -12,14 +12,6 @@
 #include "app/training/training.h"
 #include "http/json_in.h"
 
-static void answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err)
-{
-	if (rc)
-		http_fail(r, err);
-	else
-		http_reply_json(r, status, out ? out : json_object());
-}
-
 /* The session number of /courses/{id}/sessions/{seq}/...: 1..999, 404 otherwise. */
 static int seq_or_reply(struct http_req *r, int *seq)
 {
@@ -41,7 +33,7 @@ void h_training_courses_create(struct http_req *r)
 	if (!in)
 		return;
 	int rc = training_course_create(http_app(r), http_actor(r), in, &id, &err);
-	answer(r, rc, 201, rc ? NULL : json_pack("{s:I}", "id", (json_int_t)id), &err);
+	http_answer(r, rc, 201, rc ? NULL : json_pack("{s:I}", "id", (json_int_t)id), &err);
 	json_decref(in);
 }
 
@@ -50,7 +42,7 @@ void h_training_courses_list(struct http_req *r)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	int rc = training_course_list(http_app(r), http_actor(r), &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_training_courses_get(struct http_req *r)
@@ -61,7 +53,7 @@ void h_training_courses_get(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = training_course_get(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_training_enrol(struct http_req *r)
@@ -72,7 +64,7 @@ void h_training_enrol(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	int rc = training_enrol(http_app(r), http_actor(r), id, in, &out, &err);
-	answer(r, rc, 201, out, &err);
+	http_answer(r, rc, 201, out, &err);
 	json_decref(in);
 }
 
@@ -88,7 +80,7 @@ void h_training_mark(struct http_req *r)
 	if (!json_int_or_reply(r, in, "trainee", true, 1, INT64_MAX, &trainee) &&
 	    !json_str_or_reply(r, in, "mark", true, 16, &mark)) {
 		int rc = training_mark(http_app(r), http_actor(r), id, seq, trainee, mark, &err);
-		answer(r, rc, 200, NULL, &err);
+		http_answer(r, rc, 200, NULL, &err);
 	}
 	json_decref(in);
 }
@@ -102,7 +94,7 @@ void h_training_code(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id) || seq_or_reply(r, &seq))
 		return;
 	int rc = training_code(http_app(r), http_actor(r), id, seq, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_training_checkin(struct http_req *r)
@@ -114,7 +106,7 @@ void h_training_checkin(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "ticket", true, 16, &ticket) && !json_str_or_reply(r, in, "code", true, 8, &code)) {
 		int rc = training_checkin(http_app(r), ticket, code, &out, &err);
-		answer(r, rc, 200, out, &err);
+		http_answer(r, rc, 200, out, &err);
 	}
 	json_decref(in);
 }
@@ -129,7 +121,7 @@ void h_training_score(struct http_req *r)
 	if (!json_int_or_reply(r, in, "trainee", true, 1, INT64_MAX, &trainee) &&
 	    !json_int_or_reply(r, in, "score", true, 0, 100, &score)) {
 		int rc = training_score(http_app(r), http_actor(r), id, trainee, (int)score, &err);
-		answer(r, rc, 200, NULL, &err);
+		http_answer(r, rc, 200, NULL, &err);
 	}
 	json_decref(in);
 }
@@ -142,7 +134,7 @@ void h_training_complete(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	int rc = training_complete(http_app(r), http_actor(r), id, &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_training_verify(struct http_req *r)
@@ -150,7 +142,7 @@ void h_training_verify(struct http_req *r)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	int rc = training_verify(http_app(r), http_param(r, 0), &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }
 
 void h_training_stats(struct http_req *r)
@@ -158,5 +150,5 @@ void h_training_stats(struct http_req *r)
 	struct px_err err = { 0 };
 	json_t *out = NULL;
 	int rc = training_stats(http_app(r), http_actor(r), &out, &err);
-	answer(r, rc, 200, out, &err);
+	http_answer(r, rc, 200, out, &err);
 }

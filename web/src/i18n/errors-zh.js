@@ -423,4 +423,7 @@ export default {
  "unknown_format": "文件格式应为 PDF 或 Word（docx）",
  "empty_list": "该类别和年度没有可发布的荣誉",
  "unknown_kind": "没有这种荣誉类别",
+ "already_chosen": "该企业已被选为先进质量管理模式",
+ "models_full": "已选满十个先进质量管理模式",
+ "not_candidate": "该企业不是本地区的获奖企业或质量奖获得者，不能作为候选",
 };
