@@ -61,3 +61,12 @@ json_t *json_parse_stored(const char *text)
 	json_t *v = text && *text ? json_loads(text, JSON_DECODE_ANY, &je) : NULL;
 	return v ? v : json_object();
 }
+
+json_t *json_date(px_date d)
+{
+	char b[11];
+	if (!d)
+		return json_null();
+	date_format(d, b);
+	return json_string(b);
+}

@@ -7,6 +7,8 @@
 #define PX_APP_JSON_H
 
 #include <jansson.h>
+
+#include "core/date.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -24,5 +26,8 @@ json_t *json_tenths(int64_t v);
 char *json_dump_sorted(const json_t *v);
 /* Parse JSON text stored by this program; an empty object when it does not parse. */
 json_t *json_parse_stored(const char *text);
+
+/* "YYYY-MM-DD" of a day, or null for 0 (not yet). */
+json_t *json_date(px_date d);
 
 #endif

@@ -15,6 +15,7 @@
 #include "app/audit.h"
 #include "app/input.h"
 #include "app/tx.h"
+#include "core/chain.h"
 #include "core/helpdesk.h"
 
 #define RATE_KEY "helpdesk_rate_key"
@@ -28,13 +29,6 @@ static struct store_sql Q_REOPEN = STORE_SQL(
 	"UPDATE hd_problem SET state = 'assigned', reopened = reopened + 1, rate_hash = NULL, resolved_on = NULL, "
 	"resolution = NULL, resolved_by = NULL, reopen_by = NULL, resolve_by = $1 WHERE id = $2");
 
-static void hex_sha256(const char *s, char out[SECRET_HASH_HEX + 1])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
-	sodium_bin2hex(out, SECRET_HASH_HEX + 1, h, sizeof(h));
-}
-
 int helpdesk_rate_token(struct store_conn *c, int64_t id, int64_t round, char token[SECRET_HASH_HEX + 1],
 			char hash[SECRET_HASH_HEX + 1], struct px_err *err)
 {
@@ -47,7 +41,7 @@ int helpdesk_rate_token(struct store_conn *c, int64_t id, int64_t round, char to
 	crypto_auth_hmacsha256(mac, (const unsigned char *)msg, strlen(msg), key);
 	sodium_memzero(key, sizeof(key));
 	sodium_bin2hex(token, SECRET_HASH_HEX + 1, mac, sizeof(mac));
-	hex_sha256(token, hash);
+	chain_hex_sha256(token, strlen(token), hash);
 	return 0;
 }
 
@@ -65,7 +59,7 @@ static int by_link(struct store_conn *c, const struct app_actor *actor, const ch
 	int rc;
 	if (!token || strlen(token) != SECRET_HASH_HEX || strspn(token, "0123456789abcdef") != SECRET_HASH_HEX)
 		return px_err_set(err, PX_ENOTFOUND, "rating_link_unknown", "token", "no such rating link");
-	hex_sha256(token, hash);
+	chain_hex_sha256(token, strlen(token), hash);
 	rc = store_get(c, &Q_BY_HASH, err, "t:ibiiiii", (const char *)hash, &p->id, p->state, sizeof(p->state),
 		       &p->provider, &p->solver, &p->rating, &p->reopen_by, &p->reopened);
 	if (rc < 0)

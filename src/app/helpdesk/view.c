@@ -13,6 +13,7 @@
 
 #include "app/people/applicant.h"
 #include "app/scope.h"
+#include "app/json.h"
 #include "app/tx.h"
 #include "core/helpdesk.h"
 
@@ -66,15 +67,6 @@ static enum reader reader_of(const struct app_actor *actor, const struct row *r,
 	return READ_NONE;
 }
 
-static json_t *date_json(int64_t d)
-{
-	char buf[11];
-	if (!d)
-		return json_null();
-	date_format((px_date)d, buf);
-	return json_string(buf);
-}
-
 static json_t *row_json(const struct row *r, px_date today)
 {
 	char masked[40];
@@ -85,9 +77,9 @@ static json_t *row_json(const struct row *r, px_date today)
 			      "s:o, s:o, s:b, s:b, s:I}",
 			 "id", (json_int_t)r->id, "region", r->region, "organisation", "id", (json_int_t)r->org, "name",
 			 r->name, "uscc_masked", masked, "field", r->field, "field_name", f ? f->name : r->field, "title",
-			 r->title, "detail", r->detail, "source", r->source, "state", r->state, "opened_on", date_json(r->opened),
-			 "respond_by", date_json(r->respond_by), "resolve_by", date_json(r->resolve_by), "responded_on",
-			 date_json(r->responded), "resolved_on", date_json(r->resolved), "response_overdue",
+			 r->title, "detail", r->detail, "source", r->source, "state", r->state, "opened_on", json_date((px_date)r->opened),
+			 "respond_by", json_date((px_date)r->respond_by), "resolve_by", json_date((px_date)r->resolve_by), "responded_on",
+			 json_date((px_date)r->responded), "resolved_on", json_date((px_date)r->resolved), "response_overdue",
 			 open && helpdesk_overdue(today, (px_date)r->respond_by, (px_date)r->responded),
 			 "resolution_overdue", open && helpdesk_overdue(today, (px_date)r->resolve_by, (px_date)r->resolved),
 			 "reopened", (json_int_t)r->reopened);
@@ -103,7 +95,7 @@ static int row_detail(struct app *app, struct store_conn *c, const struct row *r
 {
 	if (*r->resolution)
 		json_object_set_new(o, "resolution", json_string(r->resolution));
-	json_object_set_new(o, "reopen_by", date_json(r->reopen_by));
+	json_object_set_new(o, "reopen_by", json_date((px_date)r->reopen_by));
 	json_object_set_new(o, "rating", r->rating ? json_integer(r->rating) : json_null());
 	if (r->rating)
 		json_object_set_new(o, "rating_comment", json_string(r->comment));
@@ -123,7 +115,7 @@ static int row_detail(struct app *app, struct store_conn *c, const struct row *r
 static int visits_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	(void)err;
-	json_array_append_new(arg, json_pack("{s:o, s:s, s:s}", "visited_on", date_json(store_col_int(s, 0)), "findings",
+	json_array_append_new(arg, json_pack("{s:o, s:s, s:s}", "visited_on", json_date((px_date)store_col_int(s, 0)), "findings",
 					     store_col_text(s, 1), "advice", store_col_text(s, 2)));
 	return 0;
 }

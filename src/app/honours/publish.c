@@ -6,7 +6,6 @@
  */
 #include "app/honours/honours.h"
 
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +14,7 @@
 #include "app/people/applicant.h"
 #include "app/scope.h"
 #include "app/tx.h"
+#include "core/chain.h"
 #include "core/honour.h"
 
 static struct store_sql Q_ROWS = STORE_SQL(
@@ -48,8 +48,7 @@ struct publish_tx {
 static int publish_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct publish_tx *p = arg;
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	char hex[CHAIN_HEX_LEN + 1];
 	json_t *rows = json_array();
 	int64_t id = 0;
 	int rc = store_each(c, &Q_ROWS, row, rows, err, "itti", (int64_t)strlen(p->prefix), (const char *)p->prefix,
@@ -58,8 +57,7 @@ static int publish_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (rc >= 0 && !json_array_size(rows))
 		rc = px_err_set(err, PX_ECONFLICT, "empty_list", "kind", "no honours of this kind and year to publish");
 	if (rc >= 0 && text) {
-		crypto_hash_sha256(h, (const unsigned char *)text, strlen(text));
-		sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+		chain_hex_sha256(text, strlen(text), hex);
 		rc = store_get(c, &Q_PUBLISH, err, "tttittii:i", p->actor->region, p->title, p->kind, (int64_t)p->year, text,
 			       (const char *)hex, (int64_t)app_today(p->app), app_now_us(p->app), &id);
 	}

@@ -9,6 +9,7 @@
 
 #include "app/audit.h"
 #include "app/input.h"
+#include "app/json.h"
 #include "app/programme/family.h"
 #include "app/programme/programme.h"
 #include "core/calendar.h"
@@ -30,15 +31,6 @@ static struct store_sql Q_LIST = STORE_SQL(
 static struct store_sql Q_ONE = STORE_SQL(
 	"SELECT id, stage_code, region, title, list, starts_on, ends_on, workdays, chain_seq, chain_head, "
 	"programme_id FROM notice WHERE id = $1");
-
-json_t *notice_date_json(px_date d)
-{
-	char b[11];
-	if (!d)
-		return json_null();
-	date_format(d, b);
-	return json_string(b);
-}
 
 /* The audit chain head, which now includes the notice's own record, kept on the notice. */
 static int record_head(struct store_conn *c, int64_t id, struct px_err *err)

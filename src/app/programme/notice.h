@@ -61,7 +61,4 @@ int notice_require_ended(struct app *app, struct store_conn *c, int64_t programm
 int notice_list_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 int notice_json(struct app *app, int64_t id, json_t **out, struct px_err *err);
 
-/* "YYYY-MM-DD" of a day; for JSON. */
-json_t *notice_date_json(px_date d);
-
 #endif

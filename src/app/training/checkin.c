@@ -12,7 +12,6 @@
 
 #include "app/audit.h"
 #include "app/tx.h"
-#include "core/access.h"
 #include "core/training.h"
 
 static struct store_sql Q_SESSION = STORE_SQL(
@@ -59,9 +58,7 @@ static int code_tx(struct store_conn *c, void *arg, struct px_err *err)
 				   sizeof(starts), hex, sizeof(hex), owner, sizeof(owner));
 	if (rc < 0)
 		return rc;
-	bool staff = x->actor->kind == ACTOR_CLI || ((app_actor_is(x->actor, ROLE_OFFICE) || app_actor_is(x->actor, ROLE_COUNTY)) &&
-						     access_region_contains(x->actor->region, owner));
-	if (rc != STORE_ROW || !staff || !secret_of(hex, key))
+	if (rc != STORE_ROW || !training_organises(x->actor, owner) || !secret_of(hex, key))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "session", "no session %d of course %lld", x->seq,
 				  (long long)x->course);
 	if (day != app_today(x->app))

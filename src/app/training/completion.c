@@ -14,7 +14,6 @@
 #include "app/audit.h"
 #include "app/scope.h"
 #include "app/tx.h"
-#include "core/access.h"
 #include "core/training.h"
 
 #define MAX_SESSIONS 40
@@ -106,9 +105,7 @@ static int complete_tx(struct store_conn *c, void *arg, struct px_err *err)
 	int rc = store_get(c, &Q_COURSE, err, "i:biii", x->course, owner, sizeof(owner), &share, &pass, &last);
 	if (rc < 0)
 		return rc;
-	bool staff = x->actor->kind == ACTOR_CLI || ((app_actor_is(x->actor, ROLE_OFFICE) || app_actor_is(x->actor, ROLE_COUNTY)) &&
-						     access_region_contains(x->actor->region, owner));
-	if (rc != STORE_ROW || !staff)
+	if (rc != STORE_ROW || !training_organises(x->actor, owner))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no course %lld", (long long)x->course);
 	if (last >= app_today(x->app))
 		return px_err_set(err, PX_ECONFLICT, "course_running", "id", "the last session is not over yet");

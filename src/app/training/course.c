@@ -13,6 +13,7 @@
 #include "app/audit.h"
 #include "app/input.h"
 #include "app/scope.h"
+#include "app/json.h"
 #include "app/tx.h"
 #include "core/access.h"
 #include "core/training.h"
@@ -123,28 +124,19 @@ int training_course_create(struct app *app, const struct app_actor *actor, json_
 	return rc;
 }
 
-static json_t *date_json(int64_t d)
-{
-	char buf[11];
-	if (!d)
-		return json_null();
-	date_format((px_date)d, buf);
-	return json_string(buf);
-}
-
 static json_t *course_json(struct store_stmt *s)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:I, s:o}", "id", (json_int_t)store_col_int(s, 0), "title",
 			 store_col_text(s, 1), "level", store_col_text(s, 2), "region", store_col_text(s, 3), "share_pct",
 			 (json_int_t)store_col_int(s, 4), "pass_score", (json_int_t)store_col_int(s, 5), "completed_on",
-			 date_json(store_col_int(s, 6)));
+			 json_date((px_date)store_col_int(s, 6)));
 }
 
 static int session_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	(void)err;
 	json_array_append_new(arg, json_pack("{s:I, s:o, s:s, s:s, s:f}", "seq", (json_int_t)store_col_int(s, 0),
-					     "date", date_json(store_col_int(s, 1)), "starts", store_col_text(s, 2),
+					     "date", json_date((px_date)store_col_int(s, 1)), "starts", store_col_text(s, 2),
 					     "place", store_col_text(s, 3), "hours", store_col_int(s, 4) / 10.0));
 	return 0;
 }
@@ -157,7 +149,7 @@ static int trainee_row(struct store_stmt *s, void *arg, struct px_err *err)
 					     (json_int_t)store_col_int(s, 0), "name", store_col_text(s, 1),
 					     "mobile_masked", store_col_text(s, 2), "uscc", store_col_text(s, 3),
 					     "org_name", store_col_text(s, 4), "region", store_col_text(s, 5),
-					     "enrolled_on", date_json(store_col_int(s, 6)), "ticket",
+					     "enrolled_on", json_date((px_date)store_col_int(s, 6)), "ticket",
 					     store_col_text(s, 7), "score", score < 0 ? json_null() : json_integer(score),
 					     "certificate", *store_col_text(s, 9) ? json_string(store_col_text(s, 9)) : json_null(),
 					     "marks"));

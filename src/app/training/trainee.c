@@ -31,6 +31,12 @@ static struct store_sql Q_MARK = STORE_SQL(
 	"ON CONFLICT (session_id, trainee_id) DO UPDATE SET mark = excluded.mark, source = excluded.source, at = excluded.at");
 static struct store_sql Q_SCORE = STORE_SQL("UPDATE tr_trainee SET score = $1 WHERE id = $2 AND course_id = $3");
 
+bool training_organises(const struct app_actor *actor, const char *owner)
+{
+	return actor->kind == ACTOR_CLI || ((app_actor_is(actor, ROLE_OFFICE) || app_actor_is(actor, ROLE_COUNTY)) &&
+					    access_region_contains(actor->region, owner));
+}
+
 /* The course's owner region when the actor organises it (an office above it counts); 404 otherwise. */
 static int organiser(struct store_conn *c, const struct app_actor *actor, int64_t course, int64_t *completed,
 		     struct px_err *err)
@@ -40,9 +46,7 @@ static int organiser(struct store_conn *c, const struct app_actor *actor, int64_
 	int rc = store_get(c, &Q_OWNER, err, "i:bi", course, owner, sizeof(owner), &done);
 	if (rc < 0)
 		return rc;
-	bool staff = actor->kind == ACTOR_CLI || (actor->kind == ACTOR_ACCOUNT && (actor->role == ROLE_OFFICE ||
-						 actor->role == ROLE_COUNTY) && access_region_contains(actor->region, owner));
-	if (rc != STORE_ROW || !staff)
+	if (rc != STORE_ROW || !training_organises(actor, owner))
 		return px_err_set(err, PX_ENOTFOUND, NULL, "id", "no course %lld", (long long)course);
 	if (completed)
 		*completed = done;

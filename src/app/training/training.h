@@ -23,6 +23,13 @@
 #define TRAINING_LATE_AFTER_MIN 15
 #define TRAINING_TARGET 1000
 
+/*
+ * Whether the actor organises a course owned by region `owner`: the CLI, or
+ * an office or county bureau whose region holds it. The one rule every
+ * organiser's step checks (404 to anyone else).
+ */
+bool training_organises(const struct app_actor *actor, const char *owner);
+
 /* {title, level, region?, share_pct, pass_score, sessions: [{date, starts "HH:MM", place, hours}]} */
 int training_course_create(struct app *app, const struct app_actor *actor, json_t *req, int64_t *id,
 			   struct px_err *err);

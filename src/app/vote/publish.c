@@ -8,7 +8,6 @@
  */
 #include "app/vote/internal.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "app/audit.h"
 #include "app/programme/programme.h"
 #include "app/tx.h"
+#include "core/chain.h"
 
 #define CANDIDATE_WHERE                                                                                          \
 	"a.programme_id = $1 AND a.submitted_at IS NOT NULL "                                                    \
@@ -65,7 +65,6 @@ struct snap {
 static int snapshot_put(struct store_conn *c, struct app *app, const struct app_actor *actor, int64_t programme_id,
 			struct snap *s, struct px_err *err)
 {
-	unsigned char h[crypto_hash_sha256_BYTES];
 	char *text;
 	int rc;
 
@@ -73,8 +72,7 @@ static int snapshot_put(struct store_conn *c, struct app *app, const struct app_
 		return rc;
 	if (!(text = json_dumps(s->counts, JSON_COMPACT | JSON_SORT_KEYS)))
 		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	crypto_hash_sha256(h, (const unsigned char *)text, strlen(text));
-	sodium_bin2hex(s->sha256, sizeof(s->sha256), h, sizeof(h));
+	chain_hex_sha256(text, strlen(text), s->sha256);
 	date_format(app_today(app), s->day);
 	s->taken_at = app_now_us(app);
 	rc = store_get(c, &Q_SNAP_PUT, err, "ititt:i", programme_id, s->day, s->taken_at, text, s->sha256, &s->id);

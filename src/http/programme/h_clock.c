@@ -12,14 +12,14 @@
 #include <string.h>
 
 #include "app/clock.h"
-#include "app/programme/notice.h"
+#include "app/json.h"
 #include "app/scope.h"
 #include "http/json_in.h"
 
 void h_clock_get(struct http_req *r)
 {
 	struct app *app = http_app(r);
-	http_reply_json(r, 200, json_pack("{s:o, s:b}", "today", notice_date_json(app_today(app)), "rehearsal",
+	http_reply_json(r, 200, json_pack("{s:o, s:b}", "today", json_date(app_today(app)), "rehearsal",
 					  app->clock_settable));
 }
 
