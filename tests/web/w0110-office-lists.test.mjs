@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer, PASSWORD } from '../api/lib/server.mjs';
 import { poolCsv } from '../api/lib/award.mjs';
-import { launch, WEB_DIR, shot } from './lib/browser.mjs';
+import { launch, WEB_DIR, shot, signedInPage } from './lib/browser.mjs';
 
 let srv, b, p;
 const code = (i) => `W${String(i).padStart(2, '0')}`;
@@ -16,14 +16,8 @@ const rows = Array.from({ length: 25 }, (_, i) => [code(i + 1), `专家${i + 1}`
 before(async () => {
   srv = await startServer({ args: ['--rehearsal', '--web-dir', WEB_DIR] });
   b = await launch();
-  const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
-  p = await ctx.newPage();
+  p = await signedInPage(b.browser, srv.url, 'office', PASSWORD);
   p.setDefaultTimeout(30000);
-  await p.goto(srv.url + '/signin');
-  await p.fill('input[name=login]', 'office');
-  await p.fill('input[name=password]', PASSWORD);
-  await p.click('[data-test=signin]');
-  await p.waitForURL(/\/app\/todo/);
 });
 after(async () => {
   await b?.close();

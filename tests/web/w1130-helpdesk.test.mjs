@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startServer, signedIn, PASSWORD } from '../api/lib/server.mjs';
 import { expertAccounts, setClock } from '../api/lib/award.mjs';
 import { usccFor, addOrganisation } from '../api/lib/fixture.mjs';
-import { launch, WEB_DIR, shot } from './lib/browser.mjs';
+import { launch, WEB_DIR, shot, signedInPage } from './lib/browser.mjs';
 
 let srv, b;
 const PHONE = { width: 390, height: 844 };
@@ -32,16 +32,9 @@ after(async () => {
 });
 
 async function page(login, viewport = { width: 1280, height: 860 }) {
-  const ctx = await b.browser.newContext({ viewport, locale: 'zh-CN' });
-  const p = await ctx.newPage();
+  const p = login ? await signedInPage(b.browser, srv.url, login, PASSWORD, viewport)
+    : await (await b.browser.newContext({ viewport, locale: 'zh-CN' })).newPage();
   p.setDefaultTimeout(30000);
-  if (login) {
-    await p.goto(srv.url + '/signin');
-    await p.fill('input[name=login]', login);
-    await p.fill('input[name=password]', PASSWORD);
-    await p.click('[data-test=signin]');
-    await p.waitForURL(/\/app\/todo/);
-  }
   return p;
 }
 

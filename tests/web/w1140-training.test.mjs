@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startServer, signedIn, PASSWORD } from '../api/lib/server.mjs';
 import { setClock } from '../api/lib/award.mjs';
 import { usccFor } from '../api/lib/fixture.mjs';
-import { launch, WEB_DIR, shot } from './lib/browser.mjs';
+import { launch, WEB_DIR, shot, signedInPage } from './lib/browser.mjs';
 
 let srv, b, api, course, office;
 const PHONE = { width: 390, height: 844 };
@@ -21,14 +21,8 @@ before(async () => {
   assert.equal(r.status, 201, r.text);
   course = r.json.id;
   b = await launch();
-  const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-  office = await ctx.newPage();
+  office = await signedInPage(b.browser, srv.url, 'office', PASSWORD);
   office.setDefaultTimeout(30000);
-  await office.goto(srv.url + '/signin');
-  await office.fill('input[name=login]', 'office');
-  await office.fill('input[name=password]', PASSWORD);
-  await office.click('[data-test=signin]');
-  await office.waitForURL(/\/app\/todo/);
 });
 after(async () => {
   await b?.close();

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, PASSWORD } from '../api/lib/server.mjs';
 import { usccFor } from '../api/lib/fixture.mjs';
-import { launch, WEB_DIR, shot } from './lib/browser.mjs';
+import { launch, WEB_DIR, shot, signedInPage } from './lib/browser.mjs';
 
 let srv, b, p;
 const A = usccFor('441802', 11);
@@ -16,14 +16,8 @@ const csv = (r) => ['uscc,name,region,kind,level,year,title,source', ...r].join(
 before(async () => {
   srv = await startServer({ args: ['--rehearsal', '--web-dir', WEB_DIR] });
   b = await launch();
-  const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-  p = await ctx.newPage();
+  p = await signedInPage(b.browser, srv.url, 'office', PASSWORD);
   p.setDefaultTimeout(30000);
-  await p.goto(srv.url + '/signin');
-  await p.fill('input[name=login]', 'office');
-  await p.fill('input[name=password]', PASSWORD);
-  await p.click('[data-test=signin]');
-  await p.waitForURL(/\/app\/todo/);
 });
 after(async () => { await b?.close(); const r = await srv.stop(); srv.cleanup(); assert.equal(r.code, 0); });
 
