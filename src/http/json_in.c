@@ -120,3 +120,15 @@ void http_answer_ref(struct http_req *r, int rc, int status, json_t *const *out,
 {
 	http_answer(r, rc, status, *out, err);
 }
+
+void http_answer_rows(struct http_req *r, int rc, int status, json_t *out, json_t *rows, const struct px_err *err)
+{
+	if (!rc || !rows) {
+		json_decref(rows);
+		return http_answer(r, rc, status, out, err);
+	}
+	json_decref(out);
+	http_reply_json(r, http_status_of(err->code),
+			json_pack("{s:{s:s, s:s, s:s, s:o}}", "error", "code", err->key, "message", err->msg, "field",
+				  err->field, "rows", rows));
+}

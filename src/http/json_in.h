@@ -39,6 +39,8 @@ int http_param_id_or_reply(struct http_req *r, int i, int64_t *out);
  */
 void http_answer(struct http_req *r, int rc, int status, json_t *out, const struct px_err *err);
 void http_answer_ref(struct http_req *r, int rc, int status, json_t *const *out, const struct px_err *err);
+/* http_answer for an import: a failure with rows (each faulty line, taken) carries them in the error. */
+void http_answer_rows(struct http_req *r, int rc, int status, json_t *out, json_t *rows, const struct px_err *err);
 
 /* Reply with the error of a failed use case; returns -1 so handlers can `return` it. */
 int http_fail(struct http_req *r, const struct px_err *err);

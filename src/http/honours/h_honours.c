@@ -22,12 +22,7 @@ void h_honours_import(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "csv", true, HONOURS_CSV_MAX, &csv)) {
 		int rc = honours_import(http_app(r), http_actor(r), csv, strlen(csv), &out, &rows, &err);
-		if (rc && rows)
-			http_reply_json(r, http_status_of(err.code),
-					json_pack("{s:{s:s, s:s, s:s, s:o}}", "error", "code", err.key, "message", err.msg,
-						  "field", err.field, "rows", rows));
-		else
-			http_answer(r, rc, 201, out, &err);
+		http_answer_rows(r, rc, 201, out, rows, &err);
 	}
 	json_decref(in);
 }

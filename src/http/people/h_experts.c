@@ -22,15 +22,7 @@ void h_experts_import(struct http_req *r)
 	if (json_str_or_reply(r, in, "csv", true, EXPERT_CSV_MAX, &csv))
 		goto out;
 	int rc = expert_import(http_app(r), http_actor(r), csv, strlen(csv), &out, &rows, &err);
-	if (!rc) {
-		http_reply_json(r, 201, out);
-	} else if (rows) {
-		http_reply_json(r, http_status_of(err.code),
-				json_pack("{s:{s:s, s:s, s:s, s:o}}", "error", "code", err.key, "message", err.msg, "field",
-					  err.field, "rows", rows));
-	} else {
-		http_fail(r, &err);
-	}
+	http_answer_rows(r, rc, 201, out, rows, &err);
 out:
 	json_decref(in);
 }
