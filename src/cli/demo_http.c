@@ -199,3 +199,11 @@ void demo_uscc(const char *region, int n, char out[19])
 	out[17] = alphabet[(31 - sum % 31) % 31];
 	out[18] = '\0';
 }
+
+int demo_set_clock(struct demo_client *c, const char *today, struct px_err *err)
+{
+	json_t *b = json_pack("{s:s}", "today", today);
+	int rc = demo_call(c, "POST", "/api/v1/clock", b, 200, NULL, err);
+	json_decref(b);
+	return rc;
+}

@@ -42,6 +42,9 @@ int demo_callf(struct demo_client *c, const char *method, json_t *body, long exp
 int demo_upload(struct demo_client *c, const char *path, const char *filename, const void *data, size_t len,
 		long expect, struct px_err *err);
 
+/* Move the rehearsal date of the server c talks to (an office whose region holds every programme). */
+int demo_set_clock(struct demo_client *c, const char *today, struct px_err *err);
+
 /* A USCC (GB 32100-2015) of a demo enterprise in `region` with serial n, its check character computed. */
 void demo_uscc(const char *region, int n, char out[19]);
 

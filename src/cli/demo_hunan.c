@@ -89,10 +89,7 @@ static int hn_seed(struct app *app, const char *data_dir, struct px_err *err)
 
 static int set_clock(struct hn *h, const char *today, struct px_err *err)
 {
-	json_t *b = json_pack("{s:s}", "today", today);
-	int rc = demo_call(&h->clock, "POST", "/api/v1/clock", b, 200, NULL, err);
-	json_decref(b);
-	return rc;
+	return demo_set_clock(&h->clock, today, err);
 }
 
 static int advance(struct hn *h, const char *to, struct px_err *err)

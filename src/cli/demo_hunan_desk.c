@@ -65,10 +65,7 @@ static int desk_seed(struct app *app, const char *data_dir, struct px_err *err)
 
 static int set_clock(struct desk *d, const char *today, struct px_err *err)
 {
-	json_t *b = json_pack("{s:s}", "today", today);
-	int rc = demo_call(&d->clock, "POST", "/api/v1/clock", b, 200, NULL, err);
-	json_decref(b);
-	return rc;
+	return demo_set_clock(&d->clock, today, err);
 }
 
 /* Providers: the province's institute for every field, then one per city for three fields each. */

@@ -92,10 +92,7 @@ struct gz {
 
 static int clock_to(struct gz *g, const char *today, struct px_err *err)
 {
-	json_t *b = json_pack("{s:s}", "today", today);
-	int rc = demo_call(&g->province, "POST", "/api/v1/clock", b, 200, NULL, err);
-	json_decref(b);
-	return rc;
+	return demo_set_clock(&g->province, today, err);
 }
 
 static int advance(struct gz *g, const char *to, struct px_err *err)

@@ -65,10 +65,7 @@ static struct demo_client *county_of(struct demo *d, const char *region)
 
 static int clock_set(struct demo *d, const char *today, struct px_err *err)
 {
-	json_t *b = json_pack("{s:s}", "today", today);
-	int rc = demo_call(&d->office, "POST", "/api/v1/clock", b, 200, NULL, err);
-	json_decref(b);
-	return rc;
+	return demo_set_clock(&d->office, today, err);
 }
 
 static int advance(struct demo *d, const char *today, const char *to, struct px_err *err)
