@@ -17,6 +17,7 @@
 #include "app/certification/family.h"
 
 /* contest */
+#include "app/contest/family.h"
 
 const struct family *const families[] = {
 	&award_family,
@@ -30,6 +31,7 @@ const struct family *const families[] = {
 	&certification_family,
 
 	/* contest */
+	&contest_family,
 
 	NULL,
 };

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/file.h"
 
@@ -47,4 +48,18 @@ int files_put(const char *files_dir, const void *data, size_t len, char sha[FILE
 		return rc;
 	files_path(files_dir, sha, false, path, sizeof(path));
 	return file_write_atomic(path, data, len, err);
+}
+
+int files_keep(const char *files_dir, const char *tmp_path, const char *sha, struct px_err *err)
+{
+	char path[4300];
+	int rc;
+	if (!files_sha_ok(sha))
+		return px_err_set(err, PX_EINTERNAL, NULL, NULL, "malformed SHA-256");
+	if ((rc = files_make_dirs(files_dir, sha, err)))
+		return rc;
+	files_path(files_dir, sha, false, path, sizeof(path));
+	if (link(tmp_path, path) && errno != EEXIST)
+		return px_err_set(err, PX_EIO, "store_file_failed", NULL, "cannot keep '%s': %s", path, strerror(errno));
+	return 0;
 }

@@ -27,4 +27,11 @@ int files_make_dirs(const char *files_dir, const char *sha, struct px_err *err);
 int files_put(const char *files_dir, const void *data, size_t len, char sha[FILES_SHA_HEX + 1],
 	      struct px_err *err);
 
+/*
+ * Keep a complete temporary file (on the file system of files_dir) under its
+ * SHA-256 sha by a hard link; a file already kept is left as it is.
+ * PX_EIO "store_file_failed" when it cannot be linked.
+ */
+int files_keep(const char *files_dir, const char *tmp_path, const char *sha, struct px_err *err);
+
 #endif

@@ -213,6 +213,16 @@ void h_honours_enterprise(struct http_req *r);
 void h_honours_totals(struct http_req *r);
 void h_honours_publish(struct http_req *r);
 void h_honour_lists_get(struct http_req *r);
+void h_contest_rules(struct http_req *r);
+extern const struct http_upload_spec h_contest_works_upload_spec;
+void h_contest_works_add(struct http_req *r);
+void h_contest_entry_submit(struct http_req *r);
+void h_contest_entry_get(struct http_req *r);
+void h_contest_work_file(struct http_req *r);
+void h_contest_judge(struct http_req *r);
+void h_contest_board(struct http_req *r);
+void h_contest_publish(struct http_req *r);
+void h_contest_gallery(struct http_req *r);
 
 /* the engine: corrections and leftovers */
 

@@ -86,6 +86,94 @@ void http_reply_file(struct http_req *r, const char *path, const char *content_t
 	r->status = 200;
 }
 
+/*
+ * The one range of "bytes=a-b", "bytes=a-" or "bytes=-n" within a file of
+ * `size` bytes: 1 with [*from, *to] set, 0 when there is none to honour
+ * (absent, malformed, several ranges), -1 when it lies outside the file.
+ */
+static int one_range(const char *h, uint64_t size, uint64_t *from, uint64_t *to)
+{
+	unsigned long long a = 0, b = 0;
+	char *end;
+	if (!h || strncmp(h, "bytes=", 6) || strchr(h, ','))
+		return 0;
+	h += 6;
+	if (*h == '-') {
+		errno = 0;
+		b = strtoull(h + 1, &end, 10);
+		if (errno || *end || end == h + 1)
+			return 0;
+		if (!b || !size)
+			return -1;
+		*from = b >= size ? 0 : size - b;
+		*to = size - 1;
+		return 1;
+	}
+	errno = 0;
+	a = strtoull(h, &end, 10);
+	if (errno || end == h || *end != '-')
+		return 0;
+	h = end + 1;
+	b = size ? size - 1 : 0;
+	if (*h) {
+		b = strtoull(h, &end, 10);
+		if (errno || *end)
+			return 0;
+	}
+	if (a >= size || b < a)
+		return -1;
+	*from = a;
+	*to = b < size ? b : size - 1;
+	return 1;
+}
+
+void http_reply_media(struct http_req *r, const char *path, const char *content_type)
+{
+	char range[96];
+	struct stat st;
+	uint64_t from = 0, to = 0, size;
+	int fd, want;
+
+	if (r->response)
+		return;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		return http_reply_errorf(r, PX_EIO, "file_missing", NULL, "cannot open stored file: %s",
+					 strerror(errno ? errno : ENOENT));
+	}
+	size = (uint64_t)st.st_size;
+	want = one_range(http_header(r, "Range"), size, &from, &to);
+	if (want < 0) {
+		close(fd);
+		snprintf(range, sizeof(range), "bytes */%llu", (unsigned long long)size);
+		r->response = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+		if (r->response)
+			MHD_add_response_header(r->response, "Content-Range", range);
+		r->status = 416;
+		return;
+	}
+	if (want == 0)
+		to = size ? size - 1 : 0;
+	r->response = MHD_create_response_from_fd_at_offset64(size ? to - from + 1 : 0, fd, (uint64_t)from);
+	if (!r->response) {
+		close(fd);
+		return http_reply_errorf(r, PX_ENOMEM, NULL, NULL, "out of memory");
+	}
+	MHD_add_response_header(r->response, "Content-Type", content_type);
+	MHD_add_response_header(r->response, "Accept-Ranges", "bytes");
+	for (size_t i = 0; i < sizeof(file_headers) / sizeof(file_headers[0]); i++)
+		if (strcmp(file_headers[i][0], "X-Frame-Options"))
+			MHD_add_response_header(r->response, file_headers[i][0], file_headers[i][1]);
+	if (want > 0) {
+		snprintf(range, sizeof(range), "bytes %llu-%llu/%llu", (unsigned long long)from, (unsigned long long)to,
+			 (unsigned long long)size);
+		MHD_add_response_header(r->response, "Content-Range", range);
+	}
+	r->status = want > 0 ? 206 : 200;
+}
+
 #define RENDERED_MAX (32 << 20)
 
 void http_reply_rendered(struct http_req *r, http_render_fn render, void *arg, const char *type, const char *filename)

@@ -56,6 +56,7 @@ struct http_req {
 	struct http_header_kv *headers;
 	/* a multipart body streamed to files (upload.c), NULL for other routes */
 	struct http_upload *upload;
+	uint64_t upload_file_max;  /* a lower cap per file set by the route's admit hook, 0: the spec's */
 	bool admitted;             /* routed, authenticated, roles and CSRF checked */
 	bool admit_only;           /* http_admit: check, do not run the handler */
 	/* a public read kept in memory (cache.h) */

@@ -234,6 +234,17 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/enterprises/{uscc}/honours", h_honours_enterprise, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/honour-lists", h_honours_publish, OFFICE, 0),
 	R("GET", "/api/v1/honour-lists/{id}", h_honour_lists_get, ROLES_ANY, PUBLIC),
+	/* contests: entries with their works, judging per category, the gallery */
+	R("GET", "/api/v1/programmes/{id}/contest", h_contest_rules, ROLES_ANY, PUBLIC),
+	{ "POST", "/api/v1/contest/entries/{id}/works", h_contest_works_add, APPLY, HTTP_UPLOAD,
+	  &h_contest_works_upload_spec },
+	R("POST", "/api/v1/contest/entries/{id}/submit", h_contest_entry_submit, APPLY, 0),
+	R("GET", "/api/v1/contest/entries/{id}", h_contest_entry_get, SCOPED | APPLICANT | EXPERT, 0),
+	R("GET", "/api/v1/contest/works/{id}/file", h_contest_work_file, ROLES_ANY, 0),
+	R("POST", "/api/v1/programmes/{id}/contest/judging", h_contest_judge, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/contest/board", h_contest_board, OFFICE | LEADER, 0),
+	R("POST", "/api/v1/programmes/{id}/contest/publication", h_contest_publish, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/contest/gallery", h_contest_gallery, ROLES_ANY, PUBLIC),
 
 	/* the engine: corrections and leftovers */
 };

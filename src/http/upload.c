@@ -33,6 +33,7 @@ struct http_upload {
 	struct MHD_PostProcessor *pp;
 	char dir[4100];               /* <files_dir>/tmp */
 	uint64_t received, cap;       /* body bytes so far; the body's cap */
+	uint64_t file_max;            /* bytes per file: the spec's, or lower (http_upload_limit) */
 	struct px_err err;
 	bool failed;
 	struct http_upload_file *files; /* spec->files_max slots */
@@ -106,9 +107,9 @@ static void file_write(struct http_upload *up, const char *data, size_t size)
 	const char *magic = up->spec->magic;
 	size_t mlen = magic ? strlen(magic) : 0;
 
-	if (size > up->spec->file_max - f->size) {
+	if (size > up->file_max - f->size) {
 		fail(up, PX_ETOOBIG, "file_too_large", "a file may have at most %llu bytes",
-		     (unsigned long long)up->spec->file_max);
+		     (unsigned long long)up->file_max);
 		return;
 	}
 	if (up->head_len < mlen) {
@@ -238,7 +239,7 @@ int http_upload_start(struct http_req *r)
 	const struct http_upload_spec *spec;
 	struct http_upload *up;
 	const char *ct, *cl, *files_dir;
-	uint64_t cap;
+	uint64_t cap, file_max;
 
 	if (!route || !(route->flags & HTTP_UPLOAD))
 		return 0;
@@ -270,6 +271,8 @@ int http_upload_start(struct http_req *r)
 		if (r->response)
 			return -1;
 	}
+	file_max = r->upload_file_max && r->upload_file_max < spec->file_max ? r->upload_file_max : spec->file_max;
+	cap = (uint64_t)spec->files_max * (file_max + PART_OVERHEAD) + PART_OVERHEAD;
 	if (!files_dir || !*files_dir) {
 		http_reply_errorf(r, PX_EIO, "no_files_dir", NULL, "the server keeps no files");
 		return -1;
@@ -285,6 +288,7 @@ int http_upload_start(struct http_req *r)
 	}
 	up->spec = spec;
 	up->cap = cap;
+	up->file_max = file_max;
 	up->fd = -1;
 	snprintf(up->dir, sizeof(up->dir), "%s/tmp", files_dir);
 	r->upload = up;
@@ -360,6 +364,11 @@ const char *http_upload_value(struct http_req *r, const char *key)
 		if (!strcmp(r->upload->fields[i].key, key))
 			return r->upload->fields[i].value;
 	return NULL;
+}
+
+void http_upload_limit(struct http_req *r, uint64_t file_max)
+{
+	r->upload_file_max = file_max;
 }
 
 const struct px_err *http_upload_error(struct http_req *r)

@@ -55,6 +55,11 @@ size_t http_upload_count(struct http_req *r);
 const struct http_upload_file *http_upload_file(struct http_req *r, size_t i);
 /* A non-file field of the form, or NULL. */
 const char *http_upload_value(struct http_req *r, const char *key);
+/*
+ * Lower the cap per file of this request below the spec's (a programme's
+ * own limit): called from the spec's admit hook, before the body is read.
+ */
+void http_upload_limit(struct http_req *r, uint64_t file_max);
 /* The error met while reading the body, or NULL: answer it with http_fail(). */
 const struct px_err *http_upload_error(struct http_req *r);
 
@@ -68,5 +73,14 @@ void http_reply_file(struct http_req *r, const char *path, const char *content_t
 
 /* Content-Disposition for `filename` into out (exposed for tests). */
 void http_content_disposition(const char *filename, char *out, size_t cap);
+
+/*
+ * Media for a page's <video> or <img> (a gallery): the file at `path` sent
+ * inline as `content_type`, with nosniff and a sandboxing CSP, and a single
+ * byte range when the request asks for one (Range: bytes=a-b, a-, -n):
+ * 206 with Content-Range, 416 for a range outside the file; Accept-Ranges
+ * always. Other range forms (several ranges) get the whole file.
+ */
+void http_reply_media(struct http_req *r, const char *path, const char *content_type);
 
 #endif
