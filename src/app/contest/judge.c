@@ -105,7 +105,7 @@ static int apply_one(struct store_conn *c, struct judge_arg *a, const struct ran
 	    (rc = application_move(c, a->actor, &e, from, re->placed ? "winner" : "not_proposed",
 				   rank_reason_name(re->reason), err)) || !re->placed)
 		return rc;
-	return store_run(c, &Q_PRIZE_INSERT, err, "iitiiii", re->id, a->id, tr->code, (int64_t)re->rank,
+	return store_run(c, &Q_PRIZE_INSERT, err, "iititii", re->id, a->id, tr->code, (int64_t)re->rank,
 			 a->x.rules.prize_code[prize_of(a, re->track, re->rank)], k->score, app_now_us(a->app));
 }
 
