@@ -1,0 +1,31 @@
+// Texts of the contest pages.
+export default {
+  'zh-CN': {
+    menu: { enter: '大赛报名', board: '大赛评定' },
+    contest: '大赛', category: '比赛类别', form: '作品形式', title: '作品名称', author: '作者（演讲人、创作团队）',
+    description: '作品简介', body: '正文', works: '作品文件', upload: '上传作品', uploading: '上传中',
+    uploadHint: '视频支持 MP4、MOV、WebM，图片支持 JPEG、PNG；单个文件不超过 {max}，最多 {n} 个文件。',
+    textHint: '征文类作品直接填写正文，无需上传文件。',
+    create: '创建参赛作品', save: '保存', submit: '提交报名', submitted: '已提交报名', state: '状态', score: '得分',
+    prize: '奖项', place: '名次', entries: '参赛作品', placed: '获奖', vacant: '空缺', winners: '获奖名额',
+    inReview: '进入评审', judge: '评定获奖等次', judged: '已评定', publish: '公布获奖作品', published: '已公布',
+    gallery: '获奖作品展', noGallery: '获奖作品尚未公布', open: '查看', noEntry: '尚未报名', bar: '最低分数线',
+    works_kind: { video: '视频', image: '图片', media: '视频或图片', text: '正文', text_media: '正文（可附视频、图片）' },
+    states: { draft: '草稿', submitted: '已报名', accepted: '专家评审中', winner: '获奖', not_proposed: '未获奖' },
+    choose: '选择大赛', person: '个人报名', organisation: '单位报名', notBound: '请先登记报名主体（个人或单位）',
+  },
+  en: {
+    menu: { enter: 'Contest entry', board: 'Contest board' },
+    contest: 'Contest', category: 'Category', form: 'Form', title: 'Title', author: 'Author (speaker, team)',
+    description: 'Description', body: 'Text', works: 'Works', upload: 'Upload works', uploading: 'Uploading',
+    uploadHint: 'Video: MP4, MOV, WebM; images: JPEG, PNG; at most {max} per file, {n} files.',
+    textHint: 'An essay is its text: no file needed.',
+    create: 'Create the entry', save: 'Save', submit: 'Submit', submitted: 'Submitted', state: 'State', score: 'Score',
+    prize: 'Prize', place: 'Place', entries: 'Entries', placed: 'Winners', vacant: 'Vacant', winners: 'Places',
+    inReview: 'In review', judge: 'Judge', judged: 'Judged', publish: 'Publish the winners', published: 'Published',
+    gallery: 'Gallery of winning works', noGallery: 'The winners are not published yet', open: 'Open', noEntry: 'No entry yet', bar: 'Bar',
+    works_kind: { video: 'video', image: 'image', media: 'video or image', text: 'text', text_media: 'text (videos, images optional)' },
+    states: { draft: 'Draft', submitted: 'Submitted', accepted: 'In review', winner: 'Winner', not_proposed: 'Not placed' },
+    choose: 'Choose a contest', person: 'As a person', organisation: 'As an organisation', notBound: 'Register your person or organisation first',
+  },
+};

@@ -1,0 +1,17 @@
+// Contests (docs/contest.md): the public gallery of winning works; the entrant's entry form with
+// upload progress; the office's board (judging and publication). Experts score on the engine's
+// review pages and open an entry's works from its page.
+export default {
+  public: [
+    { path: 'contests', component: () => import('./Gallery.vue') },
+    { path: 'contests/:id', component: () => import('./Gallery.vue') },
+  ],
+  app: [
+    { path: 'contest/enter', component: () => import('./Enter.vue'),
+      meta: { roles: ['applicant'], menu: { title: 'contest.menu.enter', roles: ['applicant'] } } },
+    { path: 'contest/board', component: () => import('./Board.vue'),
+      meta: { roles: ['office', 'leader'], menu: { title: 'contest.menu.board', roles: ['office', 'leader'] } } },
+    { path: 'contest/entries/:id', component: () => import('./Entry.vue'),
+      meta: { roles: ['applicant', 'county', 'office', 'leader', 'member', 'expert'] } },
+  ],
+};
