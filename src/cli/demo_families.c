@@ -27,6 +27,7 @@ const struct demo_family demo_families[] = {
 	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
 
 	/* quality month */
+	{ "第一届“品质青岛”故事大赛 2022", demo_contest_seed, demo_contest_run },
 
 	{ NULL, NULL, NULL },
 };

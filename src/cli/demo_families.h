@@ -33,4 +33,8 @@ int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_e
 int demo_hunan_desk_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
+/* The 第一届“品质青岛”故事大赛 (demo_contest.c): entries, draw, judging, the gallery. */
+int demo_contest_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_contest_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+
 #endif
