@@ -210,6 +210,9 @@ test('4. the double-random draw; experts score on the category\'s rubric and see
         const seen = ok(await e.get(`/api/v1/contest/entries/${a.application.id}`));
         assert.equal(seen.author, null, 'the expert sees the work, not who made it');
         assert.equal(seen.category, cat);
+        const mineIds = new Set(mine.map((m) => m.application.id));
+        const notMine = Object.keys(byId).map(Number).find((id) => !mineIds.has(id));
+        fails(await e.get(`/api/v1/contest/entries/${notMine}`), 404, 'not_found');
         checkedFirst = true;
       }
       ok(await e.post(`/api/v1/assignments/${a.assignment}/review`, { scores: sheet(RUBRICS[cat], totalOf(cat, i)),
@@ -251,6 +254,7 @@ test('6. the gallery: public once published, winners only, works streamed with b
   const loser = ok(await qd.get(`/api/v1/contest/entries/${entries.speech[22]}`)).works[0].url;
   const pub = new Client(srv.url);
   fails(await pub.get(loser), 404, 'not_found');
+  fails(await gz.post(`/api/v1/programmes/${story}/contest/publication`, {}), 404, 'not_found');
   let r = ok(await qd.post(`/api/v1/programmes/${story}/contest/publication`, {}));
   assert.equal(r.winners, 61);
   assert.match(r.notice.title, /获奖作品名单$/);
