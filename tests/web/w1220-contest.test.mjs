@@ -1,7 +1,8 @@
 // w1220-contest: a contest entry in Chromium. An entrant of the 第一届“品质青岛”故事大赛
 // fills the speech entry and uploads a video made in the page (a canvas recorded
 // as WebM; a minimal MP4 where the browser records none), watching the progress,
-// and submits; the experts judge through the API; the office's board shows the
+// and submits; an expert opens its video from the contest's list; the experts
+// score through the API; the office's board shows the
 // winner; the public gallery shows it with its player, on a desktop and a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,6 +95,14 @@ test('judged through the API; the office\'s board shows the winner', async () =>
   let r = await qd.post(`/api/v1/programmes/${pid}/draws`, { stage: 'review' });
   assert.equal(r.status, 201, r.text);
   assert.equal((await qd.post(`/api/v1/draws/${r.json.id}/run`, { seed: r.json.seed })).status, 200);
+  // an expert drawn for it opens the entry's video from the contest's list, then scores on the engine's page
+  const x = await signedInPage(b.browser, srv.url, EXPERTS[0], PASSWORD);
+  x.setDefaultTimeout(30000);
+  await x.goto(srv.url + '/app/contest/works');
+  await x.locator('[data-test=contest-works] a', { hasText: TITLE }).click();
+  await x.locator('[data-test=contest-entry] video').waitFor();
+  await shot(x, 'w1220-expert-works');
+  await x.context().close();
   for (const login of EXPERTS) {
     const e = await signedIn(srv.url, login);
     for (const a of (await e.get('/api/v1/reviews/mine')).json.assignments) {

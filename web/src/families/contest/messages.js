@@ -1,7 +1,8 @@
 // Texts of the contest pages.
 export default {
   'zh-CN': {
-    menu: { enter: '大赛报名', board: '大赛评定' },
+    menu: { enter: '大赛报名', board: '大赛评定', works: '参赛作品评审' },
+    worksHint: '点击作品名称查看视频、图片或正文；评分在“评审任务”页面进行，提交自己的评分前看不到其他专家的评分。', reviewed: '已评分', toScore: '去评分',
     contest: '大赛', category: '比赛类别', form: '作品形式', title: '作品名称', author: '作者（演讲人、创作团队）',
     description: '作品简介', body: '正文', works: '作品文件', upload: '上传作品', uploading: '上传中',
     uploadHint: '视频支持 MP4、MOV、WebM，图片支持 JPEG、PNG；单个文件不超过 {max}，最多 {n} 个文件。',
@@ -15,7 +16,8 @@ export default {
     choose: '选择大赛', person: '个人报名', organisation: '单位报名', notBound: '请先登记报名主体（个人或单位）',
   },
   en: {
-    menu: { enter: 'Contest entry', board: 'Contest board' },
+    menu: { enter: 'Contest entry', board: 'Contest board', works: 'Contest works to review' },
+    worksHint: 'Open a title to see its video, images or text; score on the reviews page; other experts\' scores stay hidden until yours is in.', reviewed: 'Scored', toScore: 'Score',
     contest: 'Contest', category: 'Category', form: 'Form', title: 'Title', author: 'Author (speaker, team)',
     description: 'Description', body: 'Text', works: 'Works', upload: 'Upload works', uploading: 'Uploading',
     uploadHint: 'Video: MP4, MOV, WebM; images: JPEG, PNG; at most {max} per file, {n} files.',
