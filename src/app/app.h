@@ -21,6 +21,7 @@
 struct app_config {
 	int64_t session_idle_us;     /* a session unused this long expires */
 	int64_t session_absolute_us; /* a session this old expires however used */
+	uint64_t work_file_max;      /* serve --work-max-mb: a ceiling on contests' cap per work file, 0: none */
 };
 
 #define APP_SESSION_IDLE_DEFAULT_S (30 * 60)

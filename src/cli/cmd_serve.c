@@ -20,6 +20,7 @@ static const char usage[] =
 	"                      [--body-max BYTES] [--cookie-secure] [--port-file FILE]\n"
 	"                      [--web-dir DIR] [--public-url URL] [--header-deadline SECONDS]\n"
 	"                      [--body-deadline SECONDS] [--body-min-rate BYTES] [--sms CONFIG]\n"
+	"                      [--work-max-mb MIB]\n"
 	"\n"
 	"Serve the API until SIGTERM or SIGINT; then stop accepting, finish requests\n"
 	"in flight and close the database.\n"
@@ -43,6 +44,8 @@ static const char usage[] =
 	"  --cookie-secure    mark the session cookie Secure (behind TLS)\n"
 	"  --port-file FILE   write the bound port to FILE once listening\n"
 	"  --files-dir DIR    uploaded and generated files (default: DB path + .files)\n"
+	"  --work-max-mb MIB  ceiling on every contest's cap per uploaded work (default 0:\n"
+	"                     the template's file_max_mb)\n"
 	"  --trust-proxy ADDR believe X-Forwarded-For from this peer (the local nginx)\n"
 	"  --web-dir DIR      the built web UI served at / (default: web/ beside the binary)\n"
 	"  --public-url URL   the address the public reaches (verification links of certificates)\n"
@@ -78,14 +81,15 @@ static const struct num_opt {
 	{ 'H', "--header-deadline", 0, 3600, "" },
 	{ 'B', "--body-deadline", 0, 86400, "" },
 	{ 'M', "--body-min-rate", 0, 1L << 30, "" },
+	{ 'X', "--work-max-mb", 0, 2048, " MiB" },
 };
 
 /*
- * Store the value of the numeric option c in o (or *idle, *max): 0; 1 when c
+ * Store the value of the numeric option c in o (or *idle, *max, *work_mb): 0; 1 when c
  * is no numeric option; -1 when the value is out of range, *rc then the
  * usage error to exit with.
  */
-static int set_number(int c, const char *arg, struct serve_opts *o, long *idle, long *max, int *rc)
+static int set_number(int c, const char *arg, struct serve_opts *o, long *idle, long *max, long *work_mb, int *rc)
 {
 	long v;
 
@@ -104,6 +108,7 @@ static int set_number(int c, const char *arg, struct serve_opts *o, long *idle, 
 		case 'b': o->body_max = (size_t)v; break;
 		case 'C': o->per_address_max = (int)v; break;
 		case 'H': o->header_deadline = (int)v; break;
+		case 'X': *work_mb = v; break;
 		case 'B': o->body_deadline = (int)v; break;
 		default: o->body_min_rate = v; break;
 		}
@@ -125,6 +130,7 @@ static const struct option serve_long_opts[] = {
 	{ "header-deadline", required_argument, NULL, 'H' },
 	{ "body-deadline", required_argument, NULL, 'B' },
 	{ "body-min-rate", required_argument, NULL, 'M' },
+	{ "work-max-mb", required_argument, NULL, 'X' },
 	{ "cookie-secure", no_argument, NULL, 's' },
 	{ "port-file", required_argument, NULL, 'P' },
 	{ "files-dir", required_argument, NULL, 'F' },
@@ -141,7 +147,7 @@ static const struct option serve_long_opts[] = {
 struct serve_args {
 	const char *db, *data_dir, *files_dir, *public_url, *sms;
 	bool rehearsal;
-	long idle, max;
+	long idle, max, work_mb;
 	struct serve_opts o;
 };
 
@@ -173,7 +179,7 @@ static int serve_option(int c, struct serve_args *a)
 	case 'P': a->o.port_file = optarg; return SERVE_GO_ON;
 	case 'h': fputs(usage, stdout); return CLI_OK;
 	default: {
-		int rc, n = set_number(c, optarg, &a->o, &a->idle, &a->max, &rc);
+		int rc, n = set_number(c, optarg, &a->o, &a->idle, &a->max, &a->work_mb, &rc);
 		return n < 0 ? rc : n > 0 ? cli_usage_error("serve", "unknown option") : SERVE_GO_ON;
 	}
 	}
@@ -208,6 +214,7 @@ int cmd_serve(int argc, char **argv)
 	app.public_url = a.public_url;
 	app.cfg.session_idle_us = (int64_t)a.idle * 1000000;
 	app.cfg.session_absolute_us = (int64_t)a.max * 1000000;
+	app.cfg.work_file_max = (uint64_t)a.work_mb << 20;
 	if (a.sms && sms_open(a.sms, &app.sms, &err)) {
 		cli_close_app(&app);
 		return cli_fail("serve", &err);

@@ -304,3 +304,25 @@ test('7. the innovation contest: places stay vacant where entries are under the 
     [['72.00', 'winner', 'first'], ['59.90', 'not_proposed', null], ['40.00', 'not_proposed', null]]);
   assert.deepEqual([by.product.placed, by.product.vacant], [0, 10]);
 });
+
+test('8. the server may set a lower ceiling on every contest\'s cap per file (serve --work-max-mb)', async () => {
+  const main = srv, office = qd;
+  const dir = mkdtempSync(join(tmpdir(), 'pxtest-'));
+  srv = await startServer({ dir, args: ['--rehearsal', '--files-dir', join(dir, 'files'), '--work-max-mb', '1'] });
+  try {
+    addUser('qdoffice', 'office', '青岛市质量工作领导小组办公室', '370200');
+    qd = await signedIn(srv.url, 'qdoffice');
+    const pid = ok(await qd.post('/api/v1/programmes', { template: INNOVATION }), 201).id;
+    assert.equal(ok(await new Client(srv.url).get(`/api/v1/programmes/${pid}/contest`)).file_max, 1048576);
+    await setClock(qd, '2022-06-10');
+    await advance(qd, pid, 'application');
+    const id = await draft(pid, 'service', 'innovation', { ...base(serial), post: '客服', body: '服务创新' });
+    fails(await works(qd, id, [['演示.mp4', mp4(1048576 - 24 + 1), 'video/mp4']]), 413, 'file_too_large', 'file');
+    ok(await works(qd, id, [['演示.mp4', mp4(1048576 - 24), 'video/mp4']]), 201);
+  } finally {
+    const r = await srv.stop();
+    srv.cleanup();
+    [srv, qd] = [main, office];
+    assert.equal(r.code, 0);
+  }
+});

@@ -245,6 +245,7 @@ static json_t *category_json(const struct contest_ctx *x, int k, struct px_err *
 }
 
 struct rules_arg {
+	const struct app *app;
 	int64_t id;
 	json_t *out;
 };
@@ -259,6 +260,8 @@ static int rules_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (rc)
 		return rc;
 	st = programme_stage(&x.p);
+	if (a->app->cfg.work_file_max && a->app->cfg.work_file_max < x.rules.file_max)
+		x.rules.file_max = a->app->cfg.work_file_max; /* the server's ceiling (serve --work-max-mb) */
 	cats = json_array();
 	prizes = json_array();
 	for (int i = 0; i < x.rules.nprizes; i++)
@@ -279,6 +282,6 @@ static int rules_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 int contest_rules_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err)
 {
-	struct rules_arg a = { programme_id, NULL };
+	struct rules_arg a = { app, programme_id, NULL };
 	return app_tx_json(app, STORE_TX_READ, rules_tx, &a, &a.out, out, err);
 }

@@ -127,6 +127,8 @@ static int open_entry(struct store_conn *c, struct work_arg *a, size_t adding, s
 		return rc == PX_ENOTFOUND ? px_err_set(err, PX_ENOTFOUND, NULL, "id", "no entry %lld", (long long)a->id)
 					  : rc;
 	a->file_max = x.rules.file_max;
+	if (a->app->cfg.work_file_max && a->app->cfg.work_file_max < a->file_max)
+		a->file_max = a->app->cfg.work_file_max; /* the server's ceiling (serve --work-max-mb) */
 	if (!(rc = apply_require_open(&x.p, &e, err)) && !(rc = check_room(c, &x, &e, adding, err))) {
 		for (size_t i = 0; i < a->n && !rc; i++)
 			if (!work_takes(contest_work_of(x.section, e.form), a->kinds[i].kind))
