@@ -127,7 +127,8 @@ static json_t *text_of(json_t *form, const char *key)
 static int entry_in(struct store_conn *c, struct entry_arg *a, const struct contest_ctx *x,
 		    const struct application *e, bool expert, struct px_err *err)
 {
-	const struct tpl_track *tr = &x->p.tpl->tracks[template_track_index(x->p.tpl, e->track)];
+	int k = template_track_index(x->p.tpl, e->track);
+	const struct tpl_track *tr = &x->p.tpl->tracks[k < 0 ? 0 : k]; /* an entry's track is the template's */
 	const struct tpl_form *form = template_form(x->p.tpl, e->form);
 	char prize[16] = "";
 	int64_t place = 0, score = -1;
