@@ -212,6 +212,15 @@ void h_honours_list(struct http_req *r);
 void h_honours_enterprise(struct http_req *r);
 void h_honours_totals(struct http_req *r);
 void h_honours_publish(struct http_req *r);
+void h_keyworks_create(struct http_req *r);
+void h_keyworks_list(struct http_req *r);
+void h_keyworks_mine(struct http_req *r);
+void h_keyworks_get(struct http_req *r);
+void h_keyworks_milestone_add(struct http_req *r);
+void h_keyworks_milestone_done(struct http_req *r);
+void h_keyworks_owners(struct http_req *r);
+void h_keyworks_board(struct http_req *r);
+void h_keyworks_board_xlsx(struct http_req *r);
 void h_honour_lists_get(struct http_req *r);
 
 /* the engine: corrections and leftovers */
