@@ -27,6 +27,7 @@ const struct demo_family demo_families[] = {
 	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
 
 	/* quality month */
+	{ "青岛市2022年“质量月”：荣誉名录与十大质量提升重点活动", demo_qingdao_seed, demo_qingdao_run },
 
 	{ NULL, NULL, NULL },
 };

@@ -33,4 +33,8 @@ int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_e
 int demo_hunan_desk_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
+/* Qingdao's 2022 quality month (demo_qingdao.c): honours, the ten key works and their progress; after the Hunan demos, whose rehearsal clock it uses. */
+int demo_qingdao_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_qingdao_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+
 #endif
