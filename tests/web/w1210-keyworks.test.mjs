@@ -1,7 +1,8 @@
 // w1210-keyworks: the key works in Chromium - the leaders' board with its
 // chart, totals and the overdue milestone, the roll-up exported as CSV; the
-// register and one work's milestones; on a phone, the lead unit reports its
-// progress on a milestone through the reporting engine.
+// lead unit reports its progress on a milestone on a phone, through the
+// reporting engine; the office reads it on the work's page and reminds the
+// unit of the next milestone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -41,17 +42,6 @@ test('the leaders\' board: totals, the chart, the overdue milestone; the roll-up
   await p.context().close();
 });
 
-test('the office\'s register and one work with its milestones', async () => {
-  const p = await signedInPage(b.browser, srv.url, 'office', PASSWORD);
-  p.setDefaultTimeout(30000);
-  await p.goto(srv.url + '/app/keyworks');
-  await p.locator('[data-test=keyworks-list] .el-table__body', { hasText: '青岛日报报业集团' }).waitFor();
-  await p.goto(`${srv.url}/app/keyworks/${work.id}`);
-  await p.locator('[data-test=milestones] [data-test=overdue]', { hasText: '逾期 3 个工作日' }).waitFor();
-  await shot(p, 'w1210-keyworks-work');
-  await p.context().close();
-});
-
 test('on a phone, the lead unit reports its progress on a milestone', async () => {
   const p = await signedInPage(b.browser, srv.url, 'member', PASSWORD, { width: 390, height: 844 });
   p.setDefaultTimeout(30000);
@@ -62,5 +52,20 @@ test('on a phone, the lead unit reports its progress on a milestone', async () =
   await p.locator('[data-test=keyworks-mine] [data-test=milestone]', { hasText: '已报送（第 1 版）' }).first().waitFor();
   await p.locator('.el-overlay-dialog').waitFor({ state: 'hidden' });
   await shot(p, 'w1210-keyworks-mine-phone');
+  await p.context().close();
+});
+
+test('the office\'s register and one work: the unit\'s report, a reminder for the next milestone', async () => {
+  const p = await signedInPage(b.browser, srv.url, 'office', PASSWORD);
+  p.setDefaultTimeout(30000);
+  await p.goto(srv.url + '/app/keyworks');
+  await p.locator('[data-test=keyworks-list] .el-table__body', { hasText: '青岛日报报业集团' }).waitFor();
+  await p.goto(`${srv.url}/app/keyworks/${work.id}`);
+  await p.locator('[data-test=milestones] [data-test=overdue]', { hasText: '逾期 3 个工作日' }).waitFor();
+  await p.click('[data-test=milestones] [data-test=remind]');
+  await p.locator('.el-message', { hasText: '已催报 1 个单位' }).waitFor();
+  await shot(p, 'w1210-keyworks-work');
+  await p.click('[data-test=milestones] [data-test=view-report]');
+  await p.locator('[data-test=report-content]', { hasText: '测评工作方案已报市政府审定' }).waitFor();
   await p.context().close();
 });

@@ -11,7 +11,7 @@ export default {
     report: '进展报送', reported: '已报送（第 {v} 版）', notReported: '未报送', markDone: '标记完成', add: '新增重点工作', addMilestone: '新增节点',
     created: '已登记重点工作', added: '已新增节点', marked: '节点已标记完成', xlsx: '导出 Excel', workdaysOverdue: '逾期工作日',
     chartDone: '已完成', chartOpen: '推进中', chartOverdue: '逾期', percent: '完成比例（%）', issues: '存在问题及下一步打算',
-    progressText: '进展情况', doneHere: '本节点已完成', send: '报送进展', sent: '已报送进展', backToList: '返回列表',
+    progressText: '进展情况', remind: '催报', reminded: '已催报 {n} 个单位', nil: '无可报告', doneHere: '本节点已完成', send: '报送进展', sent: '已报送进展', backToList: '返回列表',
   },
   en: {
     menu: { board: 'Key works board', works: 'Key works', mine: 'Works I lead' },
@@ -24,6 +24,6 @@ export default {
     report: 'Progress report', reported: 'Reported (version {v})', notReported: 'Not reported', markDone: 'Mark done', add: 'New key work', addMilestone: 'Add milestone',
     created: 'Key work recorded', added: 'Milestone added', marked: 'Milestone marked done', xlsx: 'Export Excel', workdaysOverdue: 'Working days overdue',
     chartDone: 'Done', chartOpen: 'Open', chartOverdue: 'Overdue', percent: 'Percent done', issues: 'Issues and next steps',
-    progressText: 'Progress', doneHere: 'This milestone is done', send: 'Send report', sent: 'Progress reported', backToList: 'Back to the list',
+    progressText: 'Progress', remind: 'Remind', reminded: '{n} units reminded', nil: 'Nothing to report', doneHere: 'This milestone is done', send: 'Send report', sent: 'Progress reported', backToList: 'Back to the list',
   },
 };
