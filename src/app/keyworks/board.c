@@ -156,16 +156,22 @@ static const char *str_of(json_t *o, const char *k)
 	return s ? s : "";
 }
 
+/* Column types by letter: t text, i integer, d date. */
+static enum report_col_type col_type(char c)
+{
+	return c == 'i' ? REPORT_COL_INTEGER : c == 'd' ? REPORT_COL_DATE : REPORT_COL_TEXT;
+}
+
 static int sheet_setup(struct book *b, int i, const json_t *texts, const char *sheet_key, const char *cols_key,
-		       size_t nrows, const char *today)
+		       const char *types, size_t nrows, const char *today)
 {
 	const json_t *board = json_object_get(texts, "board"), *cols = json_object_get(board, cols_key);
 	size_t n = json_array_size(cols);
-	if (!n || n > 12 || !(b->cells[i] = calloc(nrows * n + 1, sizeof(char *))))
+	if (n != strlen(types) || !(b->cells[i] = calloc(nrows * n + 1, sizeof(char *))))
 		return PX_ENOMEM;
 	for (size_t k = 0; k < n; k++)
-		b->cols[i][k] = (struct report_column){ json_string_value(json_array_get(cols, k)), k == 1 ? 36 : 14,
-							REPORT_COL_TEXT, 0 };
+		b->cols[i][k] = (struct report_column){ json_string_value(json_array_get(cols, k)), types[k] == 't' ? 30 : 12,
+							col_type(types[k]), 0 };
 	snprintf(b->title[i], sizeof(b->title[i]), "%s%s", str_of((json_t *)board, "as_of"), today);
 	b->t[i] = (struct report_table){ .sheet = str_of((json_t *)board, sheet_key), .title = str_of((json_t *)board, "title"),
 					 .subtitle = b->title[i], .cols = b->cols[i], .ncols = n,
@@ -244,10 +250,9 @@ int keyworks_board_xlsx(struct app *app, const struct app_actor *actor, const ch
 	json_t *works = json_object_get(board, "works"), *owners = json_object_get(board, "owners"),
 	       *overdue = json_object_get(board, "overdue");
 	const char *today = str_of(board, "today");
-	if (sheet_setup(&b, 0, texts, "works_sheet", "works_cols", json_array_size(works), today) ||
-	    sheet_setup(&b, 1, texts, "owners_sheet", "owners_cols", json_array_size(owners), today) ||
-	    sheet_setup(&b, 2, texts, "overdue_sheet", "overdue_cols", json_array_size(overdue), today) ||
-	    b.t[0].ncols != 10 || b.t[1].ncols != 6 || b.t[2].ncols != 5) {
+	if (sheet_setup(&b, 0, texts, "works_sheet", "works_cols", "itttiiiitd", json_array_size(works), today) ||
+	    sheet_setup(&b, 1, texts, "owners_sheet", "owners_cols", "tiiiii", json_array_size(owners), today) ||
+	    sheet_setup(&b, 2, texts, "overdue_sheet", "overdue_cols", "tttdi", json_array_size(overdue), today)) {
 		rc = px_err_set(err, PX_EINTERNAL, "bad_texts", NULL, "keyworks/texts.json: the board's columns");
 		goto out;
 	}

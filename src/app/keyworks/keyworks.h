@@ -76,6 +76,13 @@ int keyworks_owners(struct app *app, const struct app_actor *actor, json_t **out
  */
 int keyworks_board(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err);
 
+/*
+ * The reporting requests of the open milestones in the actor's region (a
+ * daily job reminds their lead units through the reporting engine):
+ * {requests: [id ...]}. Office and the CLI.
+ */
+int keyworks_open_requests(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err);
+
 /* The board as a workbook at `path` (three sheets: works, lead units, overdue milestones). */
 int keyworks_board_xlsx(struct app *app, const struct app_actor *actor, const char *path, struct px_err *err);
 

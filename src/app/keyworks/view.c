@@ -32,6 +32,9 @@ static struct store_sql Q_MINE = STORE_SQL("SELECT " WORK_COLS WORK_COUNTS " FRO
 static struct store_sql Q_MILESTONES = STORE_SQL(
 	"SELECT seq, title, due_on, state, coalesce(done_on, ''), coalesce(request_id, 0) FROM kw_milestone "
 	"WHERE work_id = $1 ORDER BY seq");
+static struct store_sql Q_OPEN_REQUESTS = STORE_SQL(
+	"SELECT m.request_id FROM kw_milestone m JOIN kw_work w ON w.id = m.work_id WHERE substr(w.owner_region, 1, $1) = $2 "
+	"AND m.state = 'open' AND m.request_id IS NOT NULL ORDER BY m.due_on, m.request_id");
 static struct store_sql Q_REPORT = STORE_SQL(
 	"SELECT s.state, coalesce(s.submitted_on, ''), s.late, s.nil, s.version FROM report_submission s "
 	"WHERE s.request_id = $1 ORDER BY s.version DESC LIMIT 1");
@@ -215,4 +218,35 @@ int keyworks_mine(struct app *app, const struct app_actor *actor, json_t **out, 
 	if (actor->kind != ACTOR_ACCOUNT)
 		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "a lead unit reads its own key works");
 	return app_tx_json(app, STORE_TX_READ, list_tx, &l, &l.out, out, err);
+}
+
+static int request_row(struct store_stmt *s, void *arr, struct px_err *err)
+{
+	(void)err;
+	json_array_append_new(arr, json_integer(store_col_int(s, 0)));
+	return 0;
+}
+
+struct open_tx {
+	char prefix[8];
+	json_t *out;
+};
+
+static int open_tx(struct store_conn *c, void *arg, struct px_err *err)
+{
+	struct open_tx *o = arg;
+	json_t *ids = json_array();
+	o->out = json_pack("{s:o}", "requests", ids);
+	int rc = store_each(c, &Q_OPEN_REQUESTS, request_row, ids, err, "it", (int64_t)strlen(o->prefix),
+			    (const char *)o->prefix);
+	return rc < 0 ? rc : 0;
+}
+
+int keyworks_open_requests(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err)
+{
+	struct open_tx o = { "", NULL };
+	*out = NULL;
+	if (!(actor->kind == ACTOR_CLI || app_actor_is(actor, ROLE_OFFICE)) || !app_scope_prefix(actor, o.prefix))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office reminds the lead units");
+	return app_tx_json(app, STORE_TX_READ, open_tx, &o, &o.out, out, err);
 }
