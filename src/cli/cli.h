@@ -36,6 +36,7 @@ int cmd_sms_test(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_odoc(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
+int cmd_keyworks(int argc, char **argv);
 int cmd_verify_tally(int argc, char **argv);
 /* ranking */
 int cmd_ranking(int argc, char **argv);

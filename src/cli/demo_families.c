@@ -28,6 +28,7 @@ const struct demo_family demo_families[] = {
 
 	/* quality month */
 	{ "第一届“品质青岛”故事大赛 2022", demo_contest_seed, demo_contest_run },
+	{ "青岛市2022年“质量月”：荣誉名录与十大质量提升重点活动", demo_qingdao_seed, demo_qingdao_run },
 
 	{ NULL, NULL, NULL },
 };

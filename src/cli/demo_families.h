@@ -36,5 +36,8 @@ int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct
 /* The 第一届“品质青岛”故事大赛 (demo_contest.c): entries, draw, judging, the gallery. */
 int demo_contest_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_contest_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+/* Qingdao's 2022 quality month (demo_qingdao.c): honours, the ten key works and their progress; after the Hunan demos, whose rehearsal clock it uses. */
+int demo_qingdao_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_qingdao_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
 #endif

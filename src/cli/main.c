@@ -31,6 +31,7 @@ static const struct {
 	/* campaign */
 	{ "odoc", cmd_odoc, "render an official document (JSON) as GB/T 9704 PDF and .docx" },
 	{ "remind", cmd_remind, "remind the units that have not submitted a reporting request" },
+	{ "keyworks", cmd_keyworks, "the key works board as a workbook; remind the lead units" },
 
 	/* registers */
 

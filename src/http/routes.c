@@ -245,6 +245,16 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/contest/board", h_contest_board, OFFICE | LEADER, 0),
 	R("POST", "/api/v1/programmes/{id}/contest/publication", h_contest_publish, OFFICE, 0),
 	R("GET", "/api/v1/programmes/{id}/contest/gallery", h_contest_gallery, ROLES_ANY, PUBLIC),
+	/* the key works (十大质量提升重点活动): works, milestones, the lead units' roll-up, the leaders' board */
+	R("POST", "/api/v1/keyworks", h_keyworks_create, OFFICE, 0),
+	R("GET", "/api/v1/keyworks", h_keyworks_list, SCOPED, 0),
+	R("GET", "/api/v1/keyworks/mine", h_keyworks_mine, MEMBER, 0),
+	R("GET", "/api/v1/keyworks/{id}", h_keyworks_get, SCOPED, 0),
+	R("POST", "/api/v1/keyworks/{id}/milestones", h_keyworks_milestone_add, OFFICE, 0),
+	R("POST", "/api/v1/keyworks/{id}/milestones/{seq}/done", h_keyworks_milestone_done, OFFICE | MEMBER, 0),
+	R("GET", "/api/v1/keywork-owners", h_keyworks_owners, OFFICE | LEADER, 0),
+	R("GET", "/api/v1/keywork-board", h_keyworks_board, OFFICE | LEADER, 0),
+	R("GET", "/api/v1/keywork-board.xlsx", h_keyworks_board_xlsx, OFFICE | LEADER, 0),
 
 	/* the engine: corrections and leftovers */
 };

@@ -75,6 +75,10 @@ before(async () => {
     `created_at) VALUES (${ids.programmes}, '清远日报', 'report', '质量宣传', '2025-11-10', ${now()}) RETURNING id`));
   ids['campaign-materials'] = Number(sql(db, 'INSERT INTO campaign_material (programme_id, kind, title, sha256, mime, size, ' +
     `created_at) VALUES (${ids.programmes}, 'photo', '现场', '${'ab'.repeat(32)}', 'image/png', 10, ${now()}) RETURNING id`));
+  ids.keyworks = Number(sql(db, 'INSERT INTO kw_work (owner_region, seq, title, lead_account_id, lead_name, co_units, ' +
+    `created_at) VALUES ('441800', 1, '开展企业品牌价值测评工作', ${accountId(db, 'member')}, '清远市应急管理局', '[]', ${now()}) RETURNING id`));
+  sql(db, `INSERT INTO kw_milestone (work_id, seq, title, due_on, state, created_at) VALUES (${ids.keyworks}, 1, '印发方案', ` +
+    `'2025-11-30', 'open', ${now()})`);
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -102,6 +106,10 @@ const EXCEPTIONS = {
   'GET /api/v1/honours': (r) => assert.deepEqual(r.json, { total: 0, honours: [] }),
   'GET /api/v1/targets': (r) => assert.deepEqual(r.json.totals, { models: 0, certified: 0, trained: 0, solved: 0 }),
   'GET /api/v1/models/candidates': (r) => assert.deepEqual(r.json.candidates, []),
+  'GET /api/v1/keyworks': (r) => assert.deepEqual(r.json.works, []),
+  'GET /api/v1/keywork-owners': (r) => assert.deepEqual(r.json.owners, []),
+  'GET /api/v1/keywork-board': (r) => assert.deepEqual([r.json.totals.works, r.json.overdue], [0, []]),
+  'GET /api/v1/keywork-board.xlsx': (r) => assert.match(r.headers.get('content-type'), /spreadsheetml/), // its rows: t1210
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -118,6 +126,7 @@ const EXCEPTIONS = {
   'POST /api/v1/honours/import': 400,
   'POST /api/v1/honour-lists': 400,
   'POST /api/v1/models': 400,
+  'POST /api/v1/keyworks': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # t0300-demo: `pingxuan demo` plays the Qingyuan 2025 award through the API
 # up to the stage asked for, and leaves a database whose audit chain is
-# intact and whose lists export.
+# intact and whose lists export; the Qingdao quality month's key works are
+# there, their board exports and their lead units are reminded.
 . "$(dirname "$0")/lib.sh"
 
 cd "$tmp" || exit 1
@@ -20,5 +21,11 @@ certs=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate WHERE programme
 [ "$certs" = "$winners" ] && echo "ok - a certificate per winner" || { echo "not ok - certificates $certs"; failed=$((failed + 1)); }
 hn=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate c JOIN programme g ON g.id = c.programme_id WHERE g.config LIKE '%hunan-famous-products-2022%' AND c.valid_to IS NOT NULL")
 [ "$hn" = 100 ] && echo "ok - 湖南名品: 100 certified to the bar" || { echo "not ok - 湖南名品 certificates: $hn"; failed=$((failed + 1)); }
+kw=$(sqlite3 "$tmp/demo.db" "SELECT count(*) || ' ' || (SELECT count(*) FROM kw_milestone) || ' ' || (SELECT count(*) FROM kw_milestone WHERE state = 'done') FROM kw_work WHERE owner_region = '370200'")
+[ "$kw" = "10 20 9" ] && echo "ok - 青岛: ten key works, 20 milestones, 9 done" || { echo "not ok - key works: $kw"; failed=$((failed + 1)); }
+expect 'the key works board as a workbook' 0 '' '' -- px keyworks board --db "$tmp/demo.db" --region 370200 --today 2022-11-15 --out "$tmp/keyworks.xlsx"
+unzip -p "$tmp/keyworks.xlsx" xl/sharedStrings.xml | grep -q '开展企业品牌价值测评工作' && echo "ok - the workbook lists the works" ||
+	{ echo "not ok - the workbook"; failed=$((failed + 1)); }
+expect 'the lead units of open milestones reminded' 0 '' '10 open milestones, 7 reminders sent' -- px keyworks remind --db "$tmp/demo.db" --region 370200 --today 2022-11-16 --all
 expect 'an unknown stage is a usage error' 2 '' '*' -- px demo --no-serve --until lottery
 done_testing

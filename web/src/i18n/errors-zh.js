@@ -433,4 +433,10 @@ export default {
  "models_full": "已选满十个先进质量管理模式",
  "not_candidate": "该企业不是本地区的获奖企业或质量奖获得者，不能作为候选",
  "wrong_work_kind": "该类别（形式）的作品不接受此类文件（如演讲只收视频，征文只收正文）",
+ "duplicate_work": "本地区已有同名的重点工作",
+ "not_lead_unit": "只有市质量办或该项工作的牵头单位可以标记节点完成",
+ "unknown_milestone": "该重点工作没有这个节点",
+ "already_done": "该节点已标记完成",
+ "unknown_programme": "没有该项目，或不属于本地区",
+ "bad_texts": "重点工作文字配置（data/keyworks/texts.json）有误，请联系管理员",
 };
