@@ -426,4 +426,6 @@ export default {
  "already_chosen": "该企业已被选为先进质量管理模式",
  "models_full": "已选满十个先进质量管理模式",
  "not_candidate": "该企业不是本地区的获奖企业或质量奖获得者，不能作为候选",
+ "not_your_unit": "只能由市办或本单位设置联络员",
+ "bad_sealed": "加密数据无法读取，请联系系统管理员",
 };
