@@ -9,3 +9,11 @@ CREATE TABLE unit_contact (
 	updated_by    INTEGER,
 	updated_at    INTEGER NOT NULL
 );
+
+-- The tracks each application stands in: its own track, and for a brand of
+-- the ranking every track it chose (1 or 2). The public vote lists, checks
+-- and counts a candidate in each of them.
+CREATE VIEW application_track AS
+	SELECT id AS application_id, programme_id, track_code FROM application
+	UNION
+	SELECT application_id, programme_id, track_code FROM ranking_track;
