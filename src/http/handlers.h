@@ -131,6 +131,7 @@ void h_ranking_publish(struct http_req *r);
 void h_ranking_lists(struct http_req *r);
 void h_ranking_lists_xlsx(struct http_req *r);
 void h_ranking_poster(struct http_req *r);
+void h_ranking_map(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 void h_report_requests_create(struct http_req *r);

@@ -145,6 +145,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/ranking/lists", h_ranking_lists, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/ranking/lists.xlsx", h_ranking_lists_xlsx, ROLES_ANY, 0),
 	R("GET", "/api/v1/programmes/{id}/ranking/posters/{track}", h_ranking_poster, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/map.png", h_ranking_map, ROLES_ANY, 0),
 
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 	R("POST", "/api/v1/report-requests", h_report_requests_create, OFFICE, 0),
