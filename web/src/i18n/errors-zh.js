@@ -428,4 +428,7 @@ export default {
  "not_candidate": "该企业不是本地区的获奖企业或质量奖获得者，不能作为候选",
  "not_your_unit": "只能由市办或本单位设置联络员",
  "bad_sealed": "加密数据无法读取，请联系系统管理员",
+ "bad_boundaries": "区划边界数据有误，无法绘制分布图",
+ "map_unavailable": "本服务器未提供该地区的区划边界，无法绘制分布图",
+ "report_bad_map": "分布图数据不完整",
 };
