@@ -274,7 +274,12 @@ int ranking_map_png(struct app *app, int64_t programme_id, ranking_boundaries_fn
 	if (len > RANKING_MAP_GEOJSON_MAX || !(geo = json_loadb(geojson, len, 0, NULL)))
 		rc = px_err_set(err, PX_EINVAL, "bad_boundaries", "geojson", "the boundaries are no JSON");
 	if (!rc && !(rc = map_areas(geo, lists, &b, &n, err)) && !(rc = all_districts_drawn(lists, &b, n, err))) {
+		json_t *tr;
+		size_t i;
 		date_format(app_today(app), today);
+		json_array_foreach(json_object_get(lists, "tracks"), i, tr) /* the day the lists were published */
+			if (*str(tr, "published_on"))
+				snprintf(today, sizeof(today), "%s", str(tr, "published_on"));
 		snprintf(footer, sizeof(footer), "%s · %s", str(lists, "organiser"), today);
 		json_t *texts = json_object_get(lists, "map");
 		struct report_map m = { str(lists, "title"), str(texts, "subtitle"), str(texts, "legend"), footer, b.areas,
