@@ -76,3 +76,53 @@ int secret_ident_hash(struct store_conn *c, const char *domain, const char *valu
 	sodium_bin2hex(out, SECRET_HASH_HEX + 1, h, sizeof(h));
 	return 0;
 }
+
+#define SEAL_KEY_NAME "contact_seal_key"
+#define SEAL_NONCE crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define SEAL_TAG crypto_aead_xchacha20poly1305_ietf_ABYTES
+#define SEAL_PLAIN_MAX 256
+
+int secret_seal(struct store_conn *c, const char *domain, const char *plain, char *out, size_t cap,
+		struct px_err *err)
+{
+	unsigned char key[SECRET_KEY_BYTES], box[SEAL_NONCE + SEAL_PLAIN_MAX + SEAL_TAG];
+	unsigned long long clen = 0;
+	size_t len = strlen(plain);
+	int rc;
+
+	if (len > SEAL_PLAIN_MAX || cap < SECRET_SEALED_HEX(len) + 1)
+		return px_err_set(err, PX_EINTERNAL, "bad_sealed", NULL, "value too long to seal");
+	if ((rc = secret_get(c, SEAL_KEY_NAME, key, err)))
+		return rc;
+	randombytes_buf(box, SEAL_NONCE);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(box + SEAL_NONCE, &clen, (const unsigned char *)plain, len,
+						   (const unsigned char *)domain, strlen(domain), NULL, box, key);
+	sodium_memzero(key, sizeof(key));
+	sodium_bin2hex(out, cap, box, SEAL_NONCE + (size_t)clen);
+	return 0;
+}
+
+int secret_open(struct store_conn *c, const char *domain, const char *sealed, char *out, size_t cap,
+		struct px_err *err)
+{
+	unsigned char key[SECRET_KEY_BYTES], box[SEAL_NONCE + SEAL_PLAIN_MAX + SEAL_TAG];
+	unsigned long long plen = 0;
+	size_t n = 0;
+	int rc;
+
+	if (sodium_hex2bin(box, sizeof(box), sealed, strlen(sealed), NULL, &n, NULL) || n < SEAL_NONCE + SEAL_TAG ||
+	    n - SEAL_NONCE - SEAL_TAG >= cap)
+		return px_err_set(err, PX_EINTERNAL, "bad_sealed", NULL, "a sealed value is malformed");
+	if ((rc = secret_get(c, SEAL_KEY_NAME, key, err)))
+		return rc;
+	rc = crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)out, &plen, NULL, box + SEAL_NONCE,
+							n - SEAL_NONCE, (const unsigned char *)domain,
+							strlen(domain), box, key);
+	sodium_memzero(key, sizeof(key));
+	if (rc) {
+		out[0] = '\0';
+		return px_err_set(err, PX_EINTERNAL, "bad_sealed", NULL, "a sealed value does not open");
+	}
+	out[plen] = '\0';
+	return 0;
+}

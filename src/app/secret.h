@@ -34,4 +34,24 @@ int secret_get(struct store_conn *c, const char *name, unsigned char key[SECRET_
 int secret_ident_hash(struct store_conn *c, const char *domain, const char *value,
 		      char out[SECRET_HASH_HEX + 1], struct px_err *err);
 
+/*
+ * Numbers that must be read back (a unit contact's mobile, to which reminders
+ * are sent) are sealed instead: XChaCha20-Poly1305 (libsodium's IETF AEAD)
+ * under the secret 'contact_seal_key', the `domain` ("mobile") as associated
+ * data, a random nonce per value. The sealed form is lowercase hex of nonce,
+ * ciphertext and tag: SECRET_SEALED_HEX(len) characters for `len` bytes of
+ * plain text. Seal inside a write transaction (the key is made on first use).
+ */
+#define SECRET_SEALED_HEX(len) (2 * (24 + (len) + 16))
+int secret_seal(struct store_conn *c, const char *domain, const char *plain, char *out, size_t cap,
+		struct px_err *err);
+
+/*
+ * Open a sealed value into out (NUL-terminated; cap bytes at most, text
+ * included). PX_EINTERNAL "bad_sealed" when it does not open (wrong key,
+ * altered, another domain).
+ */
+int secret_open(struct store_conn *c, const char *domain, const char *sealed, char *out, size_t cap,
+		struct px_err *err);
+
 #endif

@@ -13,20 +13,23 @@
 
 #include "app/app.h"
 #include "app/reporting/reporting.h"
+#include "app/sms/sms.h"
 #include "core/date.h"
 
 static const char usage[] =
-	"usage: pingxuan remind (--request ID | --programme ID) [--all] [--today YYYY-MM-DD] [--db PATH|URL]\n"
+	"usage: pingxuan remind (--request ID | --programme ID) [--all] [--today YYYY-MM-DD] [--sms CONFIG]\n"
+	"                       [--db PATH|URL]\n"
 	"\n"
 	"Remind the units of a reporting request that have not submitted: in-app\n"
-	"(the unit's todo) and, once an SMS gateway is configured, by SMS. Without\n"
+	"(the unit's todo) and, with --sms (an SMS gateway config, docs/sms.md), by\n"
+	"SMS to each unit's contact (联络员) who has a mobile number. Without\n"
 	"--all only when a reminder is due by the rule (from 3 working days before\n"
 	"the deadline, each working day; after it, each working day); a unit is\n"
-	"reminded once a day. --programme reminds for every request of a programme.\n"
+	"reminded once a day per channel. --programme reminds for every request of a programme.\n"
 	"--today acts as on that date (rehearsals).\n";
 
 struct remind_opts {
-	const char *db;
+	const char *db, *sms;
 	long long request, programme;
 	bool all;
 	px_date today;
@@ -39,6 +42,7 @@ static int take(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'd': o->db = arg; return -1;
 	case 'a': o->all = true; return -1;
+	case 'S': o->sms = arg; return -1;
 	case 'r':
 		o->request = strtoll(arg, &end, 10);
 		return *end || o->request <= 0 ? cli_usage_error("remind", "--request takes a request id") : -1;
@@ -63,6 +67,12 @@ static int remind_one(struct app *app, int64_t request, bool only_due, struct px
 			       json_string_value(json_object_get(v, "kind")), json_string_value(json_object_get(v, "message")));
 		fprintf(stderr, "request %lld: %zu reminders sent (%s)\n", (long long)request,
 			json_array_size(json_object_get(out, "sent")), json_string_value(json_object_get(out, "channel")));
+		json_t *sms = json_object_get(out, "sms");
+		if (sms)
+			fprintf(stderr, "request %lld: sms sent %lld, failed %lld, without a number %lld\n",
+				(long long)request, (long long)json_integer_value(json_object_get(sms, "sent")),
+				(long long)json_integer_value(json_object_get(sms, "failed")),
+				(long long)json_integer_value(json_object_get(sms, "no_number")));
 	}
 	json_decref(out);
 	return rc;
@@ -73,11 +83,11 @@ int cmd_remind(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },	 { "request", required_argument, NULL, 'r' },
 		{ "all", no_argument, NULL, 'a' },	 { "today", required_argument, NULL, 't' },
-		{ "programme", required_argument, NULL, 'p' },
+		{ "programme", required_argument, NULL, 'p' }, { "sms", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },	 { 0 },
 	};
 	static const struct cli_optspec spec = { "remind", opts, take };
-	struct remind_opts o = { CLI_DEFAULT_DB, 0, 0, false, 0 };
+	struct remind_opts o = { CLI_DEFAULT_DB, NULL, 0, 0, false, 0 };
 	struct px_err err = { 0 };
 	struct app app;
 	json_t *out = NULL, *v;
@@ -93,6 +103,10 @@ int cmd_remind(int argc, char **argv)
 		return cli_usage_error("remind", "one of --request and --programme is required");
 	if (cli_open_app(o.db, NULL, 1, 0, &app, &err))
 		return cli_fail("remind", &err);
+	if (o.sms && sms_open(o.sms, &app.sms, &err)) {
+		cli_close_app(&app);
+		return cli_fail("remind", &err);
+	}
 	app.today_override = (int32_t)o.today;
 	if (o.request)
 		rc = remind_one(&app, o.request, !o.all, &err);
@@ -101,6 +115,8 @@ int cmd_remind(int argc, char **argv)
 			if (!rc)
 				rc = remind_one(&app, json_integer_value(json_object_get(v, "id")), !o.all, &err);
 	json_decref(out);
+	sms_close(app.sms);
+	app.sms = NULL;
 	cli_close_app(&app);
 	return rc ? cli_fail("remind", &err) : CLI_OK;
 }

@@ -131,6 +131,28 @@ static void set_day(const char *ymd)
 	__atomic_store_n(&demo_app->today_override, (int32_t)d, __ATOMIC_RELEASE);
 }
 
+/* The units' contacts (联络员), imported by the office as the board's CSV; the numbers are made up. */
+static int contacts(int64_t pid, struct px_err *err)
+{
+	static const char *const family[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "林" };
+	static const char *const given[] = { "伟", "静", "强", "敏", "磊", "丽", "军" };
+	size_t cap = NUNITS * 128 + 64;
+	char *csv = malloc(cap);
+	size_t n = 0;
+	json_t *out = NULL, *rows = NULL;
+	if (!csv)
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	n += (size_t)snprintf(csv, 64, "unit,name,mobile\n");
+	for (int i = 0; i < NUNITS; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "%s,%s%s,139%08d\n", units[i].unit, family[i % 13], given[i % 7],
+				      20150800 + 37 * i);
+	int rc = campaign_contacts_import(demo_app, &app_actor_cli, pid, csv, n, &out, &rows, err);
+	free(csv);
+	json_decref(out);
+	json_decref(rows);
+	return rc;
+}
+
 static int create(const char *data_dir, int64_t *pid, struct px_err *err)
 {
 	char path[4200], *text = NULL;
@@ -145,7 +167,7 @@ static int create(const char *data_dir, int64_t *pid, struct px_err *err)
 	if (!rc)
 		rc = campaign_open_requests(demo_app, &app_actor_cli, *pid, &out, err);
 	json_decref(out);
-	return rc;
+	return rc ? rc : contacts(*pid, err);
 }
 
 /* Each unit plans its activity of attachment 1; the office approves all but the last two. */

@@ -131,6 +131,7 @@ void h_ranking_publish(struct http_req *r);
 void h_ranking_lists(struct http_req *r);
 void h_ranking_lists_xlsx(struct http_req *r);
 void h_ranking_poster(struct http_req *r);
+void h_ranking_map(struct http_req *r);
 
 /* reporting requests and campaigns (http/reporting/, http/campaign/) */
 void h_report_requests_create(struct http_req *r);
@@ -146,6 +147,9 @@ void h_report_files_upload(struct http_req *r);
 void h_report_files_get(struct http_req *r);
 void h_reporting_mine(struct http_req *r);
 void h_programme_report_requests(struct http_req *r);
+void h_unit_contact_get(struct http_req *r);
+void h_unit_contact_set(struct http_req *r);
+void h_campaign_contacts_import(struct http_req *r);
 void h_campaign_get(struct http_req *r);
 void h_campaign_logo(struct http_req *r);
 extern const struct http_upload_spec h_campaign_logo_upload_spec;

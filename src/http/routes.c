@@ -145,6 +145,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/programmes/{id}/ranking/lists", h_ranking_lists, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/ranking/lists.xlsx", h_ranking_lists_xlsx, ROLES_ANY, 0),
 	R("GET", "/api/v1/programmes/{id}/ranking/posters/{track}", h_ranking_poster, ROLES_ANY, 0),
+	R("GET", "/api/v1/programmes/{id}/ranking/map.png", h_ranking_map, ROLES_ANY, 0),
 
 	/* reporting requests and quality-month campaigns (深质强办〔2015〕17号) */
 	R("POST", "/api/v1/report-requests", h_report_requests_create, OFFICE, 0),
@@ -159,12 +160,15 @@ const struct http_route http_routes[] = {
 	  &h_report_files_upload_spec },
 	R("GET", "/api/v1/report-files/{id}", h_report_files_get, OFFICE | LEADER | MEMBER, 0),
 	R("GET", "/api/v1/reporting/mine", h_reporting_mine, MEMBER, 0),
+	R("GET", "/api/v1/accounts/{id}/contact", h_unit_contact_get, OFFICE | LEADER | MEMBER, 0),
+	R("PUT", "/api/v1/accounts/{id}/contact", h_unit_contact_set, OFFICE | MEMBER, 0),
 	R("GET", "/api/v1/programmes/{id}/report-requests", h_programme_report_requests, OFFICE | LEADER | MEMBER, 0),
 	R("GET", "/api/v1/programmes/{id}/campaign", h_campaign_get, ROLES_ANY, PUBLIC),
 	R("GET", "/api/v1/programmes/{id}/campaign/logo", h_campaign_logo, ROLES_ANY, 0),
 	{ "POST", "/api/v1/programmes/{id}/campaign/logo", h_campaign_logo_set, OFFICE, HTTP_UPLOAD,
 	  &h_campaign_logo_upload_spec },
 	R("POST", "/api/v1/programmes/{id}/campaign/requests", h_campaign_open_requests, OFFICE, 0),
+	R("POST", "/api/v1/programmes/{id}/campaign/contacts", h_campaign_contacts_import, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/activities", h_campaign_plan, MEMBER, 0),
 	R("GET", "/api/v1/programmes/{id}/activities", h_campaign_activities, OFFICE | LEADER | MEMBER, 0),
 	R("POST", "/api/v1/campaign-activities/{id}/approve", h_campaign_approve, OFFICE, 0),

@@ -63,6 +63,16 @@ int campaign_activities_json(struct app *app, const struct app_actor *actor, int
 int campaign_activity_approve(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
 			      struct px_err *err);
 
+/*
+ * The office imports the contacts (联络员) of the campaign's units from CSV:
+ * columns unit, name, mobile (or 单位, 联络员, 手机), a unit by its name in
+ * the template's list, matched to its member account. Each faulty line is
+ * listed in *rows and nothing is written ("invalid_rows"). *out: {imported}.
+ */
+#define CAMPAIGN_CONTACTS_CSV_MAX (64u << 10)
+int campaign_contacts_import(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *csv,
+			     size_t len, json_t **out, json_t **rows, struct px_err *err);
+
 /* The public activity calendar: city-wide and approved activities by date, each with the logo and theme. */
 int campaign_calendar_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 

@@ -25,6 +25,8 @@ static const struct family_text texts[] = {
 	{ "state.disqualified", "取消资格" },
 	{ "panel.promotion", "广州百强质量品牌推介小组" },
 	{ "panel.expert", "质量品牌专家评审小组" },
+	{ "map.subtitle", "上榜品牌分布图" },
+	{ "map.legend", "上榜品牌数" },
 	{ NULL, NULL },
 };
 

@@ -12,6 +12,7 @@
 #include "app/audit.h"
 #include "app/json.h"
 #include "app/programme/notice.h"
+#include "app/programme/family.h"
 #include "app/programme/office.h"
 #include "app/programme/programme.h"
 #include "app/ranking/panel.h"
@@ -377,9 +378,10 @@ static int lists_tx(struct store_conn *c, void *arg, struct px_err *err)
 		json_decref(districts);
 		goto out;
 	}
-	a->out = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o}", "programme", (json_int_t)p.id, "title", p.tpl->title,
-			   "organiser", p.tpl->organiser, "weights", weights_json(&sec), "tracks", tracks, "districts",
-			   districts);
+	a->out = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:{s:s, s:s}}", "programme", (json_int_t)p.id,
+			   "region", p.region, "title", p.tpl->title, "organiser", p.tpl->organiser, "weights", weights_json(&sec), "tracks", tracks,
+			   "districts", districts, "map", "subtitle", family_text(p.tpl, "map.subtitle"), "legend",
+			   family_text(p.tpl, "map.legend"));
 out:
 	programme_release(&p);
 	return rc < 0 ? rc : 0;

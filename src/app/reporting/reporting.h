@@ -8,7 +8,8 @@
  * refused. The office sees per unit whether it submitted, on time, was
  * returned or is missing, with the deadline's date and the working days left
  * on the official calendar, and reminds the units that have not submitted,
- * before and after the deadline (in-app; see reporting_sms_seam).
+ * before and after the deadline, in-app and by SMS to the unit's contact
+ * (联络员) when a gateway is configured.
  *
  * Requests belong to the region of the office that opened them (app/scope.h,
  * kind "report-requests"); a unit reaches only requests it is asked in (404
@@ -137,20 +138,38 @@ int reporting_status_json(struct app *app, const struct app_actor *actor, int64_
  * returned): "before" the due date, "after" it. `only_due`: only when a
  * reminder is due by the rule (from REPORTING_REMIND_WORKDAYS working days
  * before the deadline on, each working day); a unit is reminded once a day
- * per channel. *out: {sent: [...], channel}.
+ * per channel. After the transaction commits, when the app has an SMS gateway
+ * (app->sms, template "reminder" with the parameters title, due_on, days
+ * and text), each unit reminded that has a contact number is also sent an
+ * SMS, at most one per unit, request and day; each SMS sent is recorded
+ * (channel "sms", in a transaction of its own; the number never appears in
+ * a record or a log). *out: {sent: [{unit, kind, message, sms}], channel
+ * ("sms" when a gateway is configured, else "app"), sms: {sent, failed,
+ * no_number, already}}.
  */
 int reporting_remind(struct app *app, const struct app_actor *actor, int64_t request_id, bool only_due, json_t **out,
 		     struct px_err *err);
 
 /*
- * The SMS seam: the gateway for reminders. NULL (the default) until the SMS
- * module is wired in: reminders are then recorded in-app only, with channel
- * "app". When set, it is called after the transaction commits for each unit
- * reminded, with the account id and the message; a 0 return records an
- * "sms" row in a transaction of its own.
+ * Each unit's contact (联络员): a name and the mobile number to which
+ * reminders are sent by SMS. The number is sealed (app/secret.h) and every
+ * answer shows it masked (138****8000). The office of the unit's region sets
+ * it, and so does the unit itself; another unit gets PX_EFORBIDDEN
+ * "not_your_unit", an office of another region PX_ENOTFOUND "unknown_unit".
+ * *out: {unit, contact: {name, mobile} | null}.
  */
-typedef int (*reporting_sms_fn)(struct app *app, int64_t account_id, const char *message, struct px_err *err);
-extern reporting_sms_fn reporting_sms_seam;
+#define REPORTING_CONTACT_NAME_MAX 32
+int reporting_contact_set(struct app *app, const struct app_actor *actor, int64_t unit, const char *name,
+			  const char *mobile, json_t **out, struct px_err *err);
+int reporting_contact_get(struct app *app, const struct app_actor *actor, int64_t unit, json_t **out,
+			  struct px_err *err);
+/* Set a contact inside the caller's write transaction (the caller authorised it): "invalid_text", "invalid_mobile". */
+int reporting_contact_put(struct store_conn *c, const struct app_actor *actor, int64_t unit, const char *name,
+			  const char *mobile, int64_t now_us, struct px_err *err);
+/* *out: {name, mobile (masked)} or NULL when the unit has no contact. Inside the caller's transaction. */
+int reporting_contact_json(struct store_conn *c, int64_t unit, json_t **out, struct px_err *err);
+/* The clear number to send to ("" when none), inside the caller's transaction; never log it. */
+int reporting_contact_number(struct store_conn *c, int64_t unit, char out[12], struct px_err *err);
 
 /* A unit's todo: its requests with deadline and state, and its reminders, newest first. */
 int reporting_mine_json(struct app *app, const struct app_actor *actor, json_t **out, struct px_err *err);

@@ -32,9 +32,13 @@
 	"a.id = $1 AND a.programme_id = $2 AND a.submitted_at IS NOT NULL "                                      \
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended')"
 
-/* A candidate's track, whether the voter voted for it today, and the voter's votes in the track today. */
+/*
+ * A candidate's track (the ballot's track $5 when the candidate stands in it, among the 1 or 2 tracks a
+ * brand chose, else its own), whether the voter voted for it today, and the voter's votes in the track today.
+ */
 static struct store_sql Q_CHECK = STORE_SQL(
-	"SELECT a.track_code, "
+	"SELECT coalesce((SELECT t.track_code FROM application_track t WHERE t.application_id = a.id "
+	"AND t.track_code = $5), a.track_code), "
 	"(SELECT count(*) FROM vote v WHERE v.programme_id = $2 AND v.application_id = a.id AND v.voter_hash = $3 "
 	"AND v.day = $4), "
 	"(SELECT count(*) FROM vote v WHERE v.programme_id = $2 AND v.track_code = $5 AND v.voter_hash = $3 "
@@ -53,7 +57,8 @@ static struct store_sql Q_INSERT_PG = STORE_SQL(
 	"receipt text, state text, rule text, reason text) ORDER BY x.n ON CONFLICT DO NOTHING RETURNING id");
 /* PostgreSQL only, as Q_INSERT_PG: Q_CHECK for every candidate of every ballot of the batch at once. */
 static struct store_sql Q_CHECK_PG = STORE_SQL(
-	"SELECT x.n, coalesce(a.track_code, ''), "
+	"SELECT x.n, coalesce((SELECT t.track_code FROM application_track t WHERE t.application_id = a.id "
+	"AND t.track_code = x.track), a.track_code, ''), "
 	"(SELECT count(*) FROM vote v WHERE v.programme_id = $1 AND v.application_id = x.candidate "
 	"AND v.voter_hash = x.voter AND v.day = $2), "
 	"(SELECT count(*) FROM vote v WHERE v.programme_id = $1 AND v.track_code = x.track AND v.voter_hash = x.voter "

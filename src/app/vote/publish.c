@@ -23,9 +23,10 @@
 
 static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 static struct store_sql Q_VALID_ALL = STORE_SQL(
-	"SELECT a.id, a.track_code, coalesce(sum(v.votes), 0) FROM application a LEFT JOIN vote_tally v "
+	"SELECT a.id, t.track_code, coalesce(sum(v.votes), 0) FROM application a "
+	"JOIN application_track t ON t.application_id = a.id LEFT JOIN vote_tally v "
 	"ON v.programme_id = a.programme_id AND v.application_id = a.id AND v.state = 'counted' WHERE " CANDIDATE_WHERE
-	" GROUP BY a.id, a.track_code ORDER BY a.track_code, a.id");
+	" GROUP BY a.id, t.track_code ORDER BY t.track_code, a.id");
 static struct store_sql Q_NAMES = STORE_SQL(
 	"SELECT a.id, coalesce(o.name, p.name, '') FROM application a LEFT JOIN organisation o ON o.id = a.organisation_id "
 	"LEFT JOIN person p ON p.id = a.person_id WHERE " CANDIDATE_WHERE);

@@ -25,20 +25,23 @@ static struct store_sql Q_RECEIPT = STORE_SQL(
 static struct store_sql Q_PROGRAMME = STORE_SQL("SELECT id FROM programme WHERE id = $1");
 static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 static struct store_sql Q_TALLY = STORE_SQL(
-	"SELECT a.id, a.track_code, " CANDIDATE_NAME ", coalesce(v.state, ''), coalesce(v.rule, ''), coalesce(v.votes, 0) "
-	"FROM application a " CANDIDATE_JOIN "LEFT JOIN vote_tally v ON v.programme_id = a.programme_id "
+	"SELECT a.id, t.track_code, " CANDIDATE_NAME ", coalesce(v.state, ''), coalesce(v.rule, ''), coalesce(v.votes, 0) "
+	"FROM application a JOIN application_track t ON t.application_id = a.id " CANDIDATE_JOIN
+	"LEFT JOIN vote_tally v ON v.programme_id = a.programme_id "
 	"AND v.application_id = a.id WHERE a.programme_id = $1 AND a.submitted_at IS NOT NULL "
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') "
-	"ORDER BY a.track_code, a.id");
+	"ORDER BY t.track_code, a.id");
 static struct store_sql Q_VALID = STORE_SQL(
-	"SELECT a.id, coalesce(sum(v.votes), 0) FROM application a LEFT JOIN vote_tally v "
+	"SELECT a.id, coalesce(sum(v.votes), 0) FROM application a "
+	"JOIN application_track t ON t.application_id = a.id AND t.track_code = $2 LEFT JOIN vote_tally v "
 	"ON v.programme_id = a.programme_id AND v.application_id = a.id AND v.state = 'counted' "
-	"WHERE a.programme_id = $1 AND a.track_code = $2 AND a.submitted_at IS NOT NULL "
+	"WHERE a.programme_id = $1 AND a.submitted_at IS NOT NULL "
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') "
 	"GROUP BY a.id ORDER BY a.id");
 static struct store_sql Q_CANDIDATES = STORE_SQL(
-	"SELECT a.id, " CANDIDATE_NAME " FROM application a " CANDIDATE_JOIN
-	"WHERE a.programme_id = $1 AND a.track_code = $2 AND a.submitted_at IS NOT NULL "
+	"SELECT a.id, " CANDIDATE_NAME " FROM application a "
+	"JOIN application_track t ON t.application_id = a.id AND t.track_code = $2 " CANDIDATE_JOIN
+	"WHERE a.programme_id = $1 AND a.submitted_at IS NOT NULL "
 	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') ORDER BY a.id");
 
 static struct store_sql Q_TALLY_ADD = STORE_SQL(

@@ -168,10 +168,11 @@ static void on_decision(struct walk *w, const char *action, json_t *payload)
 
 static void on_snapshot(struct walk *w, json_t *payload)
 {
-	json_t *counts = json_object_get(payload, "counts"), *list, *c;
+	json_t *counts = json_object_get(payload, "counts"), *list, *c, *seen = json_object();
 	int64_t listed = 0, total = 0;
 	const char *track;
 	size_t i;
+	char key[24];
 
 	w->r->snapshots++;
 	for (size_t k = 0; k < w->n; k++)
@@ -183,12 +184,16 @@ static void on_snapshot(struct walk *w, json_t *payload)
 			for (size_t k = 0; k < w->n; k++)
 				mine += w->votes[k].candidate == id && w->votes[k].run &&
 					!strcmp(w->votes[k].run, "counted");
-			listed += published;
+			snprintf(key, sizeof(key), "%lld", (long long)id);
+			if (!json_object_get(seen, key)) /* a brand listed in each of its tracks is counted once */
+				listed += published;
+			json_object_set_new(seen, key, json_true());
 			if (mine != published)
 				problem(w, "snapshot %lld: candidate %lld published %lld valid votes, the log gives %lld",
 					(long long)json_integer_value(json_object_get(payload, "snapshot")), (long long)id,
 					(long long)published, (long long)mine);
 		}
+	json_decref(seen);
 	if (listed != total)
 		problem(w, "snapshot %lld: published %lld valid votes in all, the log gives %lld",
 			(long long)json_integer_value(json_object_get(payload, "snapshot")), (long long)listed,

@@ -4,6 +4,7 @@
  *   GET  /api/v1/programmes/{id}/campaign/logo       the campaign's logo (public)
  *   POST /api/v1/programmes/{id}/campaign/logo       upload it: one JPEG or PNG (office)
  *   POST /api/v1/programmes/{id}/campaign/requests   open the campaign's reporting requests (office)
+ *   POST /api/v1/programmes/{id}/campaign/contacts   {csv}: the units' contacts (联络员) (office)
  *   POST /api/v1/programmes/{id}/activities          plan an activity (unit)
  *   GET  /api/v1/programmes/{id}/activities          planned activities (office, leadership; a unit its own)
  *   POST /api/v1/campaign-activities/{id}/approve    approve for the public calendar (office)
@@ -91,6 +92,21 @@ void h_campaign_open_requests(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	http_answer_ref(r, campaign_open_requests(http_app(r), http_actor(r), id, &o, &err), 201, &o, &err);
+}
+
+void h_campaign_contacts_import(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *csv;
+	int64_t id;
+	json_t *in, *out = NULL, *rows = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "csv", true, CAMPAIGN_CONTACTS_CSV_MAX, &csv)) {
+		int rc = campaign_contacts_import(http_app(r), http_actor(r), id, csv, strlen(csv), &out, &rows, &err);
+		http_answer_rows(r, rc, 201, out, rows, &err);
+	}
+	json_decref(in);
 }
 
 void h_campaign_plan(struct http_req *r)

@@ -15,6 +15,7 @@
  *   GET  /api/v1/programmes/{id}/ranking/lists         the published lists (public)
  *   GET  /api/v1/programmes/{id}/ranking/lists.xlsx    the same as a workbook, one sheet per track (public)
  *   GET  /api/v1/programmes/{id}/ranking/posters/{track}  a track's list as a 1080 x 1920 PNG poster (public)
+ *   GET  /api/v1/programmes/{id}/ranking/map.png          the brand map: brands per district, 1080 x 1350 PNG (public)
  */
 #include "http/handlers.h"
 
@@ -29,6 +30,8 @@
 #include "app/ranking/register.h"
 #include "app/ranking/section.h"
 #include "http/json_in.h"
+#include "http/request.h"
+#include "http/static.h"
 #include "app/ranking/documents.h"
 #include "util/file.h"
 
@@ -218,16 +221,16 @@ void h_ranking_lists(struct http_req *r)
 	http_answer(r, rc, 200, o, &err);
 }
 
-typedef int (*render_fn)(struct app *app, int64_t id, const char *arg, const char *path, struct px_err *err);
+typedef int (*render_fn)(struct app *app, int64_t id, const void *arg, const char *path, struct px_err *err);
 
-static int render_lists(struct app *app, int64_t id, const char *arg, const char *path, struct px_err *err)
+static int render_lists(struct app *app, int64_t id, const void *arg, const char *path, struct px_err *err)
 {
 	(void)arg;
 	return ranking_lists_xlsx(app, id, path, err);
 }
 
 /* Render a document into a private temporary file and answer with its bytes. */
-static void send_rendered(struct http_req *r, render_fn render, const char *arg, const char *type,
+static void send_rendered(struct http_req *r, render_fn render, const void *arg, const char *type,
 			  const char *filename)
 {
 	struct px_err err = { 0 };
@@ -255,7 +258,7 @@ void h_ranking_lists_xlsx(struct http_req *r)
 		      "ranking.xlsx");
 }
 
-static int render_poster(struct app *app, int64_t id, const char *track, const char *path, struct px_err *err)
+static int render_poster(struct app *app, int64_t id, const void *track, const char *path, struct px_err *err)
 {
 	return ranking_poster_png(app, id, track, path, err);
 }
@@ -263,4 +266,29 @@ static int render_poster(struct app *app, int64_t id, const char *track, const c
 void h_ranking_poster(struct http_req *r)
 {
 	send_rendered(r, render_poster, http_param(r, 1), "image/png", "poster.png");
+}
+
+/* The boundaries of a region from the UI's build (web/ ships them under /maps/<region>.geojson). */
+static int boundaries_of(void *ctx, const char *region, const char **geojson, size_t *len, struct px_err *err)
+{
+	const struct http_req *r = ctx;
+	const struct static_file *f = NULL;
+	char path[64];
+	snprintf(path, sizeof(path), "/maps/%s.geojson", region);
+	if (static_resolve(r->srv->cfg.web, path, &f) != STATIC_FILE || !f)
+		return px_err_set(err, PX_ENOTFOUND, "map_unavailable", "region", "no boundaries of region %s are served",
+				  region);
+	*geojson = f->body;
+	*len = f->len;
+	return 0;
+}
+
+static int render_map(struct app *app, int64_t id, const void *r, const char *path, struct px_err *err)
+{
+	return ranking_map_png(app, id, boundaries_of, (void *)r, path, err);
+}
+
+void h_ranking_map(struct http_req *r)
+{
+	send_rendered(r, render_map, r, "image/png", "brand-map.png");
 }

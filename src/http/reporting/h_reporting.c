@@ -12,6 +12,8 @@
  *   GET  /api/v1/report-files/{id}               a photo
  *   GET  /api/v1/reporting/mine                  the unit's todo and reminders
  *   GET  /api/v1/programmes/{id}/report-requests the programme's requests
+ *   GET  /api/v1/accounts/{id}/contact           a unit's contact (联络员), mobile masked
+ *   PUT  /api/v1/accounts/{id}/contact           {name, mobile}   (office, or the unit itself)
  */
 #include "http/handlers.h"
 
@@ -228,4 +230,29 @@ void h_programme_report_requests(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	http_answer_ref(r, reporting_requests_of_programme(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+}
+
+void h_unit_contact_get(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	int64_t id;
+	json_t *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	http_answer_ref(r, reporting_contact_get(http_app(r), http_actor(r), id, &o, &err), 200, &o, &err);
+}
+
+void h_unit_contact_set(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	const char *name, *mobile;
+	int64_t id;
+	json_t *in, *o = NULL;
+	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
+		return;
+	if (!json_str_or_reply(r, in, "name", true, REPORTING_CONTACT_NAME_MAX, &name) &&
+	    !json_str_or_reply(r, in, "mobile", true, 20, &mobile))
+		http_answer_ref(r, reporting_contact_set(http_app(r), http_actor(r), id, name, mobile, &o, &err), 200,
+				&o, &err);
+	json_decref(in);
 }

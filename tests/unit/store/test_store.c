@@ -894,7 +894,7 @@ static void test_migration_sets_match(void **state)
 /* The migrated schemas have the same tables and columns on both engines. */
 static struct store_sql Q_SQLITE_COLUMNS = STORE_SQL(
 	"SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p "
-	"WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+	"WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%'");
 static struct store_sql Q_PG_COLUMNS = STORE_SQL(
 	"SELECT table_name || '.' || column_name FROM information_schema.columns "
 	"WHERE table_schema = current_schema()");

@@ -439,4 +439,9 @@ export default {
  "already_done": "该节点已标记完成",
  "unknown_programme": "没有该项目，或不属于本地区",
  "bad_texts": "重点工作文字配置（data/keyworks/texts.json）有误，请联系管理员",
+ "not_your_unit": "只能由市办或本单位设置联络员",
+ "bad_sealed": "加密数据无法读取，请联系系统管理员",
+ "bad_boundaries": "区划边界数据有误，无法绘制分布图",
+ "map_unavailable": "本服务器未提供该地区的区划边界，无法绘制分布图",
+ "report_bad_map": "分布图数据不完整",
 };

@@ -18,7 +18,7 @@ export default {
     composite: { title: '综合排名', weights: '权重：网络人气 {vote}‰ · 推介小组 {promotion}‰ · 专家评审 {expert}‰', publish: '发布榜单', published: '榜单已发布' },
     lists: {
       title: '广州百强质量品牌榜单', notYet: '榜单尚未发布', rank: '名次', brand: '品牌', name: '企业（组织）', district: '所在区',
-      votes: '网络人气', voteScore: '人气得分', promotion: '推介小组', expert: '专家评审', score: '综合得分', xlsx: '下载榜单（Excel）', poster: '榜单海报（分享图片）', byDistrict: '上榜品牌分布（按区）', brands: '上榜品牌数',
+      votes: '网络人气', voteScore: '人气得分', promotion: '推介小组', expert: '专家评审', score: '综合得分', xlsx: '下载榜单（Excel）', poster: '榜单海报（分享图片）', byDistrict: '上榜品牌分布（按区）', brands: '上榜品牌数', map: '上榜品牌分布图', mapImage: '品牌分布图（图片下载）',
       weights: '综合得分 = 网络人气得分 × {vote}‰ + 推介小组评分 × {promotion}‰ + 专家评审评分 × {expert}‰',
     },
     track: { leading: '行业领引品牌', consumer: '消费知名品牌', tech: '新晋科技品牌', online: '网络人气品牌', heritage: '老字号新活力及驰名商标品牌' },
@@ -42,7 +42,7 @@ export default {
     composite: { title: 'Composite ranking', weights: 'Weights: vote {vote}‰ · promotion group {promotion}‰ · expert panel {expert}‰', publish: 'Publish the lists', published: 'The lists are published' },
     lists: {
       title: 'Guangzhou Top 100 Quality Brands', notYet: 'The lists are not published yet', rank: 'Rank', brand: 'Brand', name: 'Organisation', district: 'District',
-      votes: 'Votes', voteScore: 'Vote score', promotion: 'Promotion group', expert: 'Expert panel', score: 'Composite', xlsx: 'Download (Excel)', poster: 'Poster (image to share)', byDistrict: 'Listed brands by district', brands: 'Listed brands',
+      votes: 'Votes', voteScore: 'Vote score', promotion: 'Promotion group', expert: 'Expert panel', score: 'Composite', xlsx: 'Download (Excel)', poster: 'Poster (image to share)', byDistrict: 'Listed brands by district', brands: 'Listed brands', map: 'Brand map', mapImage: 'Brand map (image download)',
       weights: 'Composite = vote score × {vote}‰ + promotion group × {promotion}‰ + expert panel × {expert}‰',
     },
     track: { leading: 'Industry leaders', consumer: 'Consumer favourites', tech: 'New technology brands', online: 'Online popularity', heritage: 'Time-honoured and well-known marks' },
