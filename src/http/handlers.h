@@ -213,6 +213,15 @@ void h_honours_enterprise(struct http_req *r);
 void h_honours_totals(struct http_req *r);
 void h_honours_publish(struct http_req *r);
 void h_honour_lists_get(struct http_req *r);
+void h_nqi_import(struct http_req *r);
+void h_nqi_record_institution(struct http_req *r);
+void h_nqi_record_enterprise(struct http_req *r);
+void h_nqi_record_service(struct http_req *r);
+void h_nqi_services(struct http_req *r);
+void h_nqi_board(struct http_req *r);
+void h_nqi_institutions(struct http_req *r);
+void h_nqi_enterprises(struct http_req *r);
+void h_nqi_catalogue(struct http_req *r);
 
 /* the engine: corrections and leftovers */
 
