@@ -26,20 +26,22 @@
 #define SVC_SELECT "SELECT s.id, s.served_on, s.kind, s.chain, s.region, s.institution_id, " \
 	"(SELECT name FROM nqi_institution WHERE id = s.institution_id), s.enterprise_id, " \
 	"(SELECT uscc FROM nqi_enterprise WHERE id = s.enterprise_id), s.ent_name FROM nqi_service s WHERE "
-#define SVC_REST " AND s.served_on BETWEEN $1 AND $2 AND s.region BETWEEN $3 AND $4 " \
+#define SVC_REST(day) " AND " day " BETWEEN $1 AND $2 AND s.region BETWEEN $3 AND $4 " \
 	"AND ($5 = '' OR s.kind = $5) AND ($6 = '' OR s.chain = $6) AND ($7 = 0 OR s.institution_id = $7) " \
 	"AND ($8 = '' OR (s.ent_name >= $8 AND s.ent_name < $9))"
-#define SVC_DESC " AND (s.served_on, s.id) < ($10, $11) ORDER BY s.served_on DESC, s.id DESC LIMIT $12"
-#define SVC_ASC " AND (s.served_on, s.id) > ($10, $11) ORDER BY s.served_on, s.id LIMIT $12"
-#define SVC_QUERIES(drive) { STORE_SQL(SVC_SELECT drive SVC_REST SVC_DESC), STORE_SQL(SVC_SELECT drive SVC_REST SVC_ASC) }
+#define SVC_DESC(day) " AND (" day ", s.id) < ($10, $11) ORDER BY s.served_on DESC, s.id DESC LIMIT $12"
+#define SVC_ASC(day) " AND (" day ", s.id) > ($10, $11) ORDER BY s.served_on, s.id LIMIT $12"
+/* day: "s.served_on", or "s.served_on + 0" where no index on the date may serve the query */
+#define SVC_QUERIES(drive, day) \
+	{ STORE_SQL(SVC_SELECT drive SVC_REST(day) SVC_DESC(day)), STORE_SQL(SVC_SELECT drive SVC_REST(day) SVC_ASC(day)) }
 
 enum drive { BY_INSTITUTION, BY_NAME, BY_CHAIN, BY_KIND, BY_DATE, DRIVES };
 static struct store_sql Q_LIST[DRIVES][2] = {
-	SVC_QUERIES("s.institution_id = $7"),
-	SVC_QUERIES("s.ent_name >= $8 AND s.ent_name < $9"),
-	SVC_QUERIES("s.chain = $6"),
-	SVC_QUERIES("s.kind = $5"),
-	SVC_QUERIES("1 = 1"),
+	SVC_QUERIES("s.institution_id = $7", "s.served_on"),
+	SVC_QUERIES("s.ent_name >= $8 AND s.ent_name < $9", "s.served_on + 0"),
+	SVC_QUERIES("s.chain = $6", "s.served_on"),
+	SVC_QUERIES("s.kind = $5", "s.served_on"),
+	SVC_QUERIES("1 = 1", "s.served_on"),
 };
 static struct store_sql Q_NAMES = STORE_SQL(
 	"SELECT count(*) FROM (SELECT 1 FROM nqi_enterprise WHERE name >= $1 AND name < $2 LIMIT $3) x");

@@ -25,12 +25,13 @@ void h_nqi_import(struct http_req *r)
 		return;
 	if (!json_str_or_reply(r, in, "kind", true, 16, &kind) && !json_str_or_reply(r, in, "csv", true, NQI_CSV_MAX, &csv)) {
 		int what = nqi_what_parse(kind);
-		if (what < 0)
+		if (what < 0) {
 			http_reply_errorf(r, PX_EINVAL, "unknown_kind", "kind", "say institutions, enterprises or services");
-		else
-			http_answer_rows(r, nqi_import(http_app(r), http_actor(r), (enum nqi_what)what, csv, strlen(csv), &opts,
-						       &out, &rows, &err),
-					 201, out, rows, &err);
+		} else {
+			int rc = nqi_import(http_app(r), http_actor(r), (enum nqi_what)what, csv, strlen(csv), &opts, &out,
+					    &rows, &err);
+			http_answer_rows(r, rc, 201, out, rows, &err);
+		}
 	}
 	json_decref(in);
 }
