@@ -13,7 +13,7 @@
 
 /* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c with its accounts */
 
-/* quality month (Qingdao 2022): demo_qingdao.c */
+/* quality month (Qingdao 2022): demo_qingdao.c; the NQI records: demo_nqi.c */
 
 const struct demo_family demo_families[] = {
 	/* ranking */
@@ -27,6 +27,7 @@ const struct demo_family demo_families[] = {
 	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
 
 	/* quality month */
+	{ "青岛市NQI一站式服务记录 2022", demo_nqi_seed, demo_nqi_run },
 
 	{ NULL, NULL, NULL },
 };

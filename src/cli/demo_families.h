@@ -33,4 +33,8 @@ int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_e
 int demo_hunan_desk_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
+/* The Qingdao NQI one-stop service records (demo_nqi.c): the Qingdao office, three imports, the board. */
+int demo_nqi_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_nqi_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+
 #endif

@@ -277,7 +277,7 @@ static int check_service_row(struct store_conn *c, const struct app_actor *actor
 		nqi_fault(faults, w->line, "enterprise", "unknown_enterprise", "no enterprise '%s' in your region", w->uscc2);
 		return 0;
 	}
-	snprintf(w->region, sizeof(w->region), "%s", region);
+	snprintf(w->region, sizeof(w->region), "%.6s", region);
 	const struct nqi_item *ch = nqi_chain_find(chain);
 	if (w->chain < 0 && ch)
 		w->chain = (int8_t)(ch - nqi_chains);
