@@ -29,8 +29,14 @@ const FIRST = '海青崂黄城即胶平莱李市北南西东中华金鑫瑞恒�
 const SECOND = '尔岛山河港湾川林峰源信诚和丰顺利航星辰宇光电智科创联';
 const TRADE = ['科技', '机械', '电子', '食品', '化工', '材料', '装备', '生物', '医药', '纺织', '物流', '软件'];
 
+// mulberry32: a seeded generator whose low bits are as random as its high ones
 let seed = 42;
-const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+const rnd = (n) => {
+  seed = (seed + 0x6D2B79F5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+};
 const name = (i) => `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}` +
   `${TRADE[Math.floor(i / 1000) % TRADE.length]}${i}有限公司`;
 const inst = (i) => usccFor(DISTRICTS[i % 10], i + 1);
@@ -100,6 +106,7 @@ const queries = [
   ['name prefix (selective)', '/api/v1/nqi/services?q=' + encodeURIComponent('崂尔科技')],
   ['name prefix (broad) + kind', '/api/v1/nqi/services?kind=diagnosis&q=' + encodeURIComponent('海')],
   ['kind, next page (cursor)', `/api/v1/nqi/services?kind=testing&after=${page3}`],
+  ['district + kind + chain + 2020 + name', '/api/v1/nqi/services?region=370285&kind=improvement&chain=aerospace&to=2020-12-31&q=' + encodeURIComponent('莱')],
   ['all filters', '/api/v1/nqi/services?region=370211&kind=testing&chain=smart_appliances&from=2022-01-01&to=2022-12-31&q=' + encodeURIComponent('黄')],
   ['board by month', '/api/v1/nqi/board?period=month'],
   ['board by quarter, one chain', '/api/v1/nqi/board?period=quarter&chain=rail_transit'],
