@@ -139,7 +139,7 @@ static int nqi_run(const char *url, const char *data_dir, FILE *log, struct px_e
 	if (!rc) {
 		fprintf(log, "  NQI: %d institutions, %d enterprises, %lld services on the board\n", NQ_INSTITUTIONS,
 			NQ_ENTERPRISES, (long long)json_integer_value(json_object_get(board, "total")));
-		fprintf(log, "  logins: qdnqi (Qingdao office); /nqi\n");
+		fprintf(log, "  logins: qdnqi (Qingdao office); /app/nqi, /app/nqi/services\n");
 	}
 	json_decref(one);
 	json_decref(board);

@@ -8,6 +8,7 @@
 #include "app/nqi/nqi.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/nqi/internal.h"
@@ -17,9 +18,12 @@
 #define PARTIES_PAGE 20
 #define PARTIES_COUNTED 10000
 
+/* one pass over the cells (some tens of thousands for a city over years), summed in memory */
 static struct store_sql Q_BOARD = STORE_SQL(
-	"SELECT ym, kind, chain, sum(n) FROM nqi_count WHERE region BETWEEN $1 AND $2 AND ym BETWEEN $3 AND $4 "
-	"AND ($5 = '' OR kind = $5) AND ($6 = '' OR chain = $6) GROUP BY ym, kind, chain ORDER BY ym");
+	"SELECT ym, kind, chain, n FROM nqi_count WHERE region BETWEEN $1 AND $2 AND ym BETWEEN $3 AND $4 "
+	"AND ($5 = '' OR kind = $5) AND ($6 = '' OR chain = $6)");
+
+#define BOARD_MONTHS (100 * 12) /* 2000-01 (services start there) to 2099-12 */
 
 #define PARTY_WHERE " WHERE region BETWEEN $1 AND $2 AND ($3 = '' OR (name >= $3 AND name < $4))"
 static struct store_sql Q_PARTIES[2][2] = {
@@ -45,34 +49,54 @@ struct board_tx {
 	const struct nqi_filter *f;
 	enum nqi_period period;
 	int from, to;
-	char lo[7], hi[7], label[8];
+	char lo[7], hi[7];
 	int64_t kinds[16], chains[32], total;
-	json_t *periods, *current, *out;
+	int64_t (*months)[16]; /* BOARD_MONTHS x kinds */
+	json_t *out;
 };
 
-static int board_row(struct store_stmt *s, void *arg, struct px_err *err)
+static int cell_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	struct board_tx *b = arg;
 	const struct nqi_item *k = nqi_kind_find(store_col_text(s, 1)), *ch = nqi_chain_find(store_col_text(s, 2));
+	int ym = (int)store_col_int(s, 0), at = (ym / 100 - 2000) * 12 + ym % 100 - 1;
 	int64_t n = store_col_int(s, 3);
-	char label[8];
 	(void)err;
-	if (!k || !ch || !n)
+	if (!k || !ch || at < 0 || at >= BOARD_MONTHS)
 		return 0;
 	b->kinds[k - nqi_kinds] += n;
 	b->chains[ch - nqi_chains] += n;
+	b->months[at][k - nqi_kinds] += n;
 	b->total += n;
-	nqi_period_label((int)store_col_int(s, 0), b->period, label);
-	if (!b->current || strcmp(label, b->label)) {
-		snprintf(b->label, sizeof(b->label), "%s", label);
-		b->current = json_pack("{s:s, s:I, s:{}}", "period", label, "count", (json_int_t)0, "kinds");
-		json_array_append_new(b->periods, b->current);
-	}
-	json_t *count = json_object_get(b->current, "count"), *kinds = json_object_get(b->current, "kinds");
-	json_integer_set(count, json_integer_value(count) + n);
-	json_t *kn = json_object_get(kinds, k->code);
-	json_object_set_new(kinds, k->code, json_integer(json_integer_value(kn) + n));
 	return 0;
+}
+
+/* The months summed into periods, in order: [{period, count, kinds: {kind: n}}]. */
+static json_t *periods(const struct board_tx *b)
+{
+	json_t *out = json_array(), *current = NULL;
+	char label[8], last[8] = "";
+	for (int at = 0; at < BOARD_MONTHS; at++) {
+		int64_t sum = 0;
+		for (size_t k = 0; k < nqi_nkinds; k++)
+			sum += b->months[at][k];
+		if (!sum)
+			continue;
+		nqi_period_label((2000 + at / 12) * 100 + at % 12 + 1, b->period, label);
+		if (!current || strcmp(label, last)) {
+			snprintf(last, sizeof(last), "%s", label);
+			current = json_pack("{s:s, s:I, s:{}}", "period", label, "count", (json_int_t)0, "kinds");
+			json_array_append_new(out, current);
+		}
+		json_t *count = json_object_get(current, "count"), *kinds = json_object_get(current, "kinds");
+		json_integer_set(count, json_integer_value(count) + sum);
+		for (size_t k = 0; k < nqi_nkinds; k++)
+			if (b->months[at][k])
+				json_object_set_new(kinds, nqi_kinds[k].code,
+						    json_integer(json_integer_value(json_object_get(kinds, nqi_kinds[k].code)) +
+								 b->months[at][k]));
+	}
+	return out;
 }
 
 static json_t *totals(const struct nqi_item *items, size_t n, const int64_t *counts, const char *key)
@@ -90,17 +114,15 @@ static int board_tx(struct store_conn *c, void *arg, struct px_err *err)
 	const struct nqi_filter *f = b->f;
 	memset(b->kinds, 0, sizeof(b->kinds));
 	memset(b->chains, 0, sizeof(b->chains));
+	memset(b->months, 0, BOARD_MONTHS * sizeof(*b->months));
 	b->total = 0;
-	b->current = NULL;
-	b->periods = json_array();
-	b->out = json_pack("{s:o}", "periods", b->periods);
-	int rc = store_each(c, &Q_BOARD, board_row, b, err, "ttiitt", b->lo, b->hi, (int64_t)b->from, (int64_t)b->to,
+	int rc = store_each(c, &Q_BOARD, cell_row, b, err, "ttiitt", b->lo, b->hi, (int64_t)b->from, (int64_t)b->to,
 			    f->kind ? f->kind : "", f->chain ? f->chain : "");
 	if (rc < 0)
 		return rc;
-	json_object_set_new(b->out, "total", json_integer(b->total));
-	json_object_set_new(b->out, "kinds", totals(nqi_kinds, nqi_nkinds, b->kinds, "kind"));
-	json_object_set_new(b->out, "chains", totals(nqi_chains, nqi_nchains, b->chains, "chain"));
+	b->out = json_pack("{s:o, s:I, s:o, s:o}", "periods", periods(b), "total", (json_int_t)b->total, "kinds",
+			   totals(nqi_kinds, nqi_nkinds, b->kinds, "kind"), "chains",
+			   totals(nqi_chains, nqi_nchains, b->chains, "chain"));
 	return 0;
 }
 
@@ -122,7 +144,10 @@ int nqi_board(struct app *app, const struct app_actor *actor, const struct nqi_f
 	if (rc)
 		return rc;
 	b.period = (enum nqi_period)p;
+	if (!(b.months = calloc(BOARD_MONTHS, sizeof(*b.months))))
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 	rc = app_tx_json(app, STORE_TX_READ, board_tx, &b, &b.out, out, err);
+	free(b.months);
 	if (!rc)
 		json_object_update_new(*out, json_pack("{s:s, s:s, s:s?, s:s?}", "region", f->region && *f->region ? f->region : actor->region,
 						       "period", period && *period ? period : "month", "from", from && *from ? from : NULL,

@@ -70,4 +70,4 @@ CREATE TABLE nqi_count (
 	chain         TEXT NOT NULL,
 	n             INTEGER NOT NULL,
 	PRIMARY KEY (region, ym, kind, chain)
-);
+) WITHOUT ROWID;
