@@ -106,7 +106,7 @@ const queries = [
   ['name prefix (selective)', '/api/v1/nqi/services?q=' + encodeURIComponent('崂尔科技')],
   ['name prefix (broad) + kind', '/api/v1/nqi/services?kind=diagnosis&q=' + encodeURIComponent('海')],
   ['kind, next page (cursor)', `/api/v1/nqi/services?kind=testing&after=${page3}`],
-  ['district + kind + chain + 2020 + name', '/api/v1/nqi/services?region=370285&kind=improvement&chain=aerospace&to=2020-12-31&q=' + encodeURIComponent('莱')],
+  ['district+kind+chain+2020+name', '/api/v1/nqi/services?region=370285&kind=improvement&chain=aerospace&to=2020-12-31&q=' + encodeURIComponent('莱')],
   ['all filters', '/api/v1/nqi/services?region=370211&kind=testing&chain=smart_appliances&from=2022-01-01&to=2022-12-31&q=' + encodeURIComponent('黄')],
   ['board by month', '/api/v1/nqi/board?period=month'],
   ['board by quarter, one chain', '/api/v1/nqi/board?period=quarter&chain=rail_transit'],
