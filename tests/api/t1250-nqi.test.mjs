@@ -6,13 +6,15 @@
 // is refused whole with every faulty row named (CLI and API); a service is
 // recorded one by one; the list filters, sorts and pages by key exactly as
 // the rows say; the board's totals equal the rows; another region's office
-// and another county meet the exact refusals.
+// and another county meet the exact refusals; a batch that fails midway
+// undoes the batches written before it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, signedIn, cli, PASSWORD, ok, fails } from './lib/server.mjs';
 import { sql, usccFor } from './lib/fixture.mjs';
+import { isPg } from './lib/db.mjs';
 
 let srv, qd, cy, gz;
 const I = [usccFor('370214', 1), usccFor('370202', 2), usccFor('370211', 3), usccFor('370212', 4)];
@@ -190,4 +192,23 @@ test('another region\'s office and another county meet the exact refusals', asyn
   assert.equal((await applicant.get('/api/v1/nqi/services')).status, 403);
   assert.equal(ok(await gz.get('/api/v1/nqi/enterprises')).total, 0);
   assert.equal(ok(await qd.get('/api/v1/nqi/enterprises?q=' + encodeURIComponent('青岛海'))).total, 3);
+});
+
+test('a batch that fails undoes the batches written before it: no file is left half imported', async () => {
+  // a stand-in for a failure between checking and writing (the register changed, the disk filled)
+  sql(srv.db, isPg(srv.db)
+    ? "CREATE FUNCTION nqi_fail() RETURNS trigger AS $$ BEGIN IF NEW.served_on = 18419 THEN RAISE EXCEPTION 'planted'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; " +
+      'CREATE TRIGGER nqi_fail BEFORE INSERT ON nqi_service FOR EACH ROW EXECUTE FUNCTION nqi_fail()'
+    : "CREATE TRIGGER nqi_fail BEFORE INSERT ON nqi_service WHEN NEW.served_on = 18419 BEGIN SELECT RAISE(ABORT, 'planted'); END");
+  const file = join(srv.dir, 'services.csv');
+  const days = ['2020-06-01', '2020-06-02', '2020-06-03', '2020-06-04', '2020-06-06', '2020-06-07']; // 18419 = 2020-06-06
+  writeFileSync(file, csv('date,kind,institution,enterprise', days.map((d) => [d, 'testing', I[0], E[0]])));
+  const r = cli(['nqi', 'import', '--db', srv.db, '--kind', 'services', '--batch', '2', '--every', '2', file]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /imported 4 of 6/);
+  assert.equal(sql(srv.db, 'SELECT count(*) FROM nqi_service'), '36');
+  assert.equal(sql(srv.db, "SELECT state FROM nqi_import WHERE kind = 'services' ORDER BY id DESC LIMIT 1"), 'undone');
+  assert.equal(ok(await qd.get('/api/v1/nqi/board')).total, 36);
+  assert.equal(ok(await qd.get('/api/v1/nqi/board?from=2020-06&to=2020-06')).periods.length, 0);
+  sql(srv.db, isPg(srv.db) ? 'DROP TRIGGER nqi_fail ON nqi_service; DROP FUNCTION nqi_fail()' : 'DROP TRIGGER nqi_fail');
 });
