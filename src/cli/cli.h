@@ -40,6 +40,8 @@ int cmd_keyworks(int argc, char **argv);
 int cmd_verify_tally(int argc, char **argv);
 /* ranking */
 int cmd_ranking(int argc, char **argv);
+/* quality month */
+int cmd_nqi(int argc, char **argv);
 
 /* Print "pingxuan <cmd>: error: <msg>" (with the field, if any) to stderr; returns CLI_FAIL. */
 int cli_fail(const char *cmd, const struct px_err *err);

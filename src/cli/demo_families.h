@@ -39,5 +39,8 @@ int demo_contest_run(const char *url, const char *data_dir, FILE *log, struct px
 /* Qingdao's 2022 quality month (demo_qingdao.c): honours, the ten key works and their progress; after the Hunan demos, whose rehearsal clock it uses. */
 int demo_qingdao_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_qingdao_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+/* The Qingdao NQI one-stop service records (demo_nqi.c): the Qingdao office, three imports, the board. */
+int demo_nqi_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_nqi_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
 #endif

@@ -36,6 +36,7 @@ static const struct {
 	/* registers */
 
 	/* quality month */
+	{ "nqi", cmd_nqi, "import NQI service institutions, enterprises or services from CSV" },
 
 	{ "routes", cmd_routes, "list the HTTP routes and the roles each admits" },
 	{ "version", cmd_version, "print the version" },

@@ -236,6 +236,15 @@ void h_contest_judge(struct http_req *r);
 void h_contest_board(struct http_req *r);
 void h_contest_publish(struct http_req *r);
 void h_contest_gallery(struct http_req *r);
+void h_nqi_import(struct http_req *r);
+void h_nqi_record_institution(struct http_req *r);
+void h_nqi_record_enterprise(struct http_req *r);
+void h_nqi_record_service(struct http_req *r);
+void h_nqi_services(struct http_req *r);
+void h_nqi_board(struct http_req *r);
+void h_nqi_institutions(struct http_req *r);
+void h_nqi_enterprises(struct http_req *r);
+void h_nqi_catalogue(struct http_req *r);
 
 /* the engine: corrections and leftovers */
 

@@ -259,6 +259,15 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/keywork-owners", h_keyworks_owners, OFFICE | LEADER, 0),
 	R("GET", "/api/v1/keywork-board", h_keyworks_board, OFFICE | LEADER, 0),
 	R("GET", "/api/v1/keywork-board.xlsx", h_keyworks_board_xlsx, OFFICE | LEADER, 0),
+	R("POST", "/api/v1/nqi/import", h_nqi_import, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/nqi/institutions", h_nqi_record_institution, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/nqi/enterprises", h_nqi_record_enterprise, OFFICE | COUNTY, 0),
+	R("POST", "/api/v1/nqi/services", h_nqi_record_service, OFFICE | COUNTY, 0),
+	R("GET", "/api/v1/nqi/services", h_nqi_services, SCOPED, 0),
+	R("GET", "/api/v1/nqi/board", h_nqi_board, SCOPED, 0),
+	R("GET", "/api/v1/nqi/institutions", h_nqi_institutions, SCOPED, 0),
+	R("GET", "/api/v1/nqi/enterprises", h_nqi_enterprises, SCOPED, 0),
+	R("GET", "/api/v1/nqi/catalogue", h_nqi_catalogue, ROLES_ANY, PUBLIC),
 
 	/* the engine: corrections and leftovers */
 };
