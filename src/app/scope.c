@@ -51,6 +51,7 @@ static struct store_sql Q_CAMPAIGN_MATERIAL = STORE_SQL(
 	"SELECT g.region, NULL FROM campaign_material x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
 
 static struct store_sql Q_KEYWORK = STORE_SQL("SELECT owner_region, NULL FROM kw_work WHERE id = $1");
+static struct store_sql Q_CONTEST_WORK = STORE_SQL(VIA_APPLICATION("contest_work x", "x.application_id"));
 
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 /* an application's state, its programme's template, the member's unit and whether that unit gave an opinion on it */
@@ -76,6 +77,8 @@ static const struct {
 	{ "report-requests", &Q_REPORT_REQUEST }, { "report-files", &Q_REPORT_FILE },
 	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY }, { "campaign-media", &Q_CAMPAIGN_MEDIA },
 	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL }, { "keyworks", &Q_KEYWORK },
+	/* a family's records named under its own prefix: a contest entry is an application */
+	{ "contest/entries", &Q_APPLICATION }, { "contest/works", &Q_CONTEST_WORK },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)

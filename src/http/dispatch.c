@@ -108,7 +108,8 @@ static void resolve_client(struct http_req *r)
 }
 
 /*
- * A route of staff that names a record ("/api/v1/<kind>/{id}...") answers an
+ * A route of staff that names a record ("/api/v1/<kind>/{id}...", where a
+ * kind may be a family's "<family>/<records>") answers an
  * account of another region 404 before its body is read or checked, so that
  * no answer (a 403, a 400 on the body, a 409 on the stage) shows the record
  * exists. Routes the public may call answer everyone alike and are left to
@@ -125,8 +126,10 @@ static bool out_of_scope(struct http_req *r, const struct http_route *route)
 	if (route->roles & ROLES_PUBLIC || strncmp(p, prefix, sizeof(prefix) - 1))
 		return false;
 	p += sizeof(prefix) - 1;
-	slash = strchr(p, '/');
-	if (!slash || strncmp(slash, "/{id}", 5) || (size_t)(slash - p) >= sizeof(kind))
+	/* the kind is what precedes the first placeholder: "applications", or a
+	   family's own "contest/entries" */
+	slash = strstr(p, "/{id}");
+	if (!slash || memchr(p, '{', (size_t)(slash - p)) || (size_t)(slash - p) >= sizeof(kind))
 		return false;
 	memcpy(kind, p, (size_t)(slash - p));
 	kind[slash - p] = '\0';

@@ -79,6 +79,11 @@ before(async () => {
     `created_at) VALUES ('441800', 1, '开展企业品牌价值测评工作', ${accountId(db, 'member')}, '清远市应急管理局', '[]', ${now()}) RETURNING id`));
   sql(db, `INSERT INTO kw_milestone (work_id, seq, title, due_on, state, created_at) VALUES (${ids.keyworks}, 1, '印发方案', ` +
     `'2025-11-30', 'open', ${now()})`);
+  // a contest entry is an engine application; its works are files of it
+  ids['contest/entries'] = ids.applications;
+  ids['contest/works'] = Number(sql(db, 'INSERT INTO contest_work (application_id, programme_id, kind, mime, sha256, name, ' +
+    `size, created_at) VALUES (${ids.applications}, ${ids.programmes}, 'image', 'image/png', '${'ab'.repeat(32)}', 'a.png', 10, ` +
+    `${now()}) RETURNING id`));
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -110,6 +115,11 @@ const EXCEPTIONS = {
   'GET /api/v1/keywork-owners': (r) => assert.deepEqual(r.json.owners, []),
   'GET /api/v1/keywork-board': (r) => assert.deepEqual([r.json.totals.works, r.json.overdue], [0, []]),
   'GET /api/v1/keywork-board.xlsx': (r) => assert.match(r.headers.get('content-type'), /spreadsheetml/), // its rows: t1210
+  // the NQI records of the caller's region (Qingyuan's rows and the region filter: t1250)
+  'GET /api/v1/nqi/services': (r) => assert.deepEqual(r.json.services, []),
+  'GET /api/v1/nqi/board': (r) => assert.equal(r.json.total, 0),
+  'GET /api/v1/nqi/institutions': (r) => assert.equal(r.json.total, 0),
+  'GET /api/v1/nqi/enterprises': (r) => assert.equal(r.json.total, 0),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -127,6 +137,10 @@ const EXCEPTIONS = {
   'POST /api/v1/honour-lists': 400,
   'POST /api/v1/models': 400,
   'POST /api/v1/keyworks': 400,
+  'POST /api/v1/nqi/import': 400,
+  'POST /api/v1/nqi/institutions': 400,
+  'POST /api/v1/nqi/enterprises': 400,
+  'POST /api/v1/nqi/services': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };
@@ -135,7 +149,7 @@ test('every office route on an id of Qingyuan answers another region 404', async
   const seen = [], wrong = [];
   for (const rt of routes()) {
     const key = `${rt.method} ${rt.pattern}`;
-    const m = rt.pattern.match(/^\/api\/v1\/([a-z-]+)\/\{id\}/);
+    const m = rt.pattern.match(/^\/api\/v1\/([a-z-]+(?:\/[a-z-]+)?)\/\{id\}/);
     let r;
     if (!m) {
       const ex = EXCEPTIONS[key];
