@@ -56,7 +56,7 @@ static int answer_tx(struct store_conn *c, void *arg, struct px_err *err)
 	char *text = json_dumps(x->content, JSON_COMPACT | JSON_SORT_KEYS);
 	if (!text)
 		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-	rc = store_get(c, &Q_UPSERT, err, "iitiii:i", x->id, org, (const char *)region, text, (int64_t)app_today(x->app),
+	rc = store_get(c, &Q_UPSERT, err, "iittii:i", x->id, org, (const char *)region, text, (int64_t)app_today(x->app),
 		       app_now_us(x->app), &answer);
 	free(text);
 	if (rc < 0)
@@ -146,7 +146,7 @@ static int bench_tx(struct store_conn *c, void *arg, struct px_err *err)
 						: 0;
 	if (!rc && !(text = json_dumps(levels, JSON_COMPACT | JSON_SORT_KEYS)))
 		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
-	if (!rc && (rc = store_get(c, &Q_BENCH_INSERT, err, "itttitti:i", x->id, kind, name, source, standard, org, text,
+	if (!rc && (rc = store_get(c, &Q_BENCH_INSERT, err, "ittttiti:i", x->id, kind, name, source, standard, org, text,
 				   app_now_us(x->app), &id)) >= 0)
 		rc = audit_record(c, x->actor, "survey.benchmark", "sv_benchmark", id,
 				  json_pack("{s:I, s:s, s:s}", "survey", (json_int_t)x->id, "kind", kind, "name", name), err);
