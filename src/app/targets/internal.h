@@ -13,10 +13,11 @@
  * requested this year's local summaries, set out's "summaries" (the request
  * {request, year, due_on, deadline, submitted, late, missing}) and a
  * "summary" {state, late, submitted_on} on each row of `rows` (the region
- * itself and its children, objects with "region") that is a city asked;
- * "summaries" is null otherwise.
+ * itself and its children, objects with "region") that is a city asked; a
+ * city asked directly under `region` without a row gets one (no counts)
+ * appended to `children`. "summaries" is null otherwise.
  */
 int targets_summaries_tx(struct store_conn *c, struct app *app, const char *region, json_t *out, json_t *rows,
-			 struct px_err *err);
+			 json_t *children, struct px_err *err);
 
 #endif

@@ -27,8 +27,9 @@ static struct store_sql Q_RECORD = STORE_SQL("INSERT INTO tg_summary (region, ye
 	"coalesce((SELECT s." col " FROM report_submission s WHERE s.request_id = u.request_id AND "                \
 	"s.account_id = u.account_id ORDER BY s.version DESC LIMIT 1), " dflt ")"
 static struct store_sql Q_UNITS = STORE_SQL(
-	"SELECT a.region, " LATEST("state", "'missing'") ", " LATEST("late", "0") ", " LATEST("submitted_on", "''") " "
-	"FROM report_unit u JOIN account a ON a.id = u.account_id WHERE u.request_id = $1 ORDER BY a.region");
+	"SELECT a.region, " LATEST("state", "'missing'") ", " LATEST("late", "0") ", " LATEST("submitted_on", "''") ", "
+	"g.name, coalesce(g.parent, '') FROM report_unit u JOIN account a ON a.id = u.account_id "
+	"JOIN region g ON g.code = a.region WHERE u.request_id = $1 ORDER BY a.region");
 
 /* The programme year: the year of today. */
 static int64_t year_of(struct app *app, char year[5])
@@ -143,30 +144,45 @@ int targets_request_summaries(struct app *app, const struct app_actor *actor, js
 }
 
 struct status_walk {
-	json_t *rows, *totals;
+	const char *region;
+	json_t *rows, *children, *totals;
 };
+
+/* The row of a city asked: found among rows, or a new child row without counts when the city is under the region. */
+static json_t *row_of(struct status_walk *w, struct store_stmt *s)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(w->rows, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "region")), store_col_text(s, 0)))
+			return row;
+	if (strcmp(store_col_text(s, 5), w->region))
+		return NULL;
+	row = json_pack("{s:s, s:s, s:i, s:i, s:i, s:i}", "region", store_col_text(s, 0), "name", store_col_text(s, 4),
+			"models", 0, "certified", 0, "trained", 0, "solved", 0);
+	json_array_append_new(w->children, row);
+	return row;
+}
 
 static int unit_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
 	struct status_walk *w = arg;
 	const char *state = store_col_text(s, 1);
 	bool submitted = !strcmp(state, "submitted") || !strcmp(state, "resubmitted"), late = store_col_int(s, 2) != 0;
-	size_t i;
 	json_t *row;
 	(void)err;
 	const char *key = submitted ? (late ? "late" : "on_time") : !strcmp(state, "returned") ? "returned" : "missing";
 	json_object_set_new(w->totals, key, json_integer(json_integer_value(json_object_get(w->totals, key)) + 1));
-	json_array_foreach(w->rows, i, row)
-		if (!strcmp(json_string_value(json_object_get(row, "region")), store_col_text(s, 0)))
-			json_object_set_new(row, "summary",
-					    json_pack("{s:s, s:b, s:o}", "state", submitted ? "submitted" : state, "late",
-						      submitted && late, "submitted_on",
-						      *store_col_text(s, 3) ? json_string(store_col_text(s, 3)) : json_null()));
+	if ((row = row_of(w, s)))
+		json_object_set_new(row, "summary",
+				    json_pack("{s:s, s:b, s:o}", "state", submitted ? "submitted" : state, "late",
+					      submitted && late, "submitted_on",
+					      *store_col_text(s, 3) ? json_string(store_col_text(s, 3)) : json_null()));
 	return 0;
 }
 
 int targets_summaries_tx(struct store_conn *c, struct app *app, const char *region, json_t *out, json_t *rows,
-			 struct px_err *err)
+			 json_t *children, struct px_err *err)
 {
 	char province[8], year[5], due[11] = "";
 	int64_t id = 0, y = year_of(app, year);
@@ -178,7 +194,7 @@ int targets_summaries_tx(struct store_conn *c, struct app *app, const char *regi
 		json_object_set_new(out, "summaries", json_null());
 		return 0;
 	}
-	struct status_walk w = { rows, json_pack("{s:i, s:i, s:i, s:i}", "on_time", 0, "late", 0, "returned", 0, "missing", 0) };
+	struct status_walk w = { region, rows, children, json_pack("{s:i, s:i, s:i, s:i}", "on_time", 0, "late", 0, "returned", 0, "missing", 0) };
 	json_object_set_new(out, "summaries", json_pack("{s:I, s:I, s:s, s:o, s:o}", "request", (json_int_t)id, "year",
 							(json_int_t)y, "due_on", due, "deadline",
 							reporting_deadline_json(app, due, app_today(app)), "totals",

@@ -80,7 +80,7 @@ static int summaries(struct store_conn *c, struct targets_tx *x, json_t *childre
 {
 	json_t *self = json_pack("{s:s}", "region", x->region), *rows = json_copy(children);
 	json_array_append(rows, self);
-	int rc = targets_summaries_tx(c, x->app, x->region, x->out, rows, err);
+	int rc = targets_summaries_tx(c, x->app, x->region, x->out, rows, children, err);
 	json_object_set(x->out, "summary", json_object_get(self, "summary") ? json_object_get(self, "summary") : json_null());
 	json_decref(self);
 	json_decref(rows);
