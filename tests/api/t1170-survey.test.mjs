@@ -156,7 +156,7 @@ test('the comparison: gaps with direction against the best benchmark, and the co
   assert.equal(one.benchmark.name, '国际标杆产品A');
   assert.deepEqual(one.indicators.map((i) => [i.key, i.target, i.short]), [['efficiency', 96, 3], ['defect', 0.5, 1], ['noise', null, 0]]);
   fails(await office.get(`/api/v1/surveys/${survey}/comparison?benchmark=99999`), 404, 'not_found', 'benchmark');
-  fails(await office.get(`/api/v1/surveys/${survey}/comparison?benchmark=x`), 400, 'invalid_id', 'benchmark');
+  fails(await office.get(`/api/v1/surveys/${survey}/comparison?benchmark=x`), 400, 'out_of_range', 'benchmark');
   // the enterprise sees its own gaps only
   const own = ok(await ent.applicant.client.get(`/api/v1/surveys/${survey}/comparison`));
   assert.deepEqual(own.enterprises.map((e) => e.answer), [answers.applicant]);

@@ -83,7 +83,7 @@ static int benchmark_or_reply(struct http_req *r, int64_t *benchmark)
 		return 0;
 	long long v = strtoll(b, &end, 10);
 	if (!*b || *end || v < 1)
-		return http_reply_errorf(r, PX_EINVAL, "invalid_id", "benchmark", "a benchmark is named by its id"), -1;
+		return http_reply_errorf(r, PX_EINVAL, "out_of_range", "benchmark", "a benchmark is named by its id, from 1"), -1;
 	*benchmark = v;
 	return 0;
 }
