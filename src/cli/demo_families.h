@@ -33,4 +33,8 @@ int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_e
 int demo_hunan_desk_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
+/* The Hunan quality status survey and the cities' local summaries (demo_hunan_survey.c), after the help desk. */
+int demo_hunan_survey_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_hunan_survey_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+
 #endif
