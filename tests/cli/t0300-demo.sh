@@ -20,5 +20,9 @@ certs=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate WHERE programme
 [ "$certs" = "$winners" ] && echo "ok - a certificate per winner" || { echo "not ok - certificates $certs"; failed=$((failed + 1)); }
 hn=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate c JOIN programme g ON g.id = c.programme_id WHERE g.config LIKE '%hunan-famous-products-2022%' AND c.valid_to IS NOT NULL")
 [ "$hn" = 100 ] && echo "ok - 湖南名品: 100 certified to the bar" || { echo "not ok - 湖南名品 certificates: $hn"; failed=$((failed + 1)); }
+sv=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM sv_answer")
+[ "$sv" = 30 ] && echo "ok - 质量状况调查: 30 enterprises answered" || { echo "not ok - survey answers: $sv"; failed=$((failed + 1)); }
+late=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM report_submission s JOIN tg_summary t ON t.request_id = s.request_id WHERE s.late = 1")
+[ "$late" = 2 ] && echo "ok - 本地总结: two late (迟报)" || { echo "not ok - late summaries: $late"; failed=$((failed + 1)); }
 expect 'an unknown stage is a usage error' 2 '' '*' -- px demo --no-serve --until lottery
 done_testing
