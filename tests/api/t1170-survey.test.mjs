@@ -160,6 +160,8 @@ test('the comparison: gaps with direction against the best benchmark, and the co
   // the enterprise sees its own gaps only
   const own = ok(await ent.applicant.client.get(`/api/v1/surveys/${survey}/comparison`));
   assert.deepEqual(own.enterprises.map((e) => e.answer), [answers.applicant]);
+  assert.deepEqual(own.weaknesses, ['efficiency'], "the industry's weaknesses count every answer");
+  assert.equal(own.indicators[0].answered, 5);
   // the workbook
   const x = await office.get(`/api/v1/surveys/${survey}/comparison.xlsx`);
   assert.equal(x.status, 200);
@@ -198,7 +200,9 @@ test('every office route is scoped to the survey region: another region meets 40
   assert.deepEqual(ok(await gz.get('/api/v1/surveys')).surveys, []);
   fails(await ent.gzapp.client.post(`/api/v1/surveys/${id}/answers`, answer({ efficiency: 90, defect: 1, noise: 50 })), 404, 'not_found');
   fails(await ent.gzapp.client.get(`/api/v1/surveys/${id}/comparison`), 404, 'not_found');
-  // the county of the region reads it; it records no benchmark
-  assert.equal(ok(await county.get(`/api/v1/surveys/${id}/comparison`)).enterprises.length, 5);
+  // the county of the region reads it, the rows of its own county; it records no benchmark
+  const c = ok(await county.get(`/api/v1/surveys/${id}/comparison`));
+  assert.deepEqual(c.enterprises.map((e) => e.region), ['441802', '441802', '441802']);
+  assert.equal(c.indicators[0].answered, 5);
   fails(await county.post(`/api/v1/surveys/${id}/benchmarks`, { kind: 'domestic', name: 'x', source: 'y', levels: { efficiency: 99 } }), 403, 'forbidden_role');
 });

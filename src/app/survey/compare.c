@@ -188,6 +188,14 @@ static int answer_row(struct store_stmt *s, void *arg, struct px_err *err)
 	json_array_foreach(json_object_get(content, "systems"), i, v)
 		tally(x->held, json_string_value(v));
 	json_t *gaps = gaps_of(x, store_col_int(s, 0), json_object_get(content, "indicators"), &nshort);
+	/* every answer counts for the industry; the rows shown are the actor's: its own, or those of its area */
+	bool shown = x->only_org ? store_col_int(s, 1) == x->only_org
+				 : app_actor_in_region(x->actor, x->row.owner, store_col_text(s, 4));
+	if (!shown) {
+		json_decref(gaps);
+		json_decref(content);
+		return 0;
+	}
 	json_array_append_new(x->enterprises,
 			      json_pack("{s:I, s:I, s:s, s:s, s:s, s:O, s:i, s:o}", "answer", (json_int_t)store_col_int(s, 0),
 					"organisation", (json_int_t)store_col_int(s, 1), "name", store_col_text(s, 2), "uscc",
@@ -255,7 +263,7 @@ static int report_tx(struct store_conn *c, void *arg, struct px_err *err)
 	int rc = cmp_prepare(c, x, r->id, err);
 	if (!rc && !app_actor_in_region(x->actor, x->row.owner, NULL))
 		rc = survey_own_organisation(c, x->actor, &x->only_org, region, err);
-	if (rc || (rc = store_each(c, &Q_ANSWERS, answer_row, x, err, "iii", r->id, x->only_org, (int64_t)0)) < 0)
+	if (rc || (rc = store_each(c, &Q_ANSWERS, answer_row, x, err, "iii", r->id, (int64_t)0, (int64_t)0)) < 0)
 		return rc;
 	json_t *weak = json_array();
 	json_t *inds = indicators_json(x, weak);

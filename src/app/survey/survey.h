@@ -83,8 +83,9 @@ int survey_benchmark_add(struct app *app, const struct app_actor *actor, int64_t
  * answered, short, short_pct, common_weakness}], weaknesses: [key..],
  * systems: [{key, label, held}], standards: [{standard, enterprises}],
  * enterprises: [{answer, organisation, name, uscc, region, short,
- * gaps: [{key, value, target, gap, gap_pct, short, problem}]}]}. Staff
- * in scope see every enterprise, an enterprise only itself.
+ * gaps: [{key, value, target, gap, gap_pct, short, problem}]}]}. Every
+ * answer counts for the figures; the enterprises listed are those of the
+ * staff's area (app_actor_in_region), or an enterprise's own.
  */
 int survey_comparison(struct app *app, const struct app_actor *actor, int64_t id, int64_t benchmark, json_t **out,
 		      struct px_err *err);
