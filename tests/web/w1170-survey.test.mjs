@@ -105,3 +105,20 @@ test('the enterprise sees its gaps and the problem on its phone', async () => {
   await gaps.getByText(/^帮扶问题 \d+$/).nth(1).waitFor();
   await shot(p, 'w1170-enterprise-phone');
 });
+
+test('the province office requests the local summaries from the dashboard and sees each city', async () => {
+  for (const [login, role, unit, region] of [['hnoffice', 'office', '湖南省市场监督管理局', '430000'],
+    ['csreport', 'member', '长沙市质量品牌提升行动联络组', '430100']]) {
+    const r = cli(['user', 'add', '--db', srv.db, '--login', login, '--role', role, '--unit', unit, '--region', region,
+      '--password-stdin'], PASSWORD + '\n');
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const p = await page('hnoffice');
+  await p.goto(srv.url + '/app/targets');
+  await p.click('[data-test=request-summaries]');
+  await p.locator('[data-test=summaries]', { hasText: '2022-11-30' }).waitFor();
+  const row = p.locator('[data-test=target-list] .el-table__body tr', { hasText: '长沙市' }).first();
+  await row.waitFor();
+  assert.match(await row.innerText(), /未报/);
+  await shot(p, 'w1170-targets-summaries');
+});
