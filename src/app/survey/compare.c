@@ -299,7 +299,7 @@ static void gap_texts(const struct cmp *x, const struct ind *d, double value, js
 	const char *vars[] = { "indicator", d->label, "survey", x->row.title, "value", sv, "target", st, "unit", d->unit,
 			       "gap", sg, "pct", sp, "benchmark",
 			       json_string_value(json_object_get(d->from, "name")), NULL };
-	survey_text("gap.title", vars, text, 200);
+	survey_text("gap.title", vars, text, sizeof(text)); /* a label of at most 100 bytes: within the 200 of a title */
 	json_object_set_new(o, "title", json_string(text));
 	survey_text("gap.detail", vars, text, sizeof(text));
 	json_object_set_new(o, "detail", json_string(text));

@@ -94,7 +94,7 @@ int survey_comparison(struct app *app, const struct app_actor *actor, int64_t id
 struct survey_doc {
 	struct report_table table;
 	struct report_column cols[9];
-	char title[256], subtitle[256];
+	char title[256], subtitle[512]; /* room for the texts with a title, an industry and a name of 200 bytes each */
 	const char **cells;
 	json_t *data; /* owns the strings of cells */
 };

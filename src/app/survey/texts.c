@@ -16,7 +16,7 @@ static const struct {
 	const char *key, *text;
 } texts[] = {
 	/* a gap turned into a help-desk problem: {indicator} {survey} {value} {target} {unit} {gap} {pct} {benchmark} */
-	{ "gap.title", "{indicator}与标杆存在差距（{survey}）" },
+	{ "gap.title", "{indicator}与标杆存在差距" },
 	{ "gap.detail", "在{survey}中，本企业{indicator}为{value}{unit}，标杆（{benchmark}）为{target}{unit}，"
 			"差距{gap}{unit}（{pct}%），请求帮助分析原因并提出改进举措。" },
 	{ "doc.title", "{survey}标准与指标比对表" },
