@@ -29,6 +29,7 @@ bench: deps all
 	@bench/shared_paths.sh
 	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/helpdesk_stats.mjs
 	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/nqi.mjs
+	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/targets_dashboard.mjs
 	@bench/vote.sh
 	@bench/vote_startup.sh
 

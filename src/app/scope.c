@@ -38,6 +38,7 @@ static struct store_sql Q_PERSON = STORE_SQL("SELECT region, region FROM person 
 static struct store_sql Q_PROBLEM = STORE_SQL("SELECT owner_region, owner_region FROM hd_problem WHERE id = $1");
 
 static struct store_sql Q_MODEL = STORE_SQL("SELECT owner_region, NULL FROM qm_model WHERE id = $1");
+static struct store_sql Q_SURVEY = STORE_SQL("SELECT owner_region, NULL FROM sv_survey WHERE id = $1");
 static struct store_sql Q_COURSE = STORE_SQL("SELECT owner_region, NULL FROM tr_course WHERE id = $1");
 static struct store_sql Q_REPORT_REQUEST = STORE_SQL("SELECT region, NULL FROM report_request WHERE id = $1");
 static struct store_sql Q_REPORT_FILE = STORE_SQL(
@@ -74,6 +75,7 @@ static const struct {
 	{ "experts", &Q_EXPERT },           { "past-winners", &Q_PAST_WINNER }, { "accounts", &Q_ACCOUNT },
 	{ "organisations", &Q_ORGANISATION }, { "persons", &Q_PERSON },
 	{ "problems", &Q_PROBLEM }, { "courses", &Q_COURSE }, { "models", &Q_MODEL },
+	{ "surveys", &Q_SURVEY },
 	{ "report-requests", &Q_REPORT_REQUEST }, { "report-files", &Q_REPORT_FILE },
 	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY }, { "campaign-media", &Q_CAMPAIGN_MEDIA },
 	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL }, { "keyworks", &Q_KEYWORK },
@@ -135,6 +137,9 @@ int app_scope_check(struct app *app, const struct app_actor *actor, const char *
 	if (actor->kind != ACTOR_ACCOUNT || !(ROLE_BIT(actor->role) & ROLES_STAFF))
 		return 0;
 	if (!strcmp(kind, "accounts") && id == actor->id)
+		return 0;
+	/* a unit asked by a request of a region above its own (a city asked by its province): the engine answers (404 unless asked) */
+	if (actor->role == ROLE_MEMBER && (!strcmp(kind, "report-requests") || !strcmp(kind, "report-files")))
 		return 0;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !q; i++)
 		if (!strcmp(kinds[i].kind, kind))

@@ -47,7 +47,10 @@ struct app_actor app_actor_office_of(const char *region);
  * "applications", "experts", "past-winners" ...) numbered `id`: 0 when it
  * is absent (the use case answers for it), of an unknown kind, or inside the
  * staff actor's scope (or the actor is no staff); PX_ENOTFOUND otherwise.
- * An account's own record is always in scope.
+ * An account's own record is always in scope, and so is a reporting
+ * request (and its files) for a member unit: the reporting engine reaches
+ * it only when the unit is asked (404 otherwise), whichever region the
+ * request belongs to (a province asking its cities).
  */
 int app_scope_check(struct app *app, const struct app_actor *actor, const char *kind, int64_t id,
 		    struct px_err *err);

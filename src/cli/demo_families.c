@@ -11,7 +11,7 @@
 /* campaign (Shenzhen 2015): demo_campaign.c */
 #include "cli/demo_campaign.h"
 
-/* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c with its accounts */
+/* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c and demo_hunan_survey.c with its accounts */
 
 /* quality month (Qingdao 2022): demo_qingdao.c; the NQI records: demo_nqi.c */
 
@@ -25,6 +25,7 @@ const struct demo_family demo_families[] = {
 	/* registers */
 	{ "湖南名品认定 2022（湘市监办发〔2022〕71号）", demo_hunan_seed, demo_hunan_run },
 	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
+	{ "湖南质量状况大调查与本地总结 2022（湘市监办发〔2022〕71号）", demo_hunan_survey_seed, demo_hunan_survey_run },
 
 	/* quality month */
 	{ "第一届“品质青岛”故事大赛 2022", demo_contest_seed, demo_contest_run },

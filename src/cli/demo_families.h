@@ -42,5 +42,8 @@ int demo_qingdao_run(const char *url, const char *data_dir, FILE *log, struct px
 /* The Qingdao NQI one-stop service records (demo_nqi.c): the Qingdao office, three imports, the board. */
 int demo_nqi_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_nqi_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+/* The Hunan quality status survey and the cities' local summaries (demo_hunan_survey.c), after the help desk. */
+int demo_hunan_survey_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_hunan_survey_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
 #endif

@@ -225,6 +225,16 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/training/stats", h_training_stats, SCOPED, 0),
 	/* the 十百千万 target dashboard, drilled down from province to city to county */
 	R("GET", "/api/v1/targets", h_targets_get, SCOPED, 0),
+	R("POST", "/api/v1/targets/summaries", h_targets_summaries, OFFICE, 0),
+	/* the quality status survey and the benchmark comparison (三(四)) */
+	R("POST", "/api/v1/surveys", h_survey_create, OFFICE, 0),
+	R("GET", "/api/v1/surveys", h_survey_list, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/surveys/{id}", h_survey_get, SCOPED | APPLICANT, 0),
+	R("POST", "/api/v1/surveys/{id}/answers", h_survey_answer, APPLICANT, 0),
+	R("POST", "/api/v1/surveys/{id}/benchmarks", h_survey_benchmark_add, OFFICE, 0),
+	R("GET", "/api/v1/surveys/{id}/comparison", h_survey_comparison, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/surveys/{id}/comparison.xlsx", h_survey_comparison_xlsx, SCOPED, 0),
+	R("POST", "/api/v1/surveys/{id}/answers/{answer}/gaps/{key}/problem", h_survey_gap_problem, OFFICE | APPLICANT, 0),
 	/* the ten quality-management models (十): chosen from winners and honours, promoted, shown to all */
 	R("GET", "/api/v1/models/candidates", h_models_candidates, OFFICE, 0),
 	R("POST", "/api/v1/models", h_models_choose, OFFICE, 0),

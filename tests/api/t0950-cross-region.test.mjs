@@ -68,6 +68,8 @@ before(async () => {
   ids['report-files'] = Number(sql(db, 'INSERT INTO report_file (request_id, account_id, sha256, name, mime, size, ' +
     `uploaded_at) VALUES (${ids['report-requests']}, ${accountId(db, 'member')}, '${'ab'.repeat(32)}', 'a.png', ` +
     `'image/png', 10, ${now()}) RETURNING id`));
+  ids.surveys = Number(sql(db, 'INSERT INTO sv_survey (owner_region, title, industry, weakness_pct, form, created_at) ' +
+    `VALUES ('441800', '清远市陶瓷行业质量状况调查', '陶瓷', 50, '{"indicators":[{"key":"a","label":"A","unit":"","direction":"higher"}]}', ${now()}) RETURNING id`));
   ids['campaign-activities'] = Number(sql(db, 'INSERT INTO campaign_activity (programme_id, account_id, title, focus, ' +
     `starts_on, ends_on, place, organiser, description, created_at) VALUES (${ids.programmes}, ${accountId(db, 'member')}, ` +
     `'质量宣传日', '质量宣传', '2025-11-10', '2025-11-10', '清远', '清远市应急管理局', '宣传', ${now()}) RETURNING id`));
@@ -120,6 +122,7 @@ const EXCEPTIONS = {
   'GET /api/v1/nqi/board': (r) => assert.equal(r.json.total, 0),
   'GET /api/v1/nqi/institutions': (r) => assert.equal(r.json.total, 0),
   'GET /api/v1/nqi/enterprises': (r) => assert.equal(r.json.total, 0),
+  'GET /api/v1/surveys': (r) => assert.deepEqual(r.json.surveys, []),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -141,6 +144,9 @@ const EXCEPTIONS = {
   'POST /api/v1/nqi/institutions': 400,
   'POST /api/v1/nqi/enterprises': 400,
   'POST /api/v1/nqi/services': 400,
+  'POST /api/v1/surveys': 400,
+  // the local summaries: only a province office asks its cities (a city office is refused)
+  'POST /api/v1/targets/summaries': 403,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };

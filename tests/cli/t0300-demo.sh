@@ -27,5 +27,9 @@ expect 'the key works board as a workbook' 0 '' '' -- px keyworks board --db "$t
 unzip -p "$tmp/keyworks.xlsx" xl/sharedStrings.xml | grep -q '开展企业品牌价值测评工作' && echo "ok - the workbook lists the works" ||
 	{ echo "not ok - the workbook"; failed=$((failed + 1)); }
 expect 'the lead units of open milestones reminded' 0 '' '10 open milestones, 7 reminders sent' -- px keyworks remind --db "$tmp/demo.db" --region 370200 --today 2022-11-16 --all
+sv=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM sv_answer")
+[ "$sv" = 30 ] && echo "ok - 质量状况调查: 30 enterprises answered" || { echo "not ok - survey answers: $sv"; failed=$((failed + 1)); }
+late=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM report_submission s JOIN tg_summary t ON t.request_id = s.request_id WHERE s.late = 1")
+[ "$late" = 2 ] && echo "ok - 本地总结: two late (迟报)" || { echo "not ok - late summaries: $late"; failed=$((failed + 1)); }
 expect 'an unknown stage is a usage error' 2 '' '*' -- px demo --no-serve --until lottery
 done_testing

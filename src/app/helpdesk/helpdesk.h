@@ -26,6 +26,8 @@
 
 #include "app/app.h"
 
+struct store_conn;
+
 struct helpdesk_provider_new {
 	const char *name;     /* 1..160 bytes */
 	const char *kind;     /* "institution" | "expert" */
@@ -58,6 +60,21 @@ int helpdesk_problem_add(struct app *app, const struct app_actor *actor, const s
  * turned into a problem is skipped. Office only. *out: {problems:[ids], skipped:n}.
  */
 int helpdesk_from_review(struct app *app, const struct app_actor *actor, int64_t application, const char *field,
+			 json_t **out, struct px_err *err);
+
+/*
+ * A problem from another register's finding in one step (a survey's gap:
+ * app/survey/survey.h survey_gap_origin): inside one write transaction,
+ * `origin` checks the actor and describes the problem as
+ * {organisation, region, field, title, detail, ref}; the problem is recorded
+ * and routed as any other (source "enterprise", audited helpdesk.record with
+ * the ref), and `ref` links it back to the finding. The office or the
+ * enterprise itself. PX_ECONFLICT "already_a_problem" when the finding is a
+ * problem already; invalid_field. *out: the problem as helpdesk_problem_get.
+ */
+typedef int (*helpdesk_origin_fn)(struct store_conn *c, const struct app_actor *actor, void *arg, json_t **origin,
+				  struct px_err *err);
+int helpdesk_from_origin(struct app *app, const struct app_actor *actor, helpdesk_origin_fn origin, void *arg,
 			 json_t **out, struct px_err *err);
 
 /* One problem with its visits (and, for the enterprise and the staff, the rating link). */

@@ -74,7 +74,11 @@ const char *family_text(const struct template *t, const char *key)
 
 size_t family_text_fill(const struct template *t, const char *key, const char *const *vars, char *out, size_t cap)
 {
-	const char *src = family_text(t, key);
+	return family_fill(family_text(t, key), vars, out, cap);
+}
+
+size_t family_fill(const char *src, const char *const *vars, char *out, size_t cap)
+{
 	size_t n = 0;
 
 	if (!cap)

@@ -5,7 +5,7 @@
  * four digits, a city's counties by six). Division names come from the
  * region table; a code the table does not know keeps its code as its name.
  */
-#include "app/targets/targets.h"
+#include "app/targets/internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +37,7 @@ static const char *const measures[] = { "models", "certified", "trained", "solve
 #define NMEASURES 4
 
 struct targets_tx {
+	struct app *app;
 	const char *region;
 	char prefix[8];
 	int child_len;
@@ -74,6 +75,18 @@ static int name_of(struct store_conn *c, const char *code, char *name, size_t ca
 	return rc < 0 ? rc : 0;
 }
 
+/* The local summaries' status on the region's own row ("summary") and its children's. */
+static int summaries(struct store_conn *c, struct targets_tx *x, json_t *children, struct px_err *err)
+{
+	json_t *self = json_pack("{s:s}", "region", x->region), *rows = json_copy(children);
+	json_array_append(rows, self);
+	int rc = targets_summaries_tx(c, x->app, x->region, x->out, rows, children, err);
+	json_object_set(x->out, "summary", json_object_get(self, "summary") ? json_object_get(self, "summary") : json_null());
+	json_decref(self);
+	json_decref(rows);
+	return rc;
+}
+
 static int targets_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	static struct store_sql *const queries[] = { &Q_MODELS, &Q_CERTIFIED, &Q_TRAINED, &Q_SOLVED };
@@ -103,12 +116,12 @@ static int targets_tx(struct store_conn *c, void *arg, struct px_err *err)
 			   name, "targets", "models", T_MODELS, "certified", T_CERTIFIED, "trained", T_TRAINED, "solved",
 			   T_SOLVED, "totals", "models", (json_int_t)total[0], "certified", (json_int_t)total[1], "trained",
 			   (json_int_t)total[2], "solved", (json_int_t)total[3], "children", list);
-	return rc;
+	return rc ? rc : summaries(c, x, list, err);
 }
 
 int targets_json(struct app *app, const struct app_actor *actor, const char *region, json_t **out, struct px_err *err)
 {
-	struct targets_tx x = { 0 };
+	struct targets_tx x = { .app = app };
 	char own[8];
 	*out = NULL;
 	if (!app_scope_prefix(actor, own))

@@ -1,0 +1,33 @@
+// Texts of the survey pages.
+export default {
+  'zh-CN': {
+    menu: '质量状况调查', title: '质量状况大调查与标杆比对', create: '新建调查', surveyTitle: '调查名称', industry: '重点行业或产品',
+    weaknessPct: '行业通病认定比例（%）', weaknessHint: '未达标杆的企业占比不低于该比例的指标，认定为行业通病', answers: '答卷数', benchmarks: '标杆',
+    indicators: '关键指标', indicator: '指标', key: '代码', label: '名称', unit: '单位', direction: '方向', higher: '越高越好', lower: '越低越好',
+    field: '对应帮扶领域', min: '下限', max: '上限', addIndicator: '添加指标', systems: '管理体系', addSystem: '添加体系', answer: '填报',
+    answered: '已填报', answerTitle: '填报质量状况调查', standards: '执行标准（每行一项）', level: '本企业水平', held: '已建立的管理体系',
+    saved: '已提交答卷', myGaps: '本企业与标杆的差距', target: '标杆水平', from: '标杆来源', gap: '差距', gapPct: '差距（%）', short: '未达标杆',
+    ahead: '优于或持平', toProblem: '转为帮扶问题', problem: '帮扶问题', problemMade: '已转为帮扶问题 {id}', addBenchmark: '登记标杆',
+    kind: '标杆类型', kinds: { domestic: '国内标杆', international: '国际标杆', winner: '获奖组织' }, name: '名称', source: '数据来源',
+    standard: '标准号', uscc: '获奖组织统一社会信用代码', usccCol: '统一社会信用代码', winnerHint: '不填指标值时取该获奖组织本次调查的答卷', best: '各指标最优标杆',
+    compareWith: '比对标杆', answeredN: '填报企业', shortN: '未达企业', shortPct: '未达比例（%）', weakness: '行业通病', weaknesses: '行业通病：{list}',
+    noWeakness: '暂无达到认定比例的行业通病', enterprises: '企业差距', enterprise: '企业', shortCount: '未达指标数', download: '下载比对表（Excel）',
+    chartShort: '未达标杆企业占比（%）', chartLine: '认定比例', systemsHeld: '管理体系建立情况', standardsUsed: '执行标准统计', count: '企业数',
+    none: '暂无调查',
+  },
+  en: {
+    menu: 'Quality survey', title: 'Quality status survey and benchmark comparison', create: 'New survey', surveyTitle: 'Survey', industry: 'Key industry or product',
+    weaknessPct: 'Common-weakness share (%)', weaknessHint: 'An indicator where at least this share of enterprises fall short is a common weakness', answers: 'Answers', benchmarks: 'Benchmarks',
+    indicators: 'Key indicators', indicator: 'Indicator', key: 'Key', label: 'Label', unit: 'Unit', direction: 'Direction', higher: 'Higher is better', lower: 'Lower is better',
+    field: 'Help-desk field', min: 'Min', max: 'Max', addIndicator: 'Add indicator', systems: 'Management systems', addSystem: 'Add system', answer: 'Answer',
+    answered: 'Answered', answerTitle: 'Answer the quality survey', standards: 'Standards applied (one a line)', level: 'Our level', held: 'Systems held',
+    saved: 'Answer sent', myGaps: 'Our gaps to the benchmarks', target: 'Benchmark', from: 'Benchmark source', gap: 'Gap', gapPct: 'Gap (%)', short: 'Short',
+    ahead: 'At or above', toProblem: 'Make a help-desk problem', problem: 'Problem', problemMade: 'Problem {id} recorded', addBenchmark: 'Add benchmark',
+    kind: 'Kind', kinds: { domestic: 'Domestic', international: 'International', winner: 'Award winner' }, name: 'Name', source: 'Source',
+    standard: 'Standard', uscc: "Winner's USCC", usccCol: 'USCC', winnerHint: "Without levels the winner's own answer is used", best: 'Best benchmark of each indicator',
+    compareWith: 'Compare with', answeredN: 'Answered', shortN: 'Short', shortPct: 'Short (%)', weakness: 'Common weakness', weaknesses: 'Common weaknesses: {list}',
+    noWeakness: 'No common weakness at the share set', enterprises: 'Gaps by enterprise', enterprise: 'Enterprise', shortCount: 'Indicators short', download: 'Download (Excel)',
+    chartShort: 'Enterprises short of the benchmark (%)', chartLine: 'Share set', systemsHeld: 'Management systems held', standardsUsed: 'Standards applied', count: 'Enterprises',
+    none: 'No survey yet',
+  },
+};
