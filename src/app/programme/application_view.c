@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "app/people/applicant.h"
+#include "app/programme/certificate.h"
 #include "app/tx.h"
 
 static struct store_sql Q_DETAIL = STORE_SQL(
@@ -32,6 +33,8 @@ static struct store_sql Q_OPINIONS = STORE_SQL(
 	"ORDER BY id");
 static struct store_sql Q_RECO = STORE_SQL(
 	"SELECT rank, coalesce(note, '') FROM recommendation WHERE application_id = $1");
+static struct store_sql Q_CERTIFICATE = STORE_SQL(
+	"SELECT id, no, code, issued_on FROM certificate WHERE application_id = $1 ORDER BY id");
 static struct store_sql Q_OBJECTIONS = STORE_SQL(
 	"SELECT outcome, count(*) FROM objection WHERE application_id = $1 GROUP BY outcome");
 static struct store_sql Q_LIST = STORE_SQL(
@@ -107,6 +110,26 @@ static json_t *reco_row(struct store_stmt *s)
 	return json_pack("{s:I, s:s}", "rank", (json_int_t)store_col_int(s, 0), "note", store_col_text(s, 1));
 }
 
+/* The winner's certificate, with the public verification URL its QR code carries; null before one is issued. */
+static int certificate(const struct app *app, struct store_conn *c, int64_t id, json_t *out, struct px_err *err)
+{
+	json_t *cert = json_null();
+	char url[600], no[64] = "", code[32] = "", issued[16] = "";
+	int64_t cid = 0;
+	int rc = store_get(c, &Q_CERTIFICATE, err, "i:ibbb", id, &cid, no, sizeof(no), code, sizeof(code), issued,
+			   sizeof(issued));
+
+	if (rc < 0)
+		return rc;
+	if (rc == STORE_ROW) {
+		certificate_verify_url(app, code, url, sizeof(url));
+		cert = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)cid, "no", no, "code", code, "issued_on",
+				 issued, "verify_url", url);
+	}
+	json_object_set_new(out, "certificate", cert);
+	return 0;
+}
+
 /* The applicant and the applicant-side record of the application. */
 static int detail(struct store_conn *c, const struct application *a, json_t *out, struct px_err *err)
 {
@@ -147,6 +170,7 @@ static int detail(struct store_conn *c, const struct application *a, json_t *out
 }
 
 struct view_args {
+	const struct app *app;
 	const struct app_actor *actor;
 	int64_t id;
 	const char *state, *region;
@@ -182,7 +206,8 @@ static int get_tx(struct store_conn *c, void *arg, struct px_err *err)
 		goto out;
 	o = application_json(&a);
 	if ((rc = detail(c, &a, o, err)) || (rc = rows(c, &Q_DOCS, id, docs, doc_row, err)) ||
-	    (rc = rows(c, &Q_ELIG, id, elig, elig_row, err)) || (rc = rows(c, &Q_RECO, id, reco, reco_row, err)))
+	    (rc = rows(c, &Q_ELIG, id, elig, elig_row, err)) || (rc = rows(c, &Q_RECO, id, reco, reco_row, err)) ||
+	    (rc = certificate(v->app, c, id, o, err)))
 		goto out;
 	json_object_set(o, "documents", docs);
 	json_object_set(o, "eligibility", elig);
@@ -210,7 +235,7 @@ out:
 int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
 			 struct px_err *err)
 {
-	struct view_args v = { actor, id, NULL, NULL, NULL };
+	struct view_args v = { app, actor, id, NULL, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, get_tx, &v, &v.out, out, err);
 }
 
@@ -264,7 +289,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 int application_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 			  const char *state, const char *region, json_t **out, struct px_err *err)
 {
-	struct view_args v = { actor, programme_id, state, region, NULL };
+	struct view_args v = { app, actor, programme_id, state, region, NULL };
 	if (state && *state && !application_state_known(state))
 		return px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
 	return app_tx_json(app, STORE_TX_READ, list_tx, &v, &v.out, out, err);
