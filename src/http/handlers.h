@@ -64,6 +64,7 @@ void h_approval_record(struct http_req *r);
 void h_certificates_issue(struct http_req *r);
 void h_certificates_verify(struct http_req *r);
 void h_certificates_list(struct http_req *r);
+void h_reviews_progress(struct http_req *r);
 void h_certificates_qr(struct http_req *r);
 void h_certificates_pdf(struct http_req *r);
 void h_winners_get(struct http_req *r);

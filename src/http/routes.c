@@ -65,6 +65,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/draws/{id}", h_draws_get, ROLES_ANY, 0),
 	R("POST", "/api/v1/assignments/{id}/recuse", h_assignments_recuse, OFFICE | EXPERT, 0),
 	R("POST", "/api/v1/assignments/{id}/replace", h_assignments_replace, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/review-progress", h_reviews_progress, OFFICE, 0),
 	R("GET", "/api/v1/reviews/mine", h_reviews_mine, EXPERT, 0),
 	R("POST", "/api/v1/assignments/{id}/review", h_reviews_submit, EXPERT, 0),
 	R("GET", "/api/v1/applications/{id}/reviews", h_reviews_panel, OFFICE | EXPERT, 0),

@@ -145,9 +145,11 @@ test('the office asks for more material; the applicant answers it with a PDF', a
 });
 
 // The draw and the experts' sheets through the API; the first reviewer of A2 scores far below the others.
-async function drawAndReview(stage, logins, totals) {
+async function draw(stage) {
   const c = ok(await office.post(`/api/v1/programmes/${pid}/draws`, { stage }), 201);
   ok(await office.post(`/api/v1/draws/${c.id}/run`, { seed: c.seed }));
+}
+async function review(stage, logins, totals) {
   const seen = {};
   for (const login of logins) {
     const e = await signedIn(srv.url, login);
@@ -169,7 +171,28 @@ test('the office sees the charts: per county against quota, and scores per revie
   const logins = ['x01', 'x02', 'x03', 'x04', 'x05', 'x06', 'x07'];
   await expertAccounts(office, logins);
   ok(await office.post('/api/v1/experts/import', { csv: poolCsv(logins.map((l, i) => [`E0${i + 1}`, `专家${i + 1}`, `单位${i + 1}`, '440100', 'C;M', '', l])) }), 201);
-  await drawAndReview('material', logins, { [app.A1]: 90, [app.A2]: 85 });
+  await draw('material');
+  // the review progress: the office withdraws a reviewer, the replacement is drawn on the page
+  const w = await page('office');
+  await w.goto(srv.url + '/app/results');
+  const progress = w.locator('[data-test=review-progress]');
+  await progress.getByText('已提交 0 / 6 份评分').waitFor();
+  await progress.locator('tr', { hasText: '清远恒通物流有限公司' }).getByText('申请回避').first().click();
+  await w.locator('.el-message-box input').fill('与申报对象存在利害关系');
+  await confirmBox(w);
+  await w.locator('.el-message--success').getByText('已回避并补抽').waitFor();
+  await progress.getByText('已回避').waitFor();
+  await progress.getByText(/已由 #\d+ 替换/).waitFor();
+  await progress.getByText('已提交 0 / 6 份评分').waitFor();
+  await w.locator('.el-overlay.is-message-box').waitFor({ state: 'hidden' });
+  await shot(w, 'office-review-progress');
+  await w.context().close();
+  const gz = await signedIn(srv.url, 'gzoffice');
+  for (const path of [`/api/v1/programmes/${pid}/review-progress`, `/api/v1/programmes/${pid}/certificates`]) {
+    const r = await gz.get(path);
+    assert.deepEqual([r.status, r.json.error.code], [404, 'not_found'], `${path}: another region's office`);
+  }
+  await review('material', logins, { [app.A1]: 90, [app.A2]: 85 });
   await setClock(office, '2025-11-24');
   await advance(office, pid, 'shortlist');
 
@@ -195,7 +218,8 @@ test('the office sees the charts: per county against quota, and scores per revie
   ok(await office.post(`/api/v1/programmes/${pid}/shortlist`, { applications: [app.A1, app.A2] }), 201);
   await setClock(office, '2025-11-26');
   await advance(office, pid, 'onsite');
-  await drawAndReview('onsite', logins, { [app.A1]: 92, [app.A2]: 80 });
+  await draw('onsite');
+  await review('onsite', logins, { [app.A1]: 92, [app.A2]: 80 });
   await setClock(office, '2025-12-08');
   await advance(office, pid, 'deliberation');
 });

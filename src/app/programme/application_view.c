@@ -11,8 +11,8 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "app/json.h"
 #include "app/people/applicant.h"
 #include "app/programme/certificate.h"
 #include "app/tx.h"
@@ -46,18 +46,6 @@ static struct store_sql Q_LIST = STORE_SQL(
 	"LEFT JOIN person p ON p.id = a.person_id WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) "
 	"AND ($3 = '' OR a.region = $3) ORDER BY a.region, a.id");
 
-/* An instant as "YYYY-MM-DDTHH:MM:SSZ" (UTC), or null for 0. */
-static json_t *instant_json(int64_t us)
-{
-	char b[32];
-	time_t t = (time_t)(us / 1000000);
-	struct tm tm;
-	if (!us || !gmtime_r(&t, &tm))
-		return json_null();
-	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(b);
-}
-
 static bool is_staff(const struct app_actor *actor)
 {
 	return actor->kind == ACTOR_CLI ||
@@ -84,7 +72,7 @@ static json_t *doc_row(struct store_stmt *s)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:o}", "id", (json_int_t)store_col_int(s, 0), "purpose",
 			 store_col_text(s, 1), "sha256", store_col_text(s, 2), "name", store_col_text(s, 3), "size",
-			 (json_int_t)store_col_int(s, 4), "uploaded_at", instant_json(store_col_int(s, 5)));
+			 (json_int_t)store_col_int(s, 4), "uploaded_at", json_instant(store_col_int(s, 5)));
 }
 
 static json_t *elig_row(struct store_stmt *s)
@@ -97,7 +85,7 @@ static json_t *opinion_row(struct store_stmt *s)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o}", "id", (json_int_t)store_col_int(s, 0), "stage",
 			 store_col_text(s, 1), "department", store_col_text(s, 2), "verdict", store_col_text(s, 3),
-			 "text", store_col_text(s, 4), "created_at", instant_json(store_col_int(s, 5)));
+			 "text", store_col_text(s, 4), "created_at", json_instant(store_col_int(s, 5)));
 }
 
 static json_t *objection_row(struct store_stmt *s)
@@ -147,7 +135,7 @@ static int detail(struct store_conn *c, const struct application *a, json_t *out
 		json_object_set_new(out, "internal_notice", notice ? notice : json_null());
 		json_object_set_new(out, "attested_no_record", json_boolean(store_col_int(s, 2)));
 		json_object_set_new(out, "county_note", note[0] ? json_string(note) : json_null());
-		json_object_set_new(out, "submitted_at", instant_json(store_col_int(s, 4)));
+		json_object_set_new(out, "submitted_at", json_instant(store_col_int(s, 4)));
 		if (store_col_int(s, 5))
 			json_object_set_new(out, "organisation",
 					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
@@ -264,7 +252,7 @@ static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 		snprintf(masked, sizeof(masked), "%s", store_col_text(s, 14));
 	json_t *row = application_json(&a);
 	json_object_set_new(row, "identifier_masked", json_string(masked));
-	json_object_set_new(row, "submitted_at", instant_json(a.submitted_at));
+	json_object_set_new(row, "submitted_at", json_instant(a.submitted_at));
 	json_array_append_new(l->arr, row);
 	return 0;
 }

@@ -61,6 +61,9 @@ export default {
     yours: 'Your opinion: ', v_no_objection: 'No objection', v_objection: 'Objection', v_note: 'Note', verdict: 'Opinion', text: 'Text', give: 'Give the opinion', given: 'Opinion recorded',
   },
   results: {
+    progress: 'Review progress', progressSummary: '{done} of {n} sheets submitted', expert: 'Expert', reviewed: 'scored', reason: 'Reason', replace: 'Draw a replacement', replacedBy: 'replaced by #{id}',
+    recuseReason: 'Reason for the recusal (e.g. a conflict of interest)', recused: 'Recused; replacement drawn', replaced: 'Replacement drawn',
+    a_active: 'Reviewing', a_recused: 'Recused', a_removed: 'Removed from pool', a_withdrawn: 'Withdrawn',
     title: 'Review results', summary: '{n} applications, {f} with reviewers disagreeing', score: 'Score', totals: 'Reviewers\' totals', spread: 'Range · SD', flag: 'Agreement',
     disagree: 'Disagree ({n} outliers)', agree: 'Agree', perReviewer: 'Scores by reviewer', mean: 'Mean',
   },

@@ -62,6 +62,9 @@ export default {
     yours: '本单位意见：', v_no_objection: '无异议', v_objection: '有异议', v_note: '说明情况', verdict: '意见', text: '意见内容', give: '提交意见', given: '意见已提交',
   },
   results: {
+    progress: '评审进度', progressSummary: '已提交 {done} / {n} 份评分', expert: '评审专家', reviewed: '已评分', reason: '原因', replace: '补抽专家', replacedBy: '已由 #{id} 替换',
+    recuseReason: '回避原因（如与申报对象存在利害关系）', recused: '已回避并补抽', replaced: '已补抽专家',
+    a_active: '评审中', a_recused: '已回避', a_removed: '已移出专家库', a_withdrawn: '已撤回',
     title: '评审结果', summary: '共 {n} 件，其中 {f} 件专家评分分歧较大', score: '得分', totals: '各专家总分', spread: '极差 · 标准差', flag: '评分一致性',
     disagree: '分歧（{n} 个离群）', agree: '一致', perReviewer: '各专家评分分布', mean: '平均分',
   },
