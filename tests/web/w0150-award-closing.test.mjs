@@ -16,6 +16,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, signedIn, ok, PASSWORD } from '../api/lib/server.mjs';
+import { residentId } from '../api/lib/ident.mjs';
 import { openProgramme, registerOrg, submitted, setClock, advance, sheet, expertAccounts, poolCsv, pdf } from '../api/lib/award.mjs';
 import { launch, WEB_DIR, shot } from './lib/browser.mjs';
 
@@ -36,8 +37,6 @@ before(async () => {
   pid = await openProgramme(office, '2025-09-22');
   app.A1 = await submitted(applicant, pid, { organisation: (await registerOrg(applicant, { founded_on: '2010-03-01', name: '清远华星精密制造有限公司' })).id });
   app.A2 = await submitted(qingcheng, pid, { organisation: (await registerOrg(qingcheng, { founded_on: '2009-05-20', name: '清远恒通物流有限公司' })).id });
-  await setClock(office, '2025-09-26');
-  await advance(office, pid, 'county');
 });
 after(async () => {
   await b?.close();
@@ -63,7 +62,33 @@ async function page(login, viewport = { width: 1280, height: 860 }) {
 const confirmBox = (p) => p.locator('.el-message-box .el-button--primary').click();
 const noSidewaysScroll = (p) => p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
+test('a person registers for the individual award on a phone and sees where the application stands', async () => {
+  const p = await page('applicant2', PHONE);
+  await p.goto(srv.url + '/app/apply');
+  await p.locator('[data-test=applicant-kind]').getByText('个人申报').click();
+  const id = residentId('441881', '19800512', 31);
+  await p.fill('input[name=id_number]', id.slice(0, 17) + (id[17] === '1' ? '2' : '1'));
+  await p.fill('input[name=person_name]', '陈建华');
+  await p.fill('input[name=employer]', '英德市绿源茶业股份有限公司');
+  await p.fill('input[name=quality_since]', '2012-03-01');
+  await p.fill('input[name=mobile]', '13800138000');
+  await p.click('[data-test=register-person]');
+  await p.locator('.el-form-item__error').getByText('居民身份证号码不正确').waitFor();
+  await p.fill('input[name=id_number]', id);
+  await p.click('[data-test=register-person]');
+  await p.locator('[data-field=position]').waitFor();
+  assert.match(await p.locator('[data-test=timeline]').innerText(), /草稿[\s\S]*已提交[\s\S]*获奖/);
+  assert.equal(await noSidewaysScroll(p), true, 'no sideways scrolling');
+  await shot(p, 'applicant-person-phone');
+  const mine = ok(await (await signedIn(srv.url, 'applicant2')).get(`/api/v1/programmes/${pid}/applications`)).applications;
+  assert.deepEqual(mine.map((a) => [a.track, a.state, a.name]), [['individual', 'draft', '陈建华']]);
+  assert.ok(!JSON.stringify(mine).includes(id), 'the ID number is shown masked only');
+  await p.context().close();
+});
+
 test('the member unit answers the opinion it is asked for', async () => {
+  await setClock(office, '2025-09-26');
+  await advance(office, pid, 'county');
   for (const id of [app.A1, app.A2]) ok(await qingcheng.post(`/api/v1/applications/${id}/county-check`, { result: 'pass', note: '材料完整' }));
   const p = await page('member');
   // 我的待办 leads to the opinions page

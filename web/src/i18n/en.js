@@ -9,7 +9,7 @@ export default {
   },
   role: { office: 'Office', leader: 'Leadership group', county: 'County', member: 'Member unit', expert: 'Expert', applicant: 'Applicant', admin: 'Administrator' },
   state: {
-    draft: 'Draft', submitted: 'Submitted', returned: 'Returned', county_checked: 'Checked by county', recommended: 'Recommended', not_recommended: 'Not recommended',
+    proposed: 'Proposed', not_proposed: 'Not proposed', withdrawn: 'Withdrawn', draft: 'Draft', submitted: 'Submitted', returned: 'Returned', county_checked: 'Checked by county', recommended: 'Recommended', not_recommended: 'Not recommended',
     accepted: 'Accepted', rejected: 'Rejected', shortlisted: 'Shortlisted', not_shortlisted: 'Not shortlisted', placed: 'Placed', winner: 'Winner',
     disqualified: 'Disqualified', open: 'Open', closed: 'Closed', pending: 'Pending',
   },
@@ -33,6 +33,7 @@ export default {
     objDone: 'Objection received; to be forwarded by {date}', noNotices: 'No notices', noWinners: 'Winners not published yet', list: 'List',
   },
   apply: {
+    asOrganisation: 'An organisation', asPerson: 'A person', idNumber: 'Resident ID number', personName: 'Name', employer: 'Employer', qualitySince: 'In quality work since', mobile: 'Mobile',
     title: 'My application', register: 'Register the organisation', uscc: 'Unified social credit code', orgName: 'Name', industry: 'Industry', founded: 'Founded on', region: 'County',
     usccOk: 'Code checks out', usccBad: 'Code does not check out', notBound: 'Registration received but not bound to this account. If the organisation was registered before, its registrant has been told; please ask your county market regulation bureau.', start: 'Start the application', form: 'Form', upload: 'Evidence (PDF, 20 MB each)', uploaded: 'Uploaded',
     notice: 'Internal notice', noticeFrom: 'From', noticeTo: 'To', noticeNote: 'Where', attest: 'We attest no serious quality, safety or environmental incident and no serious dishonesty record in 3 years',

@@ -10,7 +10,7 @@ export default {
   },
   role: { office: '质量强市办', leader: '领导小组', county: '县（市、区）', member: '成员单位', expert: '评审专家', applicant: '申报单位', admin: '系统管理员' },
   state: {
-    draft: '草稿', submitted: '已提交', returned: '退回修改', county_checked: '县级审核通过', recommended: '已推荐', not_recommended: '未推荐',
+    proposed: '拟奖', not_proposed: '未拟奖', withdrawn: '已撤回', draft: '草稿', submitted: '已提交', returned: '退回修改', county_checked: '县级审核通过', recommended: '已推荐', not_recommended: '未推荐',
     accepted: '资格审查通过', rejected: '资格审查未通过', shortlisted: '入围现场评审', not_shortlisted: '未入围', placed: '拟奖',
     winner: '获奖', disqualified: '取消资格', open: '进行中', closed: '已结束', pending: '未开始',
   },
@@ -34,7 +34,7 @@ export default {
     objDone: '异议已受理，转办截止 {date}', noNotices: '暂无公示', noWinners: '获奖名单尚未公布', list: '公示名单',
   },
   apply: {
-    title: '我的申报', register: '登记申报组织', uscc: '统一社会信用代码', orgName: '组织名称', industry: '行业门类', founded: '成立日期', region: '所在县（市、区）',
+    asOrganisation: '组织申报', asPerson: '个人申报', idNumber: '居民身份证号码', personName: '姓名', employer: '工作单位', qualitySince: '从事质量工作起始日期', mobile: '手机号码', title: '我的申报', register: '登记申报组织', uscc: '统一社会信用代码', orgName: '组织名称', industry: '行业门类', founded: '成立日期', region: '所在县（市、区）',
     usccOk: '代码校验通过', usccBad: '代码校验未通过', notBound: '登记已收到，但未能关联到本账号。如该组织此前已登记，登记单位已收到通知；请联系所在县（市、区）市场监管局核实。', start: '开始申报', form: '申报表', upload: '上传证明材料（PDF，每个不超过 20 MB）', uploaded: '已上传材料',
     notice: '单位内部公示', noticeFrom: '公示开始', noticeTo: '公示结束', noticeNote: '公示地点', attest: '本单位承诺近3年无重大质量、安全、环境事故和严重失信记录',
     submit: '提交申报', submitted: '申报已提交', eligibility: '资格条件', timeline: '办理进度', saved: '已保存', refused: '未能提交：',
