@@ -278,7 +278,7 @@ test('the office records the approval and issues the certificates; the applicant
   await o.locator('.el-message--success').waitFor();
   await setClock(office, '2025-12-29');
   await advance(office, pid, 'publication');
-  await o.goto(srv.url + '/app/certificates');
+  await o.goto(srv.url + '/app/award-certificates');
   await o.click('[data-test=issue-certificates]');
   await confirmBox(o);
   const row = o.locator('[data-test=certificates] tr', { hasText: '清远华星精密制造有限公司' });

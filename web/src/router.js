@@ -33,7 +33,7 @@ const routes = [
     { path: 'accounts', component: () => import('./pages/office/Accounts.vue'), meta: { roles: ['office'] } },
     { path: 'qualification', component: () => import('./pages/office/Qualification.vue'), meta: { roles: ['office'] } },
     { path: 'results', component: () => import('./pages/office/Results.vue'), meta: { roles: ['office', 'leader'] } },
-    { path: 'certificates', component: () => import('./pages/office/Certificates.vue'), meta: { roles: ['office'] } },
+    { path: 'award-certificates', component: () => import('./pages/office/Certificates.vue'), meta: { roles: ['office'] } },
     { path: 'opinions', component: () => import('./pages/member/Opinions.vue'), meta: { roles: ['member'] } },
     ...familyRoutes('app'),
   ] },
