@@ -165,6 +165,18 @@ test('the office asks for more material; the applicant answers it with a PDF', a
   await o.locator(`[data-test=accept-${app.A1}]`).click();
   await o.locator('.el-message--success').getByText('资格审查已通过').waitFor();
   await o.context().close();
+  // the member unit is asked again in the qualification review, under its unit's name
+  const m = await page('member');
+  await m.goto(srv.url + '/app/opinions');
+  const q = m.locator(`[data-test=opinion-${app.A2}]`);
+  await q.getByText('资格审查征求意见').waitFor();
+  await q.getByText('说明情况').click();
+  await q.locator('textarea[name=opinion_text]').fill('该企业2024年有一起轻微事故，已整改。');
+  await q.locator(`[data-test=give-${app.A2}]`).click();
+  await q.locator('[data-test=opinion-given]').getByText(/说明情况：该企业2024年有一起轻微事故/).waitFor();
+  await m.context().close();
+  const qo = ok(await office.get(`/api/v1/applications/${app.A2}/qualification/opinions`)).opinions;
+  assert.deepEqual(qo.map((o) => [o.department, o.verdict]), [['清远市应急管理局', 'note']]);
   ok(await office.post(`/api/v1/applications/${app.A2}/qualification`, { result: 'accept', reason: '符合申报条件' }));
   ok(await office.post(`/api/v1/programmes/${pid}/acceptance-notice`, {}), 201);
 });
