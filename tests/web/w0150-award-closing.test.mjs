@@ -114,9 +114,21 @@ test('the member unit answers the opinion it is asked for', async () => {
   await shot(phone, 'member-opinions-phone');
   await phone.context().close();
 
+  // the county records one department's opinion with its verdict through its dialog
+  const c = await page('qingcheng');
+  await c.goto(srv.url + '/app/county');
+  await c.locator(`[data-test=opinion-${app.A2}]`).click();
+  await c.locator('[data-test=department]').click();
+  await c.locator('.el-select-dropdown__item').getByText('税务', { exact: true }).click();
+  await c.locator('.el-dialog textarea[name=opinion_text]').fill('无欠税');
+  await c.click('[data-test=save-opinion]');
+  await c.locator('.el-message--success').getByText('部门意见已录入').waitFor();
+  await c.context().close();
+  const tax = ok(await qingcheng.get(`/api/v1/applications/${app.A2}`)).opinions.filter((o) => o.department === '税务');
+  assert.deepEqual(tax.map((o) => [o.verdict, o.text]), [['no_objection', '无欠税']]);
   // the other departments, and the county's notice and recommendation, as in t0900
   for (const id of [app.A1, app.A2])
-    for (const department of DEPARTMENTS.filter((d) => id !== app.A1 || d !== '应急管理'))
+    for (const department of DEPARTMENTS.filter((d) => (id !== app.A1 || d !== '应急管理') && (id !== app.A2 || d !== '税务')))
       ok(await qingcheng.post(`/api/v1/applications/${id}/opinions`, { department, verdict: 'no_objection', text: '无不良记录' }), 201);
   await setClock(office, '2025-09-29');
   ok(await qingcheng.post(`/api/v1/programmes/${pid}/county-notice`, {}), 201);

@@ -40,7 +40,7 @@ export default {
     submit: 'Submit', submitted: 'Submitted', eligibility: 'Eligibility', timeline: 'Progress', saved: 'Saved', refused: 'Not submitted: ',
   },
   county: {
-    title: 'Applications', check: 'Check', pass: 'Pass', return: 'Return', note: 'Note', opinions: 'Opinions', allNoObjection: 'No objection from all departments',
+    recordOpinion: 'Record an opinion', department: 'Department', opinionSaved: 'Opinion recorded', title: 'Applications', check: 'Check', pass: 'Pass', return: 'Return', note: 'Note', opinions: 'Opinions', allNoObjection: 'No objection from all departments',
     notice: 'Publish county notice', noticeEnds: 'Notice until {date}', recommend: 'Recommend', quota: 'Quota', rank: 'Rank', recommendBtn: 'Recommend in this order',
     quotaMeter: '{track}: {n} chosen / quota {q}', overQuota: 'over quota', xlsx: 'Download summary table (attachment 8)',
   },

@@ -40,7 +40,7 @@ export default {
     submit: '提交申报', submitted: '申报已提交', eligibility: '资格条件', timeline: '办理进度', saved: '已保存', refused: '未能提交：',
   },
   county: {
-    title: '本地申报', check: '审核', pass: '通过', return: '退回', note: '意见', opinions: '部门意见', allNoObjection: '各部门均无异议',
+    recordOpinion: '录入部门意见', department: '征求意见部门', opinionSaved: '部门意见已录入', title: '本地申报', check: '审核', pass: '通过', return: '退回', note: '意见', opinions: '部门意见', allNoObjection: '各部门均无异议',
     notice: '发布县级公示', noticeEnds: '公示至 {date}', recommend: '推荐上报', quota: '名额', rank: '推荐排序', recommendBtn: '按所选顺序推荐',
     quotaMeter: '{track}：已选 {n} / 名额 {q}', overQuota: '超出名额', xlsx: '下载推荐名单汇总表（附件8）',
   },
