@@ -262,9 +262,13 @@ test('the office sees the charts: per county against quota, and scores per revie
   assert.ok(columns.filter((x) => /^E0\d$/.test(x)).length >= 3, `a column per reviewer: ${columns}`);
   await o.locator('[data-test=score-chart]').scrollIntoViewIfNeeded();
   await shot(o, 'office-results');
+  // the shortlist is chosen on the results
+  for (const id of [app.A1, app.A2]) await o.locator(`[data-test=pick-${id}]`).click();
+  await o.click('[data-test=shortlist]');
+  await confirmBox(o);
+  await table.getByText('入围现场评审').first().waitFor();
   await o.context().close();
-
-  ok(await office.post(`/api/v1/programmes/${pid}/shortlist`, { applications: [app.A1, app.A2] }), 201);
+  assert.deepEqual(await Promise.all([app.A1, app.A2].map(async (id) => ok(await office.get(`/api/v1/applications/${id}`)).state)), ['shortlisted', 'shortlisted']);
   await setClock(office, '2025-11-26');
   await advance(office, pid, 'onsite');
   await draw('onsite');
