@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "core/rubric.h"
 
@@ -68,5 +69,16 @@ json_t *json_date(px_date d)
 	if (!d)
 		return json_null();
 	date_format(d, b);
+	return json_string(b);
+}
+
+json_t *json_instant(int64_t us)
+{
+	char b[32];
+	time_t t = (time_t)(us / 1000000);
+	struct tm tm;
+	if (!us || !gmtime_r(&t, &tm))
+		return json_null();
+	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return json_string(b);
 }

@@ -30,4 +30,7 @@ json_t *json_parse_stored(const char *text);
 /* "YYYY-MM-DD" of a day, or null for 0 (not yet). */
 json_t *json_date(px_date d);
 
+/* An instant (microseconds since the epoch) as "YYYY-MM-DDTHH:MM:SSZ" (UTC), or null for 0. */
+json_t *json_instant(int64_t us);
+
 #endif

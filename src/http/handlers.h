@@ -63,6 +63,9 @@ void h_proposed_notice(struct http_req *r);
 void h_approval_record(struct http_req *r);
 void h_certificates_issue(struct http_req *r);
 void h_certificates_verify(struct http_req *r);
+void h_certificates_list(struct http_req *r);
+void h_reviews_progress(struct http_req *r);
+void h_certificates_qr(struct http_req *r);
 void h_certificates_pdf(struct http_req *r);
 void h_winners_get(struct http_req *r);
 /* the award: applicants, applications (h_applicants.c, h_applications.c) */

@@ -65,6 +65,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/draws/{id}", h_draws_get, ROLES_ANY, 0),
 	R("POST", "/api/v1/assignments/{id}/recuse", h_assignments_recuse, OFFICE | EXPERT, 0),
 	R("POST", "/api/v1/assignments/{id}/replace", h_assignments_replace, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/review-progress", h_reviews_progress, OFFICE, 0),
 	R("GET", "/api/v1/reviews/mine", h_reviews_mine, EXPERT, 0),
 	R("POST", "/api/v1/assignments/{id}/review", h_reviews_submit, EXPERT, 0),
 	R("GET", "/api/v1/applications/{id}/reviews", h_reviews_panel, OFFICE | EXPERT, 0),
@@ -77,7 +78,9 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/programmes/{id}/proposed-notice", h_proposed_notice, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/approval", h_approval_record, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/certificates", h_certificates_issue, OFFICE, 0),
+	R("GET", "/api/v1/programmes/{id}/certificates", h_certificates_list, OFFICE, 0),
 	R("GET", "/api/v1/certificates/verify/{code}", h_certificates_verify, ROLES_ANY, PUBLIC),
+	R("GET", "/api/v1/certificates/verify/{code}/qr.svg", h_certificates_qr, ROLES_ANY, 0),
 	R("GET", "/api/v1/certificates/{id}/pdf", h_certificates_pdf, OFFICE | APPLICANT, 0),
 	R("GET", "/api/v1/programmes/{id}/winners", h_winners_get, ROLES_ANY, PUBLIC),
 	/* the award: applicants and applications (清强市办〔2025〕20号 step 1) */

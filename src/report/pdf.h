@@ -50,6 +50,8 @@ struct report_certificate {
 	const char *number;       /* QYZLJ-2025-ORG-001, <= REPORT_CODE_MAX; after "证书编号：" */
 	const char *verify_line;  /* 验证码 / Verification: …  查验: https://…/verify/…,
 				     <= REPORT_VERIFY_MAX */
+	const char *qr_text;      /* the public verification URL, drawn as a QR code at the
+				     lower right; NULL or "" for none, <= QR_TEXT_MAX */
 };
 
 int report_pdf_certificate(const char *path, const struct report_certificate *c,

@@ -2,15 +2,19 @@
  * pdf_certificate.c - the award certificate (证书): one A4 landscape page with
  * a double border, the programme title, the award, the holder's name, the
  * citation, the issuer and date at the lower right, and the certificate
- * number with its verification line at the lower left. All wording comes from
+ * number with its verification line at the lower left and, when given, a QR
+ * code of the public verification URL at the lower right. All wording comes from
  * struct report_certificate; this file only places it. Long names and
  * citations are set smaller until they fit their boxes.
  */
 #include "report/pdf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "report/pdf_text.h"
+#include "report/qr.h"
 #include "report/text.h"
 
 #define W REPORT_A4_LONG
@@ -18,6 +22,9 @@
 #define TEXT_X 110.0                 /* left edge of the text column */
 #define TEXT_W (W - 2 * TEXT_X)      /* its width */
 #define MIN_SIZE 9.0                 /* shrink no further */
+#define QR_SIDE 76.0                 /* the QR code's side, quiet zone included */
+#define QR_X (W - 44 - QR_SIDE)      /* its left edge, inside the inner border */
+#define QR_Y (H - 44 - QR_SIDE)      /* its top */
 
 static const double red[3] = { 0.70, 0.08, 0.08 };
 static const double gold[3] = { 0.78, 0.60, 0.20 };
@@ -40,6 +47,30 @@ static int check(const struct report_certificate *c, struct px_err *err)
 	    (rc = report_check_text("number", c->number, REPORT_CODE_MAX, 0, err)) ||
 	    (rc = report_check_text("verify_line", c->verify_line, REPORT_VERIFY_MAX, 0, err)))
 		return rc;
+	if (c->qr_text && *c->qr_text && (rc = report_check_text("qr_text", c->qr_text, QR_TEXT_MAX, 0, err)))
+		return rc;
+	return 0;
+}
+
+/* The QR code of the verification URL: a white square, one black unit per dark module, 2 modules of quiet zone. */
+static int qr(cairo_t *cr, const char *text, struct px_err *err)
+{
+	unsigned char *m = NULL;
+	int width = 0, rc = qr_modules(text, &m, &width, err);
+
+	if (rc)
+		return rc;
+	double unit = QR_SIDE / (width + 4);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_rectangle(cr, QR_X, QR_Y, QR_SIDE, QR_SIDE);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (int y = 0; y < width; y++)
+		for (int x = 0; x < width; x++)
+			if (m[y * width + x])
+				cairo_rectangle(cr, QR_X + (x + 2) * unit, QR_Y + (y + 2) * unit, unit, unit);
+	cairo_fill(cr);
+	free(m);
 	return 0;
 }
 
@@ -135,7 +166,8 @@ static void draw(struct report_pdf *d, const struct report_certificate *c)
 	l = report_pdf_layout(d, &small, number, TEXT_W);
 	report_pdf_show(d, l, TEXT_X - 40, H - 98, grey);
 	g_object_unref(l);
-	l = fit(d, small, c->verify_line, TEXT_W + 80, 36, false);
+	/* beside the QR code when there is one, else across the page */
+	l = fit(d, small, c->verify_line, c->qr_text && *c->qr_text ? QR_X - 12 - (TEXT_X - 40) : TEXT_W + 80, 36, false);
 	report_pdf_show(d, l, TEXT_X - 40, H - 82, grey);
 	g_object_unref(l);
 }
@@ -155,5 +187,9 @@ int report_pdf_certificate(const char *path, const struct report_certificate *c,
 	if ((rc = report_pdf_begin(&d, path, W, H, margins, c->title, iso, err)))
 		return rc;
 	draw(&d, c);
+	if (c->qr_text && *c->qr_text && (rc = qr(d.cr, c->qr_text, err))) {
+		report_pdf_end(&d, NULL);
+		return rc;
+	}
 	return report_pdf_end(&d, err);
 }

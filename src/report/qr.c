@@ -72,3 +72,28 @@ int qr_svg(const char *text, char **svg, size_t *len, struct px_err *err)
 	*len = n;
 	return 0;
 }
+
+int qr_modules(const char *text, unsigned char **modules, int *width, struct px_err *err)
+{
+	size_t tlen = text ? strlen(text) : 0;
+	unsigned char *m;
+	QRcode *q;
+
+	*modules = NULL;
+	*width = 0;
+	if (!tlen || tlen > QR_TEXT_MAX)
+		return px_err_set(err, PX_EINVAL, "qr_text", "text", "a QR code carries 1 to %d bytes, not %zu",
+				  QR_TEXT_MAX, tlen);
+	if (!(q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)))
+		return px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
+	if (!(m = malloc((size_t)q->width * (size_t)q->width))) {
+		QRcode_free(q);
+		return px_err_set(err, PX_ENOMEM, NULL, "", "out of memory");
+	}
+	for (int i = 0; i < q->width * q->width; i++)
+		m[i] = q->data[i] & 1;
+	*modules = m;
+	*width = q->width;
+	QRcode_free(q);
+	return 0;
+}

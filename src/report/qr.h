@@ -19,4 +19,12 @@
  */
 int qr_svg(const char *text, char **svg, size_t *len, struct px_err *err);
 
+/*
+ * The module matrix of the same code, for writers that draw it themselves
+ * (the certificate PDF): *modules is malloc'd, width * width bytes row by
+ * row, 1 for a dark module; the caller frees it. No quiet zone included.
+ * Errors as qr_svg.
+ */
+int qr_modules(const char *text, unsigned char **modules, int *width, struct px_err *err);
+
 #endif

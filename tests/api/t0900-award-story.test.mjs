@@ -228,7 +228,15 @@ test('6. experts drawn double-random score the materials; conflicts are respecte
   // an expert sees only their assignments and not the others' scores before their own
   const someone = await signedIn(srv.url, experts[panel[`A${app.A2}`][0]]);
   fails(await someone.get(`/api/v1/applications/${app.A2}/reviews?stage=material`), 403, 'review_first');
+  const before = ok(await office.get(`/api/v1/programmes/${pid}/review-progress`));
+  assert.equal(before.stage, 'material');
+  assert.deepEqual([before.assignments.length, before.assignments.filter((a) => a.reviewed).length], [15, 0]);
+  assert.ok(before.assignments.every((a) => a.state === 'active' && /^E\d\d$/.test(a.expert)));
+  fails(await office.get(`/api/v1/programmes/${pid}/review-progress?stage=county`), 400, 'not_review_stage');
+  fails(await leader.get(`/api/v1/programmes/${pid}/review-progress`), 403, 'forbidden_role');
   await reviewAll({ [app.A1]: 88, [app.A2]: 80, [app.B1]: 72, [app.B2]: 85, [app.P1]: 78 });
+  const after = ok(await office.get(`/api/v1/programmes/${pid}/review-progress?stage=material`)).assignments;
+  assert.ok(after.every((a) => a.reviewed && /^\d{4}-\d\d-\d\dT/.test(a.submitted_at)), JSON.stringify(after[0]));
   await setClock(office, '2025-11-24');
   await advance(office, pid, 'shortlist');
   const report = ok(await applicant.get(`/api/v1/applications/${app.A1}/review-report?stage=material`));
@@ -299,6 +307,17 @@ test('10. the city government approves; certificates are issued and verifiable b
     { headers: { cookie: applicant.cookie } })).arrayBuffer());
   assert.equal(createHash('sha256').update(pdf).digest('hex'), v.sha256);
   fails(await applicant2.get(`/api/v1/certificates/${mine.id}/pdf`), 404, 'not_found');
+  // the application names its certificate and the URL its QR code carries (no --public-url: the path alone)
+  const named = ok(await applicant.get(`/api/v1/applications/${app.A1}`)).certificate;
+  assert.deepEqual(named, { id: mine.id, no: mine.no, code: mine.code, issued_on: '2025-12-29', verify_url: `/verify/${mine.code}` });
+  assert.equal(ok(await applicant2.get(`/api/v1/applications/${app.B1}`)).certificate, null);
+  const listed = ok(await office.get(`/api/v1/programmes/${pid}/certificates`)).certificates;
+  assert.deepEqual(listed.map((c) => [c.no, c.verify_url]), certs.map((c) => [c.no, `/verify/${c.code}`]));
+  fails(await leader.get(`/api/v1/programmes/${pid}/certificates`), 403, 'forbidden_role');
+  const qr = await fetch(`${srv.url}/api/v1/certificates/verify/${mine.code.toLowerCase()}/qr.svg`);
+  assert.equal(qr.status, 200);
+  assert.match(await qr.text(), /^<svg xmlns/);
+  fails(await pub.get('/api/v1/certificates/verify/AAAA-BBBB-CCCC/qr.svg'), 404, 'certificate_not_found');
   const w = ok(await pub.get(`/api/v1/programmes/${pid}/winners`));
   assert.deepEqual(w.tracks.map((t) => [t.winners.length, t.vacant]), [[1, 4], [1, 9]]);
 });

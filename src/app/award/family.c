@@ -30,7 +30,7 @@ static const struct family_text texts[] = {
 	{ "recommend.recommender", "各县（市、区）市场监管局" },
 	/* the certificate (八): {issuer} {holder} {programme} {award} {code} are filled in */
 	{ "certificate.body", "经{issuer}批准，授予{holder}{programme}（{award}）。特发此证。" },
-	{ "certificate.verify", "验证码 Verification: {code}    查验 Verify at: /api/v1/certificates/verify/{code}" },
+	{ "certificate.verify", "验证码 Verification: {code}    查验 Verify at: {url}" },
 	/* what lists show for an application's state (application.h) */
 	{ "state.draft", "草稿" },
 	{ "state.submitted", "已提交" },

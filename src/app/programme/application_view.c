@@ -11,9 +11,10 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "app/json.h"
 #include "app/people/applicant.h"
+#include "app/programme/certificate.h"
 #include "app/tx.h"
 
 static struct store_sql Q_DETAIL = STORE_SQL(
@@ -32,6 +33,8 @@ static struct store_sql Q_OPINIONS = STORE_SQL(
 	"ORDER BY id");
 static struct store_sql Q_RECO = STORE_SQL(
 	"SELECT rank, coalesce(note, '') FROM recommendation WHERE application_id = $1");
+static struct store_sql Q_CERTIFICATE = STORE_SQL(
+	"SELECT id, no, code, issued_on FROM certificate WHERE application_id = $1 ORDER BY id");
 static struct store_sql Q_OBJECTIONS = STORE_SQL(
 	"SELECT outcome, count(*) FROM objection WHERE application_id = $1 GROUP BY outcome");
 static struct store_sql Q_LIST = STORE_SQL(
@@ -42,18 +45,6 @@ static struct store_sql Q_LIST = STORE_SQL(
 	"JOIN programme g ON g.id = a.programme_id LEFT JOIN organisation o ON o.id = a.organisation_id "
 	"LEFT JOIN person p ON p.id = a.person_id WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) "
 	"AND ($3 = '' OR a.region = $3) ORDER BY a.region, a.id");
-
-/* An instant as "YYYY-MM-DDTHH:MM:SSZ" (UTC), or null for 0. */
-static json_t *instant_json(int64_t us)
-{
-	char b[32];
-	time_t t = (time_t)(us / 1000000);
-	struct tm tm;
-	if (!us || !gmtime_r(&t, &tm))
-		return json_null();
-	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(b);
-}
 
 static bool is_staff(const struct app_actor *actor)
 {
@@ -81,7 +72,7 @@ static json_t *doc_row(struct store_stmt *s)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:o}", "id", (json_int_t)store_col_int(s, 0), "purpose",
 			 store_col_text(s, 1), "sha256", store_col_text(s, 2), "name", store_col_text(s, 3), "size",
-			 (json_int_t)store_col_int(s, 4), "uploaded_at", instant_json(store_col_int(s, 5)));
+			 (json_int_t)store_col_int(s, 4), "uploaded_at", json_instant(store_col_int(s, 5)));
 }
 
 static json_t *elig_row(struct store_stmt *s)
@@ -94,7 +85,7 @@ static json_t *opinion_row(struct store_stmt *s)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o}", "id", (json_int_t)store_col_int(s, 0), "stage",
 			 store_col_text(s, 1), "department", store_col_text(s, 2), "verdict", store_col_text(s, 3),
-			 "text", store_col_text(s, 4), "created_at", instant_json(store_col_int(s, 5)));
+			 "text", store_col_text(s, 4), "created_at", json_instant(store_col_int(s, 5)));
 }
 
 static json_t *objection_row(struct store_stmt *s)
@@ -105,6 +96,26 @@ static json_t *objection_row(struct store_stmt *s)
 static json_t *reco_row(struct store_stmt *s)
 {
 	return json_pack("{s:I, s:s}", "rank", (json_int_t)store_col_int(s, 0), "note", store_col_text(s, 1));
+}
+
+/* The winner's certificate, with the public verification URL its QR code carries; null before one is issued. */
+static int certificate(const struct app *app, struct store_conn *c, int64_t id, json_t *out, struct px_err *err)
+{
+	json_t *cert = json_null();
+	char url[600], no[64] = "", code[32] = "", issued[16] = "";
+	int64_t cid = 0;
+	int rc = store_get(c, &Q_CERTIFICATE, err, "i:ibbb", id, &cid, no, sizeof(no), code, sizeof(code), issued,
+			   sizeof(issued));
+
+	if (rc < 0)
+		return rc;
+	if (rc == STORE_ROW) {
+		certificate_verify_url(app, code, url, sizeof(url));
+		cert = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)cid, "no", no, "code", code, "issued_on",
+				 issued, "verify_url", url);
+	}
+	json_object_set_new(out, "certificate", cert);
+	return 0;
 }
 
 /* The applicant and the applicant-side record of the application. */
@@ -124,7 +135,7 @@ static int detail(struct store_conn *c, const struct application *a, json_t *out
 		json_object_set_new(out, "internal_notice", notice ? notice : json_null());
 		json_object_set_new(out, "attested_no_record", json_boolean(store_col_int(s, 2)));
 		json_object_set_new(out, "county_note", note[0] ? json_string(note) : json_null());
-		json_object_set_new(out, "submitted_at", instant_json(store_col_int(s, 4)));
+		json_object_set_new(out, "submitted_at", json_instant(store_col_int(s, 4)));
 		if (store_col_int(s, 5))
 			json_object_set_new(out, "organisation",
 					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
@@ -147,6 +158,7 @@ static int detail(struct store_conn *c, const struct application *a, json_t *out
 }
 
 struct view_args {
+	const struct app *app;
 	const struct app_actor *actor;
 	int64_t id;
 	const char *state, *region;
@@ -182,7 +194,8 @@ static int get_tx(struct store_conn *c, void *arg, struct px_err *err)
 		goto out;
 	o = application_json(&a);
 	if ((rc = detail(c, &a, o, err)) || (rc = rows(c, &Q_DOCS, id, docs, doc_row, err)) ||
-	    (rc = rows(c, &Q_ELIG, id, elig, elig_row, err)) || (rc = rows(c, &Q_RECO, id, reco, reco_row, err)))
+	    (rc = rows(c, &Q_ELIG, id, elig, elig_row, err)) || (rc = rows(c, &Q_RECO, id, reco, reco_row, err)) ||
+	    (rc = certificate(v->app, c, id, o, err)))
 		goto out;
 	json_object_set(o, "documents", docs);
 	json_object_set(o, "eligibility", elig);
@@ -210,7 +223,7 @@ out:
 int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
 			 struct px_err *err)
 {
-	struct view_args v = { actor, id, NULL, NULL, NULL };
+	struct view_args v = { app, actor, id, NULL, NULL, NULL };
 	return app_tx_json(app, STORE_TX_READ, get_tx, &v, &v.out, out, err);
 }
 
@@ -239,7 +252,7 @@ static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 		snprintf(masked, sizeof(masked), "%s", store_col_text(s, 14));
 	json_t *row = application_json(&a);
 	json_object_set_new(row, "identifier_masked", json_string(masked));
-	json_object_set_new(row, "submitted_at", instant_json(a.submitted_at));
+	json_object_set_new(row, "submitted_at", json_instant(a.submitted_at));
 	json_array_append_new(l->arr, row);
 	return 0;
 }
@@ -264,7 +277,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 int application_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
 			  const char *state, const char *region, json_t **out, struct px_err *err)
 {
-	struct view_args v = { actor, programme_id, state, region, NULL };
+	struct view_args v = { app, actor, programme_id, state, region, NULL };
 	if (state && *state && !application_state_known(state))
 		return px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
 	return app_tx_json(app, STORE_TX_READ, list_tx, &v, &v.out, out, err);

@@ -28,6 +28,8 @@
 #include "app/programme/programme.h"
 #include "app/review/ranking.h"
 #include "core/validity.h"
+#include "report/pdf.h"
+#include "report/qr.h"
 #include "util/file.h"
 
 static const char base32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -60,6 +62,15 @@ static struct store_sql Q_PUBLIC_WINNERS = STORE_SQL(
 static struct store_sql Q_APPROVAL = STORE_SQL(
 	"SELECT coalesce(document_no, ''), coalesce(decided_on, '') FROM decision "
 	"WHERE programme_id = $1 AND kind = 'approval' ORDER BY id");
+
+void certificate_verify_url(const struct app *app, const char *code, char *out, size_t n)
+{
+	const char *base = app->public_url ? app->public_url : "";
+	size_t len = strlen(base);
+	while (len && base[len - 1] == '/')
+		len--;
+	snprintf(out, n, "%.*s/verify/%s", (int)len, base, code);
+}
 
 bool certificate_code_normalise(const char *in, char out[CERTIFICATE_CODE_LEN + 3])
 {
@@ -214,26 +225,31 @@ static int issue_one(struct issue_arg *a, struct store_conn *c, const struct pro
 /* ---- rendering, after the commit ---- */
 
 struct render_arg {
+	const struct app *app;
 	const struct app_actor *actor;
 	int64_t programme_id;
 	json_t *missing; /* [{id, no, code, holder, award, programme, issuer, issued_on, sha256?}] */
 };
 
-/* What a certificate's PDF shows, its wording from the family's texts (certificate.body, certificate.verify). */
-static json_t *missing_doc(const struct template *t, struct store_stmt *s)
+/*
+ * What a certificate's PDF shows, its wording from the family's texts (certificate.body,
+ * certificate.verify), and the public verification URL its QR code carries.
+ */
+static json_t *missing_doc(const struct app *app, const struct template *t, struct store_stmt *s)
 {
 	int ti = template_track_index(t, store_col_text(s, 5));
 	const char *award = ti >= 0 ? t->tracks[ti].name : "";
-	const char *const vars[] = { "issuer", t->issuer, "holder", store_col_text(s, 4), "programme", t->title,
-				     "award", award, "code", store_col_text(s, 2), NULL };
-	char body[1024], verify[256];
+	char body[1024], verify[REPORT_VERIFY_MAX + 1], url[QR_TEXT_MAX + 1];
 
+	certificate_verify_url(app, store_col_text(s, 2), url, sizeof(url));
+	const char *const vars[] = { "issuer", t->issuer, "holder", store_col_text(s, 4), "programme", t->title,
+				     "award", award, "code", store_col_text(s, 2), "url", url, NULL };
 	family_text_fill(t, "certificate.body", vars, body, sizeof(body));
 	family_text_fill(t, "certificate.verify", vars, verify, sizeof(verify));
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)store_col_int(s, 0),
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)store_col_int(s, 0),
 			 "no", store_col_text(s, 1), "code", store_col_text(s, 2), "holder", store_col_text(s, 4),
 			 "award", award, "programme", t->title, "issuer", t->issuer, "issued_on", store_col_text(s, 6),
-			 "body", body, "verify", verify);
+			 "body", body, "verify", verify, "url", url);
 }
 
 /* The certificates of the programme whose PDF is not made yet, with what their PDF shows. */
@@ -252,7 +268,7 @@ static int missing_tx(struct store_conn *c, void *arg, struct px_err *err)
 	store_bind_int(s, 1, p.id);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		if (!*store_col_text(s, 7))
-			json_array_append_new(r->missing, missing_doc(p.tpl, s));
+			json_array_append_new(r->missing, missing_doc(r->app, p.tpl, s));
 	}
 	store_reset(s);
 	rc = rc < 0 ? rc : 0;
@@ -294,7 +310,7 @@ static int record_tx(struct store_conn *c, void *arg, struct px_err *err)
  */
 static int render_missing(struct app *app, const struct app_actor *actor, int64_t programme_id, struct px_err *err)
 {
-	struct render_arg r = { actor, programme_id, json_array() };
+	struct render_arg r = { app, actor, programme_id, json_array() };
 	json_t *v;
 	size_t i;
 	int rc = app_tx(app, STORE_TX_READ, missing_tx, &r, err);
@@ -306,7 +322,7 @@ static int render_missing(struct app *app, const struct app_actor *actor, int64_
 			json_string_value(json_object_get(v, "holder")),    json_string_value(json_object_get(v, "award")),
 			json_string_value(json_object_get(v, "programme")), json_string_value(json_object_get(v, "issuer")),
 			json_string_value(json_object_get(v, "issued_on")), json_string_value(json_object_get(v, "body")),
-			json_string_value(json_object_get(v, "verify")),
+			json_string_value(json_object_get(v, "verify")),    json_string_value(json_object_get(v, "url")),
 		};
 		if (rc || (rc = make_pdf(app, &doc, sha, err)))
 			break;
@@ -319,8 +335,10 @@ static int render_missing(struct app *app, const struct app_actor *actor, int64_
 	return rc;
 }
 
-static int list_certificates(struct store_conn *c, const struct programme *p, json_t **out, struct px_err *err)
+static int list_certificates(const struct app *app, struct store_conn *c, const struct programme *p, json_t **out,
+			     struct px_err *err)
 {
+	char url[QR_TEXT_MAX + 1];
 	struct store_stmt *s;
 	json_t *list = json_array();
 	int rc = store_prepare(c, &Q_OF_PROGRAMME, &s, err);
@@ -332,13 +350,14 @@ static int list_certificates(struct store_conn *c, const struct programme *p, js
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		int t = template_track_index(p->tpl, store_col_text(s, 5));
 		const char *sha = store_col_text(s, 7);
-		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:s}", "id",
+		certificate_verify_url(app, store_col_text(s, 2), url, sizeof(url));
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:s, s:s}", "id",
 						      (json_int_t)store_col_int(s, 0), "no", store_col_text(s, 1), "code",
 						      store_col_text(s, 2), "application", (json_int_t)store_col_int(s, 3),
 						      "holder", store_col_text(s, 4), "track", store_col_text(s, 5), "award",
 						      t >= 0 ? p->tpl->tracks[t].name : "", "issued_on", store_col_text(s, 6),
 						      "sha256", *sha ? json_string(sha) : json_null(), "pdf",
-						      *sha ? "ready" : "unavailable"));
+						      *sha ? "ready" : "unavailable", "verify_url", url));
 	}
 	store_reset(s);
 	if (rc < 0) {
@@ -374,6 +393,8 @@ out:
 }
 
 struct list_arg {
+	const struct app *app;
+	const struct app_actor *actor; /* NULL: the caller checked who asks */
 	int64_t programme_id;
 	json_t *out;
 };
@@ -383,11 +404,12 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 	struct list_arg *l = arg;
 	struct programme p;
 	json_t *list = NULL;
-	int rc = programme_load(c, l->programme_id, &p, err);
+	int rc = l->actor ? programme_load_office(c, l->actor, l->programme_id, &p, err)
+			  : programme_load(c, l->programme_id, &p, err);
 
 	if (rc)
 		return rc;
-	if (!(rc = list_certificates(c, &p, &list, err)))
+	if (!(rc = list_certificates(l->app, c, &p, &list, err)))
 		l->out = json_pack("{s:I, s:o}", "programme", (json_int_t)p.id, "certificates", list);
 	programme_release(&p);
 	return rc;
@@ -402,12 +424,21 @@ int certificate_issue(struct app *app, const struct app_actor *actor, int64_t pr
 		      struct px_err *err)
 {
 	struct issue_arg a = { app, actor, programme_id };
-	struct list_arg l = { programme_id, NULL };
+	struct list_arg l = { app, NULL, programme_id, NULL };
 	int rc;
 
 	*out = NULL;
 	if ((rc = app_tx(app, STORE_TX_WRITE, issue_tx, &a, err)) || (rc = render_missing(app, actor, programme_id, err)))
 		return rc;
+	return app_tx_json(app, STORE_TX_READ, list_tx, &l, &l.out, out, err);
+}
+
+int certificate_list(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+		     struct px_err *err)
+{
+	struct list_arg l = { app, actor, programme_id, NULL };
+
+	*out = NULL;
 	return app_tx_json(app, STORE_TX_READ, list_tx, &l, &l.out, out, err);
 }
 
@@ -628,4 +659,22 @@ int certificate_winners(struct app *app, int64_t programme_id, json_t **out, str
 {
 	struct winners_arg w = { programme_id, NULL };
 	return app_tx_json(app, STORE_TX_READ, winners_tx, &w, &w.out, out, err);
+}
+
+/* ---- the QR code ---- */
+
+int certificate_qr(struct app *app, const char *code, char **svg, size_t *len, struct px_err *err)
+{
+	char norm[CERTIFICATE_CODE_LEN + 3], url[QR_TEXT_MAX + 1];
+	json_t *v = NULL;
+	int rc;
+
+	*svg = NULL;
+	*len = 0;
+	if ((rc = certificate_verify(app, code, &v, err)))
+		return rc;
+	json_decref(v);
+	certificate_code_normalise(code, norm);
+	certificate_verify_url(app, norm, url, sizeof(url));
+	return qr_svg(url, svg, len, err);
 }

@@ -54,6 +54,27 @@ int certificate_pdf(struct app *app, const struct app_actor *actor, int64_t cert
  */
 int certificate_winners(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 
+/*
+ * The public verification URL of a code, the page a certificate's QR code
+ * opens: "<public_url>/verify/<code>" (serve --public-url), or the path alone
+ * without a public URL. Truncated to n bytes.
+ */
+void certificate_verify_url(const struct app *app, const char *code, char *out, size_t n);
+
+/*
+ * The certificates of a programme for its office: {programme, certificates:
+ * [{id, no, code, application, holder, track, award, issued_on, sha256, pdf,
+ * verify_url}]}; PX_ENOTFOUND for another region's programme.
+ */
+int certificate_list(struct app *app, const struct app_actor *actor, int64_t programme_id, json_t **out,
+		     struct px_err *err);
+
+/*
+ * The QR code (SVG) of a code's verification URL, for anyone;
+ * PX_ENOTFOUND "certificate_not_found" for an unknown code.
+ */
+int certificate_qr(struct app *app, const char *code, char **svg, size_t *len, struct px_err *err);
+
 /* A new random verification code ("ABCD-EFGH-JKLM"). */
 void certificate_code_new(char out[CERTIFICATE_CODE_LEN + 3]);
 

@@ -32,6 +32,7 @@ int certificate_render(const struct certificate_doc *doc, char **pdf, size_t *le
 	c = (struct report_certificate){
 		.title = doc->programme, .award = doc->award, .holder = doc->holder, .body = doc->body,
 		.issuer = doc->issuer, .issued_on = issued, .number = doc->no, .verify_line = doc->verify,
+		.qr_text = doc->url,
 	};
 	if ((fd = mkstemp(path)) < 0)
 		return px_err_set(err, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");

@@ -22,6 +22,7 @@ struct certificate_doc {
 	const char *issued_on; /* YYYY-MM-DD */
 	const char *body;      /* the wording, from the family's text "certificate.body" */
 	const char *verify;    /* the verification line, from "certificate.verify" */
+	const char *url;       /* the public verification URL, printed as a QR code */
 };
 
 /* Render the PDF: *pdf (malloc'd, the caller frees) of *len bytes. */

@@ -3,6 +3,7 @@
  *   GET  /api/v1/reviews/mine                   the expert's active assignments (expert)
  *   POST /api/v1/assignments/{id}/review        {scores: {item: points}, opinion, suggestions, integrity: true} (expert)
  *   GET  /api/v1/applications/{id}/reviews?stage=  the panel's reviews (office; an assigned expert after their own)
+ *   GET  /api/v1/programmes/{id}/review-progress?stage=  every assignment of a review stage (office)
  */
 #include "http/handlers.h"
 
@@ -10,6 +11,7 @@
 #include "app/input.h"
 #include "app/json.h"
 #include "app/tx.h"
+#include "app/review/progress.h"
 #include "app/review/review.h"
 #include "http/json_in.h"
 
@@ -50,6 +52,18 @@ void h_reviews_panel(struct http_req *r)
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
 	if (review_panel(http_app(r), http_actor(r), id, http_query(r, "stage"), &out, &err))
+		return (void)http_fail(r, &err);
+	http_reply_json(r, 200, out);
+}
+
+void h_reviews_progress(struct http_req *r)
+{
+	struct px_err err = { 0 };
+	json_t *out = NULL;
+	int64_t id;
+	if (http_param_id_or_reply(r, 0, &id))
+		return;
+	if (review_progress(http_app(r), http_actor(r), id, http_query(r, "stage"), &out, &err))
 		return (void)http_fail(r, &err);
 	http_reply_json(r, 200, out);
 }

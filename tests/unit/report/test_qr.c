@@ -45,11 +45,42 @@ static void text_limits(void **state)
 	free(svg);
 }
 
+/* The matrix is the SVG's: a dark module at (x, y) is the SVG's unit square at (x + 4, y + 4). */
+static void modules_match_the_svg(void **state)
+{
+	(void)state;
+	struct px_err err = { 0 };
+	const char *url = "https://zlj.example.gov.cn/verify/ABCD-EFGH-JKLM";
+	unsigned char *m = NULL;
+	char *svg = NULL, cell[48];
+	size_t len = 0;
+	int width = 0, dark = 0;
+
+	assert_int_equal(qr_modules(url, &m, &width, &err), 0);
+	assert_int_equal(qr_svg(url, &svg, &len, &err), 0);
+	assert_int_equal(width, 33);
+	for (int y = 0; y < width; y++)
+		for (int x = 0; x < width; x++) {
+			snprintf(cell, sizeof(cell), "M%d %dh1v1h-1z", x + 4, y + 4);
+			assert_int_equal(m[y * width + x] != 0, strstr(svg, cell) != NULL);
+			dark += m[y * width + x];
+		}
+	assert_true(dark > width * width / 4);
+	free(m);
+	free(svg);
+	m = (unsigned char *)1;
+	assert_int_equal(qr_modules("", &m, &width, &err), PX_EINVAL);
+	assert_string_equal(err.key, "qr_text");
+	assert_null(m);
+	assert_int_equal(width, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(svg_of_a_link),
 		cmocka_unit_test(text_limits),
+		cmocka_unit_test(modules_match_the_svg),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -625,6 +625,57 @@ static void pdf_text_is_never_markup(void **state)
 	free(text);
 }
 
+/*
+ * Dark pixels of the box where the QR code goes (the lower right, inside the
+ * border), on the page rendered in grey at 36 dpi (half a pixel per point).
+ */
+static int qr_box_dark(const char *pdf)
+{
+	char prefix[512], pgm[600];
+	int w = 0, h = 0, max = 0, dark = 0;
+
+	snprintf(prefix, sizeof(prefix), "%s.page", pdf);
+	snprintf(pgm, sizeof(pgm), "%s.pgm", prefix);
+	const char *argv[] = { "pdftoppm", "-gray", "-r", "36", "-singlefile", pdf, prefix, NULL };
+	free(run_ok(argv));
+	FILE *f = fopen(pgm, "rb");
+	assert_non_null(f);
+	assert_int_equal(fscanf(f, "P5 %d %d %d", &w, &h, &max), 3);
+	fgetc(f);
+	unsigned char *px = malloc((size_t)w * (size_t)h);
+	assert_non_null(px);
+	assert_int_equal(fread(px, 1, (size_t)w * (size_t)h, f), (size_t)w * (size_t)h);
+	fclose(f);
+	unlink(pgm);
+	/* the code's 76 pt square 44 pt in from the lower right corner, less a pixel each side */
+	for (int y = h - 22 - 38 + 1; y < h - 22 - 1; y++)
+		for (int x = w - 22 - 38 + 1; x < w - 22 - 1; x++)
+			dark += px[y * w + x] < 128;
+	free(px);
+	return dark;
+}
+
+static void pdf_certificate_carries_a_qr_code(void **state)
+{
+	(void)state;
+	char p[512];
+	struct px_err e = { 0 };
+	struct report_certificate c = cert_on();
+
+	path_of(p, sizeof(p), "plain.pdf");
+	assert_int_equal(report_pdf_certificate(p, &c, &e), 0);
+	assert_int_equal(qr_box_dark(p), 0);
+	c.qr_text = "https://zlj.example.gov.cn/verify/K7QM-4TXZ-9BWD";
+	path_of(p, sizeof(p), "qr.pdf");
+	assert_int_equal(report_pdf_certificate(p, &c, &e), 0);
+	int dark = qr_box_dark(p);
+	print_message("QR box: %d dark pixels of %d\n", dark, 36 * 36);
+	assert_true(dark > 36 * 36 / 4 && dark < 36 * 36 * 3 / 4); /* about half the modules are dark */
+	char *text = pdf_text(p, 0);
+	assert_non_null(strstr(text, "K7QM4TXZ9BWD")); /* the verification line stays beside it */
+	free(text);
+}
+
 static void pdf_certificate_fits_long_names(void **state)
 {
 	(void)state;
@@ -911,6 +962,7 @@ int main(void)
 		cmocka_unit_test_setup(pdf_certificate, before_each),
 		cmocka_unit_test_setup(pdf_text_is_never_markup, before_each),
 		cmocka_unit_test_setup(pdf_certificate_fits_long_names, before_each),
+		cmocka_unit_test_setup(pdf_certificate_carries_a_qr_code, before_each),
 		cmocka_unit_test_setup(pdf_certificate_errors, before_each),
 		cmocka_unit_test_setup(pdf_review_report_paginates, before_each),
 		cmocka_unit_test_setup(pdf_review_errors, before_each),
