@@ -1,5 +1,5 @@
 // bench/nqi.mjs - the NQI one-stop service records at the platform's size
-// (seed 002: about 5,000 institutions and 400,000 enterprises) with
+// (青岛 2022 质量月启动报道: about 5,000 institutions and 400,000 enterprises) with
 // 1,000,000 services, on SQLite (synchronous=FULL). Generates the three CSV
 // files, imports them with `pingxuan nqi import` (timed, progress on
 // stderr), then times filtered, sorted pages of services and the statistics

@@ -1,5 +1,5 @@
 /*
- * demo_nqi.c - the demo of Qingdao's NQI one-stop service records (seed 002:
+ * demo_nqi.c - the demo of Qingdao's NQI one-stop service records (青岛 2022 质量月启动报道:
  * the platform's institutions, the enterprises they serve in the 24 industry
  * chains, services by kind; docs/nqi.md), played through the API by the
  * Qingdao office: sixty institutions, 3,000 enterprises and 5,000 services

@@ -1,5 +1,5 @@
 /*
- * demo_qingdao.c - the demo of Qingdao's 2022 quality month (seed 002): the
+ * demo_qingdao.c - the demo of Qingdao's 2022 quality month (青岛 2022 质量月启动报道): the
  * launch of 28 September 2022 - a few of the city's honours imported into
  * the honours register and the 好品山东 list published - and the ten key
  * quality works (十大质量提升重点活动) announced there, each with its lead

@@ -1,5 +1,5 @@
 // t0500-apply: applying for the Qingyuan 2025 government quality award
-// (seed 004, step 1 申报). Organisations and individuals register with checked
+// (清强市办〔2025〕20号, step 1 申报). Organisations and individuals register with checked
 // identifiers, fill in the form of the template, run their internal public
 // notice for 5 working days, attest that they have no record, upload evidence
 // PDFs and submit; eligibility is judged by the template's rules, by the

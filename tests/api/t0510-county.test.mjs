@@ -1,4 +1,4 @@
-// t0510-county: the county stage of the Qingyuan 2025 award (seed 004, step 2
+// t0510-county: the county stage of the Qingyuan 2025 award (清强市办〔2025〕20号, step 2
 // 推荐). The 清城区 bureau checks its applications (returning one for
 // completion), asks the consulted departments for their opinions, publishes
 // its applicants for 5 working days, then recommends in rank order within its

@@ -1,5 +1,5 @@
 // t0520-objections: objections (异议) to applicants of the Qingyuan 2025 award
-// (seed 004, section 9). Anyone objects in writing; the office forwards the
+// (清强市办〔2025〕20号, section 9). Anyone objects in writing; the office forwards the
 // objection to the applicant's county within 3 working days; the county
 // answers within 3 working days of the forwarding; the office decides
 // collectively. Review goes on meanwhile; a verified objection that breaks an

@@ -1,5 +1,5 @@
 // t0600-qualification: the office's qualification review of the Qingyuan
-// 2025 award (seed 004 七(三)). Three applications arrive recommended by
+// 2025 award (清强市办〔2025〕20号 七(三)). Three applications arrive recommended by
 // their counties (put in place by the stage fixture); member units give
 // opinions, the office asks for supplementary material with a deadline in
 // working days, accepts or rejects each application, and publishes the

@@ -1,5 +1,5 @@
 // t0620-ranking-publication: from the on-site review to the certificates of
-// the Qingyuan 2025 award (seed 004 七(六) to (九), 八). Seven organisations
+// the Qingyuan 2025 award (清强市办〔2025〕20号 七(六) to (九), 八). Seven organisations
 // and twelve individuals come shortlisted with their material review scores
 // (put in place by the stage fixture). The on-site review is drawn and
 // scored; the final score weighs material 40 % and on-site 60 %; the ranking

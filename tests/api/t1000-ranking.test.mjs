@@ -1,4 +1,4 @@
-// t1000-ranking: the Guangzhou Top-100 quality-brand ranking of 2022 (seed 000,
+// t1000-ranking: the Guangzhou Top-100 quality-brand ranking of 2022 (广州市质量强市办 2022-07-18 通知,
 // 广州市质量强市工作领导小组办公室, notice of 2022-07-14) without its public vote.
 // Registration runs 2022-07-18 (Monday) to 2022-08-10 (Wednesday): refused the
 // working day before and the day after, with exact codes; each brand chooses

@@ -1,4 +1,4 @@
-// t1010-ranking-tracks-composite: the Guangzhou 2022 brand ranking (seed 000)
+// t1010-ranking-tracks-composite: the Guangzhou 2022 brand ranking (广州市质量强市办 2022-07-18 通知)
 // with real votes cast through the public vote (codes by the `file` SMS
 // gateway, voter sessions, ballots), then both panels, then the composite.
 // A brand that chose two tracks (消费知名品牌 and 网络人气品牌) stands in the

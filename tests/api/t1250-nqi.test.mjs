@@ -1,5 +1,5 @@
 // t1250-nqi: the NQI one-stop service records of Qingdao's quality month
-// (seed 002: the platform's institutions, the enterprises they serve and the
+// (青岛 2022 质量月启动报道: the platform's institutions, the enterprises they serve and the
 // services by kind), told on a Qingdao office and the Chengyang county
 // bureau. Institutions come from a file through the CLI (progress on
 // stderr), enterprises and services through the API; a file with faulty rows

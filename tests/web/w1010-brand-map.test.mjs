@@ -1,4 +1,4 @@
-// w1010-brand-map: the brand map of the Guangzhou 2022 ranking (seed 000) in
+// w1010-brand-map: the brand map of the Guangzhou 2022 ranking (广州市质量强市办 2022-07-18 通知) in
 // the browser: once the lists are published, the public page draws the
 // published brands per district on the 11 districts of Guangzhou (ECharts,
 // the boundaries served with the UI from the npm package

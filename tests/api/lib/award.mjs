@@ -1,4 +1,4 @@
-// award.mjs - steps of the Qingyuan 2025 government quality award (seed 004)
+// award.mjs - steps of the Qingyuan 2025 government quality award (清强市办〔2025〕20号)
 // shared by the award stories (t05xx, t06xx): a programme on the rehearsal
 // clock, applicants, complete forms, evidence PDFs, submitted applications,
 // score sheets that add up to a chosen total, dates on the official calendar

@@ -1,4 +1,4 @@
-// ranking.mjs - steps of the Guangzhou 2022 quality-brand ranking (seed 000)
+// ranking.mjs - steps of the Guangzhou 2022 quality-brand ranking (广州市质量强市办 2022-07-18 通知)
 // shared by the ranking stories (t10xx): the programme, the district bureaus of
 // attachment 2, the ten member units and seven experts of the two panels,
 // organisations registered by their district bureau, sheets on the five criteria.

@@ -1,4 +1,4 @@
-/* test_eligibility.c - the eligibility rules of seed 004 on their boundary dates. */
+/* test_eligibility.c - the eligibility rules of 清强市办〔2025〕20号 on their boundary dates. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -372,7 +372,7 @@ static void weighted_combination(void **state)
 	const struct score_part two[] = { { 8123, 400 }, { 8567, 600 } };
 	assert_int_equal(score_combine(two, 2, &v, &err), 0);
 	assert_int_equal(v, 8389);
-	/* votes 20 %, promotion group 30 %, experts 50 % (seed 000), on 100 points */
+	/* votes 20 %, promotion group 30 %, experts 50 % (广州市质量强市办 2022-07-18 通知), on 100 points */
 	const struct score_part three[] = { { 9000, 200 }, { 8000, 300 }, { 7005, 500 } };
 	assert_int_equal(score_combine(three, 3, &v, &err), 0);
 	assert_int_equal(v, 7703); /* 1800 + 2400 + 3502.5 = 7702.5 -> 7703 */
