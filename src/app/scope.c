@@ -50,6 +50,9 @@ static struct store_sql Q_CAMPAIGN_MEDIA = STORE_SQL(
 static struct store_sql Q_CAMPAIGN_MATERIAL = STORE_SQL(
 	"SELECT g.region, NULL FROM campaign_material x JOIN programme g ON g.id = x.programme_id WHERE x.id = $1");
 
+static struct store_sql Q_BV_ROUND = STORE_SQL("SELECT owner_region, NULL FROM bv_round WHERE id = $1");
+static struct store_sql Q_BV_SUBMISSION = STORE_SQL(
+	"SELECT r.owner_region, s.region FROM bv_submission s JOIN bv_round r ON r.id = s.round_id WHERE s.id = $1");
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 /* an application's state, its programme's template, the member's unit and whether that unit gave an opinion on it */
 static struct store_sql Q_MEMBER_APPLICATION = STORE_SQL(
@@ -74,6 +77,7 @@ static const struct {
 	{ "report-requests", &Q_REPORT_REQUEST }, { "report-files", &Q_REPORT_FILE },
 	{ "campaign-activities", &Q_CAMPAIGN_ACTIVITY }, { "campaign-media", &Q_CAMPAIGN_MEDIA },
 	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL },
+	{ "brand-value-rounds", &Q_BV_ROUND }, { "brand-value-submissions", &Q_BV_SUBMISSION },
 };
 
 bool app_actor_in_region(const struct app_actor *actor, const char *owner, const char *local)

@@ -213,6 +213,14 @@ void h_honours_enterprise(struct http_req *r);
 void h_honours_totals(struct http_req *r);
 void h_honours_publish(struct http_req *r);
 void h_honour_lists_get(struct http_req *r);
+void h_brandvalue_open(struct http_req *r);
+void h_brandvalue_rounds(struct http_req *r);
+void h_brandvalue_round(struct http_req *r);
+void h_brandvalue_submit(struct http_req *r);
+void h_brandvalue_compute(struct http_req *r);
+void h_brandvalue_results(struct http_req *r);
+void h_brandvalue_submission(struct http_req *r);
+void h_brandvalue_report(struct http_req *r);
 
 /* the engine: corrections and leftovers */
 

@@ -234,6 +234,14 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/enterprises/{uscc}/honours", h_honours_enterprise, ROLES_ANY, PUBLIC),
 	R("POST", "/api/v1/honour-lists", h_honours_publish, OFFICE, 0),
 	R("GET", "/api/v1/honour-lists/{id}", h_honour_lists_get, ROLES_ANY, PUBLIC),
+	R("POST", "/api/v1/brand-value-rounds", h_brandvalue_open, OFFICE, 0),
+	R("GET", "/api/v1/brand-value-rounds", h_brandvalue_rounds, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/brand-value-rounds/{id}", h_brandvalue_round, SCOPED | APPLICANT, 0),
+	R("POST", "/api/v1/brand-value-rounds/{id}/submissions", h_brandvalue_submit, APPLICANT, 0),
+	R("POST", "/api/v1/brand-value-rounds/{id}/compute", h_brandvalue_compute, OFFICE, 0),
+	R("GET", "/api/v1/brand-value-rounds/{id}/results", h_brandvalue_results, SCOPED, 0),
+	R("GET", "/api/v1/brand-value-submissions/{id}", h_brandvalue_submission, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/brand-value-submissions/{id}/report.pdf", h_brandvalue_report, SCOPED | APPLICANT, 0),
 
 	/* the engine: corrections and leftovers */
 };
