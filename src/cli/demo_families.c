@@ -13,7 +13,7 @@
 
 /* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c with its accounts */
 
-/* quality month (Qingdao 2022): demo_qingdao.c */
+/* quality month (Qingdao 2022): demo_qingdao.c; the brand value evaluation: demo_brandvalue.c */
 
 const struct demo_family demo_families[] = {
 	/* ranking */
@@ -27,6 +27,7 @@ const struct demo_family demo_families[] = {
 	{ "湖南质量问题帮扶与首席质量官培训 2022（湘市监办发〔2022〕71号）", demo_hunan_desk_seed, demo_hunan_desk_run },
 
 	/* quality month */
+	{ "青岛市企业品牌价值测评 2022（GB/T 29188-2012）", demo_brandvalue_seed, demo_brandvalue_run },
 
 	{ NULL, NULL, NULL },
 };

@@ -33,4 +33,8 @@ int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_e
 int demo_hunan_desk_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_desk_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
+/* The Qingdao 2022 brand value evaluation (demo_brandvalue.c): a round, twelve enterprises, computed and ranked. */
+int demo_brandvalue_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_brandvalue_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+
 #endif

@@ -137,10 +137,13 @@ static void assets_line(const struct src *s, char *out, size_t cap)
 	}
 }
 
-/* The paragraphs above the table. */
-static void head_paras(const struct src *s, char paras[5][REPORT_LINE_MAX])
+#define NPARAS 7
+
+/* The paragraphs above the table: the enterprise, the round, the value, the method, the parameters, the assets, the terminal value. */
+static void head_paras(const struct src *s, char paras[NPARAS][REPORT_LINE_MAX])
 {
 	char key[48], tax[16], disc[16], base[16], prem[16], growth[16], role[16], charge[16], assets[600];
+	char value[32], rank[16], terminal[32], terminal_present[32];
 	snprintf(key, sizeof(key), "method.%s", s->r.method);
 	brandvalue_pct(num(s->r.params, "tax_bp"), tax, sizeof(tax));
 	brandvalue_pct(num(s->result, "discount_bp"), disc, sizeof(disc));
@@ -150,16 +153,22 @@ static void head_paras(const struct src *s, char paras[5][REPORT_LINE_MAX])
 	brandvalue_pct(num(s->result, "brand_role_bp"), role, sizeof(role));
 	brandvalue_pct(num(s->result, "charge_bp"), charge, sizeof(charge));
 	assets_line(s, assets, sizeof(assets));
+	yuan(num(s->result, "value"), value, sizeof(value));
+	snprintf(rank, sizeof(rank), "%lld", (long long)s->rank);
+	yuan(num(s->result, "terminal"), terminal, sizeof(terminal));
+	yuan(num(s->result, "terminal_present"), terminal_present, sizeof(terminal_present));
 	const char *v0[] = { "name", s->name, "uscc", s->uscc, NULL };
 	const char *v1[] = { "round", s->r.title, NULL };
-	const char *v2[] = { "method", brandvalue_text(key), "standard", brandvalue_text("standard"), NULL };
-	const char *v3[] = { "tax", tax, "discount", disc, "base", base, "premium", prem, "growth", growth, "role", role, NULL };
-	const char *v4[] = { "assets", assets, "charge", charge, NULL };
-	fill_text(brandvalue_text("report.enterprise"), v0, paras[0], REPORT_LINE_MAX);
-	fill_text(brandvalue_text("report.round"), v1, paras[1], REPORT_LINE_MAX);
-	fill_text(brandvalue_text("report.method"), v2, paras[2], REPORT_LINE_MAX);
-	fill_text(brandvalue_text("report.params"), v3, paras[3], REPORT_LINE_MAX);
-	fill_text(brandvalue_text("report.assets"), v4, paras[4], REPORT_LINE_MAX);
+	const char *v2[] = { "value", value, "rank", rank, NULL };
+	const char *v3[] = { "method", brandvalue_text(key), "standard", brandvalue_text("standard"), NULL };
+	const char *v4[] = { "tax", tax, "discount", disc, "base", base, "premium", prem, "growth", growth, "role", role, NULL };
+	const char *v5[] = { "assets", assets, "charge", charge, NULL };
+	const char *v6[] = { "terminal", terminal, "terminal_present", terminal_present, NULL };
+	static const char *const keys[NPARAS] = { "report.enterprise", "report.round", "report.value", "report.method",
+						  "report.params", "report.assets", "report.terminal" };
+	const char *const *vars[NPARAS] = { v0, v1, v2, v3, v4, v5, v6 };
+	for (int k = 0; k < NPARAS; k++)
+		fill_text(brandvalue_text(keys[k]), vars[k], paras[k], REPORT_LINE_MAX);
 }
 
 /* Draw the report into a private temporary file and read it back. */
@@ -167,35 +176,24 @@ static int draw(const struct src *s, char **pdf, size_t *len, struct px_err *err
 {
 	static const char *const headers[NCOLS] = { "col.year",   "col.revenue", "col.margin", "col.profit", "col.nopat",
 						    "col.charges", "col.excess", "col.brand", "col.factor", "col.present" };
-	char paras[5][REPORT_LINE_MAX], closing[4][REPORT_LINE_MAX], tmp[3][32], rank[16], today[11];
+	char paras[NPARAS][REPORT_LINE_MAX], signer[REPORT_LINE_MAX], today[11];
 	char buf[BV_MAX_YEARS * NCOLS][32], path[64] = "/tmp/px-brandvalue-XXXXXX";
-	const char *cells[BV_MAX_YEARS * NCOLS], *p[5], *cl[4];
+	const char *cells[BV_MAX_YEARS * NCOLS], *p[NPARAS], *cl[2] = { signer, today };
 	struct report_column cols[NCOLS];
 	for (int k = 0; k < NCOLS; k++)
 		cols[k] = (struct report_column){ brandvalue_text(headers[k]), k ? 14 : 8, REPORT_COL_TEXT, 0 };
 	size_t nrows = json_array_size(json_object_get(s->result, "years"));
 	head_paras(s, paras);
-	year_cells(s, buf, cells);
-	yuan(num(s->result, "terminal"), tmp[0], 32);
-	yuan(num(s->result, "terminal_present"), tmp[1], 32);
-	yuan(num(s->result, "value"), tmp[2], 32);
-	snprintf(rank, sizeof(rank), "%lld", (long long)s->rank);
-	date_format((px_date)s->r.computed_on, today);
-	const char *vt[] = { "terminal", tmp[0], "terminal_present", tmp[1], NULL };
-	const char *vv[] = { "value", tmp[2], "rank", rank, NULL };
-	const char *vs[] = { "issuer", s->issuer, NULL };
-	fill_text(brandvalue_text("report.terminal"), vt, closing[0], REPORT_LINE_MAX);
-	fill_text(brandvalue_text("report.value"), vv, closing[1], REPORT_LINE_MAX);
-	fill_text(brandvalue_text("report.signer"), vs, closing[2], REPORT_LINE_MAX);
-	snprintf(closing[3], REPORT_LINE_MAX, "%s", today);
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < NPARAS; k++)
 		p[k] = paras[k];
-	for (int k = 0; k < 4; k++)
-		cl[k] = closing[k];
+	year_cells(s, buf, cells);
+	const char *vs[] = { "issuer", s->issuer, NULL };
+	fill_text(brandvalue_text("report.signer"), vs, signer, sizeof(signer));
+	date_format((px_date)s->r.computed_on, today);
 	struct report_table table = { .title = brandvalue_text("report.table"), .cols = cols, .ncols = NCOLS,
 				      .cells = cells, .nrows = nrows, .landscape = true };
-	struct report_doc doc = { .title = brandvalue_text("report.title"), .subtitle = s->name, .paras = p, .nparas = 5,
-				  .table = &table, .closing = cl, .nclosing = 4, .landscape = true };
+	struct report_doc doc = { .title = brandvalue_text("report.title"), .subtitle = s->name, .paras = p,
+				  .nparas = NPARAS, .table = &table, .closing = cl, .nclosing = 2, .landscape = true };
 	int fd = mkstemp(path), rc;
 	if (fd < 0)
 		return px_err_set(err, PX_EIO, "tmp_failed", NULL, "cannot create a temporary file");
