@@ -44,7 +44,7 @@ static int bv_seed(struct app *app, const char *data_dir, struct px_err *err)
 {
 	struct account_new office = { "qd-bvoffice", "青岛市市场监督管理局", DEMO_PASSWORD, "office",
 				      "青岛市市场监督管理局（品牌价值测评）", "370200" };
-	char login[16];
+	char login[24];
 	int64_t id;
 	int rc = account_create(app, &app_actor_cli, &office, &id, err);
 	(void)data_dir;
@@ -89,7 +89,7 @@ static json_t *data_body(int i)
 static int enterprise(const char *url, long long round, int i, struct px_err *err)
 {
 	struct demo_client c = { 0 };
-	char login[16], uscc[19];
+	char login[24], uscc[19];
 	snprintf(login, sizeof(login), "qd-bv%02d", i + 1);
 	demo_uscc(enterprises[i].region, 7100 + i, uscc);
 	int rc = demo_login(&c, url, login, DEMO_PASSWORD, err);
