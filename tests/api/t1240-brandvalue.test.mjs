@@ -67,7 +67,7 @@ test('an enterprise without its organisation cannot submit; bad data is refused 
   addOrganisation(srv.db, { uscc: usccFor('441802', 41), name: '清远华星精密制造有限公司', owner: 'applicant' });
   addOrganisation(srv.db, { uscc: usccFor('441881', 42), name: '英德市绿源茶业股份有限公司', region: '441881', owner: 'applicant2' });
   const cases = [
-    [(d) => d.years.pop(), 'bv_years', 'years'],
+    [(d) => d.years.pop(), 'years_mismatch', 'years'],
     [(d) => { d.years[1].year = 2025; }, 'wrong_year', 'years[1].year'],
     [(d) => { d.years[2].revenue = -1; }, 'out_of_range', 'years[2].revenue'],
     [(d) => { d.years[3].revenue = 1e16; }, 'out_of_range', 'years[3].revenue'],

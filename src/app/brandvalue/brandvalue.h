@@ -54,7 +54,7 @@ int brandvalue_round_get(struct app *app, const struct app_actor *actor, int64_t
  * {years: [{year, revenue, margin_bp}] one per forecast year in order,
  * assets: {code: share_bp}, brand_role_bp, risk_premium_bp}. Keys with the
  * field at fault: missing_field, out_of_range ("years[2].revenue" ...),
- * wrong_year, bv_years, unknown_asset ("assets.x"), and core/brandvalue's
+ * wrong_year, years_mismatch, unknown_asset ("assets.x"), and core/brandvalue's
  * own; PX_EINVAL "no_organisation" before the organisation is registered;
  * PX_ECONFLICT "round_computed" once computed. *out as brandvalue_submission_get.
  * Audited "brandvalue.submit".

@@ -106,7 +106,7 @@ static int check_years(const struct bv_round *r, const json_t *req, json_t *data
 	if (!json_is_array(years))
 		return px_err_set(err, PX_EINVAL, "missing_field", "years", "'years' is required");
 	if (json_array_size(years) != (size_t)r->years)
-		return px_err_set(err, PX_EINVAL, "bv_years", "years", "the round asks for %d years, not %zu", r->years,
+		return px_err_set(err, PX_EINVAL, "years_mismatch", "years", "the round asks for %d years, not %zu", r->years,
 				  json_array_size(years));
 	json_array_foreach(years, i, v) {
 		int64_t year = 0, revenue = 0, margin = 0;
