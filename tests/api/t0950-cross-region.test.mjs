@@ -75,6 +75,10 @@ before(async () => {
     `created_at) VALUES (${ids.programmes}, '清远日报', 'report', '质量宣传', '2025-11-10', ${now()}) RETURNING id`));
   ids['campaign-materials'] = Number(sql(db, 'INSERT INTO campaign_material (programme_id, kind, title, sha256, mime, size, ' +
     `created_at) VALUES (${ids.programmes}, 'photo', '现场', '${'ab'.repeat(32)}', 'image/png', 10, ${now()}) RETURNING id`));
+  ids['brand-value-rounds'] = Number(sql(db, 'INSERT INTO bv_round (owner_region, title, first_year, years, method, params, ' +
+    `state, opened_on, created_at) VALUES ('441800', '清远市企业品牌价值测评', 2026, 5, 'mpeem', '{}', 'open', 20402, ${now()}) RETURNING id`));
+  ids['brand-value-submissions'] = Number(sql(db, 'INSERT INTO bv_submission (round_id, organisation_id, region, data, ' +
+    `submitted_at) VALUES (${ids['brand-value-rounds']}, ${ids.organisations}, '441802', '{}', ${now()}) RETURNING id`));
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -102,6 +106,7 @@ const EXCEPTIONS = {
   'GET /api/v1/honours': (r) => assert.deepEqual(r.json, { total: 0, honours: [] }),
   'GET /api/v1/targets': (r) => assert.deepEqual(r.json.totals, { models: 0, certified: 0, trained: 0, solved: 0 }),
   'GET /api/v1/models/candidates': (r) => assert.deepEqual(r.json.candidates, []),
+  'GET /api/v1/brand-value-rounds': (r) => assert.deepEqual(r.json.rounds, []),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -118,6 +123,7 @@ const EXCEPTIONS = {
   'POST /api/v1/honours/import': 400,
   'POST /api/v1/honour-lists': 400,
   'POST /api/v1/models': 400,
+  'POST /api/v1/brand-value-rounds': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };
