@@ -116,12 +116,13 @@ test('the worked example through the API is worth exactly 38,648,769 yuan, ranke
   fails(await ent.post(`/api/v1/brand-value-rounds/${rid}/submissions`, EXAMPLE), 409, 'round_computed', 'round');
 });
 
-test('mid-year discounting gives 40,902,013 yuan', async () => {
+test('mid-year discounting gives 40,902,013 yuan; equal values share their rank', async () => {
   const mid = ok(await office.post('/api/v1/brand-value-rounds', { ...ROUND, method: 'mpeem_mid_year' }), 201).id;
   fails(await office.post(`/api/v1/brand-value-rounds/${mid}/compute`, {}), 409, 'no_submissions');
   ok(await ent.post(`/api/v1/brand-value-rounds/${mid}/submissions`, EXAMPLE), 201);
+  ok(await ent2.post(`/api/v1/brand-value-rounds/${mid}/submissions`, EXAMPLE), 201);
   const r = ok(await office.post(`/api/v1/brand-value-rounds/${mid}/compute`, {}));
-  assert.deepEqual(r.results.map((x) => x.value), [40902013]);
+  assert.deepEqual(r.results.map((x) => [x.rank, x.value]), [[1, 40902013], [1, 40902013]]);
 });
 
 test('the report PDF: A4 landscape, CJK fonts embedded, the value printed', async () => {
@@ -152,5 +153,5 @@ test('another region\'s office meets none of it', async () => {
   fails(await gz.get(`/api/v1/brand-value-submissions/${sid}/report.pdf`), 404, 'not_found');
   assert.equal(ok(await office.get('/api/v1/brand-value-rounds')).rounds.length, 2);
   assert.equal(ok(await ent2.get('/api/v1/brand-value-rounds')).rounds.length, 2);
-  assert.equal(sql(srv.db, "SELECT count(*) FROM audit WHERE action LIKE 'brandvalue.%'"), '8');
+  assert.equal(sql(srv.db, "SELECT count(*) FROM audit WHERE action LIKE 'brandvalue.%'"), '9');
 });
