@@ -20,7 +20,7 @@ certs=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate WHERE programme
 [ "$certs" = "$winners" ] && echo "ok - a certificate per winner" || { echo "not ok - certificates $certs"; failed=$((failed + 1)); }
 hn=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM certificate c JOIN programme g ON g.id = c.programme_id WHERE g.config LIKE '%hunan-famous-products-2022%' AND c.valid_to IS NOT NULL")
 [ "$hn" = 100 ] && echo "ok - 湖南名品: 100 certified to the bar" || { echo "not ok - 湖南名品 certificates: $hn"; failed=$((failed + 1)); }
-bv=$(sqlite3 "$tmp/demo.db" "SELECT count(*), count(report_sha), sum(value = 38648769 AND id = (SELECT min(id) FROM bv_submission)) FROM bv_submission s JOIN bv_round r ON r.id = s.round_id WHERE r.state = 'computed'")
+bv=$(sqlite3 "$tmp/demo.db" "SELECT count(*), count(report_sha), sum(s.value = 38648769 AND s.id = (SELECT min(id) FROM bv_submission)) FROM bv_submission s JOIN bv_round r ON r.id = s.round_id WHERE r.state = 'computed'")
 [ "$bv" = "12|12|1" ] && echo "ok - 品牌价值测评: 12 enterprises computed with their reports, the worked example at 38,648,769 yuan" ||
 	{ echo "not ok - brand value: $bv"; failed=$((failed + 1)); }
 expect 'an unknown stage is a usage error' 2 '' '*' -- px demo --no-serve --until lottery
