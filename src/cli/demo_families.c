@@ -14,6 +14,7 @@
 /* registers (Hunan 2022): demo_hunan.c, then demo_hunan_desk.c and demo_hunan_survey.c with its accounts */
 
 /* quality month (Qingdao 2022): demo_qingdao.c; the NQI records: demo_nqi.c */
+/* quality month (Qingdao 2022): demo_qingdao.c; the brand value evaluation: demo_brandvalue.c */
 
 const struct demo_family demo_families[] = {
 	/* ranking */
@@ -31,6 +32,7 @@ const struct demo_family demo_families[] = {
 	{ "第一届“品质青岛”故事大赛 2022", demo_contest_seed, demo_contest_run },
 	{ "青岛市2022年“质量月”：荣誉名录与十大质量提升重点活动", demo_qingdao_seed, demo_qingdao_run },
 	{ "青岛市NQI一站式服务记录 2022", demo_nqi_seed, demo_nqi_run },
+	{ "青岛市企业品牌价值测评 2022（GB/T 29188-2012）", demo_brandvalue_seed, demo_brandvalue_run },
 
 	{ NULL, NULL, NULL },
 };

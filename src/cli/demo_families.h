@@ -45,5 +45,8 @@ int demo_nqi_run(const char *url, const char *data_dir, FILE *log, struct px_err
 /* The Hunan quality status survey and the cities' local summaries (demo_hunan_survey.c), after the help desk. */
 int demo_hunan_survey_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_survey_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
+/* The Qingdao 2022 brand value evaluation (demo_brandvalue.c): a round, twelve enterprises, computed and ranked. */
+int demo_brandvalue_seed(struct app *app, const char *data_dir, struct px_err *err);
+int demo_brandvalue_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
 
 #endif

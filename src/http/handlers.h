@@ -257,6 +257,14 @@ void h_nqi_board(struct http_req *r);
 void h_nqi_institutions(struct http_req *r);
 void h_nqi_enterprises(struct http_req *r);
 void h_nqi_catalogue(struct http_req *r);
+void h_brandvalue_open(struct http_req *r);
+void h_brandvalue_rounds(struct http_req *r);
+void h_brandvalue_round(struct http_req *r);
+void h_brandvalue_submit(struct http_req *r);
+void h_brandvalue_compute(struct http_req *r);
+void h_brandvalue_results(struct http_req *r);
+void h_brandvalue_submission(struct http_req *r);
+void h_brandvalue_report(struct http_req *r);
 
 /* the engine: corrections and leftovers */
 

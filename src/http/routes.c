@@ -281,6 +281,14 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/nqi/institutions", h_nqi_institutions, SCOPED, 0),
 	R("GET", "/api/v1/nqi/enterprises", h_nqi_enterprises, SCOPED, 0),
 	R("GET", "/api/v1/nqi/catalogue", h_nqi_catalogue, ROLES_ANY, PUBLIC),
+	R("POST", "/api/v1/brand-value-rounds", h_brandvalue_open, OFFICE, 0),
+	R("GET", "/api/v1/brand-value-rounds", h_brandvalue_rounds, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/brand-value-rounds/{id}", h_brandvalue_round, SCOPED | APPLICANT, 0),
+	R("POST", "/api/v1/brand-value-rounds/{id}/submissions", h_brandvalue_submit, APPLICANT, 0),
+	R("POST", "/api/v1/brand-value-rounds/{id}/compute", h_brandvalue_compute, OFFICE, 0),
+	R("GET", "/api/v1/brand-value-rounds/{id}/results", h_brandvalue_results, SCOPED, 0),
+	R("GET", "/api/v1/brand-value-submissions/{id}", h_brandvalue_submission, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/brand-value-submissions/{id}/report.pdf", h_brandvalue_report, SCOPED | APPLICANT, 0),
 
 	/* the engine: corrections and leftovers */
 };

@@ -86,6 +86,10 @@ before(async () => {
   ids['contest/works'] = Number(sql(db, 'INSERT INTO contest_work (application_id, programme_id, kind, mime, sha256, name, ' +
     `size, created_at) VALUES (${ids.applications}, ${ids.programmes}, 'image', 'image/png', '${'ab'.repeat(32)}', 'a.png', 10, ` +
     `${now()}) RETURNING id`));
+  ids['brand-value-rounds'] = Number(sql(db, 'INSERT INTO bv_round (owner_region, title, first_year, years, method, params, ' +
+    `state, opened_on, created_at) VALUES ('441800', '清远市企业品牌价值测评', 2026, 5, 'mpeem', '{}', 'open', 20402, ${now()}) RETURNING id`));
+  ids['brand-value-submissions'] = Number(sql(db, 'INSERT INTO bv_submission (round_id, organisation_id, region, data, ' +
+    `submitted_at) VALUES (${ids['brand-value-rounds']}, ${ids.organisations}, '441802', '{}', ${now()}) RETURNING id`));
 });
 after(async () => { const r = await srv.stop(); assert.equal(r.code, 0, srv.log()); srv.cleanup(); });
 
@@ -123,6 +127,7 @@ const EXCEPTIONS = {
   'GET /api/v1/nqi/institutions': (r) => assert.equal(r.json.total, 0),
   'GET /api/v1/nqi/enterprises': (r) => assert.equal(r.json.total, 0),
   'GET /api/v1/surveys': (r) => assert.deepEqual(r.json.surveys, []),
+  'GET /api/v1/brand-value-rounds': (r) => assert.deepEqual(r.json.rounds, []),
   // creations in the caller's region: the bodies name nothing of Qingyuan's, so
   // they are refused for their missing fields; what they create is the caller's
   // own (see the register tests below)
@@ -147,6 +152,7 @@ const EXCEPTIONS = {
   'POST /api/v1/surveys': 400,
   // the local summaries: only a province office asks its cities (a city office is refused)
   'POST /api/v1/targets/summaries': 403,
+  'POST /api/v1/brand-value-rounds': 400,
   // the rehearsal date is shared: only an office whose region holds every programme moves it
   'POST /api/v1/clock': 403,
 };

@@ -31,5 +31,8 @@ sv=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM sv_answer")
 [ "$sv" = 30 ] && echo "ok - 质量状况调查: 30 enterprises answered" || { echo "not ok - survey answers: $sv"; failed=$((failed + 1)); }
 late=$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM report_submission s JOIN tg_summary t ON t.request_id = s.request_id WHERE s.late = 1")
 [ "$late" = 2 ] && echo "ok - 本地总结: two late (迟报)" || { echo "not ok - late summaries: $late"; failed=$((failed + 1)); }
+bv=$(sqlite3 "$tmp/demo.db" "SELECT count(*), count(report_sha), sum(s.value = 38648769 AND s.id = (SELECT min(id) FROM bv_submission)) FROM bv_submission s JOIN bv_round r ON r.id = s.round_id WHERE r.state = 'computed'")
+[ "$bv" = "12|12|1" ] && echo "ok - 品牌价值测评: 12 enterprises computed with their reports, the worked example at 38,648,769 yuan" ||
+	{ echo "not ok - brand value: $bv"; failed=$((failed + 1)); }
 expect 'an unknown stage is a usage error' 2 '' '*' -- px demo --no-serve --until lottery
 done_testing

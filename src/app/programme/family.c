@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/fill.h"
+
 const struct family *family_find(const char *name)
 {
 	for (int i = 0; families[i]; i++)
@@ -74,29 +76,5 @@ const char *family_text(const struct template *t, const char *key)
 
 size_t family_text_fill(const struct template *t, const char *key, const char *const *vars, char *out, size_t cap)
 {
-	return family_fill(family_text(t, key), vars, out, cap);
-}
-
-size_t family_fill(const char *src, const char *const *vars, char *out, size_t cap)
-{
-	size_t n = 0;
-
-	if (!cap)
-		return 0;
-	while (*src && n + 1 < cap) {
-		const char *end = *src == '{' ? strchr(src, '}') : NULL;
-		const char *value = NULL;
-		for (size_t i = 0; end && vars[i]; i += 2)
-			if (strlen(vars[i]) == (size_t)(end - src - 1) && !strncmp(vars[i], src + 1, (size_t)(end - src - 1)))
-				value = vars[i + 1];
-		if (!value) {
-			out[n++] = *src++;
-			continue;
-		}
-		for (; *value && n + 1 < cap; value++)
-			out[n++] = *value;
-		src = end + 1;
-	}
-	out[n] = '\0';
-	return n;
+	return fill_text(family_text(t, key), vars, out, cap);
 }

@@ -90,7 +90,4 @@ const char *family_text(const struct template *t, const char *key);
  */
 size_t family_text_fill(const struct template *t, const char *key, const char *const *vars, char *out, size_t cap);
 
-/* The same filling for a text of a register's own table (no template): `text` with vars filled into out. */
-size_t family_fill(const char *text, const char *const *vars, char *out, size_t cap);
-
 #endif

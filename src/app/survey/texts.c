@@ -2,8 +2,9 @@
  * texts.c - the words of the survey a person reads (survey.h): the help-desk
  * problem a gap becomes and the comparison workbook's headings. Kept in one
  * table, as a family keeps its texts; placeholders "{name}" are filled by
- * family_fill (no format strings).
+ * fill_text (no format strings).
  */
+#include "util/fill.h"
 #include "app/survey/internal.h"
 
 #include <stdio.h>
@@ -40,7 +41,7 @@ size_t survey_text(const char *key, const char *const *vars, char *out, size_t c
 	static const char *const none[] = { NULL };
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
 		if (!strcmp(texts[i].key, key))
-			return family_fill(texts[i].text, vars ? vars : none, out, cap);
+			return fill_text(texts[i].text, vars ? vars : none, out, cap);
 	if (cap)
 		out[0] = '\0';
 	return 0;

@@ -4,6 +4,7 @@
  * and their status on the dashboard. The words of the request come from the
  * table below.
  */
+#include "util/fill.h"
 #include "app/targets/internal.h"
 
 #include <stdio.h>
@@ -55,7 +56,7 @@ static void text(const char *key, const char *year, char *out, size_t cap)
 	const char *vars[] = { "year", year, NULL };
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
 		if (!strcmp(texts[i].key, key)) {
-			family_fill(texts[i].text, vars, out, cap);
+			fill_text(texts[i].text, vars, out, cap);
 			return;
 		}
 	out[0] = '\0';
