@@ -9,6 +9,7 @@
 #include "app/json.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,36 +68,43 @@ static void put_string(struct out *o, const char *str, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, run = 0;
+	size_t i = 0, k;
+	char *w;
 
-	put(o, "\"", 1);
-	while (i < n && !o->failed) {
+	if (n > (SIZE_MAX - 2) / 6 || !grow(o, n * 6 + 2)) /* each byte escaped at most to six */
+		return;
+	w = o->p + o->len;
+	*w++ = '"';
+	while (i < n) {
 		unsigned char c = s[i];
-		size_t k = 1;
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+			*w++ = (char)c;
 			i++;
-			continue;
-		}
-		if (c >= 0x80) {
-			if (!(k = utf8_seq(s + i, n - i)))
+		} else if (c >= 0x80) {
+			if (!(k = utf8_seq(s + i, n - i))) {
 				o->failed = true;
+				return;
+			}
+			memcpy(w, s + i, k);
+			w += k;
 			i += k;
-			continue;
-		}
-		put(o, str + run, i - run);
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-			put(o, e, 2);
 		} else {
-			const char *named = c == '\b' ? "\\b" : c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" :
-					    c == '\t' ? "\\t" : NULL;
-			char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-			put(o, named ? named : u, named ? 2 : 6);
+			const char *named = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f" :
+					    c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+			if (named) {
+				memcpy(w, named, 2);
+				w += 2;
+			} else {
+				memcpy(w, "\\u00", 4);
+				w[4] = hex[c >> 4];
+				w[5] = hex[c & 15];
+				w += 6;
+			}
+			i++;
 		}
-		run = ++i;
 	}
-	put(o, str + run, n - run);
-	put(o, "\"", 1);
+	*w++ = '"';
+	o->len = (size_t)(w - o->p);
 }
 
 static void put_int(struct out *o, json_int_t v)
