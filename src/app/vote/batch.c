@@ -28,9 +28,11 @@
 #include "app/programme/stage_window.h"
 #include "app/tx.h"
 
+/* The states that stand: as "NOT IN (...)", spelt out because SQLite builds a table for a list each run. */
 #define CANDIDATE_WHERE                                                                                          \
 	"a.id = $1 AND a.programme_id = $2 AND a.submitted_at IS NOT NULL "                                      \
-	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended')"
+	"AND a.state <> 'draft' AND a.state <> 'withdrawn' AND a.state <> 'rejected' "                            \
+	"AND a.state <> 'disqualified' AND a.state <> 'not_recommended'"
 
 /* A candidate's track, whether the voter voted for it today, and the voter's votes in the track today. */
 static struct store_sql Q_CHECK = STORE_SQL(
