@@ -40,9 +40,9 @@ static bool grow(struct out *o, size_t n)
 	return true;
 }
 
-static void put(struct out *o, const char *s, size_t n)
+static inline void put(struct out *o, const char *s, size_t n)
 {
-	if (!grow(o, n))
+	if (o->cap - o->len <= n && !grow(o, n)) /* room for n and the final NUL, most often there */
 		return;
 	memcpy(o->p + o->len, s, n);
 	o->len += n;
@@ -80,6 +80,12 @@ static void put_string(struct out *o, const char *str, size_t n)
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
 			*w++ = (char)c;
 			i++;
+		} else if (c >= 0xe1 && c <= 0xec && i + 2 < n && (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			w[0] = (char)c; /* the common three bytes (U+1000..U+CFFF: CJK), valid without further checks */
+			w[1] = (char)s[i + 1];
+			w[2] = (char)s[i + 2];
+			w += 3;
+			i += 3;
 		} else if (c >= 0x80) {
 			if (!(k = utf8_seq(s + i, n - i))) {
 				o->failed = true;

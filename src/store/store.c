@@ -412,8 +412,13 @@ static void copy_cols(struct store_stmt *s, const char *cols, va_list *ap)
 			break;
 		case 'b': {
 			char *buf = va_arg(*ap, char *);
-			size_t cap = va_arg(*ap, size_t);
-			snprintf(buf, cap, "%s", store_col_text(s, i));
+			size_t cap = va_arg(*ap, size_t), n;
+			const char *t = store_col_text(s, i);
+			if (!cap)
+				break;
+			n = strnlen(t, cap - 1); /* as snprintf "%s": cut to the buffer, without formatting */
+			memcpy(buf, t, n);
+			buf[n] = '\0';
 			break;
 		}
 		case 's': {

@@ -70,6 +70,13 @@ static void refused_like_jansson(void **state)
 	json_t *bad = json_stringn_nocheck("a\xff" "b", 3), *a = json_array(), *b = json_array();
 	assert_null(json_compact(bad, NULL));
 	assert_null(json_dumps(bad, JSON_COMPACT | JSON_ENCODE_ANY));
+	static const char *const broken[] = { "\xe6\xb8", "a\xe6\xb8", "\xe6\x20\xb8", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80" };
+	for (size_t i = 0; i < sizeof(broken) / sizeof(broken[0]); i++) { /* cut, surrogate, overlong, too high */
+		json_t *v = json_stringn_nocheck(broken[i], strlen(broken[i]));
+		assert_null(json_compact(v, NULL));
+		assert_null(json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY));
+		json_decref(v);
+	}
 	json_array_append(a, b); /* a loop: a holds b, b holds a */
 	json_array_append(b, a);
 	assert_null(json_compact(a, NULL));
