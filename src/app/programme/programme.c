@@ -25,7 +25,7 @@ static struct store_sql Q_TRACK = STORE_SQL(
 static struct store_sql Q_QUOTA = STORE_SQL(
 	"INSERT INTO quota (programme_id, region, track_code, slots) VALUES ($1, $2, $3, $4)");
 static struct store_sql Q_LOAD = STORE_SQL(
-	"SELECT year, region, stage_seq, created_at FROM programme WHERE id = $1");
+	"SELECT year, region, stage_seq, created_at, config_rev FROM programme WHERE id = $1");
 static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 static struct store_sql Q_LIST = STORE_SQL("SELECT id FROM programme ORDER BY year DESC, id DESC");
 static struct store_sql Q_ADVANCE = STORE_SQL(
@@ -177,7 +177,7 @@ static int load_template(struct store_conn *c, const struct template_key *k, con
 int programme_load(struct store_conn *c, int64_t id, struct programme *out, struct px_err *err)
 {
 	struct store_stmt *s;
-	int64_t created_at = 0;
+	int64_t created_at = 0, rev = 0;
 	int rc = store_prepare(c, &Q_LOAD, &s, err);
 	memset(out, 0, sizeof(*out));
 	if (rc)
@@ -190,13 +190,14 @@ int programme_load(struct store_conn *c, int64_t id, struct programme *out, stru
 		snprintf(out->region, sizeof(out->region), "%s", store_col_text(s, 1));
 		out->stage_seq = (int)store_col_int(s, 2);
 		created_at = store_col_int(s, 3);
+		rev = store_col_int(s, 4);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %lld", (long long)id);
 	}
 	store_reset(s);
 	if (!rc) {
-		struct template_key k = { store_serial(c), id, created_at };
+		struct template_key k = { store_serial(c), id, created_at, rev };
 		rc = load_template(c, &k, &out->tpl, err);
 	}
 	return rc;

@@ -5,7 +5,7 @@
  * are counted references; the least recently used entry nobody holds makes
  * room for a new one, and when every entry is held the new template is handed
  * out uncached (freed by its put). Beside it, a ring of row keys (database,
- * programme, created_at) naming entries, so that a programme's read finds its
+ * programme, created_at, config_rev) naming entries, so that a programme's read finds its
  * template without fetching or hashing the text; dropping an entry forgets
  * the keys naming it.
  */
@@ -85,7 +85,7 @@ static struct entry *room(void)
 
 static bool same_key(const struct template_key *a, const struct template_key *b)
 {
-	return a->owner == b->owner && a->id == b->id && a->stamp == b->stamp;
+	return a->owner == b->owner && a->id == b->id && a->stamp == b->stamp && a->rev == b->rev;
 }
 
 bool template_cache_find(const struct template_key *k, const struct template **out)
