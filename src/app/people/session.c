@@ -12,6 +12,8 @@
 #include "app/audit.h"
 #include "core/chain.h"
 
+_Static_assert(SESSION_CACHE_CSRF_HEX == SESSION_TOKEN_HEX, "the cache keeps a whole CSRF token");
+
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO session (token_hash, account_id, csrf, created_at, last_seen) "
 	"VALUES ($1, $2, $3, $4, $4)");

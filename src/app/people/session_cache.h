@@ -18,14 +18,14 @@
 #include <stdint.h>
 
 #include "app/app.h"
-#include "app/people/session.h"
 #include "core/chain.h"
 
 #define SESSION_CACHE_MAX_AGE_MS 1000
+#define SESSION_CACHE_CSRF_HEX 64 /* SESSION_TOKEN_HEX of session.h (checked there) */
 
 struct session_cached {
 	struct app_actor actor;
-	char csrf[SESSION_TOKEN_HEX + 1];
+	char csrf[SESSION_CACHE_CSRF_HEX + 1];
 	int64_t created, seen; /* of the session row, microseconds */
 };
 
