@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Hundredths as exact decimal text, "83.89" (a new JSON string). */
@@ -24,6 +25,13 @@ json_t *json_tenths(int64_t v);
 
 /* Compact JSON text with sorted keys (caller frees), NULL when out of memory. */
 char *json_dump_sorted(const json_t *v);
+/*
+ * The text json_dumps(v, JSON_COMPACT) would write, byte for byte, written
+ * without jansson's per-container loop check (json_out.c): the answers of the
+ * HTTP API. Caller frees; NULL when out of memory or when v holds invalid
+ * UTF-8 or nests deeper than 2048. len (may be NULL) receives the length.
+ */
+char *json_compact(const json_t *v, size_t *len);
 /* Parse JSON text stored by this program; an empty object when it does not parse. */
 json_t *json_parse_stored(const char *text);
 

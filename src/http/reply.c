@@ -7,6 +7,8 @@
 
 #include "http/cache.h"
 
+#include "app/json.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,13 +67,13 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 	}
 	if (!body)
 		body = json_object();
-	text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	text = body ? json_compact(body, &len) : NULL;
 	json_decref(body);
 	if (!text) {
 		text = strdup("{\"error\":{\"code\":\"out_of_memory\",\"message\":\"out of memory\"}}");
 		status = 500;
+		len = text ? strlen(text) : 0;
 	}
-	len = text ? strlen(text) : 0;
 	if (r->cacheable && status == 200 && text) {
 		/* a public read: kept for the next readers, answered 304 to a client holding it */
 		char etag[24];

@@ -18,9 +18,14 @@
 
 #include "store/store_int.h"
 
+/* The transaction statements, prepared once per connection (sqlite3_exec parses them every time). */
+enum { TX_BEGIN, TX_BEGIN_IMMEDIATE, TX_COMMIT, TX_ROLLBACK, TX_STMTS };
+static const char *const tx_sql[TX_STMTS] = { "BEGIN", "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK" };
+
 struct sqlite_conn {
 	struct store_conn base;
 	sqlite3 *db;
+	sqlite3_stmt *tx[TX_STMTS];
 };
 
 struct sqlite_stmt {
@@ -93,6 +98,8 @@ out_free:
 static void sqlite_disconnect(struct store_conn *base)
 {
 	struct sqlite_conn *c = (struct sqlite_conn *)base;
+	for (int i = 0; i < TX_STMTS; i++)
+		sqlite3_finalize(c->tx[i]);
 	sqlite3_close(c->db);
 	free(c);
 }
@@ -110,25 +117,36 @@ static int sqlite_exec_script(struct store_conn *base, const char *sql, struct p
 	return 0;
 }
 
+/* Run one transaction statement: SQLITE_OK or its error, as sqlite3_exec would return. */
+static int tx_run(struct sqlite_conn *c, int which)
+{
+	int rc;
+	if (!c->tx[which] &&
+	    (rc = sqlite3_prepare_v3(c->db, tx_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &c->tx[which], NULL)))
+		return rc;
+	rc = sqlite3_step(c->tx[which]);
+	sqlite3_reset(c->tx[which]);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int sqlite_begin(struct store_conn *base, enum store_tx mode, struct px_err *err)
 {
 	struct sqlite_conn *c = (struct sqlite_conn *)base;
-	int rc = sqlite3_exec(c->db, mode == STORE_TX_READ ? "BEGIN" : "BEGIN IMMEDIATE", NULL,
-			      NULL, NULL);
+	int rc = tx_run(c, mode == STORE_TX_READ ? TX_BEGIN : TX_BEGIN_IMMEDIATE);
 	return rc == SQLITE_OK ? 0 : sqlite_error(c->db, rc, err);
 }
 
 static int sqlite_commit(struct store_conn *base, struct px_err *err)
 {
 	struct sqlite_conn *c = (struct sqlite_conn *)base;
-	int rc = sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+	int rc = tx_run(c, TX_COMMIT);
 	return rc == SQLITE_OK ? 0 : sqlite_error(c->db, rc, err);
 }
 
 static int sqlite_rollback(struct store_conn *base)
 {
 	struct sqlite_conn *c = (struct sqlite_conn *)base;
-	return sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK ? 0 : PX_EIO;
+	return tx_run(c, TX_ROLLBACK) == SQLITE_OK ? 0 : PX_EIO;
 }
 
 static int sqlite_prepare(struct store_conn *base, const char *sql, struct store_stmt **out,

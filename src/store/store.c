@@ -30,6 +30,7 @@ struct store {
 	struct store_conn **all;
 	int n;
 	_Atomic uint64_t generation; /* committed write transactions, see store_generation() */
+	uint64_t serial;             /* this process's count of opened stores, see store_serial() */
 	/* the writer turn of single_writer drivers: a queue of waiting writers */
 	pthread_mutex_t wlock;
 	pthread_cond_t wfree;
@@ -39,6 +40,7 @@ struct store {
 #define WRITER_WAIT_MS 10000
 
 static atomic_int next_slot = 0;
+static _Atomic uint64_t next_serial = 0;
 
 int64_t store_now_us(void)
 {
@@ -71,6 +73,7 @@ int store_open(const char *url, int pool, struct store **out, struct px_err *err
 		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
 	}
 	st->drv = drv;
+	st->serial = atomic_fetch_add(&next_serial, 1) + 1;
 	pthread_mutex_init(&st->lock, NULL);
 	pthread_cond_init(&st->freed, NULL);
 	pthread_mutex_init(&st->wlock, NULL);
@@ -235,6 +238,11 @@ int store_commit(struct store_conn *c, struct px_err *err)
 	c->in_tx = false;
 	writer_leave(c);
 	return rc;
+}
+
+uint64_t store_serial(const struct store_conn *c)
+{
+	return c->st->serial;
 }
 
 uint64_t store_generation(const struct store *st)
@@ -404,8 +412,13 @@ static void copy_cols(struct store_stmt *s, const char *cols, va_list *ap)
 			break;
 		case 'b': {
 			char *buf = va_arg(*ap, char *);
-			size_t cap = va_arg(*ap, size_t);
-			snprintf(buf, cap, "%s", store_col_text(s, i));
+			size_t cap = va_arg(*ap, size_t), n;
+			const char *t = store_col_text(s, i);
+			if (!cap)
+				break;
+			n = strnlen(t, cap - 1); /* as snprintf "%s": cut to the buffer, without formatting */
+			memcpy(buf, t, n);
+			buf[n] = '\0';
 			break;
 		}
 		case 's': {

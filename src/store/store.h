@@ -214,6 +214,8 @@ int store_backup(struct store *st, const char *dest, struct px_err *err);
  * of what they keep).
  */
 uint64_t store_generation(const struct store *st);
+/* Which store of this process a connection belongs to (1, 2, ... in order of store_open; never reused). */
+uint64_t store_serial(const struct store_conn *c);
 
 /* Current time in microseconds since the Unix epoch (the one clock of the store layer). */
 int64_t store_now_us(void);

@@ -147,10 +147,22 @@ int application_move_ids(struct store_conn *c, const struct app_actor *actor, co
 	return 0;
 }
 
+/*
+ * Set straight, not through json_pack (a list answers this for every row): the keys are literals,
+ * the values were checked as UTF-8 when stored and json_compact checks them again when writing.
+ */
 json_t *application_json(const struct application *a)
 {
-	return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)a->id, "programme",
-			 (json_int_t)a->programme_id, "track", a->track, "form", a->form, "applicant_kind",
-			 a->organisation_id ? "organisation" : "person", "name", a->name, "region", a->region,
-			 "state", a->state);
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	json_object_set_new_nocheck(o, "id", json_integer((json_int_t)a->id));
+	json_object_set_new_nocheck(o, "programme", json_integer((json_int_t)a->programme_id));
+	json_object_set_new_nocheck(o, "track", json_string_nocheck(a->track));
+	json_object_set_new_nocheck(o, "form", json_string_nocheck(a->form));
+	json_object_set_new_nocheck(o, "applicant_kind", json_string_nocheck(a->organisation_id ? "organisation" : "person"));
+	json_object_set_new_nocheck(o, "name", json_string_nocheck(a->name));
+	json_object_set_new_nocheck(o, "region", json_string_nocheck(a->region));
+	json_object_set_new_nocheck(o, "state", json_string_nocheck(a->state));
+	return o;
 }

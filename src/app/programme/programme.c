@@ -25,7 +25,8 @@ static struct store_sql Q_TRACK = STORE_SQL(
 static struct store_sql Q_QUOTA = STORE_SQL(
 	"INSERT INTO quota (programme_id, region, track_code, slots) VALUES ($1, $2, $3, $4)");
 static struct store_sql Q_LOAD = STORE_SQL(
-	"SELECT config, year, region, stage_seq FROM programme WHERE id = $1");
+	"SELECT year, region, stage_seq, created_at, config_rev FROM programme WHERE id = $1");
+static struct store_sql Q_CONFIG = STORE_SQL("SELECT config FROM programme WHERE id = $1");
 static struct store_sql Q_LIST = STORE_SQL("SELECT id FROM programme ORDER BY year DESC, id DESC");
 static struct store_sql Q_ADVANCE = STORE_SQL(
 	"UPDATE programme SET stage_seq = $1 WHERE id = $2 AND stage_seq = $3 RETURNING id");
@@ -150,10 +151,33 @@ int programme_create(struct app *app, const struct app_actor *actor, const char 
 	return rc;
 }
 
-int programme_load(struct store_conn *c, int64_t id, struct programme *out, struct px_err *err)
+/* The programme's frozen template: from the cache by its row, else its text fetched and parsed (once). */
+static int load_template(struct store_conn *c, const struct template_key *k, const struct template **out,
+			 struct px_err *err)
 {
 	struct store_stmt *s;
 	size_t len;
+	int rc;
+
+	if (template_cache_find(k, out))
+		return 0;
+	if ((rc = store_prepare(c, &Q_CONFIG, &s, err)))
+		return rc;
+	store_bind_int(s, 1, k->id);
+	if ((rc = store_step(s, err)) == STORE_ROW) {
+		const char *cfg = store_col_textn(s, 0, &len);
+		rc = template_cache_get_keyed(k, cfg, len, out, err);
+	} else if (rc == STORE_DONE) {
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %lld", (long long)k->id);
+	}
+	store_reset(s);
+	return rc;
+}
+
+int programme_load(struct store_conn *c, int64_t id, struct programme *out, struct px_err *err)
+{
+	struct store_stmt *s;
+	int64_t created_at = 0, rev = 0;
 	int rc = store_prepare(c, &Q_LOAD, &s, err);
 	memset(out, 0, sizeof(*out));
 	if (rc)
@@ -161,16 +185,21 @@ int programme_load(struct store_conn *c, int64_t id, struct programme *out, stru
 	store_bind_int(s, 1, id);
 	rc = store_step(s, err);
 	if (rc == STORE_ROW) {
-		const char *cfg = store_col_textn(s, 0, &len);
 		out->id = id;
-		out->year = (int)store_col_int(s, 1);
-		snprintf(out->region, sizeof(out->region), "%s", store_col_text(s, 2));
-		out->stage_seq = (int)store_col_int(s, 3);
-		rc = template_cache_get(cfg, len, &out->tpl, err);
+		out->year = (int)store_col_int(s, 0);
+		snprintf(out->region, sizeof(out->region), "%s", store_col_text(s, 1));
+		out->stage_seq = (int)store_col_int(s, 2);
+		created_at = store_col_int(s, 3);
+		rev = store_col_int(s, 4);
+		rc = 0;
 	} else if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "programme", "no programme %lld", (long long)id);
 	}
 	store_reset(s);
+	if (!rc) {
+		struct template_key k = { store_serial(c), id, created_at, rev };
+		rc = load_template(c, &k, &out->tpl, err);
+	}
 	return rc;
 }
 

@@ -4,7 +4,10 @@
  * text and one memcmp; parsing on a miss happens outside the lock. Entries
  * are counted references; the least recently used entry nobody holds makes
  * room for a new one, and when every entry is held the new template is handed
- * out uncached (freed by its put).
+ * out uncached (freed by its put). Beside it, a ring of row keys (database,
+ * programme, created_at, config_rev) naming entries, so that a programme's read finds its
+ * template without fetching or hashing the text; dropping an entry forgets
+ * the keys naming it.
  */
 #include "app/programme/template_cache.h"
 
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #define CACHE_SLOTS 32
+#define KEY_SLOTS 64
 
 struct entry {
 	uint64_t hash;
@@ -24,8 +28,16 @@ struct entry {
 	uint64_t used; /* tick of the last hit, for eviction */
 };
 
+/* A programme row's key, naming the entry its text was found in. */
+struct key {
+	struct template_key k;
+	struct entry *e; /* NULL: empty */
+};
+
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry slots[CACHE_SLOTS];
+static struct key keys[KEY_SLOTS];
+static unsigned next_key;
 static uint64_t tick;
 static unsigned long hits, parses;
 
@@ -48,6 +60,9 @@ static struct entry *find(uint64_t h, const char *json, size_t len)
 
 static void drop(struct entry *e)
 {
+	for (int i = 0; i < KEY_SLOTS; i++)
+		if (keys[i].e == e)
+			keys[i].e = NULL;
 	free(e->text);
 	free(e->tpl);
 	memset(e, 0, sizeof(*e));
@@ -66,6 +81,50 @@ static struct entry *room(void)
 	if (best)
 		drop(best);
 	return best;
+}
+
+static bool same_key(const struct template_key *a, const struct template_key *b)
+{
+	return a->owner == b->owner && a->id == b->id && a->stamp == b->stamp && a->rev == b->rev;
+}
+
+bool template_cache_find(const struct template_key *k, const struct template **out)
+{
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < KEY_SLOTS; i++)
+		if (keys[i].e && same_key(&keys[i].k, k)) {
+			keys[i].e->refs++;
+			keys[i].e->used = ++tick;
+			hits++;
+			*out = keys[i].e->tpl;
+			pthread_mutex_unlock(&lock);
+			return true;
+		}
+	pthread_mutex_unlock(&lock);
+	return false;
+}
+
+/* Name the entry holding t by k (under the lock); nothing when t is not cached. */
+static void remember(const struct template_key *k, const struct template *t)
+{
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		if (slots[i].tpl == t) {
+			keys[next_key] = (struct key){ *k, &slots[i] };
+			next_key = (next_key + 1) % KEY_SLOTS;
+			return;
+		}
+}
+
+int template_cache_get_keyed(const struct template_key *k, const char *json, size_t len,
+			     const struct template **out, struct px_err *err)
+{
+	int rc = template_cache_get(json, len, out, err);
+	if (!rc) {
+		pthread_mutex_lock(&lock);
+		remember(k, *out);
+		pthread_mutex_unlock(&lock);
+	}
+	return rc;
 }
 
 int template_cache_get(const char *json, size_t len, const struct template **out, struct px_err *err)

@@ -12,7 +12,9 @@
 #ifndef PX_APP_TEMPLATE_CACHE_H
 #define PX_APP_TEMPLATE_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "app/programme/template.h"
 
@@ -22,6 +24,24 @@
  */
 int template_cache_get(const char *json, size_t len, const struct template **out, struct px_err *err);
 void template_cache_put(const struct template *t);
+
+/*
+ * A programme's text does not change once created (programme.config is
+ * frozen; a hand edit bumps programme.config_rev, migration 0047), so a read
+ * need not fetch and hash it again: the cache also finds a template by the
+ * row it came from. owner tells databases apart (store_serial), stamp is the
+ * row's created_at (a row deleted and made again under the same id is another
+ * key), rev its config_rev.
+ */
+struct template_key {
+	uint64_t owner;
+	int64_t id, stamp, rev;
+};
+/* The template of this row when cached (true; give it back with template_cache_put). */
+bool template_cache_find(const struct template_key *k, const struct template **out);
+/* template_cache_get, then remember k for template_cache_find. */
+int template_cache_get_keyed(const struct template_key *k, const char *json, size_t len,
+			     const struct template **out, struct px_err *err);
 
 struct template_cache_stats {
 	unsigned long hits, parses, entries;

@@ -28,9 +28,11 @@
 #include "app/programme/stage_window.h"
 #include "app/tx.h"
 
+/* The states that stand: as "NOT IN (...)", spelt out because SQLite builds a table for a list each run. */
 #define CANDIDATE_WHERE                                                                                          \
 	"a.id = $1 AND a.programme_id = $2 AND a.submitted_at IS NOT NULL "                                      \
-	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended')"
+	"AND a.state <> 'draft' AND a.state <> 'withdrawn' AND a.state <> 'rejected' "                            \
+	"AND a.state <> 'disqualified' AND a.state <> 'not_recommended'"
 
 /*
  * A candidate's track (the ballot's track $5 when the candidate stands in it, among the 1 or 2 tracks a

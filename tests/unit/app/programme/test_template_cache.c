@@ -100,12 +100,37 @@ static void bad_text_is_refused_and_not_cached(void **state)
 	assert_int_equal(s1.entries, 0);
 }
 
+static void found_by_row_until_its_revision_changes(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = shipped(&len);
+	const struct template *a = NULL, *b = NULL, *c = NULL;
+	struct px_err err = { 0 };
+	const struct template_key k = { 1, 7, 1700000000000000LL, 0 }, edited = { 1, 7, 1700000000000000LL, 1 },
+				  other_db = { 2, 7, 1700000000000000LL, 0 };
+
+	template_cache_clear();
+	assert_false(template_cache_find(&k, &a)); /* never loaded: the caller fetches the text */
+	assert_int_equal(template_cache_get_keyed(&k, text, len, &a, &err), 0);
+	assert_true(template_cache_find(&k, &b));
+	assert_ptr_equal(a, b);
+	assert_false(template_cache_find(&edited, &c)); /* config_rev moved on: fetched again */
+	assert_false(template_cache_find(&other_db, &c)); /* the same id in another store */
+	template_cache_put(a);
+	template_cache_put(b);
+	template_cache_clear(); /* the entry goes, and the key naming it with it */
+	assert_false(template_cache_find(&k, &c));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(same_text_is_parsed_once),
 		cmocka_unit_test(changed_text_invalidates),
 		cmocka_unit_test(bad_text_is_refused_and_not_cached),
+		cmocka_unit_test(found_by_row_until_its_revision_changes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
