@@ -71,7 +71,7 @@ static int qd_seed(struct app *app, const char *data_dir, struct px_err *err)
 	int64_t id;
 	int rc;
 	(void)data_dir;
-	if ((rc = account_create(app, &app_actor_cli, &office, &id, err)) ||
+	if ((rc = demo_account_shared(app, &office, err)) ||
 	    (rc = account_create(app, &app_actor_cli, &clock, &id, err)))
 		return rc;
 	for (int i = 1; i <= QD_EXPERTS && !rc; i++) {

@@ -25,6 +25,14 @@ struct demo_family {
 /* The table, ended by a row whose title is NULL (cli/demo_families.c). */
 extern const struct demo_family demo_families[];
 
+/*
+ * Create an account that the demos of more than one family sign in as (the
+ * Qingdao office of the contest and the key works): the first seed creates
+ * it, the others find it there.
+ */
+struct account_new;
+int demo_account_shared(struct app *app, const struct account_new *a, struct px_err *err);
+
 /* The 湖南名品 certification (demo_hunan.c): the province office, the 14 city bureaus, the rehearsal clock. */
 int demo_hunan_seed(struct app *app, const char *data_dir, struct px_err *err);
 int demo_hunan_run(const char *url, const char *data_dir, FILE *log, struct px_err *err);
