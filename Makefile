@@ -28,6 +28,7 @@ bench: deps all
 	@bench/pg_vs_sqlite.sh
 	@bench/shared_paths.sh
 	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/helpdesk_stats.mjs
+	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_ODOC_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/campaign_bulletin.mjs
 	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/nqi.mjs
 	@PINGXUAN_BIN=$(BUILD)/pingxuan PX_DATA_DIR=data node bench/targets_dashboard.mjs
 	@bench/vote.sh
