@@ -8,7 +8,7 @@ set -eu
 pkgs=(gcc make cmake pkg-config
 	libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libpq-dev
 	libcurl4-openssl-dev libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk
-	libzip-dev libqrencode-dev libcmocka-dev sqlite3 postgresql gcovr valgrind poppler-utils unzip python3-docx)
+	libzip-dev libqrencode-dev libxml2-dev libcmocka-dev sqlite3 postgresql gcovr valgrind poppler-utils unzip python3-docx)
 [ "${1:-}" = "--bench" ] && pkgs+=(nginx-light wrk python3)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)

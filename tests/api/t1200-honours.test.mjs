@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startServer, signedIn, Client } from './lib/server.mjs';
 import { sql, usccFor, addOrganisation } from './lib/fixture.mjs';
+import { xlsx } from './lib/xlsx.mjs';
 
 let srv, office, anyone;
 const A = usccFor('441802', 11), B = usccFor('441881', 12), C = usccFor('441803', 13);
@@ -98,4 +99,39 @@ test('a published list keeps its rows as published and its hash in the audit cha
   assert.match(sql(srv.db, `SELECT payload FROM audit WHERE object = 'honour_list:${id}'`), new RegExp(sha256));
   r = await office.post('/api/v1/honour-lists', { title: 'x', kind: 'china_quality_award', year: 2022 });
   assert.deepEqual([r.status, r.json.error.code], [409, 'empty_list']);
+});
+
+test('an .xlsx imports like its CSV: a bad USCC refuses the whole sheet, a clean one imports whole', async () => {
+  const D = usccFor('441802', 21), E = usccFor('441803', 22);
+  const rows = [
+    HEADER.split(','),
+    [D, '清远市鼎新机械有限公司，二厂', '441802', 'mayor_quality_award', '', 2022, '鼎新"精工",二号', '市政府决定'],
+    [E, '清远市恒泰陶瓷有限公司', '441803', 'china_top_brand', '', 2020, '恒泰', '中国名牌产品名单'],
+  ];
+  const bad = rows.map((r) => [...r]);
+  bad[2][0] = E.slice(0, 17) + (E[17] === '0' ? '1' : '0');
+  let r = await office.post('/api/v1/honours/import', { xlsx: xlsx(bad) });
+  assert.deepEqual([r.status, r.json.error.code], [400, 'invalid_rows']);
+  assert.deepEqual(r.json.error.rows.map((x) => [x.line, x.column, x.code]), [[3, 'uscc', 'invalid_uscc']]);
+  assert.equal(sql(srv.db, 'SELECT count(*) FROM honour'), '5');
+
+  const gz = await signedIn(srv.url, 'gzoffice');
+  r = await gz.post('/api/v1/honours/import', { xlsx: xlsx(rows) });
+  assert.deepEqual(r.json.error.rows.map((x) => [x.line, x.column, x.code]), [[2, 'region', 'unknown_region'], [3, 'region', 'unknown_region']]);
+
+  r = await office.post('/api/v1/honours/import', { xlsx: xlsx(rows) });
+  assert.deepEqual([r.status, r.json.imported], [201, 2], r.text);
+  assert.equal(sql(srv.db, `SELECT org_name || '|' || title || '|' || year FROM honour WHERE uscc = '${D}'`),
+    '清远市鼎新机械有限公司，二厂|鼎新"精工",二号|2022');
+});
+
+test('an .xlsx that is not one, or sent beside a CSV, is refused by code', async () => {
+  let r = await office.post('/api/v1/honours/import', { xlsx: Buffer.from('uscc,name\nnot a workbook\n').toString('base64') });
+  assert.deepEqual([r.status, r.json.error.code, r.json.error.field], [400, 'bad_xlsx', 'file']);
+  r = await office.post('/api/v1/honours/import', { xlsx: '@@not base64@@' });
+  assert.deepEqual([r.status, r.json.error.code, r.json.error.field], [400, 'invalid_content', 'xlsx']);
+  r = await office.post('/api/v1/honours/import', { csv: `${HEADER}\n`, xlsx: xlsx([HEADER.split(',')]) });
+  assert.deepEqual([r.status, r.json.error.code], [400, 'invalid_content']);
+  r = await office.post('/api/v1/honours/import', {});
+  assert.deepEqual([r.status, r.json.error.code, r.json.error.field], [400, 'missing_field', 'csv']);
 });

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, PASSWORD } from '../api/lib/server.mjs';
 import { usccFor } from '../api/lib/fixture.mjs';
+import { xlsx } from '../api/lib/xlsx.mjs';
 import { launch, WEB_DIR, shot, signedInPage } from './lib/browser.mjs';
 
 let srv, b, p;
@@ -40,4 +41,16 @@ test('the public opens an enterprise\'s honours on a phone', async () => {
   await q.goto(`${srv.url}/honours/${A}`);
   await q.locator('[data-test=enterprise-honours]', { hasText: '中国驰名商标' }).waitFor();
   await shot(q, 'w1200-enterprise-phone');
+});
+
+test('the office imports honours from an .xlsx file', async () => {
+  await p.click('[data-test=import]');
+  const sheet = [['uscc', 'name', 'region', 'kind', 'level', 'year', 'title', 'source'],
+    [A, '清远华星精密制造有限公司', '441802', 'haopin_shandong', '', 2022, '华星好品', '首批“好品山东”品牌名单']];
+  await p.setInputFiles('[data-test=csv-file]', { name: '荣誉.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(xlsx(sheet), 'base64') });
+  await p.locator('[data-test=xlsx-chosen]', { hasText: '荣誉.xlsx' }).waitFor();
+  await shot(p, 'w1200-honours-xlsx-chosen');
+  await p.click('[data-test=import-submit]');
+  await p.locator('[data-test=honour-list] .el-table__body', { hasText: '华星好品' }).waitFor();
 });

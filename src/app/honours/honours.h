@@ -26,6 +26,15 @@
 int honours_import(struct app *app, const struct app_actor *actor, const char *csv, size_t len, json_t **out,
 		   json_t **rows, struct px_err *err);
 
+/*
+ * The same import from an .xlsx workbook (len bytes at data, borrowed): its
+ * first sheet is read as CSV (report/xlsx_read.h, faults PX_EINVAL "bad_xlsx"
+ * field "file") and imported by honours_import(), so the per-row checks, the
+ * line numbers (sheet rows) and the all-or-nothing write are the same.
+ */
+int honours_import_xlsx(struct app *app, const struct app_actor *actor, const void *data, size_t len,
+			json_t **out, json_t **rows, struct px_err *err);
+
 struct honours_filter {
 	const char *kind, *q;
 	int year;

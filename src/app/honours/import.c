@@ -1,5 +1,5 @@
 /*
- * import.c - importing honours from CSV (honours.h): every row checked (USCC
+ * import.c - importing honours from CSV or an .xlsx sheet (honours.h): every row checked (USCC
  * with its check character, division, kind, level, year, duplicates in the
  * file and in the register), all faults listed, and the rows written in one
  * transaction only when there is none.
@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/honour.h"
 #include "core/ident.h"
+#include "report/xlsx_read.h"
 #include "util/csv.h"
 
 #define MAX_FAULTS 200
@@ -196,5 +197,21 @@ int honours_import(struct app *app, const struct app_actor *actor, const char *c
 	json_decref(im.faults);
 	json_decref(im.pre);
 	free(im.rows);
+	return rc;
+}
+
+int honours_import_xlsx(struct app *app, const struct app_actor *actor, const void *data, size_t len,
+			json_t **out, json_t **rows, struct px_err *err)
+{
+	char *csv = NULL;
+	size_t n = 0;
+	*out = NULL;
+	*rows = NULL;
+	if (!app_actor_is(actor, ROLE_OFFICE))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the office keeps the honours register");
+	int rc = xlsx_read_csv(data, len, HONOURS_CSV_MAX, &csv, &n, err);
+	if (!rc)
+		rc = honours_import(app, actor, csv, n, out, rows, err);
+	free(csv);
 	return rc;
 }

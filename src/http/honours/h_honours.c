@@ -6,12 +6,36 @@
  */
 #include "http/handlers.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/honours/honours.h"
 #include "http/json_extra.h"
 #include "http/json_in.h"
+#include "report/xlsx_read.h"
+
+/* {xlsx: base64}: decoded here, read and imported by the use case. */
+static void import_xlsx(struct http_req *r, json_t *in)
+{
+	struct px_err err = { 0 };
+	const char *b64;
+	json_t *out = NULL, *rows = NULL;
+	size_t max = (XLSX_READ_FILE_MAX / 3 + 1) * 4, n = 0;
+	if (json_str_or_reply(r, in, "xlsx", true, max, &b64))
+		return;
+	unsigned char *bin = malloc(strlen(b64) / 4 * 3 + 3);
+	if (!bin)
+		return (void)http_reply_errorf(r, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	if (sodium_base642bin(bin, strlen(b64) / 4 * 3 + 3, b64, strlen(b64), " \r\n", &n, NULL,
+			      sodium_base64_VARIANT_ORIGINAL)) {
+		free(bin);
+		return (void)http_reply_errorf(r, PX_EINVAL, "invalid_content", "xlsx", "'xlsx' is not base64");
+	}
+	int rc = honours_import_xlsx(http_app(r), http_actor(r), bin, n, &out, &rows, &err);
+	free(bin);
+	http_answer_rows(r, rc, 201, out, rows, &err);
+}
 
 void h_honours_import(struct http_req *r)
 {
@@ -20,7 +44,11 @@ void h_honours_import(struct http_req *r)
 	json_t *in = http_json_object(r), *out = NULL, *rows = NULL;
 	if (!in)
 		return;
-	if (!json_str_or_reply(r, in, "csv", true, HONOURS_CSV_MAX, &csv)) {
+	if (json_object_get(in, "csv") && json_object_get(in, "xlsx"))
+		http_reply_errorf(r, PX_EINVAL, "invalid_content", "xlsx", "send either 'csv' or 'xlsx', not both");
+	else if (json_object_get(in, "xlsx"))
+		import_xlsx(r, in);
+	else if (!json_str_or_reply(r, in, "csv", true, HONOURS_CSV_MAX, &csv)) {
 		int rc = honours_import(http_app(r), http_actor(r), csv, strlen(csv), &out, &rows, &err);
 		http_answer_rows(r, rc, 201, out, rows, &err);
 	}

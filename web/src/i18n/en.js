@@ -16,7 +16,7 @@ export default {
   common: {
     search: 'Search', reset: 'Reset', export: 'Export', actions: 'Actions', view: 'View', save: 'Save', submit: 'Submit', cancel: 'Cancel', confirm: 'Confirm',
     name: 'Name', state: 'State', region: 'Region', track: 'Track', date: 'Date', total: 'Total', loading: 'Loading…', empty: 'Nothing yet',
-    workdaysLeft: '{n} working days left', overdue: 'overdue', ended: 'ended', today: 'today', due: 'due', back: 'Back', refresh: 'Refresh', detail: 'Details', confirmTitle: 'Please confirm',
+    workdaysLeft: '{n} working days left', overdue: 'overdue', ended: 'ended', today: 'today', due: 'due', back: 'Back', refresh: 'Refresh', detail: 'Details', confirmTitle: 'Please confirm', xlsxChosen: 'Excel file chosen: {name} (its first sheet is read)',
   },
   signIn: { title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', required: 'Enter login and password', demo: 'Demo password: pingxuan-demo' },
   todo: {

@@ -52,6 +52,7 @@ export default {
  "bad_vote_log": "投票日志格式不正确",
  "bad_votes": "请选择要处理的投票记录",
  "bad_workdays": "工作日数不正确",
+ "bad_xlsx": "不是有效的 Excel（.xlsx）文件，或超出大小、行数、列数限制",
  "before_birth": "从事质量工作的起始日期早于出生日期",
  "body_too_large": "提交内容过大",
  "breaks_needs_verified": "只有“异议属实”才能取消参评资格",

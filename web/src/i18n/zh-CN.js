@@ -17,7 +17,7 @@ export default {
   common: {
     search: '查询', reset: '重置', export: '导出', actions: '操作', view: '查看', save: '保存', submit: '提交', cancel: '取消', confirm: '确定',
     name: '名称', state: '状态', region: '地区', track: '类别', date: '日期', total: '合计', loading: '加载中…', empty: '暂无数据',
-    workdaysLeft: '剩余 {n} 个工作日', overdue: '已逾期', ended: '已结束', today: '今天', due: '截止', back: '返回', refresh: '刷新', detail: '详情', confirmTitle: '请确认',
+    workdaysLeft: '剩余 {n} 个工作日', overdue: '已逾期', ended: '已结束', today: '今天', due: '截止', back: '返回', refresh: '刷新', detail: '详情', confirmTitle: '请确认', xlsxChosen: '已选择 Excel 文件：{name}（提交时读取第一个工作表）',
   },
   signIn: { title: '登录评选系统', login: '登录名', password: '密码', submit: '登录', required: '请输入登录名和密码', demo: '演示账号密码：pingxuan-demo' },
   todo: {
