@@ -468,4 +468,5 @@ export default {
  "too_many_rows": "比对结果行数过多，无法导出为一张表",
  "unknown_indicator": "调查中没有该指标",
  "unknown_system": "调查中没有该管理体系，或重复填写",
+ "audit_verify_running": "审计日志正在校验中，请稍后再试",
 };
