@@ -12,6 +12,7 @@
 #include "app/tx.h"
 
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,9 +100,10 @@ out:
 	return rc;
 }
 
-static bool broken(struct audit_report *r, int64_t seq, const char *what)
+static bool broken(struct audit_report *r, int64_t seq, const char *code, const char *what)
 {
 	r->first_bad = seq;
+	r->code = code;
 	snprintf(r->problem, sizeof(r->problem), "%s", what);
 	return true;
 }
@@ -116,18 +118,19 @@ static bool check_row(struct store_stmt *s, int64_t expect_seq, const char *prev
 	const char *payload = store_col_textn(s, 5, &plen);
 
 	if (seq != expect_seq)
-		return broken(r, seq > expect_seq ? expect_seq : seq,
+		return broken(r, seq > expect_seq ? expect_seq : seq, "audit_row_missing",
 			      "row missing or out of order (deleted)");
 	chain_hex_sha256(payload, plen, h);
 	if (strcmp(h, store_col_text(s, 6)))
-		return broken(r, seq, "payload does not match its hash (edited)");
+		return broken(r, seq, "audit_payload_edited", "payload does not match its hash (edited)");
 	if (strcmp(prev_hash, store_col_text(s, 7)))
-		return broken(r, seq, "prev does not match the previous row (row deleted, inserted or moved)");
+		return broken(r, seq, "audit_prev_mismatch",
+			      "prev does not match the previous row (row deleted, inserted or moved)");
 	struct chain_link link = { seq, store_col_int(s, 1), store_col_text(s, 2), store_col_text(s, 3),
 				   store_col_text(s, 4), store_col_text(s, 6), store_col_text(s, 7) };
 	chain_link_hash(&link, h);
 	if (strcmp(h, store_col_text(s, 8)))
-		return broken(r, seq, "hash does not match the row's content (edited)");
+		return broken(r, seq, "audit_hash_mismatch", "hash does not match the row's content (edited)");
 	return false;
 }
 
@@ -162,6 +165,7 @@ static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
 		return rc;
 	if (!r->first_bad && (r->head.seq != w.expect - 1 || strcmp(r->head.hash, w.prev))) {
 		r->first_bad = w.expect;
+		r->code = "audit_head_mismatch";
 		snprintf(r->problem, sizeof(r->problem),
 			 "the head names row %" PRId64 " but the chain ends at row %" PRId64
 			 " (rows removed from the end, or head edited)",
@@ -173,4 +177,19 @@ static int verify_tx(struct store_conn *c, void *arg, struct px_err *err)
 int audit_verify(struct app *app, struct audit_report *r, struct px_err *err)
 {
 	return app_tx(app, STORE_TX_READ, verify_tx, r, err);
+}
+
+/* One verification at a time per server: the walk reads every row. */
+static atomic_flag verifying = ATOMIC_FLAG_INIT;
+
+int audit_verify_office(struct app *app, const struct app_actor *actor, struct audit_report *r, struct px_err *err)
+{
+	if (!app_actor_is(actor, ROLE_OFFICE))
+		return px_err_set(err, PX_EFORBIDDEN, NULL, NULL, "the audit chain is verified by an office");
+	if (atomic_flag_test_and_set(&verifying))
+		return px_err_set(err, PX_ELIMIT, "audit_verify_running", NULL,
+				  "a verification of the audit chain is running, try again when it ends");
+	int rc = audit_verify(app, r, err);
+	atomic_flag_clear(&verifying);
+	return rc;
 }

@@ -46,6 +46,8 @@ struct audit_report {
 	int64_t rows;        /* rows checked */
 	int64_t first_bad;   /* seq (or position) of the first broken row, 0 when intact */
 	char problem[160];   /* what is wrong with it */
+	const char *code;    /* the same as a stable key: audit_row_missing, audit_payload_edited,
+				audit_prev_mismatch, audit_hash_mismatch, audit_head_mismatch; NULL when intact */
 	struct audit_head head;
 };
 
@@ -54,5 +56,16 @@ struct audit_report {
  * not: see report->first_bad), or an error when it could not be read.
  */
 int audit_verify(struct app *app, struct audit_report *report, struct px_err *err);
+
+/*
+ * audit_verify() for an office account (the web UI's audit page): the
+ * chain is one for the whole deployment and its head is public, so any
+ * office may verify it, whatever its region; anyone else is PX_EFORBIDDEN.
+ * The walk streams the rows in one read transaction (constant memory); one
+ * verification runs at a time per server, a second meanwhile is PX_ELIMIT
+ * "audit_verify_running".
+ */
+int audit_verify_office(struct app *app, const struct app_actor *actor, struct audit_report *report,
+			struct px_err *err);
 
 #endif

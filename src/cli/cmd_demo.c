@@ -49,20 +49,28 @@ static const struct account_new staff[] = {
 #define DEMO_EXPERTS 30
 
 struct demo_run {
-	const char *data_dir;
+	struct app *app;
+	const char *data_dir, *seed_dir;
 	int until;
 	bool serve;
 };
 
+static int seed_people(struct app *app, const char *data_dir, struct px_err *err);
+
+/* The UI's address first, then the demo's people and programmes, then where to look and who to be. */
 static int run_and_show(const char *url, void *ctx, struct px_err *err)
 {
 	struct demo_run *r = ctx;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	printf("web UI (open in a browser, sign in with a demo login below): %s/\n", url);
+	fflush(stdout);
+	int rc = seed_people(r->app, r->seed_dir, err);
+	if (rc)
+		return rc;
 	printf("running the Qingyuan 2025 award up to stage '%s' ...\n", demo_stages[r->until]);
 	fflush(stdout);
-	int rc = demo_script_run(url, r->data_dir, r->until, stdout, err);
+	rc = demo_script_run(url, r->data_dir, r->until, stdout, err);
 	for (const struct demo_family *f = demo_families; !rc && f->title; f++) {
 		printf("running %s ...\n", f->title);
 		fflush(stdout);
@@ -72,7 +80,7 @@ static int run_and_show(const char *url, void *ctx, struct px_err *err)
 	if (rc)
 		return rc;
 	printf("done in %.1f s\n\n", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-	printf("pingxuan demo is running: open %s/ in a browser\n", url);
+	printf("web UI: %s/  (open it in a browser; each login below lands on its 我的待办)\n", url);
 	printf("  the programme:   %s/api/v1/programmes/1\n", url);
 	printf("  public notices:  %s/api/v1/programmes/1/notices\n", url);
 	printf("  reviewer draws:  %s/api/v1/programmes/1/draws\n", url);
@@ -193,7 +201,9 @@ int cmd_demo(int argc, char **argv)
 	app.files_dir = files;
 	app.clock_settable = true;
 	run.data_dir = app.data_dir;
-	if ((rc = cli_import_regions(&app, a.data_dir, &regions, &err)) || (rc = seed_people(&app, a.data_dir, &err)))
+	run.app = &app;
+	run.seed_dir = a.data_dir;
+	if ((rc = cli_import_regions(&app, a.data_dir, &regions, &err)))
 		goto out;
 	if (!run.serve && !a.listen_given)
 		o.port = 0; /* only the script talks to it: any free port */

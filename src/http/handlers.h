@@ -16,6 +16,7 @@ void h_accounts_get(struct http_req *r);
 void h_accounts_create(struct http_req *r);
 void h_accounts_password(struct http_req *r);
 void h_audit_head(struct http_req *r);
+void h_audit_verify(struct http_req *r);
 void h_recommendations_xlsx(struct http_req *r);
 void h_review_report_pdf(struct http_req *r);
 void h_programmes_list(struct http_req *r);

@@ -29,6 +29,7 @@ const struct http_route http_routes[] = {
 	R("GET", "/api/v1/accounts/{id}", h_accounts_get, ROLES_SIGNED_IN, 0),
 	R("POST", "/api/v1/accounts/{id}/password", h_accounts_password, ROLES_SIGNED_IN, 0),
 	R("GET", "/api/v1/audit/head", h_audit_head, ROLES_ANY, 0),
+	R("GET", "/api/v1/audit/verify", h_audit_verify, OFFICE, 0),
 	R("GET", "/api/v1/clock", h_clock_get, ROLES_ANY, 0),
 	R("GET", "/api/v1/calendar", h_calendar_get, ROLES_ANY, 0),
 	R("POST", "/api/v1/clock", h_clock_set, OFFICE, 0),

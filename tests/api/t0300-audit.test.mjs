@@ -85,3 +85,38 @@ test('audit verify on a missing database is a clear error', () => {
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /error/);
 });
+
+test('GET /audit/verify: an office reads the rows checked and the head; a county is refused', async () => {
+  const s = await startServer({ db: srv.db, dir: srv.dir });
+  try {
+    const office = await signedIn(s.url, 'office');
+    const r = await office.get('/api/v1/audit/verify');
+    assert.equal(r.status, 200);
+    assert.equal(r.json.intact, true);
+    assert.equal(r.json.broken, undefined);
+    assert.ok(r.json.rows > head.seq);
+    assert.equal(r.json.rows, r.json.head.seq);
+    assert.match(r.json.head.hash, /^[0-9a-f]{64}$/);
+    const county = await signedIn(s.url, 'a-county');
+    const c = await county.get('/api/v1/audit/verify');
+    assert.equal(c.status, 403);
+    assert.equal(c.json.error.code, 'forbidden_role');
+    assert.equal((await new Client(s.url).get('/api/v1/audit/verify')).status, 401);
+  } finally {
+    assert.equal((await s.stop()).code, 0);
+  }
+});
+
+test('GET /audit/verify names the first broken row by its stable code', async () => {
+  const db = tampered('http-edited', 'UPDATE audit SET action = \'account.delete\' WHERE seq = 5');
+  const s = await startServer({ db, dir: srv.dir });
+  try {
+    const r = await (await signedIn(s.url, 'office')).get('/api/v1/audit/verify');
+    assert.equal(r.status, 200);
+    assert.equal(r.json.intact, false);
+    assert.equal(r.json.broken.row, 5);
+    assert.equal(r.json.broken.code, 'audit_hash_mismatch');
+  } finally {
+    assert.equal((await s.stop()).code, 0);
+  }
+});

@@ -212,6 +212,29 @@ test('the office draws the experts; an expert scores on the rubric with a runnin
   await toast(e).waitFor();
   assert.match(await toast(e).innerText(), /廉洁|尚有评分项未打分/);
   await shot(e, 'expert-reviews');
+  // nothing of the other experts before submitting: no panel button, and the API answers review_first
+  assert.equal(await e.locator('[data-test^=panel-]').count(), 0);
+  const mine = (await (await signedIn(srv.url, who)).get('/api/v1/reviews/mine')).json.assignments[0];
+  const early = await e.evaluate(async (u) => { const r = await fetch(u); return [r.status, (await r.json()).error?.code]; },
+    `/api/v1/applications/${mine.application.id}/reviews?stage=${mine.stage}`);
+  assert.deepEqual(early, [403, 'review_first']);
+  // every item with its points, the opinion, the pledge: the sheet is submitted
+  for (let i = 0; i < n; i++) { await inputs.nth(i).fill('1'); await inputs.nth(i).blur(); }
+  await e.locator('[data-test=running-total]').getByText(`${n}.0`).waitFor();
+  await e.fill('textarea[name=opinion]', '质量管理体系健全，绩效指标持续改进。');
+  await e.fill('textarea[name=suggestions]', '加强供应链质量协同。');
+  await e.click('[data-test=integrity]');
+  await e.click('[data-test=submit-review]');
+  await e.locator('.el-message-box .el-button--primary').click();
+  await e.locator('.el-message--success').getByText('已提交评分').first().waitFor();
+  await e.locator('[data-test=sheet]').waitFor({ state: 'detached' });
+  // after submitting: the panel's reviews, anonymised, the expert's own marked
+  await e.click(`[data-test=panel-${mine.assignment}]`);
+  const panel = e.locator('[data-test=panel]');
+  await panel.getByText('本人').waitFor();
+  assert.match(await panel.innerText(), /R1/);
+  assert.doesNotMatch(await panel.innerText(), new RegExp(who));
+  await shot(e, 'expert-submitted');
   await e.context().close();
 });
 

@@ -352,3 +352,37 @@ test('the office records the approval and issues the certificates; the applicant
   assert.match(svg.headers.get('content-type'), /image\/svg\+xml/);
   assert.equal((await fetch(`${srv.url}/api/v1/certificates/verify/NOPE-NOPE-NOPE/qr.svg`)).status, 404);
 });
+
+test('the office downloads from the exports page and verifies the audit chain', async () => {
+  const o = await page('office');
+  await o.goto(srv.url + '/app/exports');
+  const xlsx = o.locator('[data-test=recommendations-xlsx]');
+  await xlsx.waitFor();
+  await o.locator('[data-test=export-certificates]').getByText('清远华星精密制造有限公司').waitFor();
+  const links = await o.evaluate(async () => {
+    const hrefs = [...document.querySelectorAll('[data-test=exports-page] a, [data-test=export-certificates] a, [data-test=export-reports] a')].map((a) => a.getAttribute('href'));
+    const out = [];
+    for (const h of hrefs.slice(0, 4)) { const r = await fetch(h); out.push([h, r.status, r.headers.get('content-type')]); }
+    return out;
+  });
+  assert.ok(links.length >= 3, JSON.stringify(links));
+  for (const [h, status, type] of links) {
+    assert.equal(status, 200, h);
+    assert.match(type, /spreadsheetml|application\/pdf/, h);
+  }
+  const dl = o.waitForEvent('download');
+  await o.locator('[data-test=export-applications] [data-test=export]').click();
+  assert.equal((await dl).suggestedFilename(), 'applications.csv');
+  await shot(o, 'office-exports');
+
+  await o.goto(srv.url + '/app/audit');
+  await o.locator('[data-test=audit-head-hash]').getByText(/^[0-9a-f]{64}$/).waitFor();
+  await o.click('[data-test=audit-verify]');
+  const result = o.locator('[data-test=audit-result]');
+  await result.getByText('审计链完整').waitFor();
+  const rows = Number(await o.locator('[data-test=audit-rows]').innerText());
+  const headSeq = (await (await fetch(`${srv.url}/api/v1/audit/head`)).json()).seq;
+  assert.ok(rows > 50 && rows <= headSeq, `${rows} of ${headSeq}`);
+  await shot(o, 'office-audit');
+  await o.context().close();
+});

@@ -34,6 +34,8 @@ const routes = [
     { path: 'qualification', component: () => import('./pages/office/Qualification.vue'), meta: { roles: ['office'] } },
     { path: 'results', component: () => import('./pages/office/Results.vue'), meta: { roles: ['office', 'leader'] } },
     { path: 'award-certificates', component: () => import('./pages/office/Certificates.vue'), meta: { roles: ['office'] } },
+    { path: 'audit', component: () => import('./pages/office/Audit.vue'), meta: { roles: ['office'] } },
+    { path: 'exports', component: () => import('./pages/office/Exports.vue'), meta: { roles: ['office'] } },
     { path: 'opinions', component: () => import('./pages/member/Opinions.vue'), meta: { roles: ['member'] } },
     ...familyRoutes('app'),
   ] },

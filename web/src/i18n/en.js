@@ -5,7 +5,7 @@ export default {
   nav: {
     qualification: 'Qualification', results: 'Results', certificates: 'Certificates', opinions: 'Opinions', experts: 'Experts', accounts: 'Accounts', home: 'Home', programmes: 'Programmes', notices: 'Notices', winners: 'Winners', verify: 'Verify certificate', signIn: 'Sign in', signOut: 'Sign out',
     todo: 'My tasks', apply: 'My application', county: 'Applications', recommend: 'Recommend', reviews: 'Reviews', dashboard: 'Dashboard',
-    ranking: 'Ranking', objections: 'Objections', language: '中文',
+    ranking: 'Ranking', objections: 'Objections', language: '中文', audit: 'Audit verify', exports: 'Exports',
   },
   role: { office: 'Office', leader: 'Leadership group', county: 'County', member: 'Member unit', expert: 'Expert', applicant: 'Applicant', admin: 'Administrator' },
   state: {
@@ -24,7 +24,7 @@ export default {
     applicant_draft: 'Complete the form, upload evidence and submit', applicant_supplement: 'Answer the request for more material', applicant_certificate: 'Download the certificate',
     county_check: 'Check applications ({n} waiting)', county_recommend: 'Recommend (quota {quota})', county_objections: 'Answer forwarded objections ({n})',
     expert_review: 'Score applications ({n})', office_stage: 'Advance the programme', office_objections: 'Objections to forward ({n})', leader_ranking: 'Deliberate on the ranking',
-    member_opinions: 'Give department opinions',
+    member_opinions: 'Give department opinions', county_overview: "See the county's applications and how they fared", expert_done: "See your submitted reviews and the panel's", expert_not_drawn: 'Not drawn to review this programme: read its notices', member_published: 'Read the notices and the winners (no opinion asked at this stage)',
   },
   pub: {
     programmes: 'Programmes', stages: 'Stages', opens: 'Opens', closes: 'Closes', notices: 'Notices', period: 'Period', chainHead: 'Audit chain head', objection: 'File an objection',
@@ -44,7 +44,7 @@ export default {
     notice: 'Publish county notice', noticeEnds: 'Notice until {date}', recommend: 'Recommend', quota: 'Quota', rank: 'Rank', recommendBtn: 'Recommend in this order',
     quotaMeter: '{track}: {n} chosen / quota {q}', overQuota: 'over quota', xlsx: 'Download summary table (attachment 8)',
   },
-  expert: { title: 'Reviews', score: 'Score', item: 'Item', points: 'Max', give: 'Points', running: 'Running total', opinion: 'Opinion', suggestions: 'Suggestions', integrity: 'I review impartially and have no interest in the applicant', submitted: 'Submitted', recuse: 'Recuse' },
+  expert: { title: 'Reviews', score: 'Score', item: 'Item', points: 'Max', give: 'Points', running: 'Running total', opinion: 'Opinion', suggestions: 'Suggestions', integrity: 'I review impartially and have no interest in the applicant', submitted: 'Submitted', recuse: 'Recuse', panel: "The panel's reviews", reviewer: 'Reviewer', mine: 'mine' },
   office: {
     overdue: 'Overdue', overdueObjections: 'Overdue objections', overdueSupplements: 'Overdue requests', dashboard: 'Dashboard', timeline: 'Stages', advance: 'Advance', advanceTo: 'Advance to “{stage}”', perCounty: 'Recommended per county vs quota', recommended: 'Recommended', quota: 'Quota',
     draws: 'Expert draws', commit: 'Commit a draw', run: 'Run the draw', seedCommit: 'Commitment', seed: 'Seed', sealedSeed: 'The sealed seed handed out at the commitment (the server does not keep it)', ranking: 'Ranking', final: 'Final', reason: 'Result',
@@ -71,6 +71,19 @@ export default {
   qual: {
     title: 'Qualification', accept: 'Accept', reject: 'Reject', ask: 'Ask for more', acceptReason: 'Meets the conditions', accepted: 'Accepted', rejectReason: 'Reason for rejecting', rejected: 'Rejection recorded',
     askText: 'What material is needed (answer within 5 working days)', asked: 'Request sent', opinions: 'Member opinions', openSupplements: 'Open requests', supplements: 'Requests for more material', onlyOverdue: 'Overdue only', request: 'Request', answer: 'Answer',
+  },
+  audit: {
+    title: 'Audit log verification', intro: 'Recompute the hash chain of every audit record: none edited, deleted, inserted or moved.', run: 'Verify', head: 'Chain head', seq: 'Record no.', hash: 'Hash',
+    rows: 'Records verified', result: 'Result', intact: 'The audit chain is intact', broken: 'The audit chain breaks at record {row}', problem: 'Problem',
+    audit_row_missing: 'a record is missing or out of order (deleted)', audit_payload_edited: 'the content does not match its hash (edited)',
+    audit_prev_mismatch: 'the link to the previous record does not match (deleted, inserted or moved)', audit_hash_mismatch: 'the hash does not match the record (edited)',
+    audit_head_mismatch: 'the head does not name the last record (records cut off, or the head edited)', audit_broken: 'the chain is broken',
+  },
+  exports: {
+    title: 'Exports', intro: "The programme's tables, reports and certificates to download.", file: 'File', what: 'Contents', download: 'Download',
+    recommendations: 'Recommendation summary (attachment 8)', recommendationsWhat: "The counties' recommendations, identifiers masked",
+    reviewReports: 'Review reports', certificates: 'Certificates', applications: 'Applications', applicationsWhat: "All of the programme's applications, exported as CSV",
+    materialReport: 'Material review report', onsiteReport: 'On-site review report', none: 'Nothing to download yet',
   },
   certs: { title: 'Certificates', none: 'No certificates issued yet', qr: 'QR code' },
   list: { count: '{n} in all' },

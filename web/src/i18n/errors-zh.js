@@ -478,4 +478,5 @@ export default {
  "no_submissions": "本轮测评尚无企业提交数据",
  "not_computed": "尚未测算，暂无报告",
  "bad_record": "存档记录已损坏，请联系管理员",
+ "audit_verify_running": "审计日志正在校验中，请稍后再试",
 };

@@ -6,7 +6,7 @@ export default {
   nav: {
     qualification: '资格审查', results: '评审结果', certificates: '获奖证书', opinions: '征求意见', experts: '专家库', accounts: '账号管理', home: '首页', programmes: '评选活动', notices: '公示', winners: '获奖名单', verify: '证书验证', signIn: '登录', signOut: '退出',
     todo: '我的待办', apply: '我的申报', county: '本地申报', recommend: '推荐上报', reviews: '评审任务', dashboard: '评选总览',
-    ranking: '排名与审议', objections: '异议处理', language: 'English',
+    ranking: '排名与审议', objections: '异议处理', language: 'English', audit: '审计日志校验', exports: '数据导出',
   },
   role: { office: '质量强市办', leader: '领导小组', county: '县（市、区）', member: '成员单位', expert: '评审专家', applicant: '申报单位', admin: '系统管理员' },
   state: {
@@ -25,7 +25,7 @@ export default {
     applicant_draft: '完成申报表、上传材料并提交', applicant_supplement: '答复补正要求', applicant_certificate: '下载获奖证书',
     county_check: '审核本地申报（{n} 件待审核）', county_recommend: '推荐上报（名额 {quota}）', county_objections: '答复转办的异议（{n} 件）',
     expert_review: '评审打分（{n} 件）', office_stage: '推进评选阶段', office_objections: '处理异议（{n} 件待转办）', leader_ranking: '审议排名并记录结果',
-    member_opinions: '出具部门意见',
+    member_opinions: '出具部门意见', county_overview: '查看本地申报及推荐、评审结果', expert_done: '查看已提交的评分与评审组评分', expert_not_drawn: '本次评选未抽中您参加评审，查看评选公示', member_published: '查看评选公示与获奖名单（当前阶段无需出具意见）',
   },
   pub: {
     programmes: '评选活动', stages: '评选阶段', opens: '开始', closes: '截止', notices: '公示', period: '公示期', chainHead: '审计链头', objection: '提出异议',
@@ -44,7 +44,7 @@ export default {
     notice: '发布县级公示', noticeEnds: '公示至 {date}', recommend: '推荐上报', quota: '名额', rank: '推荐排序', recommendBtn: '按所选顺序推荐',
     quotaMeter: '{track}：已选 {n} / 名额 {q}', overQuota: '超出名额', xlsx: '下载推荐名单汇总表（附件8）',
   },
-  expert: { title: '评审任务', score: '评分', item: '评分项', points: '满分', give: '得分', running: '当前合计', opinion: '评审意见', suggestions: '改进建议', integrity: '本人承诺公正、廉洁评审，与申报对象无利害关系', submitted: '已提交评分', recuse: '申请回避' },
+  expert: { title: '评审任务', score: '评分', item: '评分项', points: '满分', give: '得分', running: '当前合计', opinion: '评审意见', suggestions: '改进建议', integrity: '本人承诺公正、廉洁评审，与申报对象无利害关系', submitted: '已提交评分', recuse: '申请回避', panel: '评审组评分', reviewer: '评审人', mine: '本人' },
   office: {
     overdue: '逾期事项', overdueObjections: '逾期异议', overdueSupplements: '逾期补正', dashboard: '评选总览', timeline: '阶段进程', advance: '进入下一阶段', advanceTo: '进入「{stage}」', perCounty: '各县推荐数与名额', recommended: '已推荐', quota: '名额',
     draws: '专家抽取', commit: '发起抽取（公布承诺值）', run: '执行抽取', seedCommit: '承诺值', seed: '随机种子', sealedSeed: '请输入发起抽取时保管的随机种子（服务器不保存种子）', ranking: '排名', final: '综合得分', reason: '结论',
@@ -71,6 +71,19 @@ export default {
   qual: {
     title: '资格审查', accept: '通过', reject: '不通过', ask: '要求补正', acceptReason: '符合申报条件', accepted: '资格审查已通过', rejectReason: '请填写不通过的理由', rejected: '已记录不通过',
     askText: '请填写需要补正的材料（5个工作日内答复）', asked: '已发出补正通知', opinions: '成员单位意见', openSupplements: '待补正', supplements: '补正材料', onlyOverdue: '只看逾期', request: '补正要求', answer: '答复',
+  },
+  audit: {
+    title: '审计日志校验', intro: '重新计算全部审计记录的哈希链，核对每一条记录未被修改、删除、插入或调换。', run: '开始校验', head: '当前链头', seq: '记录序号', hash: '哈希值',
+    rows: '已校验记录数', result: '校验结果', intact: '审计链完整', broken: '审计链在第 {row} 条记录处断裂', problem: '问题',
+    audit_row_missing: '记录缺失或顺序错乱（有记录被删除）', audit_payload_edited: '记录内容与其哈希不符（内容被修改）',
+    audit_prev_mismatch: '与上一条记录的链接不符（有记录被删除、插入或调换）', audit_hash_mismatch: '记录哈希与其内容不符（有字段被修改）',
+    audit_head_mismatch: '链头与最后一条记录不符（末尾记录被删除或链头被修改）', audit_broken: '审计链断裂',
+  },
+  exports: {
+    title: '数据导出', intro: '本评选活动可下载的表格、报告和证书。', file: '文件', what: '内容', download: '下载',
+    recommendations: '推荐名单汇总表（附件8）', recommendationsWhat: '各县（市、区）推荐上报的申报对象，身份信息已脱敏',
+    reviewReports: '评审报告', certificates: '获奖证书', applications: '申报名单', applicationsWhat: '本评选活动的全部申报，可导出为 CSV',
+    materialReport: '材料评审报告', onsiteReport: '现场评审报告', none: '暂无可下载的文件',
   },
   certs: { title: '获奖证书', none: '尚未颁发证书', qr: '验证二维码' },
   list: { count: '共 {n} 条' },
