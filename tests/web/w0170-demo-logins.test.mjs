@@ -50,33 +50,48 @@ function awardLogins() {
   return logins;
 }
 
+// Each family's first login, from its "logins: …" line (gzoffice, szoffice, hn-office …).
+function familyLogins() {
+  return [...new Set([...out.matchAll(/logins: ([a-z][a-z0-9-]*)/g)].map((m) => m[1]))];
+}
+
+async function landsOnWork(login, { card = true } = {}) {
+  const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+  const p = await ctx.newPage();
+  p.setDefaultTimeout(30000);
+  await p.goto(url + '/signin');
+  await p.fill('input[name=login]', login);
+  await p.fill('input[name=password]', DEMO_PASSWORD);
+  await p.click('[data-test=signin]');
+  await p.waitForURL(/\/app\/todo$/);
+  const link = p.locator('[data-test=todo-list] a').first();
+  await p.locator('[data-test=todo]').waitFor();
+  await p.waitForFunction(() => !document.querySelector('[data-test=todo]').innerText.includes('加载中'));
+  if (!(await link.count())) {
+    await shot(p, `demo-${login}-empty`);
+    assert.fail(`${login}: 我的待办 is empty`);
+  }
+  const to = await link.getAttribute('href');
+  assert.ok(to && to !== '/app/todo', `${login}: ${to}`);
+  if (['office', 'member', 'e001', 'applicant', 'qingcheng', 'leader', 'gzoffice', 'hn-office'].includes(login)) await shot(p, `demo-${login}`);
+  await link.click();
+  await p.waitForURL((u) => u.pathname + u.search === to);
+  if (card) await p.locator('.px-card').first().waitFor();
+  else await p.waitForLoadState('networkidle');
+  assert.equal(await p.locator('[data-test=app-error]').count(), 0, `${login}: ${to}`);
+  await ctx.close();
+}
+
+test('the first login of each family lands on 我的待办 with a task that opens a real page', async () => {
+  const logins = familyLogins();
+  for (const l of ['gzoffice', 'szoffice', 'hn-office', 'qd-office', 'qdnqi', 'qd-bvoffice']) assert.ok(logins.includes(l), logins.join(' '));
+  for (const login of logins) await landsOnWork(login, { card: false });
+  console.log(`# ${logins.length} family logins checked: ${logins.join(' ')}`);
+});
+
 test('each award login lands on 我的待办 with a task that opens a real page', async () => {
   const logins = awardLogins();
   assert.ok(logins.includes('office') && logins.includes('member') && logins.includes('e001'), logins.join(' '));
-  for (const login of logins) {
-    const ctx = await b.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-    const p = await ctx.newPage();
-    p.setDefaultTimeout(30000);
-    await p.goto(url + '/signin');
-    await p.fill('input[name=login]', login);
-    await p.fill('input[name=password]', DEMO_PASSWORD);
-    await p.click('[data-test=signin]');
-    await p.waitForURL(/\/app\/todo$/);
-    const link = p.locator('[data-test=todo-list] a').first();
-    await p.locator('[data-test=todo]').waitFor();
-    await p.waitForFunction(() => !document.querySelector('[data-test=todo]').innerText.includes('加载中'));
-    if (!(await link.count())) {
-      await shot(p, `demo-${login}-empty`);
-      assert.fail(`${login}: 我的待办 is empty`);
-    }
-    const to = await link.getAttribute('href');
-    assert.ok(to && to !== '/app/todo', `${login}: ${to}`);
-    if (['office', 'member', 'e001', 'applicant', 'qingcheng', 'leader'].includes(login)) await shot(p, `demo-${login}`);
-    await link.click();
-    await p.waitForURL((u) => u.pathname + u.search === to);
-    await p.locator('.px-card').first().waitFor();
-    assert.equal(await p.locator('[data-test=app-error]').count(), 0, `${login}: ${to}`);
-    await ctx.close();
-  }
+  for (const login of logins) await landsOnWork(login);
   console.log(`# ${logins.length} logins checked: ${logins.join(' ')}`);
 });

@@ -3,7 +3,7 @@
 // else the newest award, else the newest programme (GET /programmes).
 import { get, session } from './api.js';
 let cached;
-const within = (region, mine) => !!mine && mine.startsWith(String(region || '').replace(/0+$/, '') || '-');
+export const within = (region, mine) => !!mine && mine.startsWith(String(region || '').replace(/0+$/, '') || '-');
 function pick(list) {
   const byId = [...list].sort((a, b) => a.id - b.id);
   const awards = byId.filter((p) => p.kind === 'award' || p.kind === undefined);

@@ -24,7 +24,7 @@ export default {
     applicant_draft: 'Complete the form, upload evidence and submit', applicant_supplement: 'Answer the request for more material', applicant_certificate: 'Download the certificate',
     county_check: 'Check applications ({n} waiting)', county_recommend: 'Recommend (quota {quota})', county_objections: 'Answer forwarded objections ({n})',
     expert_review: 'Score applications ({n})', office_stage: 'Advance the programme', office_objections: 'Objections to forward ({n})', leader_ranking: 'Deliberate on the ranking',
-    member_opinions: 'Give department opinions', county_overview: "See the county's applications and how they fared", expert_done: "See your submitted reviews and the panel's", expert_not_drawn: 'Not drawn to review this programme: read its notices', member_published: 'Read the notices and the winners (no opinion asked at this stage)',
+    member_opinions: 'Give department opinions', family_page: 'Open: {page}', county_overview: "See the county's applications and how they fared", expert_done: "See your submitted reviews and the panel's", expert_not_drawn: 'Not drawn to review this programme: read its notices', member_published: 'Read the notices and the winners (no opinion asked at this stage)',
   },
   pub: {
     programmes: 'Programmes', stages: 'Stages', opens: 'Opens', closes: 'Closes', notices: 'Notices', period: 'Period', chainHead: 'Audit chain head', objection: 'File an objection',

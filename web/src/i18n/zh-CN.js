@@ -25,7 +25,7 @@ export default {
     applicant_draft: '完成申报表、上传材料并提交', applicant_supplement: '答复补正要求', applicant_certificate: '下载获奖证书',
     county_check: '审核本地申报（{n} 件待审核）', county_recommend: '推荐上报（名额 {quota}）', county_objections: '答复转办的异议（{n} 件）',
     expert_review: '评审打分（{n} 件）', office_stage: '推进评选阶段', office_objections: '处理异议（{n} 件待转办）', leader_ranking: '审议排名并记录结果',
-    member_opinions: '出具部门意见', county_overview: '查看本地申报及推荐、评审结果', expert_done: '查看已提交的评分与评审组评分', expert_not_drawn: '本次评选未抽中您参加评审，查看评选公示', member_published: '查看评选公示与获奖名单（当前阶段无需出具意见）',
+    member_opinions: '出具部门意见', family_page: '办理：{page}', county_overview: '查看本地申报及推荐、评审结果', expert_done: '查看已提交的评分与评审组评分', expert_not_drawn: '本次评选未抽中您参加评审，查看评选公示', member_published: '查看评选公示与获奖名单（当前阶段无需出具意见）',
   },
   pub: {
     programmes: '评选活动', stages: '评选阶段', opens: '开始', closes: '截止', notices: '公示', period: '公示期', chainHead: '审计链头', objection: '提出异议',
