@@ -104,6 +104,8 @@ const EXCEPTIONS = {
   // about the caller's own session and account
   'GET /api/v1/session': 200,
   'DELETE /api/v1/session': 'skip',
+  // one audit chain per deployment, its head public: any office may check it whole
+  'GET /api/v1/audit/verify': (r) => assert.equal(r.json.intact, true),
   // lists of the caller's own region: 200 with none of Qingyuan's rows
   'GET /api/v1/accounts': (r) => assert.ok(r.json.accounts.every((a) => !a.region.startsWith('4418')), r.text),
   'GET /api/v1/registration-attempts': (r) => assert.deepEqual(r.json.attempts, []),
