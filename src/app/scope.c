@@ -57,6 +57,7 @@ static struct store_sql Q_CONTEST_WORK = STORE_SQL(VIA_APPLICATION("contest_work
 static struct store_sql Q_BV_ROUND = STORE_SQL("SELECT owner_region, NULL FROM bv_round WHERE id = $1");
 static struct store_sql Q_BV_SUBMISSION = STORE_SQL(
 	"SELECT r.owner_region, s.region FROM bv_submission s JOIN bv_round r ON r.id = s.round_id WHERE s.id = $1");
+
 static struct store_sql Q_PROGRAMME_REGIONS = STORE_SQL("SELECT DISTINCT region FROM programme");
 /* an application's state, its programme's template, the member's unit and whether that unit gave an opinion on it */
 static struct store_sql Q_MEMBER_APPLICATION = STORE_SQL(
@@ -84,7 +85,6 @@ static const struct {
 	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL }, { "keyworks", &Q_KEYWORK },
 	/* a family's records named under its own prefix: a contest entry is an application */
 	{ "contest/entries", &Q_APPLICATION }, { "contest/works", &Q_CONTEST_WORK },
-	{ "campaign-materials", &Q_CAMPAIGN_MATERIAL },
 	{ "brand-value-rounds", &Q_BV_ROUND }, { "brand-value-submissions", &Q_BV_SUBMISSION },
 };
 
