@@ -2,7 +2,8 @@
  * cache.c - the memory of public reads (see cache.h): a fixed table of
  * bodies by path under one mutex. A hit copies the body into the response
  * (or answers 304 with no body); a miss lets the handler run and keeps its
- * answer. The table is bounded: a new path takes an empty slot or the oldest.
+ * answer. A kept answer's two responses (200, 304) are built once, headers
+ * and all, and queued to every reader that adds no header of its own. The table is bounded: a new path takes an empty slot or the oldest.
  */
 #include "http/cache.h"
 
@@ -14,6 +15,17 @@
 
 #include "http/request.h"
 
+/*
+ * The two responses of a kept answer, built once with their headers and
+ * queued to every reader: libmicrohttpd counts the connections sending one,
+ * `refs` counts the slot and the requests holding it.
+ */
+struct http_cache_answer {
+	int refs;                   /* under lock */
+	struct MHD_Response *ok;    /* 200 with the body */
+	struct MHD_Response *same;  /* 304, no body */
+};
+
 struct slot {
 	char *path;        /* NULL: empty */
 	uint64_t gen;      /* store generation the body was rendered under */
@@ -21,6 +33,7 @@ struct slot {
 	char etag[24];     /* "\"<16 hex>\"" */
 	char *body;
 	size_t len;
+	struct http_cache_answer *answer; /* NULL: built per request */
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -72,25 +85,77 @@ static void respond(struct http_req *r, int status, const char *body, size_t len
 	r->status = status;
 }
 
+/* Drop a reference to a kept answer; the last one frees it. Under lock. */
+static void answer_drop(struct http_cache_answer *a)
+{
+	if (!a || --a->refs > 0)
+		return;
+	MHD_destroy_response(a->ok);
+	MHD_destroy_response(a->same);
+	free(a);
+}
+
+void http_cache_release(struct http_cache_answer *a)
+{
+	pthread_mutex_lock(&lock);
+	answer_drop(a);
+	pthread_mutex_unlock(&lock);
+}
+
+/* The kept responses of a body, or NULL (then each hit builds its own). */
+static struct http_cache_answer *answer_build(const char *body, size_t len, const char *etag)
+{
+	struct http_cache_answer *a = calloc(1, sizeof(*a));
+	if (!a)
+		return NULL;
+	a->refs = 1;
+	a->ok = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	a->same = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	if (!a->ok || !a->same) {
+		if (a->ok)
+			MHD_destroy_response(a->ok);
+		if (a->same)
+			MHD_destroy_response(a->same);
+		free(a);
+		return NULL;
+	}
+	http_public_headers(a->ok, etag);
+	http_public_headers(a->same, etag);
+	return a;
+}
+
+/* A hit: the kept response when the request adds no header of its own, else a copy. */
+static void hit(struct http_req *r, struct slot *s, bool same)
+{
+	if (s->answer && !r->headers) {
+		s->answer->refs++;
+		r->shared = s->answer;
+		r->response = same ? s->answer->same : s->answer->ok;
+		r->status = same ? 304 : 200;
+		return;
+	}
+	if (same)
+		respond(r, 304, "", 0, s->etag);
+	else
+		respond(r, 200, s->body, s->len, s->etag);
+}
+
 bool http_cache_answer(struct http_req *r)
 {
 	uint64_t gen = app_generation(r->srv->cfg.app);
 	const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
 	struct slot *s = slot_of(r->path);
-	bool hit = false;
+	bool found = false;
 
 	r->cache_gen = gen;
 	r->cacheable = true;
 	pthread_mutex_lock(&lock);
 	if (s->path && s->gen == gen && !strcmp(s->path, r->path) && now_ms() - s->born_ms < HTTP_CACHE_MAX_AGE_MS) {
-		hit = true;
-		if (http_cache_etag_matches(inm, s->etag))
-			respond(r, 304, "", 0, s->etag);
-		else
-			respond(r, 200, s->body, s->len, s->etag);
+		found = true;
+		hit(r, s, http_cache_etag_matches(inm, s->etag));
 	}
 	pthread_mutex_unlock(&lock);
-	return hit && r->response;
+	return found && r->response;
 }
 
 void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag[24])
@@ -106,9 +171,11 @@ void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag
 	}
 	memcpy(b, body, len);
 	b[len] = '\0';
+	struct http_cache_answer *a = answer_build(b, len, etag);
 	pthread_mutex_lock(&lock);
 	if (s->path && s->gen > r->cache_gen && !strcmp(s->path, r->path)) {
 		/* a newer answer is there already */
+		answer_drop(a);
 		pthread_mutex_unlock(&lock);
 		free(b);
 		free(p);
@@ -116,7 +183,8 @@ void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag
 	}
 	free(s->path);
 	free(s->body);
-	*s = (struct slot){ .path = p, .gen = r->cache_gen, .born_ms = now_ms(), .body = b, .len = len };
+	answer_drop(s->answer);
+	*s = (struct slot){ .path = p, .gen = r->cache_gen, .born_ms = now_ms(), .body = b, .len = len, .answer = a };
 	memcpy(s->etag, etag, sizeof(s->etag));
 	pthread_mutex_unlock(&lock);
 }

@@ -21,6 +21,7 @@
 #define HTTP_CACHE_SLOTS 256
 
 struct http_req;
+struct http_cache_answer;
 
 /*
  * For a cacheable request: answer it from memory (true: r->response is set,

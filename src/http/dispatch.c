@@ -79,6 +79,20 @@ static void resolve_session(struct http_req *r)
 		snprintf(r->token, sizeof(r->token), "expired");
 }
 
+/* The peer's address, found when first asked for (public reads never ask). */
+static void peer_address(struct MHD_Connection *conn, char out[48])
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	out[0] = '\0';
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out, 48);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out, 48);
+}
+
 /*
  * Behind the reverse proxy of docs/deploy.md every request comes from the
  * proxy's address: when the peer is the configured proxy, the client is the
@@ -92,6 +106,8 @@ static void resolve_client(struct http_req *r)
 	unsigned char bin[16];
 	size_t n;
 
+	if (!r->client[0])
+		peer_address(r->conn, r->client);
 	if (!proxy || strcmp(proxy, r->client) ||
 	    !(xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For")))
 		return;
@@ -159,6 +175,8 @@ void http_dispatch(struct http_req *r)
 	const struct http_route *route = NULL;
 	char allow[128] = "";
 	bool path_known = false;
+	const size_t *cand;
+	size_t ncand;
 
 	if (r->admitted) { /* admitted in the first call, before any body was read */
 		if (public_read(r->route, r) && http_cache_answer(r))
@@ -167,7 +185,9 @@ void http_dispatch(struct http_req *r)
 	}
 	if (!path_sane(r->path))
 		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
-	for (size_t i = 0; i < cfg->nroutes && !route; i++) {
+	cand = http_route_index_find(r->srv->route_index, r->path, &ncand);
+	for (size_t k = 0; k < ncand && !route; k++) {
+		size_t i = cand[k];
 		int np;
 		if (!match(cfg->routes[i].pattern, r->path, r->params, &np))
 			continue;
@@ -189,9 +209,7 @@ void http_dispatch(struct http_req *r)
 		return static_serve(r, cfg->web); /* the browser UI: everything the API does not claim */
 	if (!route)
 		return http_reply_errorf(r, PX_ENOTFOUND, "no_route", NULL, "no such resource");
-	/* re-match to fill the params of the chosen route */
-	int np;
-	match(route->pattern, r->path, r->params, &np);
+	/* r->params hold the chosen route's: the loop stopped at its match */
 	r->route = route;
 	/* public reads answer everyone alike: no session to resolve, maybe no handler to run */
 	if (public_read(route, r)) {
@@ -230,13 +248,17 @@ const struct http_route *http_route_peek(struct http_req *r)
 {
 	const struct http_server_config *cfg = &r->srv->cfg;
 	char params[HTTP_MAX_PARAMS][128];
+	const size_t *cand;
+	size_t ncand;
 	int np;
 
 	if (!path_sane(r->path))
 		return NULL;
-	for (size_t i = 0; i < cfg->nroutes; i++)
-		if (!strcmp(cfg->routes[i].method, r->method) && match(cfg->routes[i].pattern, r->path, params, &np))
-			return &cfg->routes[i];
+	cand = http_route_index_find(r->srv->route_index, r->path, &ncand);
+	for (size_t k = 0; k < ncand; k++)
+		if (!strcmp(cfg->routes[cand[k]].method, r->method) &&
+		    match(cfg->routes[cand[k]].pattern, r->path, params, &np))
+			return &cfg->routes[cand[k]];
 	return NULL;
 }
 
@@ -285,6 +307,8 @@ const char *http_header(struct http_req *r, const char *name)
 
 const char *http_client_address(struct http_req *r)
 {
+	if (!r->client[0])
+		peer_address(r->conn, r->client);
 	return r->client;
 }
 

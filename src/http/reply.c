@@ -105,13 +105,18 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 	r->status = status;
 }
 
-void http_add_public_headers(struct http_req *r, const char *etag)
+void http_public_headers(struct MHD_Response *response, const char *etag)
 {
 	/* the same headers, but a cache may keep the answer if it asks again (ETag) before use */
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		MHD_add_response_header(r->response, security_headers[i][0],
+		MHD_add_response_header(response, security_headers[i][0],
 					strcmp(security_headers[i][0], "Cache-Control") ? security_headers[i][1] : "no-cache");
-	MHD_add_response_header(r->response, "ETag", etag);
+	MHD_add_response_header(response, "ETag", etag);
+}
+
+void http_add_public_headers(struct http_req *r, const char *etag)
+{
+	http_public_headers(r->response, etag);
 	for (struct http_header_kv *h = r->headers; h; h = h->next)
 		MHD_add_response_header(r->response, h->name, h->value);
 }

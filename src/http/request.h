@@ -9,7 +9,10 @@
 #include <pthread.h>
 
 #include "app/people/session.h"
+#include "http/route_index.h"
 #include "http/server.h"
+
+struct http_cache_answer;
 
 struct http_header_kv {
 	char *name, *value;
@@ -26,6 +29,7 @@ struct http_server {
 	int in_flight;
 	FILE *log;
 	struct http_deadline *deadline; /* NULL: no header deadline */
+	struct http_route_index *route_index; /* the routes a path may match */
 };
 
 enum req_state { REQ_READING, REQ_DISPATCHED, REQ_PARKED, REQ_ANSWERED };
@@ -52,6 +56,7 @@ struct http_req {
 	enum req_state state;
 	bool suspended;
 	struct MHD_Response *response;
+	struct http_cache_answer *shared; /* non-NULL: response is a kept answer's (http/cache.h) */
 	int status;
 	struct http_header_kv *headers;
 	/* a multipart body streamed to files (upload.c), NULL for other routes */
@@ -82,7 +87,11 @@ bool http_upload_feed(struct http_req *r, const char *data, size_t len);
 void http_upload_finish(struct http_req *r);
 void http_upload_free(struct http_req *r);
 
+/* A request is done with the kept answer it was given, r->shared (cache.c). */
+void http_cache_release(struct http_cache_answer *a);
+
 /* The headers of every response, for a public read kept in memory: revalidate by ETag (reply.c). */
+void http_public_headers(struct MHD_Response *response, const char *etag);
 void http_add_public_headers(struct http_req *r, const char *etag);
 
 /* Build r->response from a body (reply.c); used by replies and resumes. */

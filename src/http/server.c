@@ -32,19 +32,6 @@ static long long now_us(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static void client_address(struct MHD_Connection *conn, char out[48])
-{
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	out[0] = '\0';
-	if (!ci || !ci->client_addr)
-		return;
-	if (ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out, 48);
-	else if (ci->client_addr->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out, 48);
-}
-
 static struct http_req *req_new(struct http_server *srv, struct MHD_Connection *conn,
 				const char *method, const char *url)
 {
@@ -58,7 +45,6 @@ static struct http_req *req_new(struct http_server *srv, struct MHD_Connection *
 	r->t0_us = now_us();
 	r->actor = app_actor_public;
 	pthread_mutex_init(&r->lock, NULL);
-	client_address(conn, r->client);
 	pthread_mutex_lock(&srv->lock);
 	srv->in_flight++;
 	pthread_mutex_unlock(&srv->lock);
@@ -75,7 +61,9 @@ static void req_free(struct http_req *r)
 		free(h->value);
 		free(h);
 	}
-	if (r->response)
+	if (r->shared)
+		http_cache_release(r->shared); /* a kept answer's response: the cache frees it */
+	else if (r->response)
 		MHD_destroy_response(r->response);
 	http_upload_free(r);
 	pthread_mutex_destroy(&r->lock);
@@ -321,6 +309,10 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 	srv->log = cfg->access_log;
 	pthread_mutex_init(&srv->lock, NULL);
 	pthread_cond_init(&srv->idle, NULL);
+	if (!(srv->route_index = http_route_index_build(cfg->routes, cfg->nroutes))) {
+		rc = px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+		goto out_free;
+	}
 	rc = open_listener(cfg->host, cfg->port, &srv->listen_fd, &srv->port, err);
 	if (rc)
 		goto out_free;
@@ -349,6 +341,7 @@ int http_server_start(const struct http_server_config *cfg, struct http_server *
 	return 0;
 
 out_free:
+	http_route_index_free(srv->route_index);
 	pthread_mutex_destroy(&srv->lock);
 	pthread_cond_destroy(&srv->idle);
 	free(srv);
@@ -384,6 +377,7 @@ void http_server_stop(struct http_server *srv, int grace_ms)
 	pthread_mutex_unlock(&srv->lock);
 	MHD_stop_daemon(srv->mhd);
 	http_deadline_stop(srv->deadline);
+	http_route_index_free(srv->route_index);
 	pthread_mutex_destroy(&srv->lock);
 	pthread_cond_destroy(&srv->idle);
 	free(srv);
