@@ -62,4 +62,7 @@ measure "GET /programmes/1/notices (public)" "$base/programmes/1/notices"
 [ -n "$cert" ] && measure "GET /certificates/{code} (public verification)" "$base/certificates/verify/$cert"
 measure "GET /applications/{id} (office)" -H "Cookie: px_session=$cookie" "$base/applications/$aid"
 measure "GET /programmes/1/applications (office, list)" -H "Cookie: px_session=$cookie" "$base/programmes/1/applications"
+# a query string is never kept (http/cache.h): the cost of rendering them
+measure "GET /applications/{id}?render=1 (office, rendered)" -H "Cookie: px_session=$cookie" "$base/applications/$aid?render=1"
+measure "GET /programmes/1/applications?render=1 (rendered)" -H "Cookie: px_session=$cookie" "$base/programmes/1/applications?render=1"
 measure "GET /health" "$base/health"

@@ -28,6 +28,7 @@ struct http_cache_answer {
 
 struct slot {
 	char *path;        /* NULL: empty */
+	int64_t reader;    /* the account it was rendered for, 0: everyone */
 	uint64_t gen;      /* store generation the body was rendered under */
 	long long born_ms; /* when it was rendered (monotonic) */
 	char etag[24];     /* "\"<16 hex>\"" */
@@ -55,9 +56,15 @@ static uint64_t fnv(const char *s, size_t n)
 	return h;
 }
 
-static struct slot *slot_of(const char *path)
+static struct slot *slot_of(const struct http_req *r)
 {
-	return &slots[fnv(path, strlen(path)) % HTTP_CACHE_SLOTS];
+	uint64_t h = fnv(r->path, strlen(r->path)) ^ ((uint64_t)r->cache_reader * 0x9e3779b97f4a7c15u);
+	return &slots[h % HTTP_CACHE_SLOTS];
+}
+
+static bool holds(const struct slot *s, const struct http_req *r)
+{
+	return s->path && s->reader == r->cache_reader && !strcmp(s->path, r->path);
 }
 
 bool http_cache_etag_matches(const char *inm, const char *etag)
@@ -81,7 +88,13 @@ static void respond(struct http_req *r, int status, const char *body, size_t len
 	r->response = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	if (!r->response)
 		return;
-	http_add_public_headers(r, etag);
+	if (r->cache_private) {
+		http_api_headers(r->response);
+		for (struct http_header_kv *h = r->headers; h; h = h->next)
+			MHD_add_response_header(r->response, h->name, h->value);
+	} else {
+		http_add_public_headers(r, etag);
+	}
 	r->status = status;
 }
 
@@ -103,7 +116,7 @@ void http_cache_release(struct http_cache_answer *a)
 }
 
 /* The kept responses of a body, or NULL (then each hit builds its own). */
-static struct http_cache_answer *answer_build(const char *body, size_t len, const char *etag)
+static struct http_cache_answer *answer_build(const char *body, size_t len, const char *etag, bool private)
 {
 	struct http_cache_answer *a = calloc(1, sizeof(*a));
 	if (!a)
@@ -119,8 +132,13 @@ static struct http_cache_answer *answer_build(const char *body, size_t len, cons
 		free(a);
 		return NULL;
 	}
-	http_public_headers(a->ok, etag);
-	http_public_headers(a->same, etag);
+	if (private) { /* personal: never stored by a browser, so never asked for by ETag */
+		http_api_headers(a->ok);
+		http_api_headers(a->same);
+	} else {
+		http_public_headers(a->ok, etag);
+		http_public_headers(a->same, etag);
+	}
 	return a;
 }
 
@@ -140,17 +158,21 @@ static void hit(struct http_req *r, struct slot *s, bool same)
 		respond(r, 200, s->body, s->len, s->etag);
 }
 
-bool http_cache_answer(struct http_req *r)
+bool http_cache_answer(struct http_req *r, int64_t reader)
 {
 	uint64_t gen = app_generation(r->srv->cfg.app);
-	const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
-	struct slot *s = slot_of(r->path);
+	const char *inm;
+	struct slot *s;
 	bool found = false;
 
 	r->cache_gen = gen;
 	r->cacheable = true;
+	r->cache_reader = reader;
+	r->cache_private = reader != 0;
+	inm = r->cache_private ? NULL : MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
+	s = slot_of(r);
 	pthread_mutex_lock(&lock);
-	if (s->path && s->gen == gen && !strcmp(s->path, r->path) && now_ms() - s->born_ms < HTTP_CACHE_MAX_AGE_MS) {
+	if (holds(s, r) && s->gen == gen && now_ms() - s->born_ms < HTTP_CACHE_MAX_AGE_MS) {
 		found = true;
 		hit(r, s, http_cache_etag_matches(inm, s->etag));
 	}
@@ -160,7 +182,7 @@ bool http_cache_answer(struct http_req *r)
 
 void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag[24])
 {
-	struct slot *s = slot_of(r->path);
+	struct slot *s = slot_of(r);
 	char *b = malloc(len + 1), *p = strdup(r->path);
 
 	snprintf(etag, 24, "\"%016llx\"", (unsigned long long)fnv(body, len));
@@ -171,9 +193,9 @@ void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag
 	}
 	memcpy(b, body, len);
 	b[len] = '\0';
-	struct http_cache_answer *a = answer_build(b, len, etag);
+	struct http_cache_answer *a = answer_build(b, len, etag, r->cache_private);
 	pthread_mutex_lock(&lock);
-	if (s->path && s->gen > r->cache_gen && !strcmp(s->path, r->path)) {
+	if (holds(s, r) && s->gen > r->cache_gen) {
 		/* a newer answer is there already */
 		answer_drop(a);
 		pthread_mutex_unlock(&lock);
@@ -184,7 +206,7 @@ void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag
 	free(s->path);
 	free(s->body);
 	answer_drop(s->answer);
-	*s = (struct slot){ .path = p, .gen = r->cache_gen, .born_ms = now_ms(), .body = b, .len = len, .answer = a };
+	*s = (struct slot){ .path = p, .reader = r->cache_reader, .gen = r->cache_gen, .born_ms = now_ms(), .body = b, .len = len, .answer = a };
 	memcpy(s->etag, etag, sizeof(s->etag));
 	pthread_mutex_unlock(&lock);
 }

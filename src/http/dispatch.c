@@ -169,6 +169,27 @@ static bool public_read(const struct http_route *route, const struct http_req *r
 	       MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, NULL, NULL) == 0;
 }
 
+/* A signed-in read kept for its reader (http/cache.h), on the same terms: GET, no query string. */
+static int64_t kept_reader(const struct http_route *route, const struct http_req *r)
+{
+	if (!(route->flags & HTTP_READER_CACHE) || r->actor.kind != ACTOR_ACCOUNT || strcmp(r->method, "GET") ||
+	    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, NULL, NULL) != 0)
+		return 0;
+	return r->actor.id;
+}
+
+/* Run an admitted route's handler, unless memory holds its answer. */
+static void run(struct http_req *r, const struct http_route *route)
+{
+	int64_t reader;
+
+	if (public_read(route, r) && http_cache_answer(r, 0))
+		return;
+	if ((reader = kept_reader(route, r)) && http_cache_answer(r, reader))
+		return;
+	route->fn(r);
+}
+
 void http_dispatch(struct http_req *r)
 {
 	const struct http_server_config *cfg = &r->srv->cfg;
@@ -178,11 +199,8 @@ void http_dispatch(struct http_req *r)
 	const size_t *cand;
 	size_t ncand;
 
-	if (r->admitted) { /* admitted in the first call, before any body was read */
-		if (public_read(r->route, r) && http_cache_answer(r))
-			return;
-		return r->route->fn(r);
-	}
+	if (r->admitted) /* admitted in the first call, before any body was read */
+		return run(r, r->route);
 	if (!path_sane(r->path))
 		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
 	cand = http_route_index_find(r->srv->route_index, r->path, &ncand);
@@ -214,8 +232,8 @@ void http_dispatch(struct http_req *r)
 	/* public reads answer everyone alike: no session to resolve, maybe no handler to run */
 	if (public_read(route, r)) {
 		r->admitted = true;
-		if (!r->admit_only && !http_cache_answer(r))
-			route->fn(r);
+		if (!r->admit_only)
+			run(r, route);
 		return;
 	}
 
@@ -241,7 +259,7 @@ void http_dispatch(struct http_req *r)
 		return;
 	r->admitted = true;
 	if (!r->admit_only)
-		route->fn(r);
+		run(r, route);
 }
 
 const struct http_route *http_route_peek(struct http_req *r)

@@ -29,6 +29,7 @@ enum http_route_flags {
 	HTTP_CSRF_EXEMPT = 1 << 0, /* state-changing but usable without a session (login) */
 	HTTP_UPLOAD = 1 << 1,      /* multipart/form-data body streamed to files (http/upload.h) */
 	HTTP_PUBLIC_CACHE = 1 << 2, /* a GET answering everyone alike: kept in memory, ETag/304 (http/cache.h) */
+	HTTP_READER_CACHE = 1 << 3, /* a signed-in GET: kept in memory for its one reader (http/cache.h) */
 };
 
 struct http_upload_spec;

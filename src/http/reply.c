@@ -56,6 +56,53 @@ void http_add_header(struct http_req *r, const char *name, const char *value)
 	r->headers = h;
 }
 
+void http_api_headers(struct MHD_Response *response)
+{
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(response, security_headers[i][0], security_headers[i][1]);
+}
+
+void http_public_headers(struct MHD_Response *response, const char *etag)
+{
+	/* the same headers, but a cache may keep the answer if it asks again (ETag) before use */
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(response, security_headers[i][0],
+					strcmp(security_headers[i][0], "Cache-Control") ? security_headers[i][1] : "no-cache");
+	MHD_add_response_header(response, "ETag", etag);
+}
+
+void http_reply_json_text(struct http_req *r, int status, char *text, size_t len)
+{
+	char etag[24] = "";
+
+	if (r->response) { /* a second reply is a bug; keep the first */
+		free(text);
+		return;
+	}
+	if (r->cacheable && status == 200) {
+		/* kept for the next readers; a public one answered 304 to a client holding it */
+		http_cache_keep(r, text, len, etag);
+		if (!r->cache_private && http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
+			free(text);
+			text = NULL;
+			len = 0;
+			status = 304;
+		}
+	}
+	r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	if (!r->response) {
+		free(text);
+		return;
+	}
+	if (etag[0] && !r->cache_private)
+		http_public_headers(r->response, etag);
+	else
+		http_api_headers(r->response);
+	for (struct http_header_kv *h = r->headers; h; h = h->next)
+		MHD_add_response_header(r->response, h->name, h->value);
+	r->status = status;
+}
+
 void http_prepare_response(struct http_req *r, int status, json_t *body)
 {
 	char *text;
@@ -74,44 +121,7 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 		status = 500;
 		len = text ? strlen(text) : 0;
 	}
-	if (r->cacheable && status == 200 && text) {
-		/* a public read: kept for the next readers, answered 304 to a client holding it */
-		char etag[24];
-		http_cache_keep(r, text, len, etag);
-		if (http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
-			free(text);
-			text = NULL;
-			len = 0;
-			status = 304;
-		}
-		r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-		if (!r->response) {
-			free(text);
-			return;
-		}
-		http_add_public_headers(r, etag);
-		r->status = status;
-		return;
-	}
-	r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-	if (!r->response) {
-		free(text);
-		return;
-	}
-	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		MHD_add_response_header(r->response, security_headers[i][0], security_headers[i][1]);
-	for (struct http_header_kv *h = r->headers; h; h = h->next)
-		MHD_add_response_header(r->response, h->name, h->value);
-	r->status = status;
-}
-
-void http_public_headers(struct MHD_Response *response, const char *etag)
-{
-	/* the same headers, but a cache may keep the answer if it asks again (ETag) before use */
-	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		MHD_add_response_header(response, security_headers[i][0],
-					strcmp(security_headers[i][0], "Cache-Control") ? security_headers[i][1] : "no-cache");
-	MHD_add_response_header(response, "ETag", etag);
+	http_reply_json_text(r, status, text, len);
 }
 
 void http_add_public_headers(struct http_req *r, const char *etag)

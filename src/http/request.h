@@ -66,6 +66,8 @@ struct http_req {
 	bool admit_only;           /* http_admit: check, do not run the handler */
 	/* a public read kept in memory (cache.h) */
 	bool cacheable;
+	bool cache_private;        /* kept for its reader only (http/cache.h) */
+	int64_t cache_reader;      /* that reader's account, 0: a public read */
 	uint64_t cache_gen;        /* the store generation it is rendered under */
 };
 
@@ -90,10 +92,14 @@ void http_upload_free(struct http_req *r);
 /* A request is done with the kept answer it was given, r->shared (cache.c). */
 void http_cache_release(struct http_cache_answer *a);
 
+/* The headers of every API response (reply.c). */
+void http_api_headers(struct MHD_Response *response);
 /* The headers of every response, for a public read kept in memory: revalidate by ETag (reply.c). */
 void http_public_headers(struct MHD_Response *response, const char *etag);
 void http_add_public_headers(struct http_req *r, const char *etag);
 
+/* Build r->response from serialized JSON (malloc'd, taken): kept when cacheable (reply.c). */
+void http_reply_json_text(struct http_req *r, int status, char *text, size_t len);
 /* Build r->response from a body (reply.c); used by replies and resumes. */
 void http_prepare_response(struct http_req *r, int status, json_t *body);
 

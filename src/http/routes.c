@@ -8,6 +8,8 @@
 #define R(m, p, fn, roles, flags) { m, p, fn, roles, flags }
 /* a public read: the same answer for everyone, kept in memory with an ETag (http/cache.h) */
 #define PUBLIC HTTP_PUBLIC_CACHE
+/* a signed-in read: kept in memory for its one reader until a write (http/cache.h) */
+#define KEPT HTTP_READER_CACHE
 #define OFFICE ROLE_BIT(ROLE_OFFICE)
 #define LEADER ROLE_BIT(ROLE_LEADER)
 #define MEMBER ROLE_BIT(ROLE_MEMBER)
@@ -96,8 +98,8 @@ const struct http_route http_routes[] = {
 	R("POST", "/api/v1/past-winners/{id}/remove", h_past_winners_remove, OFFICE, 0),
 	R("PUT", "/api/v1/past-winners/{id}", h_past_winners_correct, OFFICE, 0),
 	R("POST", "/api/v1/programmes/{id}/applications", h_applications_create, APPLY, 0),
-	R("GET", "/api/v1/programmes/{id}/applications", h_applications_list, SCOPED | APPLICANT, 0),
-	R("GET", "/api/v1/applications/{id}", h_applications_get, SCOPED | APPLICANT, 0),
+	R("GET", "/api/v1/programmes/{id}/applications", h_applications_list, SCOPED | APPLICANT, KEPT),
+	R("GET", "/api/v1/applications/{id}", h_applications_get, SCOPED | APPLICANT, KEPT),
 	R("PUT", "/api/v1/applications/{id}/form", h_applications_form, APPLY, 0),
 	R("POST", "/api/v1/applications/{id}/internal-notice", h_applications_internal_notice, APPLY, 0),
 	R("POST", "/api/v1/applications/{id}/attest", h_applications_attest, APPLY, 0),

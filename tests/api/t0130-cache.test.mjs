@@ -2,7 +2,8 @@
 // verification) are answered from memory. Each carries an ETag; a client that
 // sends it back in If-None-Match gets 304 Not Modified with no body; a write
 // that changes the answer gives a fresh body and a new ETag at once; a write
-// that leaves it alone keeps the ETag. Signed-in reads are never kept.
+// that leaves it alone keeps the ETag. Signed-in reads carry no ETag (t0135:
+// some are kept in memory for their one reader).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedIn, Client } from './lib/server.mjs';
