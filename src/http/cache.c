@@ -1,13 +1,15 @@
 /*
- * cache.c - the memory of public reads (see cache.h): a fixed table of
- * bodies by path under one mutex. A hit copies the body into the response
- * (or answers 304 with no body); a miss lets the handler run and keeps its
+ * cache.c - the memory of kept reads (see cache.h): a fixed table of bodies
+ * by path and reader under one reader-writer lock. A hit gives the kept
+ * response (or 304 with no body); a miss lets the handler run and keeps its
  * answer. A kept answer's two responses (200, 304) are built once, headers
- * and all, and queued to every reader that adds no header of its own. The table is bounded: a new path takes an empty slot or the oldest.
+ * and all, and queued to every reader that adds no header of its own,
+ * counted by reference. The table is bounded: a new answer takes its slot.
  */
 #include "http/cache.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +23,7 @@
  * `refs` counts the slot and the requests holding it.
  */
 struct http_cache_answer {
-	int refs;                   /* under lock */
+	atomic_int refs;
 	struct MHD_Response *ok;    /* 200 with the body */
 	struct MHD_Response *same;  /* 304, no body */
 };
@@ -37,7 +39,8 @@ struct slot {
 	struct http_cache_answer *answer; /* NULL: built per request */
 };
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+/* readers share it (a hit takes a reference atomically); keeping an answer excludes them */
+static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 static struct slot slots[HTTP_CACHE_SLOTS];
 
 static long long now_ms(void)
@@ -98,10 +101,10 @@ static void respond(struct http_req *r, int status, const char *body, size_t len
 	r->status = status;
 }
 
-/* Drop a reference to a kept answer; the last one frees it. Under lock. */
+/* Drop a reference to a kept answer; the last one frees it. */
 static void answer_drop(struct http_cache_answer *a)
 {
-	if (!a || --a->refs > 0)
+	if (!a || atomic_fetch_sub(&a->refs, 1) > 1)
 		return;
 	MHD_destroy_response(a->ok);
 	MHD_destroy_response(a->same);
@@ -110,9 +113,7 @@ static void answer_drop(struct http_cache_answer *a)
 
 void http_cache_release(struct http_cache_answer *a)
 {
-	pthread_mutex_lock(&lock);
 	answer_drop(a);
-	pthread_mutex_unlock(&lock);
 }
 
 /* The kept responses of a body, or NULL (then each hit builds its own). */
@@ -121,7 +122,7 @@ static struct http_cache_answer *answer_build(const char *body, size_t len, cons
 	struct http_cache_answer *a = calloc(1, sizeof(*a));
 	if (!a)
 		return NULL;
-	a->refs = 1;
+	atomic_init(&a->refs, 1);
 	a->ok = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	a->same = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (!a->ok || !a->same) {
@@ -146,7 +147,7 @@ static struct http_cache_answer *answer_build(const char *body, size_t len, cons
 static void hit(struct http_req *r, struct slot *s, bool same)
 {
 	if (s->answer && !r->headers) {
-		s->answer->refs++;
+		atomic_fetch_add(&s->answer->refs, 1);
 		r->shared = s->answer;
 		r->response = same ? s->answer->same : s->answer->ok;
 		r->status = same ? 304 : 200;
@@ -171,12 +172,12 @@ bool http_cache_answer(struct http_req *r, int64_t reader)
 	r->cache_private = reader != 0;
 	inm = r->cache_private ? NULL : MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
 	s = slot_of(r);
-	pthread_mutex_lock(&lock);
+	pthread_rwlock_rdlock(&lock);
 	if (holds(s, r) && s->gen == gen && now_ms() - s->born_ms < HTTP_CACHE_MAX_AGE_MS) {
 		found = true;
 		hit(r, s, http_cache_etag_matches(inm, s->etag));
 	}
-	pthread_mutex_unlock(&lock);
+	pthread_rwlock_unlock(&lock);
 	return found && r->response;
 }
 
@@ -194,11 +195,11 @@ void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag
 	memcpy(b, body, len);
 	b[len] = '\0';
 	struct http_cache_answer *a = answer_build(b, len, etag, r->cache_private);
-	pthread_mutex_lock(&lock);
+	pthread_rwlock_wrlock(&lock);
 	if (holds(s, r) && s->gen > r->cache_gen) {
 		/* a newer answer is there already */
 		answer_drop(a);
-		pthread_mutex_unlock(&lock);
+		pthread_rwlock_unlock(&lock);
 		free(b);
 		free(p);
 		return;
@@ -208,5 +209,5 @@ void http_cache_keep(struct http_req *r, const char *body, size_t len, char etag
 	answer_drop(s->answer);
 	*s = (struct slot){ .path = p, .reader = r->cache_reader, .gen = r->cache_gen, .born_ms = now_ms(), .body = b, .len = len, .answer = a };
 	memcpy(s->etag, etag, sizeof(s->etag));
-	pthread_mutex_unlock(&lock);
+	pthread_rwlock_unlock(&lock);
 }

@@ -7,6 +7,7 @@
 
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "app/people/session.h"
 #include "http/route_index.h"
@@ -24,9 +25,9 @@ struct http_server {
 	struct http_server_config cfg;
 	int listen_fd;
 	int port;
-	pthread_mutex_t lock;      /* guards in_flight */
+	pthread_mutex_t lock;      /* with idle: the wait for requests in flight to end */
 	pthread_cond_t idle;
-	int in_flight;
+	atomic_int in_flight;
 	FILE *log;
 	struct http_deadline *deadline; /* NULL: no header deadline */
 	struct http_route_index *route_index; /* the routes a path may match */

@@ -45,9 +45,7 @@ static struct http_req *req_new(struct http_server *srv, struct MHD_Connection *
 	r->t0_us = now_us();
 	r->actor = app_actor_public;
 	pthread_mutex_init(&r->lock, NULL);
-	pthread_mutex_lock(&srv->lock);
-	srv->in_flight++;
-	pthread_mutex_unlock(&srv->lock);
+	atomic_fetch_add(&srv->in_flight, 1);
 	return r;
 }
 
@@ -69,10 +67,11 @@ static void req_free(struct http_req *r)
 	pthread_mutex_destroy(&r->lock);
 	free(r->body);
 	free(r);
-	pthread_mutex_lock(&srv->lock);
-	if (--srv->in_flight == 0)
+	if (atomic_fetch_sub(&srv->in_flight, 1) == 1) { /* the last: wake http_server_stop */
+		pthread_mutex_lock(&srv->lock);
 		pthread_cond_broadcast(&srv->idle);
-	pthread_mutex_unlock(&srv->lock);
+		pthread_mutex_unlock(&srv->lock);
+	}
 }
 
 /* Append a body chunk; past the cap the request is marked too big and the rest dropped. */
@@ -371,7 +370,7 @@ void http_server_stop(struct http_server *srv, int grace_ms)
 		until.tv_nsec -= 1000000000L;
 	}
 	pthread_mutex_lock(&srv->lock);
-	while (srv->in_flight > 0)
+	while (atomic_load(&srv->in_flight) > 0)
 		if (pthread_cond_timedwait(&srv->idle, &srv->lock, &until) == ETIMEDOUT)
 			break;
 	pthread_mutex_unlock(&srv->lock);
