@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/shared_paths.sh - the read and write paths every programme family
 # shares, against nginx serving a small static file in the same run:
-#   public winners list (no session; answered from memory)
+#   public reads (no session; answered from memory): winners, the programme,
+#   its notices, a certificate's verification
 #   signed-in read of one application, and of a list of 40 (office session):
 #     kept for their reader (http/cache.h), and rendered every time
 #   durable form update (PUT .../form, synchronous=FULL): p99 latency
@@ -93,6 +94,10 @@ rps() { wrk -t1 -c"$conns" -d"${secs}s" "$@" | awk '/Requests\/sec/ { print $2 }
 wrk -t1 -c"$conns" -d1s "http://127.0.0.1:$ngport/health.json" >/dev/null
 ng=$(rps "http://127.0.0.1:$ngport/health.json")
 win=$(rps "http://127.0.0.1:$rport/api/v1/programmes/1/winners")
+prog=$(rps "http://127.0.0.1:$rport/api/v1/programmes/1")
+notices=$(rps "http://127.0.0.1:$rport/api/v1/programmes/1/notices")
+cert=$(sqlite3 "$work/read.db" "SELECT code FROM certificate ORDER BY id LIMIT 1")
+verify=$(rps "http://127.0.0.1:$rport/api/v1/certificates/verify/$cert")
 one=$(rps -H "Cookie: px_session=$rcookie" "http://127.0.0.1:$rport/api/v1/applications/$aid")
 list=$(rps -H "Cookie: px_session=$rcookie" "http://127.0.0.1:$rport/api/v1/programmes/1/applications")
 # a query string is never kept (http/cache.h): the same reads rendered each time
@@ -108,6 +113,9 @@ echo "bench: wrk -t1 -c$conns -d${secs}s on $(nproc) cores, $(date -u +%Y-%m-%d)
 printf '%-48s %10s %8s\n' "operation" "req/s" "x nginx"
 printf '%-48s %10.0f %8s\n' "nginx static file (reference)" "$ng" "1.00"
 printf '%-48s %10.0f %8s\n' "public winners list" "$win" "$(ratio "$win" "$ng")"
+printf '%-48s %10.0f %8s\n' "public programme" "$prog" "$(ratio "$prog" "$ng")"
+printf '%-48s %10.0f %8s\n' "public notices of the programme" "$notices" "$(ratio "$notices" "$ng")"
+printf '%-48s %10.0f %8s\n' "public certificate verification" "$verify" "$(ratio "$verify" "$ng")"
 printf '%-48s %10.0f %8s\n' "signed-in read of one application" "$one" "$(ratio "$one" "$ng")"
 printf '%-48s %10.0f %8s\n' "signed-in list of $napps applications" "$list" "$(ratio "$list" "$ng")"
 printf '%-48s %10.0f %8s\n' "  the same read, rendered every time" "$one_r" "$(ratio "$one_r" "$ng")"
