@@ -26,6 +26,12 @@ struct vote_velocity {
 	uint32_t per_minute[60]; /* by minute % 60 */
 };
 
+#define VOTE_CAPS_VOTERS 262144 /* voters of a day kept in memory; past it the table starts again */
+#define VOTE_CAPS_CANDIDATES_US 1000000 /* candidates read again after a second (another node's writes) */
+
+struct vote_caps;
+struct caps_voter;
+
 /* The limiters of one programme, made from its settings on first use. */
 struct vote_prog_rt {
 	int64_t programme_id;
@@ -34,6 +40,7 @@ struct vote_prog_rt {
 	struct rl_limiter q_address, q_net; /* over: quarantine */
 	struct vote_velocity velocity[VOTE_RT_CANDIDATES];
 	int nvelocity;
+	struct vote_caps *caps; /* the writer thread's alone (caps.c) */
 };
 
 #define VOTE_SESSION_CACHE 16384 /* a power of two */
@@ -92,6 +99,32 @@ void vote_rt_verified(struct vote_runtime *rt, const char *phone);
 
 /* The ballots queued are committed by vote_batch_commit() (cast.c) on the writer thread. */
 void vote_batch_commit(struct app *app, struct vote_ballot *batch);
+
+/*
+ * The caps in the writer's memory (caps.c); only the writer thread calls these.
+ * vote_caps_new: NULL when out of memory; vote_caps_free frees all.
+ * vote_caps_forget: drop everything (a batch failed or met another node's vote).
+ * vote_caps_day: start the day's voters afresh when the day changed (or the table is full).
+ * vote_caps_voter: the voter's votes of the day, read from the table on first sight; owned by caps.
+ * vote_caps_candidates: the candidates standing, read again unless read under the store
+ * generation gen less than VOTE_CAPS_CANDIDATES_US ago; vote_caps_committed keeps them after the
+ * batch's own commit (gen_before at its start, gen_after after it) when nothing else wrote.
+ */
+struct vote_caps *vote_caps_new(void);
+void vote_caps_free(struct vote_caps *caps);
+void vote_caps_forget(struct vote_caps *caps);
+void vote_caps_day(struct vote_caps *caps, const char *day);
+int vote_caps_voter(struct vote_caps *caps, struct store_conn *c, int64_t programme_id, const char *voter_hash,
+		    struct caps_voter **out, struct px_err *err);
+int vote_caps_candidates(struct vote_caps *caps, struct store_conn *c, int64_t programme_id, uint64_t gen,
+			 int64_t now_us, struct px_err *err);
+void vote_caps_committed(struct vote_caps *caps, uint64_t gen_before, uint64_t gen_after);
+/* Does the candidate stand in the track? Has the voter voted for it today? The voter's votes in the track today. */
+bool vote_caps_stands(const struct vote_caps *caps, int64_t candidate, const char *track);
+bool vote_caps_voted(const struct caps_voter *v, int64_t candidate);
+int64_t vote_caps_in_track(const struct caps_voter *v, const char *track);
+/* Add a vote the batch takes (undone by vote_caps_forget when the batch fails). */
+int vote_caps_add(struct caps_voter *v, int64_t candidate, const char *track, struct px_err *err);
 
 /* The network of an address: "a.b.c" of IPv4, the first four groups of IPv6. */
 void vote_address_net(const char *address, char out[48]);

@@ -75,6 +75,7 @@ static void prog_free(struct vote_prog_rt *p)
 	rl_limiter_release(&p->net);
 	rl_limiter_release(&p->q_address);
 	rl_limiter_release(&p->q_net);
+	vote_caps_free(p->caps);
 	free(p);
 }
 
