@@ -35,13 +35,13 @@ total() { # instructions counted so far, dumped
 	awk '/^totals:/ { print $2; exit }' "$f"
 }
 keep() { [ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$(ls -t "$work"/cg.* | head -1)" "$KEEP/$1"; return 0; }
-run_votes() { TOKENS=$work/tokens CANDIDATES=$cands PID=$prog wrk -t1 -c64 -d"$1" -s bench/vote.lua "$url" >/dev/null; }
+run_votes() { OFFSET=$2 TOKENS=$work/tokens CANDIDATES=$cands PID=$prog wrk -t1 -c64 -d"$1" --timeout 60s -s bench/vote.lua "$url" >/dev/null; }
 
-run_votes 2s
+run_votes 2s 0
 before=$(votes)
 callgrind_control -z "$pid" >/dev/null 2>&1
 callgrind_control -i on "$pid" >/dev/null 2>&1
-run_votes "${secs}s"
+run_votes "${secs}s" 100000
 callgrind_control -i off "$pid" >/dev/null 2>&1
 ir=$(total)
 n=$(( $(votes) - before ))

@@ -35,7 +35,7 @@
 
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO vote (programme_id, track_code, application_id, voter_hash, day, slot, receipt, state, rule, reason, "
-	"batch_id, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id");
+	"batch_id, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
 /*
  * PostgreSQL only (the one statement of pingxuan that is not common SQL, chosen by the store's
  * dialect): a whole batch in one INSERT from a JSON array of rows, in their order.
@@ -223,13 +223,15 @@ static int count_row(struct store_stmt *s, void *arg, struct px_err *err)
 }
 
 /*
- * Insert the batch's rows: one statement on PostgreSQL, one a row on SQLite (in process, no round
- * trips). A row skipped on conflict is a vote another node committed since the checks: PX_EBUSY,
- * and store_tx runs the batch again, when the checks see it.
+ * Insert the batch's rows: one statement on PostgreSQL (a row skipped on conflict), one a row on
+ * SQLite (in process, no round trips; a plain INSERT, the unique violation undoing that statement
+ * only: RETURNING would cost SQLite a temporary table a row). A row refused is a vote another node
+ * committed since this node read the voter: PX_EBUSY, and store_tx runs the batch again; the rerun
+ * drops the caps in memory, and the voter's fresh read refuses that ballot.
  */
 static int insert_rows(struct store_conn *c, struct batch_tx *t, struct px_err *err)
 {
-	int64_t now = app_now_us(t->app), id;
+	int64_t now = app_now_us(t->app);
 	size_t inserted = 0;
 	int rc = 0;
 
@@ -257,12 +259,13 @@ static int insert_rows(struct store_conn *c, struct batch_tx *t, struct px_err *
 		for (size_t k = 0; k < t->nrows && !rc; k++) {
 			const struct vote_ballot *b = t->rows[k].b;
 			int i = t->rows[k].i;
-			rc = store_get(c, &Q_INSERT, err, "itittittttii:i", t->programme_id, b->track, b->candidates[i],
+			rc = store_run(c, &Q_INSERT, err, "itittittttii", t->programme_id, b->track, b->candidates[i],
 				       b->voter_hash, t->day, t->rows[k].slot, b->receipts[i], b->state,
-				       b->rule[0] ? b->rule : NULL, b->reason[0] ? b->reason : NULL, t->batch_id, now, &id);
-			inserted += rc == STORE_ROW;
-			rc = rc < 0 ? rc : 0;
+				       b->rule[0] ? b->rule : NULL, b->reason[0] ? b->reason : NULL, t->batch_id, now);
+			inserted += !rc;
 		}
+		if (rc == PX_ECONFLICT && (!err || !strcmp(err->key, "duplicate"))) /* counted short below */
+			rc = 0;
 	}
 	if (rc)
 		return rc;
