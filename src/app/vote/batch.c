@@ -94,7 +94,8 @@ struct batch_tx {
 	struct app *app;
 	bool pg;                     /* the store speaks PostgreSQL: set-based statements */
 	struct vote_caps *caps;      /* the programme's caps in memory (caps.c) */
-	uint64_t gen;                /* the store's write generation when the attempt began */
+	uint64_t gen;                /* vote_other_writes() when the attempt began */
+	bool cands_read;             /* the candidates were read in this attempt */
 	bool touched;                /* an attempt added to caps: a rerun starts them afresh */
 	int64_t programme_id;
 	struct vote_ballot *ballots; /* of this programme, linked by next */
@@ -123,10 +124,20 @@ static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b
 	int64_t count;
 	int rc;
 
-	for (int i = 0; i < b->ncandidates; i++)
+	for (int i = 0; i < b->ncandidates; i++) {
+		if (vote_caps_stands(t->caps, b->candidates[i], b->track))
+			continue;
+		/* one that entered since the read (another process, another node): read them again, once a batch */
+		if (!t->cands_read) {
+			vote_caps_candidates_stale(t->caps);
+			if ((rc = vote_caps_candidates(t->caps, c, t->programme_id, t->gen, store_now_us(), &t->cands_read,
+						       err)))
+				return rc;
+		}
 		if (!vote_caps_stands(t->caps, b->candidates[i], b->track))
 			return refuse(b, PX_EINVAL, "not_a_candidate", "candidates",
 				      "a candidate does not stand in this track");
+	}
 	if ((rc = vote_caps_voter(t->caps, c, t->programme_id, b->voter_hash, &v, err)))
 		return rc;
 	for (int i = 0; i < b->ncandidates; i++)
@@ -304,11 +315,11 @@ static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (t->touched) /* a rerun: what the last attempt added was not stored */
 		vote_caps_forget(t->caps);
 	t->touched = false;
-	t->gen = app_generation(t->app);
+	t->gen = vote_other_writes(t->app->vote);
 	date_format(app_today(t->app), t->day);
 	vote_caps_day(t->caps, t->day);
 	if ((rc = open_stage(c, t, err)) ||
-	    (rc = vote_caps_candidates(t->caps, c, t->programme_id, t->gen, store_now_us(), err)))
+	    (rc = vote_caps_candidates(t->caps, c, t->programme_id, t->gen, store_now_us(), &t->cands_read, err)))
 		return rc;
 	if ((rc = store_get(c, &Q_BATCH_NEW, err, "ii:i", t->programme_id, store_now_us(), &t->batch_id)) < 0)
 		return rc;
@@ -367,8 +378,11 @@ static void commit_programme(struct app *app, struct vote_ballot *ballots)
 		rc = app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err);
 	if (t.caps && rc)
 		vote_caps_forget(t.caps);
-	else if (t.caps)
-		vote_caps_committed(t.caps, t.gen, app_generation(app));
+	if (!rc) { /* the batch's commit: counts of this programme alone changed (counts.c) */
+		atomic_fetch_add(&app->vote->quiet, 1);
+		if (t.votes)
+			vote_counts_changed(app->vote, t.programme_id);
+	}
 	free(t.rows);
 	for (struct vote_ballot *b = ballots, *next; b; b = next) {
 		next = b->next;

@@ -4,9 +4,9 @@
  * and one day it holds each voter's votes of the day (candidate and track),
  * read from the vote table the first time the voter is seen that day (one
  * read a voter a day) and added to as the batch takes ballots; and the
- * candidates standing with their tracks, read again when anything else was
- * written on this node since (the store's write generation) or after
- * VOTE_CAPS_CANDIDATES_US. The database stays the arbiter: the unique
+ * candidates standing with their tracks, read again when anything but the
+ * vote's own commits was written on this node since (vote_other_writes) or
+ * after VOTE_CAPS_CANDIDATES_US (another node's writes). The database stays the arbiter: the unique
  * indexes vote_once_a_day and vote_track_slot refuse a vote another node
  * committed meanwhile, and the batch then drops this memory and runs again
  * (batch.c), when the fresh reads refuse the ballot as they should. Only the
@@ -55,7 +55,7 @@ struct vote_caps {
 	struct caps_cand *cands;   /* sorted by id */
 	size_t ncands, capcands;
 	bool cands_valid;
-	uint64_t cands_gen;        /* the store's write generation they were read under */
+	uint64_t cands_gen;        /* vote_other_writes() they were read under */
 	int64_t cands_at;          /* when, in microseconds */
 };
 
@@ -89,6 +89,11 @@ void vote_caps_forget(struct vote_caps *caps)
 {
 	drop_voters(caps);
 	caps->day[0] = '\0';
+	caps->cands_valid = false;
+}
+
+void vote_caps_candidates_stale(struct vote_caps *caps)
+{
 	caps->cands_valid = false;
 }
 
@@ -248,12 +253,14 @@ static int by_id(const void *x, const void *y)
 }
 
 int vote_caps_candidates(struct vote_caps *caps, struct store_conn *c, int64_t programme_id, uint64_t gen,
-			 int64_t now_us, struct px_err *err)
+			 int64_t now_us, bool *read, struct px_err *err)
 {
 	int rc;
 
+	*read = false;
 	if (caps->cands_valid && caps->cands_gen == gen && now_us - caps->cands_at < VOTE_CAPS_CANDIDATES_US)
 		return 0;
+	*read = true;
 	caps->ncands = 0;
 	caps->cands_valid = false;
 	if ((rc = store_each(c, &Q_CANDIDATES, cand_row, caps, err, "i", programme_id)))
@@ -263,13 +270,6 @@ int vote_caps_candidates(struct vote_caps *caps, struct store_conn *c, int64_t p
 	caps->cands_gen = gen;
 	caps->cands_at = now_us;
 	return 0;
-}
-
-void vote_caps_committed(struct vote_caps *caps, uint64_t gen_before, uint64_t gen_after)
-{
-	/* only this batch wrote since the candidates were read: they still hold */
-	if (caps->cands_valid && caps->cands_gen == gen_before && gen_after == gen_before + 1)
-		caps->cands_gen = gen_after;
 }
 
 bool vote_caps_stands(const struct vote_caps *caps, int64_t candidate, const char *track)

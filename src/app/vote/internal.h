@@ -7,6 +7,7 @@
 #define PX_APP_VOTE_INTERNAL_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "app/vote/vote.h"
 #include "core/ratelimit.h"
@@ -57,8 +58,25 @@ struct vote_session_entry {
 	char flag[32];
 };
 
+#define VOTE_COUNTS_MAX_AGE_US 1000000 /* a kept counts answer is rendered again after this */
+
+/* The public counts answer of one programme as last rendered (counts.c). */
+struct vote_counts_entry {
+	int64_t programme_id;
+	uint64_t version;                /* bumped after each batch of the programme that stored votes */
+	uint64_t key_version, key_other; /* what the kept answer was rendered under */
+	int64_t born_us;
+	char *body;                      /* NULL: none kept */
+	size_t len;
+	char etag[24];
+};
+
 struct vote_runtime {
 	struct app *app;
+	_Atomic uint64_t quiet; /* this node's vote commits that change no counts (batches, codes, sessions) */
+	pthread_mutex_t clock;  /* guards counts */
+	struct vote_counts_entry counts[VOTE_RT_PROGRAMMES];
+	int ncounts;
 	pthread_mutex_t slock;      /* guards sessions */
 	struct vote_session_entry *sessions; /* direct-mapped by the token hash */
 	pthread_mutex_t lock; /* guards everything below but the queue */
@@ -106,25 +124,34 @@ void vote_batch_commit(struct app *app, struct vote_ballot *batch);
  * vote_caps_forget: drop everything (a batch failed or met another node's vote).
  * vote_caps_day: start the day's voters afresh when the day changed (or the table is full).
  * vote_caps_voter: the voter's votes of the day, read from the table on first sight; owned by caps.
- * vote_caps_candidates: the candidates standing, read again unless read under the store
- * generation gen less than VOTE_CAPS_CANDIDATES_US ago; vote_caps_committed keeps them after the
- * batch's own commit (gen_before at its start, gen_after after it) when nothing else wrote.
+ * vote_caps_candidates: the candidates standing, read again (*read true) unless read under the
+ * same vote_other_writes() `gen` less than VOTE_CAPS_CANDIDATES_US ago (vote_caps_candidates_stale:
+ * read them at the next call).
  */
 struct vote_caps *vote_caps_new(void);
 void vote_caps_free(struct vote_caps *caps);
 void vote_caps_forget(struct vote_caps *caps);
+void vote_caps_candidates_stale(struct vote_caps *caps);
 void vote_caps_day(struct vote_caps *caps, const char *day);
 int vote_caps_voter(struct vote_caps *caps, struct store_conn *c, int64_t programme_id, const char *voter_hash,
 		    struct caps_voter **out, struct px_err *err);
 int vote_caps_candidates(struct vote_caps *caps, struct store_conn *c, int64_t programme_id, uint64_t gen,
-			 int64_t now_us, struct px_err *err);
-void vote_caps_committed(struct vote_caps *caps, uint64_t gen_before, uint64_t gen_after);
+			 int64_t now_us, bool *read, struct px_err *err);
 /* Does the candidate stand in the track? Has the voter voted for it today? The voter's votes in the track today. */
 bool vote_caps_stands(const struct vote_caps *caps, int64_t candidate, const char *track);
 bool vote_caps_voted(const struct caps_voter *v, int64_t candidate);
 int64_t vote_caps_in_track(const struct caps_voter *v, const char *track);
 /* Add a vote the batch takes (undone by vote_caps_forget when the batch fails). */
 int vote_caps_add(struct caps_voter *v, int64_t candidate, const char *track, struct px_err *err);
+
+/*
+ * The writes committed by this node but the vote's own that change no counts nor candidates
+ * (batches, codes, sessions): answers kept in memory are keyed by it (counts.c).
+ */
+uint64_t vote_other_writes(struct vote_runtime *rt);
+
+/* After a batch of the programme stored votes: its kept counts answer is stale (counts.c). */
+void vote_counts_changed(struct vote_runtime *rt, int64_t programme_id);
 
 /* The network of an address: "a.b.c" of IPv4, the first four groups of IPv6. */
 void vote_address_net(const char *address, char out[48]);

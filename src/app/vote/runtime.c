@@ -211,6 +211,7 @@ int vote_runtime_start(struct app *app, struct px_err *err)
 		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
 	}
 	pthread_mutex_init(&rt->slock, NULL);
+	pthread_mutex_init(&rt->clock, NULL);
 	pthread_mutex_init(&rt->lock, NULL);
 	pthread_mutex_init(&rt->qlock, NULL);
 	pthread_cond_init(&rt->qcond, NULL);
@@ -245,7 +246,10 @@ void vote_runtime_stop(struct app *app)
 		prog_free(rt->progs[i]);
 	rl_limiter_release(&rt->otp_address);
 	free(rt->sessions);
+	for (int i = 0; i < rt->ncounts; i++)
+		free(rt->counts[i].body);
 	pthread_mutex_destroy(&rt->slock);
+	pthread_mutex_destroy(&rt->clock);
 	pthread_mutex_destroy(&rt->lock);
 	pthread_mutex_destroy(&rt->qlock);
 	pthread_cond_destroy(&rt->qcond);
