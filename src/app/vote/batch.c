@@ -118,7 +118,8 @@ static int refuse(struct vote_ballot *b, int code, const char *key, const char *
  * Check the ballot against the caps in memory (the votes of the day stored and those taken earlier in
  * this batch) and add its votes to them; 0 with b->rc set when refused, < 0 on a database failure.
  */
-static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, int64_t *slot, struct px_err *err)
+static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, int64_t *slot,
+		 const char **pseudonym, struct px_err *err)
 {
 	struct caps_voter *v;
 	int64_t count;
@@ -149,6 +150,7 @@ static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b
 		return refuse(b, PX_ECONFLICT, "track_daily_cap", "track",
 			      "this ballot would pass the votes a voter may cast in this track today");
 	*slot = count + 1;
+	*pseudonym = vote_caps_pseudonym(v);
 	t->touched = true;
 	for (int i = 0; i < b->ncandidates; i++)
 		if ((rc = vote_caps_add(v, b->candidates[i], b->track, err)))
@@ -160,16 +162,16 @@ static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b
 static int take_ballot(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, crypto_hash_sha256_state *h,
 		       struct px_err *err)
 {
-	char voter[VOTE_PSEUDONYM_HEX + 1], line[256];
+	const char *voter = "";
+	char line[256];
 	int64_t slot = 0;
 	int rc;
 
 	b->rc = 0;
-	rc = check(c, t, b, &slot, err);
+	rc = check(c, t, b, &slot, &voter, err);
 	if (rc || b->rc)
 		return rc;
 	snprintf(b->state, sizeof(b->state), "%s", b->rule[0] ? "quarantined" : "counted");
-	vote_pseudonym(t->programme_id, b->voter_hash, voter);
 	for (int i = 0; i < b->ncandidates; i++) {
 		receipt_new(b->receipts[i]);
 		t->rows[t->nrows++] = (struct pending){ b, i, slot + i };

@@ -38,6 +38,7 @@ struct caps_vote {
 
 struct caps_voter {
 	char hash[72];
+	char pseudonym[VOTE_PSEUDONYM_HEX + 1]; /* made once a day, not at every vote */
 	int n, cap;
 	struct caps_vote *votes;
 };
@@ -186,6 +187,7 @@ int vote_caps_voter(struct vote_caps *caps, struct store_conn *c, int64_t progra
 	if (!(v = calloc(1, sizeof(*v))))
 		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
 	snprintf(v->hash, sizeof(v->hash), "%s", voter_hash);
+	vote_pseudonym(programme_id, voter_hash, v->pseudonym);
 	a = (struct load_arg){ v, 0 };
 	if ((rc = store_each(c, &Q_VOTER, voter_row, &a, err, "itt", programme_id, voter_hash, caps->day))) {
 		free(v->votes);
@@ -196,6 +198,11 @@ int vote_caps_voter(struct vote_caps *caps, struct store_conn *c, int64_t progra
 	caps->used++;
 	*out = v;
 	return 0;
+}
+
+const char *vote_caps_pseudonym(const struct caps_voter *v)
+{
+	return v->pseudonym;
 }
 
 bool vote_caps_voted(const struct caps_voter *v, int64_t candidate)

@@ -47,12 +47,16 @@ struct vote_prog_rt {
 #define VOTE_SESSION_CACHE 16384 /* a power of two */
 #define VOTE_SESSION_CACHE_US 1000000 /* a session read is kept this long */
 
+#define VOTE_SESSION_KEY_BYTES 16 /* crypto_shorthash_siphashx24_BYTES */
+
 /*
  * A voter session as read from the table, kept a second: a voter's ballots
- * come in runs, and each would otherwise read the table first.
+ * come in runs, and each would otherwise read the table first. Found by
+ * the token's SipHash-128 under the node's random key (a SHA-256 of the
+ * token, as the table stores it, is made only when the cache misses).
  */
 struct vote_session_entry {
-	char token_hash[65];
+	unsigned char key[VOTE_SESSION_KEY_BYTES];
 	char voter_hash[72];
 	int64_t verified_at, expires_at, read_at;
 	char flag[32];
@@ -78,6 +82,7 @@ struct vote_runtime {
 	struct vote_counts_entry counts[VOTE_RT_PROGRAMMES];
 	int ncounts;
 	pthread_mutex_t slock;      /* guards sessions */
+	unsigned char session_key[16]; /* crypto_shorthash_siphashx24_KEYBYTES, random per node */
 	struct vote_session_entry *sessions; /* direct-mapped by the token hash */
 	pthread_mutex_t lock; /* guards everything below but the queue */
 	struct vote_prog_rt *progs[VOTE_RT_PROGRAMMES];
@@ -140,6 +145,8 @@ int vote_caps_candidates(struct vote_caps *caps, struct store_conn *c, int64_t p
 /* Does the candidate stand in the track? Has the voter voted for it today? The voter's votes in the track today. */
 bool vote_caps_stands(const struct vote_caps *caps, int64_t candidate, const char *track);
 bool vote_caps_voted(const struct caps_voter *v, int64_t candidate);
+/* The voter's pseudonym in this programme (vote_pseudonym), kept with the voter. */
+const char *vote_caps_pseudonym(const struct caps_voter *v);
 int64_t vote_caps_in_track(const struct caps_voter *v, const char *track);
 /* Add a vote the batch takes (undone by vote_caps_forget when the batch fails). */
 int vote_caps_add(struct caps_voter *v, int64_t candidate, const char *track, struct px_err *err);

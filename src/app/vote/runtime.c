@@ -210,6 +210,7 @@ int vote_runtime_start(struct app *app, struct px_err *err)
 		free(rt);
 		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
 	}
+	randombytes_buf(rt->session_key, sizeof(rt->session_key));
 	pthread_mutex_init(&rt->slock, NULL);
 	pthread_mutex_init(&rt->clock, NULL);
 	pthread_mutex_init(&rt->lock, NULL);
