@@ -67,6 +67,35 @@ test('the counts answer is kept with its ETag, and a committed ballot shows in t
   assert.equal(valid(await (await counts()).json(), orgs[0]), 2);
 });
 
+test('counts read while ballots commit: each answer whole, the last one the stored votes, as a fresh render', async () => {
+  const voters = [];
+  for (let i = 0; i < 12; i++) voters.push(await voter());
+  const ballots = voters.flatMap((v, i) => [0, 1, 2].map((k) => cast(v, orgs[(i + k) % 5])));
+  let reading = true;
+  const reads = (async () => {
+    const seen = [];
+    while (reading) {
+      const r = await counts();
+      assert.equal(r.status, 200);
+      seen.push(await r.json());
+    }
+    return seen;
+  })();
+  const rs = await Promise.all(ballots);
+  reading = false;
+  assert.ok(rs.every((r) => r.status === 201), rs.map((r) => r.text).join('\n'));
+  assert.ok((await reads).every((b) => b.policy === 'live' && b.tracks.organisation.length === 5));
+  const stored = Object.fromEntries(sql(srv.db, `SELECT application_id, count(*) FROM vote WHERE programme_id = ${pid} ` +
+    "AND state = 'counted' GROUP BY application_id").split('\n').map((l) => l.split('|').map(Number)));
+  const now = await counts();
+  const body = await now.json();
+  for (const id of orgs) assert.equal(valid(body, id), stored[id] ?? 0, `candidate ${id}`);
+  await sleep(1100); // rendered afresh from the database: the same bytes, the same ETag
+  const fresh = await counts();
+  assert.equal(fresh.headers.get('etag'), now.headers.get('etag'));
+  assert.deepEqual(await fresh.json(), body);
+});
+
 test('a vote another node stored: the unique indexes refuse the ballot, with the refusal of the caps', async () => {
   const v = await voter();
   const r = ok(await cast(v, orgs[1]), 201);

@@ -341,6 +341,29 @@ static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 			    err);
 }
 
+/* After the batch: its counted votes, per candidate, into the kept counts answer (counts.c). */
+static void counted(struct vote_runtime *rt, const struct batch_tx *t, bool committed)
+{
+	int64_t *cands = calloc(t->nrows + 1, sizeof(*cands)), *n = calloc(t->nrows + 1, sizeof(*n));
+	size_t k = 0;
+
+	/* the rows are in tally order (candidate, state, rule): a candidate's counted votes are together */
+	for (size_t r = 0; committed && cands && n && r < t->nrows; r++) {
+		const struct vote_ballot *b = t->rows[r].b;
+		if (strcmp(b->state, "counted"))
+			continue;
+		if (!k || cands[k - 1] != b->candidates[t->rows[r].i])
+			cands[k++] = b->candidates[t->rows[r].i];
+		n[k - 1]++;
+	}
+	if (cands && n)
+		vote_counts_end(rt, t->programme_id, committed, cands, n, k);
+	else /* out of memory: a candidate no answer shows, so that the kept answer is rendered afresh */
+		vote_counts_end(rt, t->programme_id, committed, (int64_t[]){ 0 }, (int64_t[]){ 0 }, 1);
+	free(cands);
+	free(n);
+}
+
 /* The programme's settings and caps (made on first use); NULL with err set on failure. */
 static struct vote_prog_rt *programme_of(struct app *app, struct batch_tx *t, struct px_err *err)
 {
@@ -376,15 +399,15 @@ static void commit_programme(struct app *app, struct vote_ballot *ballots)
 		rc = err.code ? err.code : PX_EIO;
 	else if (!(t.rows = calloc(cap, sizeof(*t.rows))))
 		rc = px_err_set(&err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	else
+	else {
+		vote_counts_begin(app->vote, t.programme_id);
 		rc = app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err);
+		if (!rc) /* the batch's commit changed no counts but its programme's (counts.c) */
+			atomic_fetch_add(&app->vote->quiet, 1);
+		counted(app->vote, &t, !rc);
+	}
 	if (t.caps && rc)
 		vote_caps_forget(t.caps);
-	if (!rc) { /* the batch's commit: counts of this programme alone changed (counts.c) */
-		atomic_fetch_add(&app->vote->quiet, 1);
-		if (t.votes)
-			vote_counts_changed(app->vote, t.programme_id);
-	}
 	free(t.rows);
 	for (struct vote_ballot *b = ballots, *next; b; b = next) {
 		next = b->next;

@@ -1,15 +1,23 @@
 /*
  * counts.c - the public counts answer kept ready per programme: its JSON
  * text and ETag, so that a read during the vote costs a lookup and a copy.
- * An answer is kept under a key read before it was rendered: the
- * programme's count version (bumped after each batch of the programme that
- * stored votes) and the node's other writes (the store's write generation
- * less the vote's own commits that change no counts: batches, codes,
- * sessions). A batch of another programme, a code or a session does not make
- * it stale; a quarantine decision, a snapshot or any other write on this
- * node does, and an answer is rendered again after VOTE_COUNTS_MAX_AGE_US so
- * that another node's votes (and the hour of a daily snapshot) show within
- * that bound.
+ *
+ * The writer keeps it current. Before a batch of the programme it marks the
+ * answer in flight; after the commit it adds the batch's counted votes to
+ * the kept live answer and makes its text and ETag again (no read of the
+ * database), or, when the kept answer no longer holds (another write, its
+ * age), renders it afresh from the database if it was read in the last
+ * second. Readers answer from it while it holds: rendered under the same
+ * count version (the programme's batches), the same other writes of the
+ * node (the store's write generation less the vote's own commits that
+ * change no counts: batches, codes, sessions) and less than
+ * VOTE_COUNTS_MAX_AGE_US ago, so that a quarantine decision, a snapshot or
+ * a candidate's change shows at once and another node's votes (or the hour
+ * of a daily snapshot) within a second. A reader that finds none renders it
+ * and keeps it only if no batch of the programme was in flight from before
+ * its read until after it, so that a kept answer always holds exactly the
+ * batches of its version. A daily snapshot's answer does not move with the
+ * batches at all.
  */
 #include "app/vote/internal.h"
 
@@ -33,15 +41,9 @@ static struct vote_counts_entry *entry_of(struct vote_runtime *rt, int64_t progr
 	if (rt->ncounts < VOTE_RT_PROGRAMMES)
 		oldest = &rt->counts[rt->ncounts++];
 	free(oldest->body);
+	json_decref(oldest->doc);
 	*oldest = (struct vote_counts_entry){ .programme_id = programme_id };
 	return oldest;
-}
-
-void vote_counts_changed(struct vote_runtime *rt, int64_t programme_id)
-{
-	pthread_mutex_lock(&rt->clock);
-	entry_of(rt, programme_id)->version++;
-	pthread_mutex_unlock(&rt->clock);
 }
 
 uint64_t vote_other_writes(struct vote_runtime *rt)
@@ -58,17 +60,25 @@ static void etag_of(const char *body, size_t len, char etag[24])
 	snprintf(etag, 24, "\"%016llx\"", (unsigned long long)h);
 }
 
-/* A copy of the kept answer when it still holds: true. */
-static bool kept(struct vote_runtime *rt, int64_t programme_id, uint64_t *version, uint64_t *other, char **body,
-		 size_t *len, char etag[24])
+/* Does the kept answer hold? Hold rt->clock. */
+static bool holds(struct vote_runtime *rt, const struct vote_counts_entry *e)
+{
+	return e->body && e->key_version == e->version && e->key_other == vote_other_writes(rt) &&
+	       store_now_us() - e->born_us < VOTE_COUNTS_MAX_AGE_US;
+}
+
+/* A copy of the kept answer when it holds: true. Otherwise the key to render under. */
+static bool kept(struct vote_runtime *rt, int64_t programme_id, uint64_t *version, uint64_t *other, bool *inflight,
+		 char **body, size_t *len, char etag[24])
 {
 	bool hit = false;
 	pthread_mutex_lock(&rt->clock);
 	struct vote_counts_entry *e = entry_of(rt, programme_id);
+	e->read_us = store_now_us();
 	*version = e->version;
 	*other = vote_other_writes(rt);
-	if (e->body && e->key_version == *version && e->key_other == *other &&
-	    store_now_us() - e->born_us < VOTE_COUNTS_MAX_AGE_US && (*body = malloc(e->len + 1))) {
+	*inflight = e->inflight;
+	if (holds(rt, e) && (*body = malloc(e->len + 1))) {
 		memcpy(*body, e->body, e->len + 1);
 		*len = e->len;
 		memcpy(etag, e->etag, 24);
@@ -78,8 +88,26 @@ static bool kept(struct vote_runtime *rt, int64_t programme_id, uint64_t *versio
 	return hit;
 }
 
-static void keep(struct vote_runtime *rt, int64_t programme_id, uint64_t version, uint64_t other, const char *body,
-		 size_t len, const char etag[24])
+/* Keep a rendered answer as the entry's. Hold rt->clock. */
+static void put(struct vote_counts_entry *e, uint64_t version, uint64_t other, json_t *doc, char *body, size_t len,
+		const char etag[24])
+{
+	const char *policy = json_string_value(json_object_get(doc, "policy"));
+	free(e->body);
+	json_decref(e->doc);
+	/* live counts only: a daily snapshot does not move with the batches */
+	e->daily = !policy || strcmp(policy, "live");
+	e->doc = e->daily ? NULL : json_incref(doc);
+	e->body = body;
+	e->len = len;
+	e->key_version = version;
+	e->key_other = other;
+	e->born_us = store_now_us();
+	memcpy(e->etag, etag, 24);
+}
+
+static void keep(struct vote_runtime *rt, int64_t programme_id, uint64_t version, uint64_t other, json_t *doc,
+		 const char *body, size_t len, const char etag[24])
 {
 	char *copy = malloc(len + 1);
 	if (!copy)
@@ -87,14 +115,29 @@ static void keep(struct vote_runtime *rt, int64_t programme_id, uint64_t version
 	memcpy(copy, body, len + 1);
 	pthread_mutex_lock(&rt->clock);
 	struct vote_counts_entry *e = entry_of(rt, programme_id);
-	free(e->body);
-	e->body = copy;
-	e->len = len;
-	e->key_version = version;
-	e->key_other = other;
-	e->born_us = store_now_us();
-	memcpy(e->etag, etag, 24);
+	if (e->inflight || e->version != version) { /* a batch came between: the answer may hold it or not */
+		free(copy);
+		copy = NULL;
+	}
+	if (copy)
+		put(e, version, other, doc, copy, len, etag);
 	pthread_mutex_unlock(&rt->clock);
+}
+
+/* Render the answer from the database: its document, text and ETag. */
+static int render(struct app *app, int64_t programme_id, json_t **doc, char **body, size_t *len, char etag[24],
+		  struct px_err *err)
+{
+	int rc = vote_counts_json(app, programme_id, doc, err);
+	if (rc)
+		return rc;
+	if (!(*body = json_compact(*doc, len))) {
+		json_decref(*doc);
+		*doc = NULL;
+		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	}
+	etag_of(*body, *len, etag);
+	return 0;
 }
 
 int vote_counts_text(struct app *app, int64_t programme_id, char **body, size_t *len, char etag[24],
@@ -102,20 +145,98 @@ int vote_counts_text(struct app *app, int64_t programme_id, char **body, size_t 
 {
 	struct vote_runtime *rt = app->vote;
 	uint64_t version = 0, other = 0;
-	json_t *out = NULL;
+	bool inflight = true;
+	json_t *doc = NULL;
 	int rc;
 
 	*body = NULL;
-	if (rt && kept(rt, programme_id, &version, &other, body, len, etag))
+	if (rt && kept(rt, programme_id, &version, &other, &inflight, body, len, etag))
 		return 0;
-	if ((rc = vote_counts_json(app, programme_id, &out, err)))
+	if ((rc = render(app, programme_id, &doc, body, len, etag, err)))
 		return rc;
-	*body = json_compact(out, len);
-	json_decref(out);
-	if (!*body)
-		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	etag_of(*body, *len, etag);
-	if (rt)
-		keep(rt, programme_id, version, other, *body, *len, etag);
+	if (rt && !inflight)
+		keep(rt, programme_id, version, other, doc, *body, *len, etag);
+	json_decref(doc);
 	return 0;
+}
+
+void vote_counts_begin(struct vote_runtime *rt, int64_t programme_id)
+{
+	pthread_mutex_lock(&rt->clock);
+	entry_of(rt, programme_id)->inflight = true;
+	pthread_mutex_unlock(&rt->clock);
+}
+
+/* Add n to every line of candidate in the kept answer's tracks; false when it has none. */
+static bool add_valid(json_t *doc, int64_t candidate, int64_t n)
+{
+	json_t *tracks = json_object_get(doc, "tracks"), *list, *v;
+	const char *track;
+	bool found = false;
+	size_t i;
+	json_object_foreach(tracks, track, list)
+		json_array_foreach(list, i, v)
+			if (json_integer_value(json_object_get(v, "id")) == candidate) {
+				json_object_set_new(v, "valid", json_integer(json_integer_value(json_object_get(v, "valid")) + n));
+				found = true;
+			}
+	return found;
+}
+
+/* The kept answer's text made again from its document: false when it cannot be (left stale). Hold rt->clock. */
+static bool text_again(struct vote_counts_entry *e)
+{
+	size_t len;
+	char *text = json_compact(e->doc, &len);
+	if (!text)
+		return false;
+	free(e->body);
+	e->body = text;
+	e->len = len;
+	etag_of(text, len, e->etag);
+	return true;
+}
+
+/* The batch's counted votes into the kept live answer, when it held until the batch. Hold rt->clock. */
+static bool add_batch(struct vote_runtime *rt, struct vote_counts_entry *e, const int64_t *candidates, const int64_t *n,
+		      size_t k)
+{
+	if (e->daily) /* the day's snapshot: votes wait for the next one */
+		return holds(rt, e);
+	bool ok = e->doc && holds(rt, e);
+	for (size_t i = 0; ok && i < k; i++)
+		ok = add_valid(e->doc, candidates[i], n[i]); /* a candidate it does not show: render it afresh */
+	return ok && (!k || text_again(e));
+}
+
+void vote_counts_end(struct vote_runtime *rt, int64_t programme_id, bool committed, const int64_t *candidates,
+		     const int64_t *n, size_t k)
+{
+	bool added, wanted;
+	json_t *doc = NULL;
+	char *body, etag[24];
+	size_t len;
+
+	pthread_mutex_lock(&rt->clock);
+	struct vote_counts_entry *e = entry_of(rt, programme_id);
+	added = committed && add_batch(rt, e, candidates, n, k);
+	if (committed)
+		e->version++;
+	if (added)
+		e->key_version = e->version;
+	e->inflight = false;
+	/* read in the last second, live, and no longer holding: render it now, before the next batch */
+	wanted = !added && e->doc && store_now_us() - e->read_us < VOTE_COUNTS_MAX_AGE_US;
+	uint64_t version = e->version, other = vote_other_writes(rt);
+	pthread_mutex_unlock(&rt->clock);
+	if (!wanted || render(rt->app, programme_id, &doc, &body, &len, etag, NULL))
+		return;
+	pthread_mutex_lock(&rt->clock);
+	e = entry_of(rt, programme_id);
+	if (e->version == version && !e->inflight)
+		put(e, version, other, doc, body, len, etag);
+	else
+		free(body);
+	pthread_mutex_unlock(&rt->clock);
+	json_decref(doc);
 }

@@ -71,6 +71,10 @@ struct vote_counts_entry {
 	uint64_t key_version, key_other; /* what the kept answer was rendered under */
 	int64_t born_us;
 	char *body;                      /* NULL: none kept */
+	json_t *doc;                     /* the kept answer of live counts, to add a batch to; NULL otherwise */
+	bool daily;                      /* the kept answer is a daily snapshot's */
+	bool inflight;                   /* a batch of the programme is being stored */
+	int64_t read_us;                 /* the last read */
 	size_t len;
 	char etag[24];
 };
@@ -157,8 +161,15 @@ int vote_caps_add(struct caps_voter *v, int64_t candidate, const char *track, st
  */
 uint64_t vote_other_writes(struct vote_runtime *rt);
 
-/* After a batch of the programme stored votes: its kept counts answer is stale (counts.c). */
-void vote_counts_changed(struct vote_runtime *rt, int64_t programme_id);
+/*
+ * The writer around each batch of a programme (counts.c): vote_counts_begin before it,
+ * vote_counts_end after it with whether it committed and the counted votes it stored per candidate
+ * (candidates[i] got n[i], k of them): the kept live answer takes them and its text and ETag are
+ * made again (no read of the database), or it is rendered afresh when read in the last second.
+ */
+void vote_counts_begin(struct vote_runtime *rt, int64_t programme_id);
+void vote_counts_end(struct vote_runtime *rt, int64_t programme_id, bool committed, const int64_t *candidates,
+		     const int64_t *n, size_t k);
 
 /* The network of an address: "a.b.c" of IPv4, the first four groups of IPv6. */
 void vote_address_net(const char *address, char out[48]);

@@ -247,8 +247,10 @@ void vote_runtime_stop(struct app *app)
 		prog_free(rt->progs[i]);
 	rl_limiter_release(&rt->otp_address);
 	free(rt->sessions);
-	for (int i = 0; i < rt->ncounts; i++)
+	for (int i = 0; i < rt->ncounts; i++) {
 		free(rt->counts[i].body);
+		json_decref(rt->counts[i].doc);
+	}
 	pthread_mutex_destroy(&rt->slock);
 	pthread_mutex_destroy(&rt->clock);
 	pthread_mutex_destroy(&rt->lock);
