@@ -129,8 +129,8 @@ int vote_receipt_json(struct app *app, const char *receipt, json_t **out, struct
 int vote_counts_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 /*
  * The counts answer of vote_counts_json as JSON text with its ETag ("\"<16 hex>\""), kept ready per
- * programme (counts.c): rendered again only after a batch of the programme stored votes, after any
- * other write on this node, or after a second. The caller frees *body.
+ * programme (counts.c): the writer adds each batch's counted votes to it; another write of the node
+ * or a second's age has it rendered afresh. The caller frees *body.
  */
 int vote_counts_text(struct app *app, int64_t programme_id, char **body, size_t *len, char etag[24],
 		     struct px_err *err);
