@@ -69,6 +69,12 @@ void http_reply_error_status(struct http_req *r, int status, const struct px_err
 void http_reply_errorf(struct http_req *r, int code, const char *key, const char *field,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /*
+ * A public JSON answer kept ready by its use case (text and its quoted ETag): 200 with the body, or
+ * 304 with none when If-None-Match names the ETag; the public headers of cached reads. Takes
+ * ownership of body (malloc'd).
+ */
+void http_reply_public(struct http_req *r, char *body, size_t len, const char *etag);
+/*
  * A binary body (a PDF ...): takes ownership of data (malloc'd, freed by the
  * layer); filename (ASCII, no quotes) goes into Content-Disposition as an
  * attachment (NULL: no Content-Disposition, shown inline). The security headers apply; Content-Type is content_type.

@@ -124,6 +124,29 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 	http_reply_json_text(r, status, text, len);
 }
 
+void http_reply_public(struct http_req *r, char *body, size_t len, const char *etag)
+{
+	int status = 200;
+
+	if (r->response) { /* a second reply is a bug; keep the first */
+		free(body);
+		return;
+	}
+	if (http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
+		free(body);
+		body = NULL;
+		len = 0;
+		status = 304;
+	}
+	r->response = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!r->response) {
+		free(body);
+		return;
+	}
+	http_add_public_headers(r, etag);
+	r->status = status;
+}
+
 void http_add_public_headers(struct http_req *r, const char *etag)
 {
 	http_public_headers(r->response, etag);

@@ -2,19 +2,24 @@
  * batch.c - the group commit of the vote: the writer thread (runtime.c)
  * hands over the ballots queued since its last batch; they are stored in one
  * transaction per programme, each ballot all or none after the checks (the
- * vote stage is current and its window open, the candidates stand in the track, the voter has not
- * voted for them today - in the table or earlier in the batch - and stays
- * within the track's daily cap). The batch's votes are then inserted
- * together: one statement on PostgreSQL (rows from a JSON array, the one
- * round trip that matters there), one a row on SQLite. The caps are also
- * unique indexes (migration 0015), so two nodes on one database cannot pass
- * them together: a row that meets a vote another node committed since the
- * checks is skipped (ON CONFLICT DO NOTHING), and the batch is rolled back
- * and run again (PX_EBUSY, store_tx), when the checks see that vote and
- * refuse the ballot as they should. Each batch appends one audit record
- * ("vote.batch") carrying the SHA-256 of its votes' lines, so the audit
- * chain covers every vote. Each ballot's `done` runs after the commit (or
- * the failure) of its batch.
+ * vote stage is current and its window open, the candidates stand in the
+ * track, the voter has not voted for them today - stored, or earlier in the
+ * batch - and stays within the track's daily cap). The checks ask the caps
+ * the writer keeps in memory (caps.c: each voter's votes of the day, read
+ * once a day on first sight), not the database vote by vote. The batch's
+ * votes are then inserted together: one statement on PostgreSQL (rows from
+ * a JSON array, the one round trip that matters there), one a row on SQLite,
+ * with no read before them. The caps are also unique indexes
+ * (vote_once_a_day, vote_track_slot), so two nodes on one database cannot
+ * pass them together: a row that meets a vote another node committed is
+ * skipped (ON CONFLICT DO NOTHING), the memory is dropped and the batch
+ * rolled back and run again (PX_EBUSY, store_tx), when the voters' fresh
+ * reads see that vote and refuse that ballot as they should, the others
+ * going through. The running tally takes one upsert per (candidate, state,
+ * rule) of the batch. Each batch appends one audit record ("vote.batch")
+ * carrying the SHA-256 of its votes' lines, so the audit chain covers every
+ * vote. Each ballot's `done` runs after the commit (or the failure) of its
+ * batch.
  */
 #include "app/vote/internal.h"
 
@@ -28,26 +33,9 @@
 #include "app/programme/stage_window.h"
 #include "app/tx.h"
 
-/* The states that stand: as "NOT IN (...)", spelt out because SQLite builds a table for a list each run. */
-#define CANDIDATE_WHERE                                                                                          \
-	"a.id = $1 AND a.programme_id = $2 AND a.submitted_at IS NOT NULL "                                      \
-	"AND a.state <> 'draft' AND a.state <> 'withdrawn' AND a.state <> 'rejected' "                            \
-	"AND a.state <> 'disqualified' AND a.state <> 'not_recommended'"
-
-/*
- * A candidate's track (the ballot's track $5 when the candidate stands in it, among the 1 or 2 tracks a
- * brand chose, else its own), whether the voter voted for it today, and the voter's votes in the track today.
- */
-static struct store_sql Q_CHECK = STORE_SQL(
-	"SELECT coalesce((SELECT t.track_code FROM application_track t WHERE t.application_id = a.id "
-	"AND t.track_code = $5), a.track_code), "
-	"(SELECT count(*) FROM vote v WHERE v.programme_id = $2 AND v.application_id = a.id AND v.voter_hash = $3 "
-	"AND v.day = $4), "
-	"(SELECT count(*) FROM vote v WHERE v.programme_id = $2 AND v.track_code = $5 AND v.voter_hash = $3 "
-	"AND v.day = $4) FROM application a WHERE " CANDIDATE_WHERE);
 static struct store_sql Q_INSERT = STORE_SQL(
 	"INSERT INTO vote (programme_id, track_code, application_id, voter_hash, day, slot, receipt, state, rule, reason, "
-	"batch_id, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id");
+	"batch_id, cast_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
 /*
  * PostgreSQL only (the one statement of pingxuan that is not common SQL, chosen by the store's
  * dialect): a whole batch in one INSERT from a JSON array of rows, in their order.
@@ -57,16 +45,6 @@ static struct store_sql Q_INSERT_PG = STORE_SQL(
 	"batch_id, cast_at) SELECT $1, x.track, x.candidate, x.voter, $2, x.slot, x.receipt, x.state, x.rule, x.reason, "
 	"$3, $4 FROM json_to_recordset($5::json) AS x(n bigint, track text, candidate bigint, voter text, slot bigint, "
 	"receipt text, state text, rule text, reason text) ORDER BY x.n ON CONFLICT DO NOTHING RETURNING id");
-/* PostgreSQL only, as Q_INSERT_PG: Q_CHECK for every candidate of every ballot of the batch at once. */
-static struct store_sql Q_CHECK_PG = STORE_SQL(
-	"SELECT x.n, coalesce((SELECT t.track_code FROM application_track t WHERE t.application_id = a.id "
-	"AND t.track_code = x.track), a.track_code, ''), "
-	"(SELECT count(*) FROM vote v WHERE v.programme_id = $1 AND v.application_id = x.candidate "
-	"AND v.voter_hash = x.voter AND v.day = $2), "
-	"(SELECT count(*) FROM vote v WHERE v.programme_id = $1 AND v.track_code = x.track AND v.voter_hash = x.voter "
-	"AND v.day = $2) FROM json_to_recordset($3::json) AS x(n bigint, candidate bigint, voter text, track text) "
-	"LEFT JOIN application a ON a.id = x.candidate AND a.programme_id = $1 AND a.submitted_at IS NOT NULL "
-	"AND a.state NOT IN ('draft', 'withdrawn', 'rejected', 'disqualified', 'not_recommended') ORDER BY x.n");
 /* PostgreSQL only: the batch's additions to the running tally in one statement, rows in key order. */
 static struct store_sql Q_TALLY_PG = STORE_SQL(
 	"INSERT INTO vote_tally (programme_id, application_id, state, rule, votes) SELECT $1, x.candidate, x.state, x.rule, "
@@ -112,19 +90,13 @@ struct pending {
 	int64_t slot;
 };
 
-/* What Q_CHECK answers for one candidate of one ballot, fetched for the whole batch (PostgreSQL). */
-struct precheck {
-	bool found;
-	char track[32];
-	int64_t voted, count;
-};
-
 struct batch_tx {
 	struct app *app;
 	bool pg;                     /* the store speaks PostgreSQL: set-based statements */
-	struct precheck *pre;        /* PostgreSQL: by candidate in batch order; NULL on SQLite */
-	size_t npre;
-	size_t flat;                 /* the first candidate of the ballot being checked, in batch order */
+	struct vote_caps *caps;      /* the programme's caps in memory (caps.c) */
+	uint64_t gen;                /* vote_other_writes() when the attempt began */
+	bool cands_read;             /* the candidates were read in this attempt */
+	bool touched;                /* an attempt added to caps: a rerun starts them afresh */
 	int64_t programme_id;
 	struct vote_ballot *ballots; /* of this programme, linked by next */
 	struct vote_settings settings;
@@ -142,51 +114,47 @@ static int refuse(struct vote_ballot *b, int code, const char *key, const char *
 	return 0;
 }
 
-/* Votes of this voter earlier in the batch: for the candidate (when not 0), else in the track. */
-static int64_t in_batch(const struct batch_tx *t, const struct vote_ballot *b, int64_t candidate)
+/*
+ * Check the ballot against the caps in memory (the votes of the day stored and those taken earlier in
+ * this batch) and add its votes to them; 0 with b->rc set when refused, < 0 on a database failure.
+ */
+static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, int64_t *slot,
+		 const char **pseudonym, struct px_err *err)
 {
-	int64_t n = 0;
-	for (size_t k = 0; k < t->nrows; k++) {
-		const struct vote_ballot *o = t->rows[k].b;
-		if (strcmp(o->voter_hash, b->voter_hash))
-			continue;
-		n += candidate ? o->candidates[t->rows[k].i] == candidate : !strcmp(o->track, b->track);
-	}
-	return n;
-}
-
-/* Check the ballot against the caps; 0 with b->rc set when refused, < 0 on a database failure. */
-static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, int64_t *slot, struct px_err *err)
-{
-	char track[32];
-	int64_t voted = 0, count = 0;
+	struct caps_voter *v;
+	int64_t count;
 	int rc;
 
 	for (int i = 0; i < b->ncandidates; i++) {
-		if (t->pre) {
-			const struct precheck *p = &t->pre[t->flat + (size_t)i];
-			rc = p->found ? STORE_ROW : STORE_DONE;
-			snprintf(track, sizeof(track), "%s", p->track);
-			voted = p->voted;
-			count = p->count;
-		} else {
-			rc = store_get(c, &Q_CHECK, err, "iittt:bii", b->candidates[i], t->programme_id, b->voter_hash,
-				       t->day, b->track, track, sizeof(track), &voted, &count);
+		if (vote_caps_stands(t->caps, b->candidates[i], b->track))
+			continue;
+		/* one that entered since the read (another process, another node): read them again, once a batch */
+		if (!t->cands_read) {
+			vote_caps_candidates_stale(t->caps);
+			if ((rc = vote_caps_candidates(t->caps, c, t->programme_id, t->gen, store_now_us(), &t->cands_read,
+						       err)))
+				return rc;
 		}
-		if (rc < 0)
-			return rc;
-		if (rc == STORE_DONE || strcmp(track, b->track))
+		if (!vote_caps_stands(t->caps, b->candidates[i], b->track))
 			return refuse(b, PX_EINVAL, "not_a_candidate", "candidates",
 				      "a candidate does not stand in this track");
-		if (voted || in_batch(t, b, b->candidates[i]))
+	}
+	if ((rc = vote_caps_voter(t->caps, c, t->programme_id, b->voter_hash, &v, err)))
+		return rc;
+	for (int i = 0; i < b->ncandidates; i++)
+		if (vote_caps_voted(v, b->candidates[i]))
 			return refuse(b, PX_ECONFLICT, "already_voted", "candidates",
 				      "you have voted for this candidate today");
-	}
-	count += in_batch(t, b, 0);
+	count = vote_caps_in_track(v, b->track);
 	if (count + b->ncandidates > t->settings.per_track_per_day)
 		return refuse(b, PX_ECONFLICT, "track_daily_cap", "track",
 			      "this ballot would pass the votes a voter may cast in this track today");
 	*slot = count + 1;
+	*pseudonym = vote_caps_pseudonym(v);
+	t->touched = true;
+	for (int i = 0; i < b->ncandidates; i++)
+		if ((rc = vote_caps_add(v, b->candidates[i], b->track, err)))
+			return rc;
 	return 0;
 }
 
@@ -194,17 +162,16 @@ static int check(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b
 static int take_ballot(struct store_conn *c, struct batch_tx *t, struct vote_ballot *b, crypto_hash_sha256_state *h,
 		       struct px_err *err)
 {
-	char voter[VOTE_PSEUDONYM_HEX + 1], line[256];
+	const char *voter = "";
+	char line[256];
 	int64_t slot = 0;
 	int rc;
 
 	b->rc = 0;
-	rc = check(c, t, b, &slot, err);
-	t->flat += (size_t)b->ncandidates;
+	rc = check(c, t, b, &slot, &voter, err);
 	if (rc || b->rc)
 		return rc;
 	snprintf(b->state, sizeof(b->state), "%s", b->rule[0] ? "quarantined" : "counted");
-	vote_pseudonym(t->programme_id, b->voter_hash, voter);
 	for (int i = 0; i < b->ncandidates; i++) {
 		receipt_new(b->receipts[i]);
 		t->rows[t->nrows++] = (struct pending){ b, i, slot + i };
@@ -269,13 +236,15 @@ static int count_row(struct store_stmt *s, void *arg, struct px_err *err)
 }
 
 /*
- * Insert the batch's rows: one statement on PostgreSQL, one a row on SQLite (in process, no round
- * trips). A row skipped on conflict is a vote another node committed since the checks: PX_EBUSY,
- * and store_tx runs the batch again, when the checks see it.
+ * Insert the batch's rows: one statement on PostgreSQL (a row skipped on conflict), one a row on
+ * SQLite (in process, no round trips; a plain INSERT, the unique violation undoing that statement
+ * only: RETURNING would cost SQLite a temporary table a row). A row refused is a vote another node
+ * committed since this node read the voter: PX_EBUSY, and store_tx runs the batch again; the rerun
+ * drops the caps in memory, and the voter's fresh read refuses that ballot.
  */
 static int insert_rows(struct store_conn *c, struct batch_tx *t, struct px_err *err)
 {
-	int64_t now = app_now_us(t->app), id;
+	int64_t now = app_now_us(t->app);
 	size_t inserted = 0;
 	int rc = 0;
 
@@ -303,12 +272,13 @@ static int insert_rows(struct store_conn *c, struct batch_tx *t, struct px_err *
 		for (size_t k = 0; k < t->nrows && !rc; k++) {
 			const struct vote_ballot *b = t->rows[k].b;
 			int i = t->rows[k].i;
-			rc = store_get(c, &Q_INSERT, err, "itittittttii:i", t->programme_id, b->track, b->candidates[i],
+			rc = store_run(c, &Q_INSERT, err, "itittittttii", t->programme_id, b->track, b->candidates[i],
 				       b->voter_hash, t->day, t->rows[k].slot, b->receipts[i], b->state,
-				       b->rule[0] ? b->rule : NULL, b->reason[0] ? b->reason : NULL, t->batch_id, now, &id);
-			inserted += rc == STORE_ROW;
-			rc = rc < 0 ? rc : 0;
+				       b->rule[0] ? b->rule : NULL, b->reason[0] ? b->reason : NULL, t->batch_id, now);
+			inserted += !rc;
 		}
+		if (rc == PX_ECONFLICT && (!err || !strcmp(err->key, "duplicate"))) /* counted short below */
+			rc = 0;
 	}
 	if (rc)
 		return rc;
@@ -335,46 +305,6 @@ static int open_stage(struct store_conn *c, struct batch_tx *t, struct px_err *e
 	return rc;
 }
 
-static int precheck_row(struct store_stmt *s, void *arg, struct px_err *err)
-{
-	struct batch_tx *t = arg;
-	int64_t n = store_col_int(s, 0);
-	(void)err;
-	if (n < 0 || (size_t)n >= t->npre)
-		return 0;
-	struct precheck *p = &t->pre[n];
-	p->found = *store_col_text(s, 1) != '\0';
-	snprintf(p->track, sizeof(p->track), "%s", store_col_text(s, 1));
-	p->voted = store_col_int(s, 2);
-	p->count = store_col_int(s, 3);
-	return 0;
-}
-
-/* PostgreSQL: what Q_CHECK would answer for every candidate of the batch, in one statement. */
-static int precheck_pg(struct store_conn *c, struct batch_tx *t, struct px_err *err)
-{
-	json_t *rows = json_array();
-	size_t n = 0;
-	char *text;
-	int rc;
-
-	for (struct vote_ballot *b = t->ballots; b; b = b->next)
-		for (int i = 0; i < b->ncandidates; i++, n++) {
-			t->pre[n] = (struct precheck){ 0 };
-			json_array_append_new(rows, json_pack("{s:I, s:I, s:s, s:s}", "n", (json_int_t)n, "candidate",
-							      (json_int_t)b->candidates[i], "voter", b->voter_hash,
-							      "track", b->track));
-		}
-	text = json_dumps(rows, JSON_COMPACT);
-	json_decref(rows);
-	if (!text)
-		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	t->npre = n;
-	rc = store_each(c, &Q_CHECK_PG, precheck_row, t, err, "itt", t->programme_id, t->day, text);
-	free(text);
-	return rc;
-}
-
 static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct batch_tx *t = arg;
@@ -384,9 +314,14 @@ static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 
 	t->votes = 0;
 	t->nrows = 0;
-	t->flat = 0;
+	if (t->touched) /* a rerun: what the last attempt added was not stored */
+		vote_caps_forget(t->caps);
+	t->touched = false;
+	t->gen = vote_other_writes(t->app->vote);
 	date_format(app_today(t->app), t->day);
-	if ((rc = open_stage(c, t, err)) || (t->pre && (rc = precheck_pg(c, t, err))))
+	vote_caps_day(t->caps, t->day);
+	if ((rc = open_stage(c, t, err)) ||
+	    (rc = vote_caps_candidates(t->caps, c, t->programme_id, t->gen, store_now_us(), &t->cands_read, err)))
 		return rc;
 	if ((rc = store_get(c, &Q_BATCH_NEW, err, "ii:i", t->programme_id, store_now_us(), &t->batch_id)) < 0)
 		return rc;
@@ -406,30 +341,74 @@ static int batch_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 			    err);
 }
 
+/* After the batch: its counted votes, per candidate, into the kept counts answer (counts.c). */
+static void counted(struct vote_runtime *rt, const struct batch_tx *t, bool committed)
+{
+	int64_t *cands = calloc(t->nrows + 1, sizeof(*cands)), *n = calloc(t->nrows + 1, sizeof(*n));
+	size_t k = 0;
+
+	/* the rows are in tally order (candidate, state, rule): a candidate's counted votes are together */
+	for (size_t r = 0; committed && cands && n && r < t->nrows; r++) {
+		const struct vote_ballot *b = t->rows[r].b;
+		if (strcmp(b->state, "counted"))
+			continue;
+		if (!k || cands[k - 1] != b->candidates[t->rows[r].i])
+			cands[k++] = b->candidates[t->rows[r].i];
+		n[k - 1]++;
+	}
+	if (cands && n)
+		vote_counts_end(rt, t->programme_id, committed, cands, n, k);
+	else /* out of memory: a candidate no answer shows, so that the kept answer is rendered afresh */
+		vote_counts_end(rt, t->programme_id, committed, (int64_t[]){ 0 }, (int64_t[]){ 0 }, 1);
+	free(cands);
+	free(n);
+}
+
+/* The programme's settings and caps (made on first use); NULL with err set on failure. */
+static struct vote_prog_rt *programme_of(struct app *app, struct batch_tx *t, struct px_err *err)
+{
+	struct vote_runtime *rt = app->vote;
+	struct vote_prog_rt *p;
+
+	pthread_mutex_lock(&rt->lock);
+	p = vote_rt_programme(rt, t->programme_id, err);
+	if (p)
+		t->settings = p->settings;
+	pthread_mutex_unlock(&rt->lock);
+	if (p && !p->caps && !(p->caps = vote_caps_new())) { /* p->caps is the writer's: no lock */
+		px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+		return NULL;
+	}
+	if (p)
+		t->caps = p->caps;
+	return p;
+}
+
 /* Commit the ballots of one programme (linked by next) and answer each. */
 static void commit_programme(struct app *app, struct vote_ballot *ballots)
 {
 	struct batch_tx t = { .app = app, .programme_id = ballots->programme_id, .ballots = ballots };
-	struct vote_runtime *rt = app->vote;
-	struct vote_prog_rt *p;
 	struct px_err err = { 0 };
-	int rc;
-
 	size_t cap = 0;
+	int rc;
 
 	for (struct vote_ballot *b = ballots; b; b = b->next)
 		cap += (size_t)b->ncandidates;
-	pthread_mutex_lock(&rt->lock);
-	p = vote_rt_programme(rt, t.programme_id, &err);
-	if (p)
-		t.settings = p->settings;
-	pthread_mutex_unlock(&rt->lock);
 	t.pg = !strcmp(store_driver_of(app->st)->dialect, "pg");
-	if (p && (!(t.rows = calloc(cap, sizeof(*t.rows))) || (t.pg && !(t.pre = calloc(cap, sizeof(*t.pre))))))
-		px_err_set(&err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	rc = p && t.rows && (t.pre || !t.pg) ? app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err) : err.code;
+	if (!programme_of(app, &t, &err))
+		rc = err.code ? err.code : PX_EIO;
+	else if (!(t.rows = calloc(cap, sizeof(*t.rows))))
+		rc = px_err_set(&err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	else {
+		vote_counts_begin(app->vote, t.programme_id);
+		rc = app_tx(app, STORE_TX_WRITE, batch_in_tx, &t, &err);
+		if (!rc) /* the batch's commit changed no counts but its programme's (counts.c) */
+			atomic_fetch_add(&app->vote->quiet, 1);
+		counted(app->vote, &t, !rc);
+	}
+	if (t.caps && rc)
+		vote_caps_forget(t.caps);
 	free(t.rows);
-	free(t.pre);
 	for (struct vote_ballot *b = ballots, *next; b; b = next) {
 		next = b->next;
 		if (rc) {

@@ -28,7 +28,8 @@ static struct store_sql Q_SESSION = STORE_SQL(
 /* ---- on the request's thread ---- */
 
 struct session_arg {
-	const char *token_hash;
+	const unsigned char *key; /* the token's key in the cache (vote_session_key) */
+	const char *token_hash;   /* the token's SHA-256, as stored: made only when the cache misses */
 	char voter_hash[72];
 	int64_t verified_at;
 	char flag[32];
@@ -36,12 +37,15 @@ struct session_arg {
 	struct vote_runtime *rt;
 };
 
-static struct vote_session_entry *session_slot(struct vote_runtime *rt, const char *token_hash)
+_Static_assert(VOTE_SESSION_KEY_BYTES == crypto_shorthash_siphashx24_BYTES &&
+		       sizeof(((struct vote_runtime *)0)->session_key) == crypto_shorthash_siphashx24_KEYBYTES,
+	       "the session cache's key is a SipHash-128 of the token");
+
+static struct vote_session_entry *session_slot(struct vote_runtime *rt, const unsigned char *key)
 {
-	return &rt->sessions[strtoul((char[9]){ token_hash[0], token_hash[1], token_hash[2], token_hash[3], token_hash[4],
-						 token_hash[5], token_hash[6], token_hash[7], 0 },
-				     NULL, 16) &
-			     (VOTE_SESSION_CACHE - 1)];
+	uint64_t i;
+	memcpy(&i, key, sizeof(i));
+	return &rt->sessions[i & (VOTE_SESSION_CACHE - 1)];
 }
 
 /* The session from this node's memory: true when held and not expired. */
@@ -49,9 +53,10 @@ static bool session_cached(struct vote_runtime *rt, struct session_arg *a)
 {
 	bool hit;
 	pthread_mutex_lock(&rt->slock);
-	const struct vote_session_entry *e = session_slot(rt, a->token_hash);
+	const struct vote_session_entry *e = session_slot(rt, a->key);
 	int64_t now = store_now_us();
-	hit = !strcmp(e->token_hash, a->token_hash) && e->expires_at > now && now - e->read_at < VOTE_SESSION_CACHE_US;
+	hit = e->read_at && !sodium_memcmp(e->key, a->key, VOTE_SESSION_KEY_BYTES) && e->expires_at > now &&
+	      now - e->read_at < VOTE_SESSION_CACHE_US;
 	if (hit) {
 		snprintf(a->voter_hash, sizeof(a->voter_hash), "%s", e->voter_hash);
 		snprintf(a->flag, sizeof(a->flag), "%s", e->flag);
@@ -73,8 +78,8 @@ static int session_in_tx(struct store_conn *c, void *arg, struct px_err *err)
 		return rc;
 	struct vote_runtime *rt = a->rt;
 	pthread_mutex_lock(&rt->slock);
-	struct vote_session_entry *e = session_slot(rt, a->token_hash);
-	snprintf(e->token_hash, sizeof(e->token_hash), "%s", a->token_hash);
+	struct vote_session_entry *e = session_slot(rt, a->key);
+	memcpy(e->key, a->key, VOTE_SESSION_KEY_BYTES);
 	snprintf(e->voter_hash, sizeof(e->voter_hash), "%s", a->voter_hash);
 	snprintf(e->flag, sizeof(e->flag), "%s", a->flag);
 	e->verified_at = a->verified_at;
@@ -149,10 +154,14 @@ int vote_cast_submit(struct app *app, struct vote_ballot *b, struct px_err *err)
 	if (strlen(b->token) != VOTE_TOKEN_HEX)
 		return px_err_set(err, PX_EUNAUTH, "voter_session_required", "phone",
 				  "verify a mobile number with a code first");
-	chain_hex_sha256(b->token, VOTE_TOKEN_HEX, th);
-	struct session_arg s = { th, "", 0, "", 0, rt };
-	if (!session_cached(rt, &s) && (rc = app_tx(app, STORE_TX_READ, session_in_tx, &s, err)))
-		return rc;
+	unsigned char key[VOTE_SESSION_KEY_BYTES];
+	crypto_shorthash_siphashx24(key, (const unsigned char *)b->token, VOTE_TOKEN_HEX, rt->session_key);
+	struct session_arg s = { key, th, "", 0, "", 0, rt };
+	if (!session_cached(rt, &s)) {
+		chain_hex_sha256(b->token, VOTE_TOKEN_HEX, th);
+		if ((rc = app_tx(app, STORE_TX_READ, session_in_tx, &s, err)))
+			return rc;
+	}
 	snprintf(b->voter_hash, sizeof(b->voter_hash), "%s", s.voter_hash);
 	b->rule[0] = b->reason[0] = '\0';
 	if (s.flag[0]) {

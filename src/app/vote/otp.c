@@ -128,6 +128,8 @@ int vote_code_request(struct app *app, const char *phone, const char *address, i
 		*retry_after_s = t.retry_after_s;
 		return rc;
 	}
+	if (app->vote) /* a code changes no counts: the kept counts answers hold (counts.c) */
+		atomic_fetch_add(&app->vote->quiet, 1);
 	json_t *params = json_pack("{s:s}", "code", code);
 	rc = sms_send(app->sms, number, "otp", params, err);
 	json_decref(params);
@@ -211,6 +213,7 @@ int vote_session_open(struct app *app, const char *phone, const char *code, cons
 	t.flag = seq ? "sequential_numbers" : NULL;
 	if ((rc = app_tx(app, STORE_TX_WRITE, session_in_tx, &t, err)))
 		return rc;
+	atomic_fetch_add(&rt->quiet, 1); /* nor does a session */
 	if (t.outcome) {
 		if (err)
 			*err = t.why;

@@ -75,6 +75,7 @@ static void prog_free(struct vote_prog_rt *p)
 	rl_limiter_release(&p->net);
 	rl_limiter_release(&p->q_address);
 	rl_limiter_release(&p->q_net);
+	vote_caps_free(p->caps);
 	free(p);
 }
 
@@ -209,7 +210,9 @@ int vote_runtime_start(struct app *app, struct px_err *err)
 		free(rt);
 		return px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
 	}
+	randombytes_buf(rt->session_key, sizeof(rt->session_key));
 	pthread_mutex_init(&rt->slock, NULL);
+	pthread_mutex_init(&rt->clock, NULL);
 	pthread_mutex_init(&rt->lock, NULL);
 	pthread_mutex_init(&rt->qlock, NULL);
 	pthread_cond_init(&rt->qcond, NULL);
@@ -244,7 +247,12 @@ void vote_runtime_stop(struct app *app)
 		prog_free(rt->progs[i]);
 	rl_limiter_release(&rt->otp_address);
 	free(rt->sessions);
+	for (int i = 0; i < rt->ncounts; i++) {
+		free(rt->counts[i].body);
+		json_decref(rt->counts[i].doc);
+	}
 	pthread_mutex_destroy(&rt->slock);
+	pthread_mutex_destroy(&rt->clock);
 	pthread_mutex_destroy(&rt->lock);
 	pthread_mutex_destroy(&rt->qlock);
 	pthread_cond_destroy(&rt->qcond);

@@ -127,6 +127,13 @@ int vote_cast_wait(struct app *app, struct vote_ballot *b, struct px_err *err);
 /* Public views; caller owns *out. */
 int vote_receipt_json(struct app *app, const char *receipt, json_t **out, struct px_err *err);
 int vote_counts_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
+/*
+ * The counts answer of vote_counts_json as JSON text with its ETag ("\"<16 hex>\""), kept ready per
+ * programme (counts.c): the writer adds each batch's counted votes to it; another write of the node
+ * or a second's age has it rendered afresh. The caller frees *body.
+ */
+int vote_counts_text(struct app *app, int64_t programme_id, char **body, size_t *len, char etag[24],
+		     struct px_err *err);
 int vote_exclusions_json(struct app *app, int64_t programme_id, json_t **out, struct px_err *err);
 /* The candidates of a track in the order shuffled for this voter token (may be ""). */
 int vote_candidates_json(struct app *app, int64_t programme_id, const char *track, const char *token,

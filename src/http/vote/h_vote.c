@@ -202,17 +202,19 @@ out:
 	json_decref(in);
 }
 
+/* The counts answer kept ready by the vote (a lookup and a copy while ballots commit), not the path cache. */
 void h_vote_counts(struct http_req *r)
 {
 	struct px_err err = { 0 };
+	char *body, etag[24];
+	size_t len;
 	int64_t id;
-	json_t *out;
 	if (http_param_id_or_reply(r, 0, &id))
 		return;
-	if (vote_counts_json(http_app(r), id, &out, &err))
+	if (vote_counts_text(http_app(r), id, &body, &len, etag, &err))
 		http_fail(r, &err);
 	else
-		http_reply_json(r, 200, out);
+		http_reply_public(r, body, len, etag);
 }
 
 void h_vote_exclusions(struct http_req *r)
