@@ -128,6 +128,8 @@ void http_reply_public(struct http_req *r, char *body, size_t len, const char *e
 {
 	int status = 200;
 
+	if (r->cacheable) /* kept by path as well: its ETag is made the same way */
+		return http_reply_json_text(r, status, body, len);
 	if (r->response) { /* a second reply is a bug; keep the first */
 		free(body);
 		return;
