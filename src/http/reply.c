@@ -56,19 +56,12 @@ void http_add_header(struct http_req *r, const char *name, const char *value)
 	r->headers = h;
 }
 
-void http_prepare_response(struct http_req *r, int status, json_t *body)
+void http_reply_json_text(struct http_req *r, int status, char *text, size_t len)
 {
-	char *text;
-	size_t len;
-
 	if (r->response) { /* a second reply is a bug; keep the first */
-		json_decref(body);
+		free(text);
 		return;
 	}
-	if (!body)
-		body = json_object();
-	text = body ? json_compact(body, &len) : NULL;
-	json_decref(body);
 	if (!text) {
 		text = strdup("{\"error\":{\"code\":\"out_of_memory\",\"message\":\"out of memory\"}}");
 		status = 500;
@@ -103,6 +96,22 @@ void http_prepare_response(struct http_req *r, int status, json_t *body)
 	for (struct http_header_kv *h = r->headers; h; h = h->next)
 		MHD_add_response_header(r->response, h->name, h->value);
 	r->status = status;
+}
+
+void http_prepare_response(struct http_req *r, int status, json_t *body)
+{
+	char *text;
+	size_t len = 0;
+
+	if (r->response) { /* a second reply is a bug; keep the first */
+		json_decref(body);
+		return;
+	}
+	if (!body)
+		body = json_object();
+	text = body ? json_compact(body, &len) : NULL;
+	json_decref(body);
+	http_reply_json_text(r, status, text, len);
 }
 
 void http_add_public_headers(struct http_req *r, const char *etag)
