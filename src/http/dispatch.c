@@ -167,6 +167,8 @@ void http_dispatch(struct http_req *r)
 	}
 	if (!path_sane(r->path))
 		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
+	if (r->peek_done)
+		route = r->peeked; /* the same first route of this method and path: not searched twice */
 	for (size_t i = 0; i < cfg->nroutes && !route; i++) {
 		int np;
 		if (!match(cfg->routes[i].pattern, r->path, r->params, &np))
@@ -232,12 +234,15 @@ const struct http_route *http_route_peek(struct http_req *r)
 	char params[HTTP_MAX_PARAMS][128];
 	int np;
 
+	if (r->peek_done)
+		return r->peeked;
 	if (!path_sane(r->path))
 		return NULL;
-	for (size_t i = 0; i < cfg->nroutes; i++)
+	r->peek_done = true;
+	for (size_t i = 0; i < cfg->nroutes && !r->peeked; i++)
 		if (!strcmp(cfg->routes[i].method, r->method) && match(cfg->routes[i].pattern, r->path, params, &np))
-			return &cfg->routes[i];
-	return NULL;
+			r->peeked = &cfg->routes[i];
+	return r->peeked;
 }
 
 int http_admit(struct http_req *r)

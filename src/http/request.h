@@ -42,6 +42,8 @@ struct http_req {
 	size_t discarded;          /* bytes dropped past the cap */
 	/* routing and auth */
 	const struct http_route *route;
+	const struct http_route *peeked; /* http_route_peek's answer, once asked (peek_done) */
+	bool peek_done;
 	char params[HTTP_MAX_PARAMS][128];
 	struct app_actor actor;
 	char token[SESSION_TOKEN_HEX + 1];
