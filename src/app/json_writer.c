@@ -186,12 +186,27 @@ static const bool plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-size_t jw_plain_len(const unsigned char *s, size_t n)
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Eight bytes all printable ASCII but '"' and '\\'? (no byte >= 0x80, < 0x20, '"' or '\\') */
+static inline bool plain8(const unsigned char *s)
+{
+	uint64_t x, q, b;
+	memcpy(&x, s, 8);
+	q = x ^ (ONES * '"');
+	b = x ^ (ONES * '\\');
+	return !((x | ((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS);
+}
+
+static inline size_t plain_len(const unsigned char *s, size_t n)
 {
 	size_t i = 0, k;
 	while (i < n) {
 		unsigned char c = s[i];
-		if (plain[c]) {
+		if (i + 8 <= n && plain8(s + i)) {
+			i += 8;
+		} else if (plain[c]) {
 			i++;
 		} else if (c >= 0xe1 && c <= 0xec && i + 2 < n && (s[i + 1] & 0xc0) == 0x80 &&
 			   (s[i + 2] & 0xc0) == 0x80) {
@@ -205,6 +220,11 @@ size_t jw_plain_len(const unsigned char *s, size_t n)
 	return i;
 }
 
+size_t jw_plain_len(const unsigned char *s, size_t n)
+{
+	return plain_len(s, n);
+}
+
 /* A string between quotes; invalid UTF-8 fails the writer. */
 static void put_string(struct jw *w, const char *str, size_t n)
 {
@@ -212,12 +232,12 @@ static void put_string(struct jw *w, const char *str, size_t n)
 	size_t i = 0, k;
 	char *o;
 
-	if (n > (SIZE_MAX - 2) / 6 || !grow(w, n * 6 + 2)) /* each byte escaped at most to six */
-		return;
+	if (n > (SIZE_MAX - 2) / 6 || (w->cap - w->len <= n * 6 + 2 && !grow(w, n * 6 + 2)))
+		return; /* each byte escaped at most to six */
 	o = w->p + w->len;
 	*o++ = '"';
 	while (i < n) {
-		k = jw_plain_len(s + i, n - i);
+		k = plain_len(s + i, n - i);
 		memcpy(o, s + i, k);
 		o += k;
 		i += k;
@@ -235,9 +255,24 @@ static void put_string(struct jw *w, const char *str, size_t n)
 
 void jw_key(struct jw *w, const char *key)
 {
+	size_t n = strlen(key);
+	char *o;
+
 	sep(w);
-	put_string(w, key, strlen(key));
-	put(w, ":", 1);
+	if (w->cap - w->len <= n + 3 && !grow(w, n + 3))
+		return;
+	o = w->p + w->len;
+	*o++ = '"';
+	for (size_t i = 0; i < n; i++) { /* a literal of the program: copied, checked plain */
+		if (!plain[(unsigned char)key[i]]) {
+			w->failed = true;
+			return;
+		}
+		o[i] = key[i];
+	}
+	o += n;
+	memcpy(o, "\":", 2);
+	w->len = (size_t)(o + 2 - w->p);
 	w->after_key = true;
 }
 

@@ -42,7 +42,11 @@ void jw_object(struct jw *w);
 void jw_object_end(struct jw *w);
 void jw_array(struct jw *w);
 void jw_array_end(struct jw *w);
-/* The key of the next value in the open object. */
+/*
+ * The key of the next value in the open object: a name of the program's own,
+ * printable ASCII without '"' or '\\' (anything else fails the writer; a key
+ * from data goes through jw_json or jw_key_raw).
+ */
 void jw_key(struct jw *w, const char *key);
 /* A key already written as a JSON string (n bytes, with its quotes), copied as it is. */
 void jw_key_raw(struct jw *w, const char *key, size_t n);

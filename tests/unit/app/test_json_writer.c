@@ -40,6 +40,8 @@ static void same_as_tree(struct jw *w, json_t *v)
 static const char *const strings[] = {
 	"",
 	"plain ascii",
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef~\x7f!#$%&'()*+,-./:;<=>?@[]^_`{|}",
+	"eight ok\"then a quote after eight, \\ and a backslash, then\x1f a control, then\xc2\x80 past ascii",
 	"quote \" back \\ slash / tab\t nl\n cr\r bs\b ff\f",
 	"\x01\x02\x03\x04\x05\x06\x07\x0b\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f",
 	"清远市质量强市工作领导小组办公室 — “引号” ©，。",
@@ -55,14 +57,11 @@ static void strings_alike(void **state)
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
 		struct jw w = { 0 };
 		json_t *arr = json_array(), *obj = json_object();
+		json_object_set_new(obj, strings[i], json_string(strings[i])); /* a key from data */
 		jw_array(&w);
 		jw_string(&w, strings[i]);
-		jw_object(&w);
-		jw_key(&w, strings[i]);
-		jw_string(&w, strings[i]);
-		jw_object_end(&w);
+		jw_json(&w, obj);
 		jw_array_end(&w);
-		json_object_set_new(obj, strings[i], json_string(strings[i]));
 		json_array_append_new(arr, json_string(strings[i]));
 		json_array_append_new(arr, obj);
 		same_as_tree(&w, arr);
@@ -176,6 +175,16 @@ static void refused(void **state)
 	jw_object(&w); /* never closed */
 	assert_null(jw_finish(&w, NULL));
 	jw_array_end(&w); /* closed, never opened */
+	assert_null(jw_finish(&w, NULL));
+	jw_object(&w);
+	jw_key(&w, "quote\""); /* jw_key takes the program's own plain names only */
+	jw_int(&w, 1);
+	jw_object_end(&w);
+	assert_null(jw_finish(&w, NULL));
+	jw_object(&w);
+	jw_key(&w, "键");
+	jw_int(&w, 1);
+	jw_object_end(&w);
 	assert_null(jw_finish(&w, NULL));
 	jw_object(&w);
 	jw_key(&w, "k"); /* a key without its value */
