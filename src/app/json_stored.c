@@ -174,6 +174,21 @@ bool json_stored_compact(const char *text, size_t n)
 	return text && n && (text[0] == '{' || text[0] == '[') && value_end(text, text + n, 0) == text + n;
 }
 
+/* After the string at s, in text already checked: its closing quote is the first one after an even run of '\\'. */
+static const char *string_skip(const char *s, const char *end)
+{
+	const char *q = s;
+	for (;;) {
+		const char *b;
+		if (!(q = memchr(q + 1, '"', (size_t)(end - q - 1))))
+			return end;
+		for (b = q; b[-1] == '\\'; b--)
+			;
+		if ((q - b) % 2 == 0)
+			return q + 1;
+	}
+}
+
 /* After the value at s, in text already checked. */
 static const char *skip_value(const char *s, const char *end)
 {
@@ -181,10 +196,7 @@ static const char *skip_value(const char *s, const char *end)
 	while (s < end) {
 		char c = *s;
 		if (c == '"') {
-			for (s++; s < end && *s != '"'; s++)
-				if (*s == '\\')
-					s++;
-			s++;
+			s = string_skip(s, end);
 		} else if (c == '{' || c == '[') {
 			depth++;
 			s++;

@@ -199,18 +199,21 @@ static inline bool plain8(const unsigned char *s)
 	return !((x | ((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS);
 }
 
+/* The lead byte of three whose continuation bytes may be any (U+1000..U+FFFF but the surrogates: CJK among them). */
+static inline bool lead3(unsigned char c)
+{
+	return c >= 0xe1 && c <= 0xef && c != 0xed;
+}
+
 static inline size_t plain_len(const unsigned char *s, size_t n)
 {
 	size_t i = 0, k;
 	while (i < n) {
 		unsigned char c = s[i];
-		if (i + 8 <= n && plain8(s + i)) {
-			i += 8;
-		} else if (plain[c]) {
-			i++;
-		} else if (c >= 0xe1 && c <= 0xec && i + 2 < n && (s[i + 1] & 0xc0) == 0x80 &&
-			   (s[i + 2] & 0xc0) == 0x80) {
-			i += 3; /* the common three bytes (U+1000..U+CFFF: CJK), valid without further checks */
+		if (plain[c]) {
+			i += i + 8 <= n && plain8(s + i) ? 8 : 1;
+		} else if (lead3(c) && i + 2 < n && (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 		} else if (c >= 0x80 && (k = jw_utf8_len(s + i, n - i))) {
 			i += k;
 		} else {
