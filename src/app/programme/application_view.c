@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "app/json.h"
+#include "app/json_rows.h"
 #include "app/json_stored.h"
 #include "app/json_writer.h"
 #include "app/people/applicant.h"
@@ -34,25 +35,22 @@ static struct store_sql Q_VIEW = STORE_SQL(
 	"coalesce(p.quality_since, ''), coalesce(p.mobile_masked, ''), coalesce(r.application_id, 0), "
 	"coalesce(r.rank, 0), coalesce(r.note, ''), coalesce(c.id, 0), coalesce(c.no, ''), coalesce(c.code, ''), "
 	"coalesce(c.issued_on, ''), "
-	"CASE WHEN $2 = 1 THEN (SELECT count(*) FROM objection x WHERE x.application_id = a.id "
-	"AND x.outcome = 'pending') ELSE 0 END, "
-	"CASE WHEN $2 = 1 THEN (SELECT count(*) FROM objection x WHERE x.application_id = a.id "
-	"AND x.outcome = 'verified') ELSE 0 END, "
-	"CASE WHEN $2 = 1 THEN (SELECT count(*) FROM objection x WHERE x.application_id = a.id "
-	"AND x.outcome = 'unfounded') ELSE 0 END "
+	"CASE WHEN $2 = 1 THEN (SELECT count(*) FROM objection x WHERE x.application_id = a.id) ELSE 0 END "
 	"FROM " APPLICATION_TABLES " LEFT JOIN recommendation r ON r.application_id = a.id "
 	"LEFT JOIN certificate c ON c.application_id = a.id WHERE a.id = $1");
 static struct store_sql Q_DOCS = STORE_SQL(
 	"SELECT id, purpose, sha256, name, size, uploaded_at FROM document WHERE application_id = $1 ORDER BY id");
 static struct store_sql Q_ELIG = STORE_SQL(
 	"SELECT rule, result, reason FROM eligibility WHERE application_id = $1 ORDER BY rule");
+/* In an index's order: put in id order here (json_rows.h). */
 static struct store_sql Q_OPINIONS = STORE_SQL(
-	"SELECT id, stage_code, department, verdict, text, created_at FROM opinion WHERE application_id = $1 "
-	"ORDER BY id");
+	"SELECT id, stage_code, department, verdict, text, created_at FROM opinion WHERE application_id = $1");
+static struct store_sql Q_OBJECTIONS = STORE_SQL(
+	"SELECT outcome, count(*) FROM objection WHERE application_id = $1 GROUP BY outcome");
 static struct store_sql Q_LIST = STORE_SQL(
 	"SELECT " APPLICATION_COLUMNS ", coalesce(o.uscc, ''), coalesce(p.id_masked, '') FROM " APPLICATION_TABLES
-	" WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) AND ($3 = '' OR a.region = $3) "
-	"ORDER BY a.region, a.id");
+	" WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) AND ($3 = '' OR a.region = $3)");
+	/* in an index's order: put in the order of region and id here (json_rows.h) */
 
 static bool is_staff(const struct app_actor *actor)
 {
@@ -73,10 +71,16 @@ static void key_int(struct jw *w, const char *key, int64_t value)
 	jw_int(w, value);
 }
 
-/* Under `key`, an array of one object per row of q for the application, written by `row`. */
+/*
+ * Under `key`, an array of one object per row of q for the application,
+ * written by `row`; in the order of the first column (an id) when by_id, else
+ * in q's order.
+ */
 static int rows(struct store_conn *c, struct store_sql *q, int64_t id, struct jw *w, const char *key,
-		void (*row)(struct jw *w, struct store_stmt *s), struct px_err *err)
+		void (*row)(struct jw *w, struct store_stmt *s), bool by_id, struct px_err *err)
 {
+	struct json_rows sorted = { 0 };
+	struct jw *to = by_id ? &sorted.w : w;
 	struct store_stmt *s;
 	int rc = store_prepare(c, q, &s, err);
 	if (rc)
@@ -85,10 +89,14 @@ static int rows(struct store_conn *c, struct store_sql *q, int64_t id, struct jw
 	jw_key(w, key);
 	jw_array(w);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
-		jw_object(w);
-		row(w, s);
-		jw_object_end(w);
+		if (by_id)
+			json_rows_begin(&sorted, "", store_col_int(s, 0));
+		jw_object(to);
+		row(to, s);
+		jw_object_end(to);
 	}
+	if (by_id)
+		json_rows_put(&sorted, w);
 	jw_array_end(w);
 	store_reset(s);
 	return rc < 0 ? rc : 0;
@@ -217,18 +225,31 @@ static void recommendation(struct jw *w, struct store_stmt *s)
 	jw_object_end(w);
 }
 
-/* The objections' counts by outcome, and their total (Q_VIEW's row). */
-static void objection_sums(struct jw *w, struct store_stmt *s)
+/* The objections' counts by outcome (pending, verified, unfounded: the schema's three), and their total. */
+static int objection_sums(struct store_conn *c, struct jw *w, int64_t id, int64_t total, struct px_err *err)
 {
-	int64_t pending = store_col_int(s, C + 20), verified = store_col_int(s, C + 21),
-		unfounded = store_col_int(s, C + 22);
+	static const char *const outcomes[] = { "pending", "verified", "unfounded" };
+	int64_t n[3] = { 0, 0, 0 };
+	struct store_stmt *s;
+	int rc = 0;
+
+	if (total) { /* most have none: counted by outcome only when there are some */
+		if ((rc = store_prepare(c, &Q_OBJECTIONS, &s, err)))
+			return rc;
+		store_bind_int(s, 1, id);
+		while ((rc = store_step(s, err)) == STORE_ROW)
+			for (int i = 0; i < 3; i++)
+				if (!strcmp(store_col_text(s, 0), outcomes[i]))
+					n[i] += store_col_int(s, 1);
+		store_reset(s);
+	}
 	jw_key(w, "objections");
 	jw_object(w);
-	key_int(w, "total", pending + verified + unfounded);
-	key_int(w, "pending", pending);
-	key_int(w, "verified", verified);
-	key_int(w, "unfounded", unfounded);
+	key_int(w, "total", n[0] + n[1] + n[2]);
+	for (int i = 0; i < 3; i++)
+		key_int(w, outcomes[i], n[i]);
 	jw_object_end(w);
+	return rc < 0 ? rc : 0;
 }
 
 struct view_args {
@@ -237,7 +258,8 @@ struct view_args {
 	int64_t id;
 	const char *state, *region;
 	struct jw w;
-	struct store_conn *c; /* the list's connection, for its rows */
+	struct store_conn *c;   /* the list's connection, for its rows */
+	struct json_rows *list; /* the list's rows, put in order of region and id */
 };
 
 /* The whole answer, from Q_VIEW's current row s and the lists. */
@@ -250,14 +272,14 @@ static int write_view(struct store_conn *c, struct view_args *v, struct store_st
 	jw_object(w);
 	application_write(w, a);
 	detail(v->app, w, s, a);
-	if ((rc = rows(c, &Q_DOCS, a->id, w, "documents", doc_row, err)) ||
-	    (rc = rows(c, &Q_ELIG, a->id, w, "eligibility", elig_row, err)))
+	if ((rc = rows(c, &Q_DOCS, a->id, w, "documents", doc_row, false, err)) ||
+	    (rc = rows(c, &Q_ELIG, a->id, w, "eligibility", elig_row, false, err)))
 		return rc;
 	recommendation(w, s);
 	if (staff) {
-		if ((rc = rows(c, &Q_OPINIONS, a->id, w, "opinions", opinion_row, err)))
+		if ((rc = rows(c, &Q_OPINIONS, a->id, w, "opinions", opinion_row, true, err)) ||
+		    (rc = objection_sums(c, w, a->id, store_col_int(s, C + 20), err)))
 			return rc;
-		objection_sums(w, s);
 	}
 	jw_object_end(w);
 	return 0;
@@ -302,7 +324,7 @@ static int finish(struct view_args *v, int rc, char **text, size_t *len, struct 
 int application_get_text(struct app *app, const struct app_actor *actor, int64_t id, char **text, size_t *len,
 			 struct px_err *err)
 {
-	struct view_args v = { app, actor, id, NULL, NULL, { 0 }, NULL };
+	struct view_args v = { app, actor, id, NULL, NULL, { 0 }, NULL, NULL };
 	return finish(&v, app_tx(app, STORE_TX_READ, get_tx, &v, err), text, len, err);
 }
 
@@ -323,12 +345,14 @@ static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 		memcpy(masked, store_col_text(s, C + 1), n);
 		masked[n] = '\0';
 	}
-	jw_object(&v->w);
-	application_write(&v->w, &a);
-	key_string(&v->w, "identifier_masked", masked);
-	jw_key(&v->w, "submitted_at");
-	json_put_instant(&v->w, a.submitted_at);
-	jw_object_end(&v->w);
+	struct jw *w = &v->list->w;
+	json_rows_begin(v->list, a.region, a.id);
+	jw_object(w);
+	application_write(w, &a);
+	key_string(w, "identifier_masked", masked);
+	jw_key(w, "submitted_at");
+	json_put_instant(w, a.submitted_at);
+	jw_object_end(w);
 	return 0;
 }
 
@@ -336,9 +360,11 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct view_args *v = arg;
 	struct programme p = { 0 };
+	struct json_rows list = { 0 };
 	int rc = programme_load(c, v->id, &p, err);
 	programme_release(&p);
 	v->c = c;
+	v->list = &list;
 	jw_reset(&v->w);
 	jw_object(&v->w);
 	jw_key(&v->w, "applications");
@@ -346,6 +372,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 	if (!rc)
 		rc = store_each(c, &Q_LIST, list_row, v, err, "itt", v->id, v->state ? v->state : "",
 				v->region ? v->region : "");
+	json_rows_put(&list, &v->w);
 	jw_array_end(&v->w);
 	jw_object_end(&v->w);
 	return rc;
@@ -354,7 +381,7 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 int application_list_text(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *state,
 			  const char *region, char **text, size_t *len, struct px_err *err)
 {
-	struct view_args v = { app, actor, programme_id, state, region, { 0 }, NULL };
+	struct view_args v = { app, actor, programme_id, state, region, { 0 }, NULL, NULL };
 	*text = NULL;
 	if (state && *state && !application_state_known(state))
 		return px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
