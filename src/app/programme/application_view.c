@@ -11,8 +11,10 @@
  * they are read, by the JSON writer (json_writer.h), without a jansson tree:
  * the stored form and internal notice are copied as stored when they are as
  * this program writes them (json_stored.h). The application, its applicant,
- * recommendation, certificate and objection counts come in one statement;
- * documents, eligibility and opinions are one statement each.
+ * recommendation, certificate and number of objections come in one
+ * statement; documents, eligibility and opinions are one statement each (the
+ * objections by outcome a fifth, only when there are some). Rows an index
+ * gives in another order are put in order here (json_rows.h).
  */
 #include "app/programme/apply.h"
 
