@@ -256,7 +256,7 @@ static void put_string(struct jw *w, const char *str, size_t n)
 	w->len = (size_t)(o - w->p);
 }
 
-void jw_key(struct jw *w, const char *key)
+void jw_key_name(struct jw *w, const char *key)
 {
 	size_t n = strlen(key);
 	char *o;

@@ -43,11 +43,16 @@ void jw_object_end(struct jw *w);
 void jw_array(struct jw *w);
 void jw_array_end(struct jw *w);
 /*
- * The key of the next value in the open object: a name of the program's own,
- * printable ASCII without '"' or '\\' (anything else fails the writer; a key
- * from data goes through jw_json or jw_key_raw).
+ * The key of the next value in the open object, a string literal of the
+ * program's own (its quotes added at compile time; a literal needing an
+ * escape would be copied unescaped): jw_key(w, "id").
  */
-void jw_key(struct jw *w, const char *key);
+#define jw_key(w, literal) jw_key_raw((w), "\"" literal "\"", sizeof(literal) + 1)
+/*
+ * The same for a name that is not a literal: printable ASCII without '"' or
+ * '\\' (anything else fails the writer; a key from data goes through jw_json).
+ */
+void jw_key_name(struct jw *w, const char *key);
 /* A key already written as a JSON string (n bytes, with its quotes), copied as it is. */
 void jw_key_raw(struct jw *w, const char *key, size_t n);
 

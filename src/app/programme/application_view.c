@@ -61,17 +61,9 @@ static bool is_staff(const struct app_actor *actor)
 						 actor->role == ROLE_COUNTY || actor->role == ROLE_MEMBER));
 }
 
-static void key_string(struct jw *w, const char *key, const char *value)
-{
-	jw_key(w, key);
-	jw_string(w, value);
-}
-
-static void key_int(struct jw *w, const char *key, int64_t value)
-{
-	jw_key(w, key);
-	jw_int(w, value);
-}
+/* A member: its key (a literal) and its value. */
+#define key_string(w, key, value) (jw_key(w, key), jw_string(w, value))
+#define key_int(w, key, value) (jw_key(w, key), jw_int(w, value))
 
 /*
  * Under `key`, an array of one object per row of q for the application,
@@ -88,7 +80,7 @@ static int rows(struct store_conn *c, struct store_sql *q, int64_t id, struct jw
 	if (rc)
 		return rc;
 	store_bind_int(s, 1, id);
-	jw_key(w, key);
+	jw_key_name(w, key);
 	jw_array(w);
 	while ((rc = store_step(s, err)) == STORE_ROW) {
 		if (by_id)
@@ -248,8 +240,10 @@ static int objection_sums(struct store_conn *c, struct jw *w, int64_t id, int64_
 	jw_key(w, "objections");
 	jw_object(w);
 	key_int(w, "total", n[0] + n[1] + n[2]);
-	for (int i = 0; i < 3; i++)
-		key_int(w, outcomes[i], n[i]);
+	for (int i = 0; i < 3; i++) {
+		jw_key_name(w, outcomes[i]);
+		jw_int(w, n[i]);
+	}
 	jw_object_end(w);
 	return rc < 0 ? rc : 0;
 }
