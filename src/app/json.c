@@ -3,9 +3,12 @@
  */
 #include "app/json.h"
 
+#include "app/json_writer.h"
+
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/rubric.h"
@@ -72,13 +75,48 @@ json_t *json_date(px_date d)
 	return json_string(b);
 }
 
+#define INSTANT_YEAR_10000 253402300800LL /* seconds: the first instant after 9999-12-31 */
+
+static void two(char *b, int v)
+{
+	b[0] = (char)('0' + v / 10);
+	b[1] = (char)('0' + v % 10);
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" of an instant into b; false for 0 or one gmtime cannot tell. */
+static bool instant_text(int64_t us, char b[32])
+{
+	time_t t = (time_t)(us / 1000000);
+	struct tm tm;
+	if (us > 0 && t < INSTANT_YEAR_10000) { /* the common case, without gmtime_r and strftime */
+		int64_t secs = t % 86400;
+		date_format((px_date)(t / 86400), b);
+		b[10] = 'T';
+		two(b + 11, (int)(secs / 3600));
+		b[13] = ':';
+		two(b + 14, (int)(secs / 60 % 60));
+		b[16] = ':';
+		two(b + 17, (int)(secs % 60));
+		memcpy(b + 19, "Z", 2);
+		return true;
+	}
+	if (!us || !gmtime_r(&t, &tm))
+		return false;
+	strftime(b, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return true;
+}
+
 json_t *json_instant(int64_t us)
 {
 	char b[32];
-	time_t t = (time_t)(us / 1000000);
-	struct tm tm;
-	if (!us || !gmtime_r(&t, &tm))
-		return json_null();
-	strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return json_string(b);
+	return instant_text(us, b) ? json_string(b) : json_null();
+}
+
+void json_put_instant(struct jw *w, int64_t us)
+{
+	char b[32];
+	if (instant_text(us, b))
+		jw_stringn(w, b, strlen(b));
+	else
+		jw_null(w);
 }

@@ -40,5 +40,8 @@ json_t *json_date(px_date d);
 
 /* An instant (microseconds since the epoch) as "YYYY-MM-DDTHH:MM:SSZ" (UTC), or null for 0. */
 json_t *json_instant(int64_t us);
+struct jw;
+/* The same, written by the JSON writer (json_writer.h). */
+void json_put_instant(struct jw *w, int64_t us);
 
 #endif

@@ -203,6 +203,11 @@ void http_dispatch(struct http_req *r)
 		return run(r, r->route);
 	if (!path_sane(r->path))
 		return http_reply_errorf(r, PX_EINVAL, "bad_path", NULL, "malformed path");
+	if (r->peek_done && r->peeked) { /* found before the body was read: not searched twice */
+		int np;
+		route = r->peeked;
+		match(route->pattern, r->path, r->params, &np);
+	}
 	cand = http_route_index_find(r->srv->route_index, r->path, &ncand);
 	for (size_t k = 0; k < ncand && !route; k++) {
 		size_t i = cand[k];
@@ -227,7 +232,7 @@ void http_dispatch(struct http_req *r)
 		return static_serve(r, cfg->web); /* the browser UI: everything the API does not claim */
 	if (!route)
 		return http_reply_errorf(r, PX_ENOTFOUND, "no_route", NULL, "no such resource");
-	/* r->params hold the chosen route's: the loop stopped at its match */
+	/* r->params hold the chosen route's: matched last */
 	r->route = route;
 	/* public reads answer everyone alike: no session to resolve, maybe no handler to run */
 	if (public_read(route, r)) {
@@ -270,14 +275,17 @@ const struct http_route *http_route_peek(struct http_req *r)
 	size_t ncand;
 	int np;
 
+	if (r->peek_done)
+		return r->peeked;
 	if (!path_sane(r->path))
 		return NULL;
+	r->peek_done = true;
 	cand = http_route_index_find(r->srv->route_index, r->path, &ncand);
-	for (size_t k = 0; k < ncand; k++)
+	for (size_t k = 0; k < ncand && !r->peeked; k++)
 		if (!strcmp(cfg->routes[cand[k]].method, r->method) &&
 		    match(cfg->routes[cand[k]].pattern, r->path, params, &np))
-			return &cfg->routes[cand[k]];
-	return NULL;
+			r->peeked = &cfg->routes[cand[k]];
+	return r->peeked;
 }
 
 int http_admit(struct http_req *r)

@@ -63,6 +63,12 @@ const void *http_body(struct http_req *r, size_t *len);
 
 /* Replies. Each takes ownership of `body` (may be NULL for an empty object). */
 void http_reply_json(struct http_req *r, int status, json_t *body);
+/*
+ * A JSON body already written (json_writer.h): takes ownership of text
+ * (malloc'd, len bytes; NULL answers 500 out_of_memory). The same headers and
+ * Content-Type as http_reply_json.
+ */
+void http_reply_json_text(struct http_req *r, int status, char *text, size_t len);
 void http_reply_error(struct http_req *r, const struct px_err *err);
 /* The same with a status other than the code's own (405, 415). */
 void http_reply_error_status(struct http_req *r, int status, const struct px_err *err);

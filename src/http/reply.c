@@ -79,7 +79,12 @@ void http_reply_json_text(struct http_req *r, int status, char *text, size_t len
 		free(text);
 		return;
 	}
-	if (r->cacheable && status == 200) {
+	if (!text) {
+		text = strdup("{\"error\":{\"code\":\"out_of_memory\",\"message\":\"out of memory\"}}");
+		status = 500;
+		len = text ? strlen(text) : 0;
+	}
+	if (r->cacheable && status == 200 && text) {
 		/* kept for the next readers; a public one answered 304 to a client holding it */
 		http_cache_keep(r, text, len, etag);
 		if (!r->cache_private && http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
@@ -101,27 +106,6 @@ void http_reply_json_text(struct http_req *r, int status, char *text, size_t len
 	for (struct http_header_kv *h = r->headers; h; h = h->next)
 		MHD_add_response_header(r->response, h->name, h->value);
 	r->status = status;
-}
-
-void http_prepare_response(struct http_req *r, int status, json_t *body)
-{
-	char *text;
-	size_t len;
-
-	if (r->response) { /* a second reply is a bug; keep the first */
-		json_decref(body);
-		return;
-	}
-	if (!body)
-		body = json_object();
-	text = body ? json_compact(body, &len) : NULL;
-	json_decref(body);
-	if (!text) {
-		text = strdup("{\"error\":{\"code\":\"out_of_memory\",\"message\":\"out of memory\"}}");
-		status = 500;
-		len = text ? strlen(text) : 0;
-	}
-	http_reply_json_text(r, status, text, len);
 }
 
 void http_reply_public(struct http_req *r, char *body, size_t len, const char *etag)
@@ -147,6 +131,22 @@ void http_reply_public(struct http_req *r, char *body, size_t len, const char *e
 	}
 	http_add_public_headers(r, etag);
 	r->status = status;
+}
+
+void http_prepare_response(struct http_req *r, int status, json_t *body)
+{
+	char *text;
+	size_t len = 0;
+
+	if (r->response) { /* a second reply is a bug; keep the first */
+		json_decref(body);
+		return;
+	}
+	if (!body)
+		body = json_object();
+	text = body ? json_compact(body, &len) : NULL;
+	json_decref(body);
+	http_reply_json_text(r, status, text, len);
 }
 
 void http_add_public_headers(struct http_req *r, const char *etag)

@@ -47,6 +47,8 @@ struct http_req {
 	size_t discarded;          /* bytes dropped past the cap */
 	/* routing and auth */
 	const struct http_route *route;
+	const struct http_route *peeked; /* http_route_peek's answer, once asked (peek_done) */
+	bool peek_done;
 	char params[HTTP_MAX_PARAMS][128];
 	struct app_actor actor;
 	char token[SESSION_TOKEN_HEX + 1];
@@ -99,8 +101,6 @@ void http_api_headers(struct MHD_Response *response);
 void http_public_headers(struct MHD_Response *response, const char *etag);
 void http_add_public_headers(struct http_req *r, const char *etag);
 
-/* Build r->response from serialized JSON (malloc'd, taken): kept when cacheable (reply.c). */
-void http_reply_json_text(struct http_req *r, int status, char *text, size_t len);
 /* Build r->response from a body (reply.c); used by replies and resumes. */
 void http_prepare_response(struct http_req *r, int status, json_t *body);
 

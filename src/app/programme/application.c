@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/json_writer.h"
 #include "app/scope.h"
 
 static const char *const states[] = {
@@ -16,13 +17,8 @@ static const char *const states[] = {
 	"winner", "disqualified", "withdrawn", NULL,
 };
 
-static struct store_sql Q_LOAD = STORE_SQL(
-	"SELECT a.id, a.programme_id, a.track_code, a.form_code, coalesce(a.organisation_id, 0), "
-	"coalesce(a.person_id, 0), a.region, a.state, coalesce(o.name, p.name, ''), "
-	"coalesce(o.account_id, p.account_id, 0), coalesce(a.created_by, 0), coalesce(a.submitted_at, 0), "
-	"g.region FROM application a JOIN programme g ON g.id = a.programme_id "
-	"LEFT JOIN organisation o ON o.id = a.organisation_id "
-	"LEFT JOIN person p ON p.id = a.person_id WHERE a.id = $1");
+static struct store_sql Q_LOAD =
+	STORE_SQL("SELECT " APPLICATION_COLUMNS " FROM " APPLICATION_TABLES " WHERE a.id = $1");
 static struct store_sql Q_MOVE = STORE_SQL(
 	"UPDATE application SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4 RETURNING id");
 
@@ -32,6 +28,14 @@ bool application_state_known(const char *state)
 		if (!strcmp(*s, state))
 			return true;
 	return false;
+}
+
+void application_row(struct store_stmt *s, struct application *a)
+{
+	store_cols(s, "iibbiibbbiiib", &a->id, &a->programme_id, a->track, sizeof(a->track), a->form, sizeof(a->form),
+		   &a->organisation_id, &a->person_id, a->region, sizeof(a->region), a->state, sizeof(a->state),
+		   a->name, sizeof(a->name), &a->owner_account, &a->created_by, &a->submitted_at, a->programme_region,
+		   sizeof(a->programme_region));
 }
 
 int application_load(struct store_conn *c, int64_t id, struct application *a, struct px_err *err)
@@ -44,19 +48,7 @@ int application_load(struct store_conn *c, int64_t id, struct application *a, st
 	store_bind_int(s, 1, id);
 	rc = store_step(s, err);
 	if (rc == STORE_ROW) {
-		a->id = store_col_int(s, 0);
-		a->programme_id = store_col_int(s, 1);
-		snprintf(a->track, sizeof(a->track), "%s", store_col_text(s, 2));
-		snprintf(a->form, sizeof(a->form), "%s", store_col_text(s, 3));
-		a->organisation_id = store_col_int(s, 4);
-		a->person_id = store_col_int(s, 5);
-		snprintf(a->region, sizeof(a->region), "%s", store_col_text(s, 6));
-		snprintf(a->state, sizeof(a->state), "%s", store_col_text(s, 7));
-		snprintf(a->name, sizeof(a->name), "%s", store_col_text(s, 8));
-		a->owner_account = store_col_int(s, 9);
-		a->created_by = store_col_int(s, 10);
-		a->submitted_at = store_col_int(s, 11);
-		snprintf(a->programme_region, sizeof(a->programme_region), "%s", store_col_text(s, 12));
+		application_row(s, a);
 		rc = 0;
 	} else if (rc == STORE_DONE) {
 		rc = px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %lld", (long long)id);
@@ -165,4 +157,24 @@ json_t *application_json(const struct application *a)
 	json_object_set_new_nocheck(o, "region", json_string_nocheck(a->region));
 	json_object_set_new_nocheck(o, "state", json_string_nocheck(a->state));
 	return o;
+}
+
+void application_write(struct jw *w, const struct application *a)
+{
+	jw_key(w, "id");
+	jw_int(w, a->id);
+	jw_key(w, "programme");
+	jw_int(w, a->programme_id);
+	jw_key(w, "track");
+	jw_string(w, a->track);
+	jw_key(w, "form");
+	jw_string(w, a->form);
+	jw_key(w, "applicant_kind");
+	jw_string(w, a->organisation_id ? "organisation" : "person");
+	jw_key(w, "name");
+	jw_string(w, a->name);
+	jw_key(w, "region");
+	jw_string(w, a->region);
+	jw_key(w, "state");
+	jw_string(w, a->state);
 }

@@ -41,6 +41,24 @@ struct application {
 /* Known states, for validation. */
 bool application_state_known(const char *state);
 
+/*
+ * The columns application_row() reads, from APPLICATION_TABLES (aliases a,
+ * g the programme, o, p the applicant): a query that needs more of the
+ * application or its applicant selects these first and its own after them.
+ */
+#define APPLICATION_COLUMNS                                                                                  \
+	"a.id, a.programme_id, a.track_code, a.form_code, coalesce(a.organisation_id, 0), "                   \
+	"coalesce(a.person_id, 0), a.region, a.state, coalesce(o.name, p.name, ''), "                          \
+	"coalesce(o.account_id, p.account_id, 0), coalesce(a.created_by, 0), coalesce(a.submitted_at, 0), " \
+	"g.region"
+#define APPLICATION_NCOLUMNS 13
+#define APPLICATION_TABLES                                                                              \
+	"application a JOIN programme g ON g.id = a.programme_id "                                      \
+	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id"
+
+/* The application of the current row of a query selecting APPLICATION_COLUMNS first. */
+void application_row(struct store_stmt *s, struct application *a);
+
 /* Load one application (inside the caller's transaction). PX_ENOTFOUND when absent. */
 int application_load(struct store_conn *c, int64_t id, struct application *out, struct px_err *err);
 
@@ -80,5 +98,8 @@ int application_move_ids(struct store_conn *c, const struct app_actor *actor, co
 
 /* The application as JSON for those allowed to see it. Caller owns the result. */
 json_t *application_json(const struct application *a);
+struct jw;
+/* The same members (not the braces) written by the JSON writer, in the same order. */
+void application_write(struct jw *w, const struct application *a);
 
 #endif

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/json_stored.h"
+#include "app/json_writer.h"
 #include "app/tx.h"
 #include "app/input.h"
 #include "app/secret.h"
@@ -216,6 +218,42 @@ json_t *application_form_view(json_t *stored)
 		json_object_set(out, key, masked ? masked : v);
 	}
 	return out;
+}
+
+/* A stored member's shown value: its masked copy when it is an object holding one. */
+static void member_view(struct jw *w, const struct json_member *m)
+{
+	const char *p = m->val + 1, *end = m->val + m->val_len;
+	struct json_member inner;
+	if (m->val[0] == '{')
+		while (json_stored_next(&p, end, &inner))
+			if (inner.key_len == 8 && !memcmp(inner.key, "\"masked\"", 8)) {
+				jw_raw(w, inner.val, inner.val_len);
+				return;
+			}
+	jw_raw(w, m->val, m->val_len);
+}
+
+void application_form_write(struct jw *w, const char *stored)
+{
+	size_t n = strlen(stored);
+	const char *p = stored + 1, *end = stored + n;
+	struct json_member m;
+
+	if (!json_stored_compact(stored, n) || stored[0] != '{') { /* not as this program writes it: read it */
+		json_error_t je;
+		json_t *form = json_loads(stored, 0, &je), *view = application_form_view(form);
+		jw_json(w, view);
+		json_decref(view);
+		json_decref(form);
+		return;
+	}
+	jw_object(w);
+	while (json_stored_next(&p, end, &m)) {
+		jw_key_raw(w, m.key, m.key_len);
+		member_view(w, &m);
+	}
+	jw_object_end(w);
 }
 
 struct form_args {

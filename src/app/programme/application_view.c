@@ -6,45 +6,53 @@
  * administration (the seed tells the outcome of an objection to the objector
  * and the recommending unit, not to the applicant): applicants do not see
  * them.
+ *
+ * These are the most read answers of a programme, so they are written as
+ * they are read, by the JSON writer (json_writer.h), without a jansson tree:
+ * the stored form and internal notice are copied as stored when they are as
+ * this program writes them (json_stored.h). The application, its applicant,
+ * recommendation, certificate and number of objections come in one
+ * statement; documents, eligibility and opinions are one statement each (the
+ * objections by outcome a fifth, only when there are some). Rows an index
+ * gives in another order are put in order here (json_rows.h).
  */
 #include "app/programme/apply.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "app/json.h"
+#include "app/json_rows.h"
+#include "app/json_stored.h"
+#include "app/json_writer.h"
 #include "app/people/applicant.h"
 #include "app/programme/certificate.h"
 #include "app/tx.h"
 
-static struct store_sql Q_DETAIL = STORE_SQL(
-	"SELECT a.form, coalesce(a.internal_notice, ''), a.attest_no_record, coalesce(a.county_note, ''), "
-	"coalesce(a.submitted_at, 0), coalesce(o.id, 0), coalesce(o.uscc, ''), coalesce(o.industry, ''), "
+#define C APPLICATION_NCOLUMNS /* the first column after the application's own */
+
+static struct store_sql Q_VIEW = STORE_SQL(
+	"SELECT " APPLICATION_COLUMNS ", a.form, coalesce(a.internal_notice, ''), a.attest_no_record, "
+	"coalesce(a.county_note, ''), coalesce(o.id, 0), coalesce(o.uscc, ''), coalesce(o.industry, ''), "
 	"coalesce(o.founded_on, ''), coalesce(p.id, 0), coalesce(p.id_masked, ''), coalesce(p.employer, ''), "
-	"coalesce(p.quality_since, ''), coalesce(p.mobile_masked, '') FROM application a "
-	"LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN person p ON p.id = a.person_id "
-	"WHERE a.id = $1");
+	"coalesce(p.quality_since, ''), coalesce(p.mobile_masked, ''), coalesce(r.application_id, 0), "
+	"coalesce(r.rank, 0), coalesce(r.note, ''), coalesce(c.id, 0), coalesce(c.no, ''), coalesce(c.code, ''), "
+	"coalesce(c.issued_on, ''), "
+	"CASE WHEN $2 = 1 THEN (SELECT count(*) FROM objection x WHERE x.application_id = a.id) ELSE 0 END "
+	"FROM " APPLICATION_TABLES " LEFT JOIN recommendation r ON r.application_id = a.id "
+	"LEFT JOIN certificate c ON c.application_id = a.id WHERE a.id = $1");
 static struct store_sql Q_DOCS = STORE_SQL(
 	"SELECT id, purpose, sha256, name, size, uploaded_at FROM document WHERE application_id = $1 ORDER BY id");
 static struct store_sql Q_ELIG = STORE_SQL(
 	"SELECT rule, result, reason FROM eligibility WHERE application_id = $1 ORDER BY rule");
+/* In an index's order: put in id order here (json_rows.h). */
 static struct store_sql Q_OPINIONS = STORE_SQL(
-	"SELECT id, stage_code, department, verdict, text, created_at FROM opinion WHERE application_id = $1 "
-	"ORDER BY id");
-static struct store_sql Q_RECO = STORE_SQL(
-	"SELECT rank, coalesce(note, '') FROM recommendation WHERE application_id = $1");
-static struct store_sql Q_CERTIFICATE = STORE_SQL(
-	"SELECT id, no, code, issued_on FROM certificate WHERE application_id = $1 ORDER BY id");
+	"SELECT id, stage_code, department, verdict, text, created_at FROM opinion WHERE application_id = $1");
 static struct store_sql Q_OBJECTIONS = STORE_SQL(
 	"SELECT outcome, count(*) FROM objection WHERE application_id = $1 GROUP BY outcome");
 static struct store_sql Q_LIST = STORE_SQL(
-	"SELECT a.id, a.programme_id, a.track_code, a.form_code, coalesce(a.organisation_id, 0), "
-	"coalesce(a.person_id, 0), a.region, a.state, coalesce(o.name, p.name, ''), "
-	"coalesce(o.account_id, p.account_id, 0), coalesce(a.created_by, 0), coalesce(a.submitted_at, 0), "
-	"g.region, coalesce(o.uscc, ''), coalesce(p.id_masked, '') FROM application a "
-	"JOIN programme g ON g.id = a.programme_id LEFT JOIN organisation o ON o.id = a.organisation_id "
-	"LEFT JOIN person p ON p.id = a.person_id WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) "
-	"AND ($3 = '' OR a.region = $3) ORDER BY a.region, a.id");
+	"SELECT " APPLICATION_COLUMNS ", coalesce(o.uscc, ''), coalesce(p.id_masked, '') FROM " APPLICATION_TABLES
+	" WHERE a.programme_id = $1 AND ($2 = '' OR a.state = $2) AND ($3 = '' OR a.region = $3)");
+	/* in an index's order: put in the order of region and id here (json_rows.h) */
 
 static bool is_staff(const struct app_actor *actor)
 {
@@ -53,107 +61,190 @@ static bool is_staff(const struct app_actor *actor)
 						 actor->role == ROLE_COUNTY || actor->role == ROLE_MEMBER));
 }
 
-/* Run q for the application and append one JSON value per row, made by `row`. */
-static int rows(struct store_conn *c, struct store_sql *q, int64_t id, json_t *arr,
-		json_t *(*row)(struct store_stmt *s), struct px_err *err)
+/* A member: its key (a literal) and its value. */
+#define key_string(w, key, value) (jw_key(w, key), jw_string(w, value))
+#define key_int(w, key, value) (jw_key(w, key), jw_int(w, value))
+
+/*
+ * Under `key`, an array of one object per row of q for the application,
+ * written by `row`; in the order of the first column (an id) when by_id, else
+ * in q's order.
+ */
+static int rows(struct store_conn *c, struct store_sql *q, int64_t id, struct jw *w, const char *key,
+		void (*row)(struct jw *w, struct store_stmt *s), bool by_id, struct px_err *err)
 {
+	struct json_rows sorted = { 0 };
+	struct jw *to = by_id ? &sorted.w : w;
 	struct store_stmt *s;
 	int rc = store_prepare(c, q, &s, err);
 	if (rc)
 		return rc;
 	store_bind_int(s, 1, id);
-	while ((rc = store_step(s, err)) == STORE_ROW)
-		json_array_append_new(arr, row(s));
+	jw_key_name(w, key);
+	jw_array(w);
+	while ((rc = store_step(s, err)) == STORE_ROW) {
+		if (by_id)
+			json_rows_begin(&sorted, "", store_col_int(s, 0));
+		jw_object(to);
+		row(to, s);
+		jw_object_end(to);
+	}
+	if (by_id)
+		json_rows_put(&sorted, w);
+	jw_array_end(w);
 	store_reset(s);
 	return rc < 0 ? rc : 0;
 }
 
-static json_t *doc_row(struct store_stmt *s)
+static void doc_row(struct jw *w, struct store_stmt *s)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:o}", "id", (json_int_t)store_col_int(s, 0), "purpose",
-			 store_col_text(s, 1), "sha256", store_col_text(s, 2), "name", store_col_text(s, 3), "size",
-			 (json_int_t)store_col_int(s, 4), "uploaded_at", json_instant(store_col_int(s, 5)));
+	key_int(w, "id", store_col_int(s, 0));
+	key_string(w, "purpose", store_col_text(s, 1));
+	key_string(w, "sha256", store_col_text(s, 2));
+	key_string(w, "name", store_col_text(s, 3));
+	key_int(w, "size", store_col_int(s, 4));
+	jw_key(w, "uploaded_at");
+	json_put_instant(w, store_col_int(s, 5));
 }
 
-static json_t *elig_row(struct store_stmt *s)
+static void elig_row(struct jw *w, struct store_stmt *s)
 {
-	return json_pack("{s:s, s:s, s:s}", "rule", store_col_text(s, 0), "result", store_col_text(s, 1), "reason",
-			 store_col_text(s, 2));
+	key_string(w, "rule", store_col_text(s, 0));
+	key_string(w, "result", store_col_text(s, 1));
+	key_string(w, "reason", store_col_text(s, 2));
 }
 
-static json_t *opinion_row(struct store_stmt *s)
+static void opinion_row(struct jw *w, struct store_stmt *s)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o}", "id", (json_int_t)store_col_int(s, 0), "stage",
-			 store_col_text(s, 1), "department", store_col_text(s, 2), "verdict", store_col_text(s, 3),
-			 "text", store_col_text(s, 4), "created_at", json_instant(store_col_int(s, 5)));
+	key_int(w, "id", store_col_int(s, 0));
+	key_string(w, "stage", store_col_text(s, 1));
+	key_string(w, "department", store_col_text(s, 2));
+	key_string(w, "verdict", store_col_text(s, 3));
+	key_string(w, "text", store_col_text(s, 4));
+	jw_key(w, "created_at");
+	json_put_instant(w, store_col_int(s, 5));
 }
 
-static json_t *objection_row(struct store_stmt *s)
+/* The stored internal notice: copied when stored as this program writes it, else read; null without one. */
+static void internal_notice(struct jw *w, const char *text)
 {
-	return json_pack("{s:s, s:I}", "outcome", store_col_text(s, 0), "count", (json_int_t)store_col_int(s, 1));
+	size_t n = strlen(text);
+	json_error_t je;
+	json_t *v;
+
+	jw_key(w, "internal_notice");
+	if (json_stored_compact(text, n)) {
+		jw_raw(w, text, n);
+	} else if (n && (v = json_loads(text, 0, &je))) {
+		jw_json(w, v);
+		json_decref(v);
+	} else {
+		jw_null(w);
+	}
 }
 
-static json_t *reco_row(struct store_stmt *s)
+/* The organisation or the person applying (from Q_VIEW's row). */
+static void applicant(struct jw *w, struct store_stmt *s, const struct application *a)
 {
-	return json_pack("{s:I, s:s}", "rank", (json_int_t)store_col_int(s, 0), "note", store_col_text(s, 1));
+	const char *mobile = store_col_text(s, C + 12);
+	if (store_col_int(s, C + 4)) {
+		jw_key(w, "organisation");
+		jw_object(w);
+		key_int(w, "id", store_col_int(s, C + 4));
+		key_string(w, "uscc", store_col_text(s, C + 5));
+		key_string(w, "name", a->name);
+		key_string(w, "industry", store_col_text(s, C + 6));
+		key_string(w, "industry_name", applicant_industry_name(store_col_text(s, C + 6)));
+		key_string(w, "founded_on", store_col_text(s, C + 7));
+	} else {
+		jw_key(w, "person");
+		jw_object(w);
+		key_int(w, "id", store_col_int(s, C + 8));
+		key_string(w, "id_masked", store_col_text(s, C + 9));
+		key_string(w, "name", a->name);
+		key_string(w, "employer", store_col_text(s, C + 10));
+		key_string(w, "quality_since", store_col_text(s, C + 11));
+		jw_key(w, "mobile_masked");
+		jw_string_or_null(w, mobile[0] ? mobile : NULL);
+	}
+	jw_object_end(w);
 }
 
 /* The winner's certificate, with the public verification URL its QR code carries; null before one is issued. */
-static int certificate(const struct app *app, struct store_conn *c, int64_t id, json_t *out, struct px_err *err)
+static void certificate(const struct app *app, struct jw *w, struct store_stmt *s)
 {
-	json_t *cert = json_null();
-	char url[600], no[64] = "", code[32] = "", issued[16] = "";
-	int64_t cid = 0;
-	int rc = store_get(c, &Q_CERTIFICATE, err, "i:ibbb", id, &cid, no, sizeof(no), code, sizeof(code), issued,
-			   sizeof(issued));
-
-	if (rc < 0)
-		return rc;
-	if (rc == STORE_ROW) {
-		certificate_verify_url(app, code, url, sizeof(url));
-		cert = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)cid, "no", no, "code", code, "issued_on",
-				 issued, "verify_url", url);
+	char url[600];
+	jw_key(w, "certificate");
+	if (!store_col_int(s, C + 16)) {
+		jw_null(w);
+		return;
 	}
-	json_object_set_new(out, "certificate", cert);
-	return 0;
+	certificate_verify_url(app, store_col_text(s, C + 18), url, sizeof(url));
+	jw_object(w);
+	key_int(w, "id", store_col_int(s, C + 16));
+	key_string(w, "no", store_col_text(s, C + 17));
+	key_string(w, "code", store_col_text(s, C + 18));
+	key_string(w, "issued_on", store_col_text(s, C + 19));
+	key_string(w, "verify_url", url);
+	jw_object_end(w);
 }
 
-/* The applicant and the applicant-side record of the application. */
-static int detail(struct store_conn *c, const struct application *a, json_t *out, struct px_err *err)
+/* The applicant-side record of the application, its applicant and certificate (Q_VIEW's row). */
+static void detail(const struct app *app, struct jw *w, struct store_stmt *s, const struct application *a)
 {
-	struct store_stmt *s;
-	json_error_t je;
-	int rc = store_prepare(c, &Q_DETAIL, &s, err);
-	if (rc)
-		return rc;
-	store_bind_int(s, 1, a->id);
-	if ((rc = store_step(s, err)) == STORE_ROW) {
-		json_t *form = json_loads(store_col_text(s, 0), 0, &je);
-		json_t *notice = store_col_text(s, 1)[0] ? json_loads(store_col_text(s, 1), 0, &je) : NULL;
-		const char *note = store_col_text(s, 3);
-		json_object_set_new(out, "fields", application_form_view(form));
-		json_object_set_new(out, "internal_notice", notice ? notice : json_null());
-		json_object_set_new(out, "attested_no_record", json_boolean(store_col_int(s, 2)));
-		json_object_set_new(out, "county_note", note[0] ? json_string(note) : json_null());
-		json_object_set_new(out, "submitted_at", json_instant(store_col_int(s, 4)));
-		if (store_col_int(s, 5))
-			json_object_set_new(out, "organisation",
-					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
-						      (json_int_t)store_col_int(s, 5), "uscc", store_col_text(s, 6),
-						      "name", a->name, "industry", store_col_text(s, 7), "industry_name",
-						      applicant_industry_name(store_col_text(s, 7)), "founded_on",
-						      store_col_text(s, 8)));
-		else
-			json_object_set_new(out, "person",
-					    json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?}", "id",
-						      (json_int_t)store_col_int(s, 9), "id_masked", store_col_text(s, 10),
-						      "name", a->name, "employer", store_col_text(s, 11), "quality_since",
-						      store_col_text(s, 12), "mobile_masked",
-						      store_col_text(s, 13)[0] ? store_col_text(s, 13) : NULL));
-		json_decref(form);
-		rc = 0;
+	const char *note = store_col_text(s, C + 3);
+	jw_key(w, "fields");
+	application_form_write(w, store_col_text(s, C));
+	internal_notice(w, store_col_text(s, C + 1));
+	jw_key(w, "attested_no_record");
+	jw_bool(w, store_col_int(s, C + 2) != 0);
+	jw_key(w, "county_note");
+	jw_string_or_null(w, note[0] ? note : NULL);
+	jw_key(w, "submitted_at");
+	json_put_instant(w, a->submitted_at);
+	applicant(w, s, a);
+	certificate(app, w, s);
+}
+
+static void recommendation(struct jw *w, struct store_stmt *s)
+{
+	jw_key(w, "recommendation");
+	if (!store_col_int(s, C + 13)) {
+		jw_null(w);
+		return;
 	}
-	store_reset(s);
+	jw_object(w);
+	key_int(w, "rank", store_col_int(s, C + 14));
+	key_string(w, "note", store_col_text(s, C + 15));
+	jw_object_end(w);
+}
+
+/* The objections' counts by outcome (pending, verified, unfounded: the schema's three), and their total. */
+static int objection_sums(struct store_conn *c, struct jw *w, int64_t id, int64_t total, struct px_err *err)
+{
+	static const char *const outcomes[] = { "pending", "verified", "unfounded" };
+	int64_t n[3] = { 0, 0, 0 };
+	struct store_stmt *s;
+	int rc = 0;
+
+	if (total) { /* most have none: counted by outcome only when there are some */
+		if ((rc = store_prepare(c, &Q_OBJECTIONS, &s, err)))
+			return rc;
+		store_bind_int(s, 1, id);
+		while ((rc = store_step(s, err)) == STORE_ROW)
+			for (int i = 0; i < 3; i++)
+				if (!strcmp(store_col_text(s, 0), outcomes[i]))
+					n[i] += store_col_int(s, 1);
+		store_reset(s);
+	}
+	jw_key(w, "objections");
+	jw_object(w);
+	key_int(w, "total", n[0] + n[1] + n[2]);
+	for (int i = 0; i < 3; i++) {
+		jw_key_name(w, outcomes[i]);
+		jw_int(w, n[i]);
+	}
+	jw_object_end(w);
 	return rc < 0 ? rc : 0;
 }
 
@@ -162,98 +253,102 @@ struct view_args {
 	const struct app_actor *actor;
 	int64_t id;
 	const char *state, *region;
-	json_t *out;
+	struct jw w;
+	struct store_conn *c;   /* the list's connection, for its rows */
+	struct json_rows *list; /* the list's rows, put in order of region and id */
 };
 
-/* The objections' counts by outcome, and their total. */
-static json_t *objection_sums(json_t *objs)
+/* The whole answer, from Q_VIEW's current row s and the lists. */
+static int write_view(struct store_conn *c, struct view_args *v, struct store_stmt *s, const struct application *a,
+		      bool staff, struct px_err *err)
 {
-	json_t *sum = json_pack("{s:i, s:i, s:i, s:i}", "total", 0, "pending", 0, "verified", 0, "unfounded", 0), *row;
-	size_t i;
-	json_array_foreach(objs, i, row) {
-		json_int_t n = json_integer_value(json_object_get(row, "count"));
-		const char *k = json_string_value(json_object_get(row, "outcome"));
-		json_object_set_new(sum, k, json_integer(json_integer_value(json_object_get(sum, k)) + n));
-		json_object_set_new(sum, "total", json_integer(json_integer_value(json_object_get(sum, "total")) + n));
+	struct jw *w = &v->w;
+	int rc;
+
+	jw_object(w);
+	application_write(w, a);
+	detail(v->app, w, s, a);
+	if ((rc = rows(c, &Q_DOCS, a->id, w, "documents", doc_row, false, err)) ||
+	    (rc = rows(c, &Q_ELIG, a->id, w, "eligibility", elig_row, false, err)))
+		return rc;
+	recommendation(w, s);
+	if (staff) {
+		if ((rc = rows(c, &Q_OPINIONS, a->id, w, "opinions", opinion_row, true, err)) ||
+		    (rc = objection_sums(c, w, a->id, store_col_int(s, C + 20), err)))
+			return rc;
 	}
-	return sum;
+	jw_object_end(w);
+	return 0;
 }
 
 static int get_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct view_args *v = arg;
-	const struct app_actor *actor = v->actor;
-	int64_t id = v->id;
-	struct application a;
-	struct programme p = { 0 };
-	json_t *o = NULL, *docs = json_array(), *elig = json_array(), *ops = json_array(), *objs = json_array(),
-	       *reco = json_array();
+	struct store_stmt *s;
+	struct application a = { 0 };
+	bool staff = is_staff(v->actor);
 	int rc;
 
-	if ((rc = apply_load(c, actor, id, &a, &p, err)))
-		goto out;
-	o = application_json(&a);
-	if ((rc = detail(c, &a, o, err)) || (rc = rows(c, &Q_DOCS, id, docs, doc_row, err)) ||
-	    (rc = rows(c, &Q_ELIG, id, elig, elig_row, err)) || (rc = rows(c, &Q_RECO, id, reco, reco_row, err)) ||
-	    (rc = certificate(v->app, c, id, o, err)))
-		goto out;
-	json_object_set(o, "documents", docs);
-	json_object_set(o, "eligibility", elig);
-	json_object_set(o, "recommendation", json_array_size(reco) ? json_array_get(reco, 0) : json_null());
-	if (is_staff(actor)) {
-		if ((rc = rows(c, &Q_OPINIONS, id, ops, opinion_row, err)) ||
-		    (rc = rows(c, &Q_OBJECTIONS, id, objs, objection_row, err)))
-			goto out;
-		json_object_set(o, "opinions", ops);
-		json_object_set_new(o, "objections", objection_sums(objs));
-	}
-	v->out = o;
-	o = NULL;
-out:
-	json_decref(o);
-	json_decref(docs);
-	json_decref(elig);
-	json_decref(ops);
-	json_decref(objs);
-	json_decref(reco);
-	programme_release(&p);
+	jw_reset(&v->w); /* a retried attempt starts over */
+	if ((rc = store_prepare(c, &Q_VIEW, &s, err)))
+		return rc;
+	store_bind_int(s, 1, v->id);
+	store_bind_int(s, 2, staff);
+	if ((rc = store_step(s, err)) == STORE_ROW)
+		application_row(s, &a);
+	if (rc == STORE_DONE || (rc == STORE_ROW && !application_readable(c, v->actor, &a)))
+		rc = px_err_set(err, PX_ENOTFOUND, NULL, "application", "no application %lld", (long long)v->id);
+	if (rc == STORE_ROW)
+		rc = write_view(c, v, s, &a, staff, err);
+	store_reset(s);
 	return rc;
 }
 
-int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
-			 struct px_err *err)
+/* The text the writer holds after app_tx() returned rc. */
+static int finish(struct view_args *v, int rc, char **text, size_t *len, struct px_err *err)
 {
-	struct view_args v = { app, actor, id, NULL, NULL, NULL };
-	return app_tx_json(app, STORE_TX_READ, get_tx, &v, &v.out, out, err);
+	*text = NULL;
+	if (rc) {
+		jw_free(&v->w);
+		return rc;
+	}
+	if (!(*text = jw_finish(&v->w, len)))
+		return px_err_set(err, PX_ENOMEM, NULL, NULL, "out of memory");
+	return 0;
 }
 
-struct list_rows {
-	struct store_conn *c;
-	const struct app_actor *actor;
-	json_t *arr;
-};
+int application_get_text(struct app *app, const struct app_actor *actor, int64_t id, char **text, size_t *len,
+			 struct px_err *err)
+{
+	struct view_args v = { app, actor, id, NULL, NULL, { 0 }, NULL, NULL };
+	return finish(&v, app_tx(app, STORE_TX_READ, get_tx, &v, err), text, len, err);
+}
 
 /* One row of the list, when the actor may see the application. */
 static int list_row(struct store_stmt *s, void *arg, struct px_err *err)
 {
-	struct list_rows *l = arg;
+	struct view_args *v = arg;
 	struct application a = { 0 };
 	char masked[32];
 	(void)err;
-	store_cols(s, "iibbiibbbiiib", &a.id, &a.programme_id, a.track, sizeof(a.track), a.form, sizeof(a.form),
-		   &a.organisation_id, &a.person_id, a.region, sizeof(a.region), a.state, sizeof(a.state), a.name,
-		   sizeof(a.name), &a.owner_account, &a.created_by, &a.submitted_at, a.programme_region,
-		   sizeof(a.programme_region));
-	if (!application_readable(l->c, l->actor, &a))
+	application_row(s, &a);
+	if (!application_readable(v->c, v->actor, &a))
 		return 0;
-	if (a.organisation_id)
-		applicant_mask_uscc(store_col_text(s, 13), masked, sizeof(masked));
-	else
-		snprintf(masked, sizeof(masked), "%s", store_col_text(s, 14));
-	json_t *row = application_json(&a);
-	json_object_set_new(row, "identifier_masked", json_string(masked));
-	json_object_set_new(row, "submitted_at", json_instant(a.submitted_at));
-	json_array_append_new(l->arr, row);
+	if (a.organisation_id) {
+		applicant_mask_uscc(store_col_text(s, C), masked, sizeof(masked));
+	} else { /* as stored, cut to the buffer */
+		size_t n = strnlen(store_col_text(s, C + 1), sizeof(masked) - 1);
+		memcpy(masked, store_col_text(s, C + 1), n);
+		masked[n] = '\0';
+	}
+	struct jw *w = &v->list->w;
+	json_rows_begin(v->list, a.region, a.id);
+	jw_object(w);
+	application_write(w, &a);
+	key_string(w, "identifier_masked", masked);
+	jw_key(w, "submitted_at");
+	json_put_instant(w, a.submitted_at);
+	jw_object_end(w);
 	return 0;
 }
 
@@ -261,24 +356,30 @@ static int list_tx(struct store_conn *c, void *arg, struct px_err *err)
 {
 	struct view_args *v = arg;
 	struct programme p = { 0 };
-	struct list_rows l = { c, v->actor, json_array() };
+	struct json_rows list = { 0 };
 	int rc = programme_load(c, v->id, &p, err);
 	programme_release(&p);
+	v->c = c;
+	v->list = &list;
+	jw_reset(&v->w);
+	jw_object(&v->w);
+	jw_key(&v->w, "applications");
+	jw_array(&v->w);
 	if (!rc)
-		rc = store_each(c, &Q_LIST, list_row, &l, err, "itt", v->id, v->state ? v->state : "",
+		rc = store_each(c, &Q_LIST, list_row, v, err, "itt", v->id, v->state ? v->state : "",
 				v->region ? v->region : "");
-	if (rc)
-		json_decref(l.arr);
-	else
-		v->out = l.arr;
+	json_rows_put(&list, &v->w);
+	jw_array_end(&v->w);
+	jw_object_end(&v->w);
 	return rc;
 }
 
-int application_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
-			  const char *state, const char *region, json_t **out, struct px_err *err)
+int application_list_text(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *state,
+			  const char *region, char **text, size_t *len, struct px_err *err)
 {
-	struct view_args v = { app, actor, programme_id, state, region, NULL };
+	struct view_args v = { app, actor, programme_id, state, region, { 0 }, NULL, NULL };
+	*text = NULL;
 	if (state && *state && !application_state_known(state))
 		return px_err_set(err, PX_EINVAL, "unknown_state", "state", "no application state '%s'", state);
-	return app_tx_json(app, STORE_TX_READ, list_tx, &v, &v.out, out, err);
+	return finish(&v, app_tx(app, STORE_TX_READ, list_tx, &v, err), text, len, err);
 }

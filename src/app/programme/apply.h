@@ -75,19 +75,21 @@ int application_submit(struct app *app, const struct app_actor *actor, int64_t i
 /*
  * One application with its applicant, form (personal numbers masked),
  * documents, eligibility, recommendation, and for staff the opinions of the
- * consulted departments and a summary of objections. 404 unless
- * application_visible(). Caller owns *out.
+ * consulted departments and a summary of objections: the JSON text of the
+ * answer, written without a tree (application_view.c). 404 unless
+ * application_readable(). Caller frees *text; *len is its length.
  */
-int application_get_json(struct app *app, const struct app_actor *actor, int64_t id, json_t **out,
+int application_get_text(struct app *app, const struct app_actor *actor, int64_t id, char **text, size_t *len,
 			 struct px_err *err);
 
 /*
  * The applications of a programme the actor may see (county: its county;
  * office: all; applicant: its own), filtered by state and region when those
- * are not NULL. Caller owns *out (an array).
+ * are not NULL: the answer's text {"applications": [...]}. Caller frees
+ * *text; *len is its length.
  */
-int application_list_json(struct app *app, const struct app_actor *actor, int64_t programme_id,
-			  const char *state, const char *region, json_t **out, struct px_err *err);
+int application_list_text(struct app *app, const struct app_actor *actor, int64_t programme_id, const char *state,
+			  const char *region, char **text, size_t *len, struct px_err *err);
 
 /* ---- shared by the apply use cases (apply.c) ---- */
 
@@ -119,5 +121,13 @@ const char *application_form_missing(const struct tpl_form *form, json_t *stored
 
 /* The stored fields as shown: mobile numbers by their masked copy. Caller owns the result. */
 json_t *application_form_view(json_t *stored);
+struct jw;
+/*
+ * The same view of the stored form text written by the JSON
+ * writer: copied member by member when it is as this program stores it
+ * (json_stored.h), else read by jansson and written as application_form_view()
+ * shows it ({} when it does not parse).
+ */
+void application_form_write(struct jw *w, const char *stored);
 
 #endif

@@ -19,16 +19,18 @@ void h_county_check(struct http_req *r)
 	struct px_err err = { 0 };
 	const char *result, *note;
 	int64_t id;
-	json_t *in, *o;
+	json_t *in;
+	char *text;
+	size_t len;
 
 	if (http_param_id_or_reply(r, 0, &id) || !(in = http_json_object(r)))
 		return;
 	if (!json_str_or_reply(r, in, "result", true, 16, &result) && !json_str_or_reply(r, in, "note", false, 1000, &note)) {
 		if (county_check(http_app(r), http_actor(r), id, result, note, &err) ||
-		    application_get_json(http_app(r), http_actor(r), id, &o, &err))
+		    application_get_text(http_app(r), http_actor(r), id, &text, &len, &err))
 			http_fail(r, &err);
 		else
-			http_reply_json(r, 200, o);
+			http_reply_json_text(r, 200, text, len);
 	}
 	json_decref(in);
 }

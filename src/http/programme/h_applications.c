@@ -17,10 +17,11 @@
 /* Answer with the application after a change, or with the change's error. */
 static void reply_application(struct http_req *r, int status, int64_t id, int rc, struct px_err *err)
 {
-	json_t *o;
-	if (rc || application_get_json(http_app(r), http_actor(r), id, &o, err))
+	char *text;
+	size_t len;
+	if (rc || application_get_text(http_app(r), http_actor(r), id, &text, &len, err))
 		return (void)http_fail(r, err);
-	http_reply_json(r, status, o);
+	http_reply_json_text(r, status, text, len);
 }
 
 void h_applications_create(struct http_req *r)
@@ -47,14 +48,15 @@ void h_applications_list(struct http_req *r)
 	struct px_err err = { 0 };
 	const char *state, *region;
 	int64_t programme;
-	json_t *list;
+	char *text;
+	size_t len;
 
 	if (http_param_id_or_reply(r, 0, &programme) || http_query_or_reply(r, "state", 20, &state) ||
 	    http_query_or_reply(r, "region", 6, &region))
 		return;
-	if (application_list_json(http_app(r), http_actor(r), programme, state, region, &list, &err))
+	if (application_list_text(http_app(r), http_actor(r), programme, state, region, &text, &len, &err))
 		return (void)http_fail(r, &err);
-	http_reply_json(r, 200, json_pack("{s:o}", "applications", list));
+	http_reply_json_text(r, 200, text, len);
 }
 
 void h_applications_get(struct http_req *r)
