@@ -4,8 +4,8 @@
  * hash and audit record is real:
  *
  *  - numbers: every voter's mobile number lies in the 154 segment, which
- *    the national numbering plan has allocated to no operator: the numbers
- *    are fictional and no code could reach a subscriber. They are stored as
+ *    has not been allocated to any mobile operator: the numbers are
+ *    fictional, and the demo's gateway sends nothing anyway. They are stored as
  *    keyed hashes as always; the clear ones live in this process only (and
  *    in the demo's SMS log, as any code sent by the `file` gateway).
  *  - sessions: each number asks a code (vote_code_request) through the
