@@ -26,8 +26,6 @@
 #include "util/file.h"
 
 #define TEMPLATE_MAX_BYTES (1 << 20)
-#define VOTE_FIRST "2022-08-15" /* the template's vote stage */
-#define VOTE_LAST "2022-08-24"
 
 #define GZ_DISTRICTS 11
 #define GZ_MEMBERS 10
@@ -52,16 +50,20 @@ static const char *const units[GZ_MEMBERS] = {
 static const char *const criteria[] = { "brand_strategy", "social_responsibility", "economic_results",
 					"performance_excellence", "quality_culture" };
 
+/* The server the demo runs in: its vote is cast in process (demo_ranking_vote.c); the city office's account. */
+static struct app *demo_app;
+static int64_t office_id;
+
 static int add(struct app *app, const char *login, const char *name, const char *role, const char *unit,
 	       const char *region, struct px_err *err)
 {
 	struct account_new a = { login, name, DEMO_PASSWORD, role, unit, region };
 	int64_t id;
-	return account_create(app, &app_actor_cli, &a, &id, err);
+	int rc = account_create(app, &app_actor_cli, &a, &id, err);
+	if (!rc && !strcmp(login, "gzoffice"))
+		office_id = id;
+	return rc;
 }
-
-/* The server the demo runs in: its vote is cast in process (demo_ranking_vote.c). */
-static struct app *demo_app;
 
 int demo_ranking_seed(struct app *app, const char *data_dir, struct px_err *err)
 {
@@ -101,6 +103,7 @@ struct gz {
 	int64_t pid;
 	json_t *apps; /* application ids, in population order */
 	json_t *tracks; /* the template's track codes */
+	char vote_opens[11], vote_closes[11]; /* the template's vote stage */
 };
 
 static int clock_to(struct gz *g, const char *today, struct px_err *err)
@@ -251,14 +254,22 @@ static int create(struct gz *g, const char *data_dir, struct px_err *err)
 		goto out;
 	}
 	json_object_set_new(vote, "velocity_floor", json_integer(1000000));
+	struct app_actor office = { .kind = ACTOR_ACCOUNT, .id = office_id, .role = ROLE_OFFICE, .region = "440100",
+				    .login = "gzoffice" };
 	if (!(tpl = json_dumps(t, JSON_COMPACT)))
 		rc = px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
-	else
-		rc = programme_create(demo_app, &app_actor_cli, tpl, strlen(tpl), &g->pid, err);
-	json_t *tr;
+	else /* as the city office, as POST /api/v1/programmes would */
+		rc = programme_create(demo_app, &office, tpl, strlen(tpl), &g->pid, err);
+	json_t *x;
 	size_t i;
-	json_array_foreach(json_object_get(t, "tracks"), i, tr)
-		json_array_append(g->tracks, json_object_get(tr, "code"));
+	json_array_foreach(json_object_get(t, "tracks"), i, x)
+		json_array_append(g->tracks, json_object_get(x, "code"));
+	json_array_foreach(json_object_get(t, "stages"), i, x)
+		if (!strcmp(json_string_value(json_object_get(x, "kind")) ?: "", "vote")) {
+			snprintf(g->vote_opens, sizeof(g->vote_opens), "%s", json_string_value(json_object_get(x, "opens")) ?: "");
+			snprintf(g->vote_closes, sizeof(g->vote_closes), "%s",
+				 json_string_value(json_object_get(x, "closes")) ?: "");
+		}
 out:
 	free(tpl);
 	free(text);
@@ -285,7 +296,7 @@ static int vote(struct gz *g, struct px_err *err)
 									       json_real_value(json_object_get(o, "quality")) };
 	}
 	struct demo_vote_play p = { demo_app, &g->office, &g->province, g->pid, codes, (int)ntracks, c, n,
-				    VOTE_FIRST, VOTE_LAST, demo_sms_log(), g->log };
+				    g->vote_opens, g->vote_closes, demo_sms_log(), g->log };
 	return demo_ranking_vote(&p, err);
 }
 
@@ -320,7 +331,7 @@ static int play(struct gz *g, const char *data_dir, struct px_err *err)
 	fprintf(g->log, "programme %lld: %s\n", (long long)g->pid, json_string_value(json_object_get(p, "title")));
 	json_decref(p);
 	if ((rc = clock_to(g, "2022-07-18", err)) || (rc = advance(g, "registration", err)) ||
-	    (rc = registrations(g, err)) || (rc = clock_to(g, VOTE_FIRST, err)) || (rc = advance(g, "vote", err)) ||
+	    (rc = registrations(g, err)) || (rc = clock_to(g, g->vote_opens, err)) || (rc = advance(g, "vote", err)) ||
 	    (rc = vote(g, err)) || (rc = advance(g, "review", err)) ||
 	    (rc = demo_ranking_vote_verify(demo_app, g->pid, g->log, err)) || (rc = panels(g, err)) ||
 	    (rc = clock_to(g, "2022-09-01", err)) || (rc = advance(g, "publication", err)))
