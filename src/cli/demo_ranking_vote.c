@@ -52,7 +52,7 @@
 #define N_VOTERS (N_PUBLIC + N_FAMILY + N_FARM + N_RUN + N_STUDIO)
 #define MAX_TRACKS 8
 #define MAX_CANDIDATES 256
-#define SEGMENT 15400000000LL /* 154 0000 0000: a segment allocated to no operator */
+#define SEGMENT 15400000000LL /* 154 0000 0000: a segment not allocated to any mobile operator */
 #define DECIDE_CHUNK 500      /* votes one decision names at most (app/vote/quarantine.c) */
 
 enum group { G_PUBLIC, G_FAMILY, G_FARM, G_RUN, G_STUDIO };
