@@ -9,16 +9,20 @@
 #include "cli/cli.h"
 
 #include <getopt.h>
+#include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "app/people/account.h"
+#include "app/sms/sms.h"
 #include "cli/demo_families.h"
 #include "cli/demo_script.h"
 #include "cli/serve.h"
+#include "util/file.h"
 
 static const char usage[] =
 	"usage: pingxuan demo [--until STAGE] [--db PATH] [--listen [HOST:]PORT] [--data-dir DIR] [--no-serve]\n"
@@ -86,6 +90,8 @@ static int run_and_show(const char *url, void *ctx, struct px_err *err)
 	printf("  reviewer draws:  %s/api/v1/programmes/1/draws\n", url);
 	printf("  winners:         %s/api/v1/programmes/1/winners\n", url);
 	printf("  audit head:      %s/api/v1/audit/head\n", url);
+	if (demo_sms_log())
+		printf("  vote codes:      %s (the demo's SMS gateway writes every code there)\n", demo_sms_log());
 	printf("  sign in:         POST %s/api/v1/session {\"login\":\"office\",\"password\":\"%s\"}\n\n", url,
 	       DEMO_PASSWORD);
 	printf("demo logins (password %s for all):\n", DEMO_PASSWORD);
@@ -125,15 +131,48 @@ static int seed_people(struct app *app, const char *data_dir, struct px_err *err
 	return 0;
 }
 
-/* A fresh start every time: the demo database and its journal files go. */
+/* A fresh start every time: the demo database, its journal files and its SMS gateway's files go. */
 static void remove_database(const char *db)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	static const char *const suffixes[] = { "", "-wal", "-shm", ".sms.json", ".sms.log" };
 	char path[4200];
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", db, suffixes[i]);
 		unlink(path);
 	}
+}
+
+/*
+ * The demo's SMS gateway: the `file` driver of data/demo/sms.json, writing to <db>.sms.log, so the
+ * one-time codes of the Guangzhou vote (and of anyone voting on the demo server) are read there.
+ */
+static int demo_sms(struct app *app, const char *db, struct px_err *err)
+{
+	char path[4200], log[4200], *text = NULL, *out = NULL;
+	size_t len;
+	json_t *cfg = NULL;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/demo/sms.json", app->data_dir);
+	if ((rc = file_read(path, 64 * 1024, &text, &len, err)))
+		return rc;
+	if (!(cfg = json_loadb(text, len, 0, NULL)) || !json_is_object(cfg)) {
+		rc = px_err_set(err, PX_EINVAL, "bad_demo_data", "file", "'%s' is not a JSON object", path);
+		goto out;
+	}
+	snprintf(log, sizeof(log), "%s.sms.log", db);
+	json_object_set_new(cfg, "path", json_string(log));
+	snprintf(path, sizeof(path), "%s.sms.json", db);
+	if (!(out = json_dumps(cfg, JSON_INDENT(2))))
+		rc = px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	else if (!(rc = file_write_atomic(path, out, strlen(out), err)))
+		rc = sms_open(path, &app->sms, err);
+out:
+	free(out);
+	free(text);
+	json_decref(cfg);
+	demo_sms_log_set(rc ? NULL : log);
+	return rc;
 }
 
 struct demo_args {
@@ -203,7 +242,7 @@ int cmd_demo(int argc, char **argv)
 	run.data_dir = app.data_dir;
 	run.app = &app;
 	run.seed_dir = a.data_dir;
-	if ((rc = cli_import_regions(&app, a.data_dir, &regions, &err)))
+	if ((rc = cli_import_regions(&app, a.data_dir, &regions, &err)) || (rc = demo_sms(&app, a.db, &err)))
 		goto out;
 	if (!run.serve && !a.listen_given)
 		o.port = 0; /* only the script talks to it: any free port */
@@ -213,6 +252,8 @@ int cmd_demo(int argc, char **argv)
 	o.stop_when_ready = !run.serve;
 	rc = serve_run(&app, &o, &err);
 out:
+	sms_close(app.sms);
+	app.sms = NULL;
 	cli_close_app(&app);
 	return rc ? cli_fail("demo", &err) : CLI_OK;
 }

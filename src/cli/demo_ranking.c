@@ -4,11 +4,13 @@
  * of the notice's attachment 2, one account of each of the ten member units
  * of the promotion group and seven judges; sixty fictional applicants
  * (data/demo/guangzhou-2022-population.json) registered by their district
- * bureaus in one or two tracks, scored by both panels and played to the
- * published lists. The vote counts are zero until the public vote is part of
- * the server (app/ranking/votes.h). The rehearsal date is one for the whole
- * server, so a provincial office account (holding both Qingyuan's and
- * Guangzhou's programme) moves it to 2022 and back.
+ * bureaus in one or two tracks; the public vote (网络人气冲榜) over its ten
+ * days with some thirty thousand ballots of synthetic voters, some of them
+ * fraud that ends in quarantine and the office's decision
+ * (demo_ranking_vote.c); scored by both panels and played to the published
+ * lists, whose composite carries the valid vote counts. The rehearsal date
+ * is one for the whole server, so a provincial office account (holding both
+ * Qingyuan's and Guangzhou's programme) moves it to 2022 and back.
  */
 #include "cli/demo_ranking.h"
 
@@ -17,9 +19,13 @@
 #include <string.h>
 
 #include "app/people/account.h"
+#include "app/programme/programme.h"
 #include "cli/demo_http.h"
+#include "cli/demo_ranking_vote.h"
 #include "cli/demo_script.h"
 #include "util/file.h"
+
+#define TEMPLATE_MAX_BYTES (1 << 20)
 
 #define GZ_DISTRICTS 11
 #define GZ_MEMBERS 10
@@ -44,12 +50,19 @@ static const char *const units[GZ_MEMBERS] = {
 static const char *const criteria[] = { "brand_strategy", "social_responsibility", "economic_results",
 					"performance_excellence", "quality_culture" };
 
+/* The server the demo runs in: its vote is cast in process (demo_ranking_vote.c); the city office's account. */
+static struct app *demo_app;
+static int64_t office_id;
+
 static int add(struct app *app, const char *login, const char *name, const char *role, const char *unit,
 	       const char *region, struct px_err *err)
 {
 	struct account_new a = { login, name, DEMO_PASSWORD, role, unit, region };
 	int64_t id;
-	return account_create(app, &app_actor_cli, &a, &id, err);
+	int rc = account_create(app, &app_actor_cli, &a, &id, err);
+	if (!rc && !strcmp(login, "gzoffice"))
+		office_id = id;
+	return rc;
 }
 
 int demo_ranking_seed(struct app *app, const char *data_dir, struct px_err *err)
@@ -57,6 +70,7 @@ int demo_ranking_seed(struct app *app, const char *data_dir, struct px_err *err)
 	char login[16], name[64];
 	int rc;
 	(void)data_dir;
+	demo_app = app;
 	if ((rc = add(app, "gzoffice", "广州市质量强市办 欧工", "office", "广州市质量强市工作领导小组办公室", "440100",
 		      err)) ||
 	    (rc = add(app, "gdoffice", "广东省质量强省办 演练日期", "office", "广东省质量强省工作领导小组办公室",
@@ -88,6 +102,8 @@ struct gz {
 	json_t *pop;
 	int64_t pid;
 	json_t *apps; /* application ids, in population order */
+	json_t *tracks; /* the template's track codes */
+	char vote_opens[11], vote_closes[11]; /* the template's vote stage */
 };
 
 static int clock_to(struct gz *g, const char *today, struct px_err *err)
@@ -216,27 +232,114 @@ static int panels(struct gz *g, struct px_err *err)
 	return rc;
 }
 
-static int play(struct gz *g, struct px_err *err)
+/*
+ * The programme, from the shipped template with one change for the demo: its ten days of vote pass
+ * in a few seconds of real time, and the velocity rule compares a brand's votes of this real minute
+ * with its own last real hour, so every popular brand would look like a surge. The rule's floor is
+ * raised out of reach for the demo's programme (tests/api/t1050-vote shows the rule); every other
+ * setting is the template's.
+ */
+static int create(struct gz *g, const char *data_dir, struct px_err *err)
 {
-	json_t *p = NULL, *lists = NULL, *b = json_pack("{s:s}", "template", "guangzhou-top100-brands-2022");
-	int rc = demo_call(&g->office, "POST", "/api/v1/programmes", b, 201, &p, err);
-	json_decref(b);
-	if (rc)
+	char path[4200], *text = NULL, *tpl = NULL;
+	size_t len;
+	json_t *t = NULL, *vote;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/templates/guangzhou-top100-brands-2022.json", data_dir);
+	if ((rc = file_read(path, TEMPLATE_MAX_BYTES, &text, &len, err)))
 		return rc;
-	g->pid = json_integer_value(json_object_get(p, "id"));
+	if (!(t = json_loadb(text, len, 0, NULL)) || !(vote = json_object_get(json_object_get(t, "section"), "vote"))) {
+		rc = px_err_set(err, PX_EINVAL, "bad_template", "section.vote", "'%s' has no vote settings", path);
+		goto out;
+	}
+	json_object_set_new(vote, "velocity_floor", json_integer(1000000));
+	struct app_actor office = { .kind = ACTOR_ACCOUNT, .id = office_id, .role = ROLE_OFFICE, .region = "440100",
+				    .login = "gzoffice" };
+	if (!(tpl = json_dumps(t, JSON_COMPACT)))
+		rc = px_err_set(err, PX_ENOMEM, "out_of_memory", NULL, "out of memory");
+	else /* as the city office, as POST /api/v1/programmes would */
+		rc = programme_create(demo_app, &office, tpl, strlen(tpl), &g->pid, err);
+	json_t *x;
+	size_t i;
+	json_array_foreach(json_object_get(t, "tracks"), i, x)
+		json_array_append(g->tracks, json_object_get(x, "code"));
+	json_array_foreach(json_object_get(t, "stages"), i, x)
+		if (!strcmp(json_string_value(json_object_get(x, "kind")) ?: "", "vote")) {
+			snprintf(g->vote_opens, sizeof(g->vote_opens), "%s", json_string_value(json_object_get(x, "opens")) ?: "");
+			snprintf(g->vote_closes, sizeof(g->vote_closes), "%s",
+				 json_string_value(json_object_get(x, "closes")) ?: "");
+		}
+out:
+	free(tpl);
+	free(text);
+	json_decref(t);
+	return rc;
+}
+
+/* The public vote: the candidates are the registrations, standing in each track they chose. */
+static int vote(struct gz *g, struct px_err *err)
+{
+	const char *codes[8];
+	struct demo_vote_candidate c[256];
+	size_t ntracks = json_array_size(g->tracks) < 8 ? json_array_size(g->tracks) : 8, i, k, n = 0;
+	json_t *v, *tr;
+
+	for (size_t t = 0; t < ntracks; t++)
+		codes[t] = json_string_value(json_array_get(g->tracks, t));
+	json_array_foreach(g->apps, i, v) {
+		json_t *o = json_array_get(json_object_get(g->pop, "organisations"), i);
+		json_array_foreach(json_object_get(o, "tracks"), k, tr)
+			for (size_t t = 0; t < ntracks && n < 256; t++)
+				if (!strcmp(codes[t], json_string_value(tr) ?: ""))
+					c[n++] = (struct demo_vote_candidate){ json_integer_value(v), (int)t,
+									       json_real_value(json_object_get(o, "quality")) };
+	}
+	struct demo_vote_play p = { demo_app, &g->office, &g->province, g->pid, codes, (int)ntracks, c, n,
+				    g->vote_opens, g->vote_closes, demo_sms_log(), g->log };
+	return demo_ranking_vote(&p, err);
+}
+
+/* The five lists and the valid votes they carry (a brand in two tracks carries its votes in both: counted once). */
+static void show_lists(struct gz *g, json_t *lists)
+{
+	json_t *tr, *e, *seen = json_object();
+	size_t i, j;
+	json_int_t votes = 0, entries = 0;
+	char key[24];
+	json_array_foreach(json_object_get(lists, "tracks"), i, tr)
+		json_array_foreach(json_object_get(tr, "entries"), j, e) {
+			snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(json_object_get(e, "application")));
+			if (!json_object_get(seen, key))
+				votes += json_integer_value(json_object_get(e, "votes"));
+			json_object_set_new(seen, key, json_true());
+			entries++;
+		}
+	json_decref(seen);
+	fprintf(g->log, "  five lists published (%lld places, the composite on %lld valid votes): "
+			"%s/api/v1/programmes/%lld/ranking/lists (.xlsx alike)\n"
+			"  logins: gzoffice, gz-tianhe … (district bureaus), gz-m01 … gz-m10, gz-e01 … gz-e07\n",
+		(long long)entries, (long long)votes, g->url, (long long)g->pid);
+}
+
+static int play(struct gz *g, const char *data_dir, struct px_err *err)
+{
+	json_t *p = NULL, *lists = NULL;
+	int rc = create(g, data_dir, err);
+	if (rc || (rc = demo_callf(&g->office, "GET", NULL, 200, &p, err, "/api/v1/programmes/%lld", (long long)g->pid)))
+		return rc;
 	fprintf(g->log, "programme %lld: %s\n", (long long)g->pid, json_string_value(json_object_get(p, "title")));
 	json_decref(p);
 	if ((rc = clock_to(g, "2022-07-18", err)) || (rc = advance(g, "registration", err)) ||
-	    (rc = registrations(g, err)) || (rc = clock_to(g, "2022-08-15", err)) || (rc = advance(g, "vote", err)) ||
-	    (rc = advance(g, "review", err)) || (rc = panels(g, err)) || (rc = clock_to(g, "2022-09-01", err)) ||
-	    (rc = advance(g, "publication", err)))
+	    (rc = registrations(g, err)) || (rc = clock_to(g, g->vote_opens, err)) || (rc = advance(g, "vote", err)) ||
+	    (rc = vote(g, err)) || (rc = advance(g, "review", err)) ||
+	    (rc = demo_ranking_vote_verify(demo_app, g->pid, g->log, err)) || (rc = panels(g, err)) ||
+	    (rc = clock_to(g, "2022-09-01", err)) || (rc = advance(g, "publication", err)))
 		return rc;
 	rc = demo_callf(&g->office, "POST", NULL, 201, &lists, err, "/api/v1/programmes/%lld/ranking/publish",
 			(long long)g->pid);
 	if (!rc)
-		fprintf(g->log, "  five lists published: %s/api/v1/programmes/%lld/ranking/lists (.xlsx alike)\n"
-			"  logins: gzoffice, gz-tianhe … (district bureaus), gz-m01 … gz-m10, gz-e01 … gz-e07\n",
-			g->url, (long long)g->pid);
+		show_lists(g, lists);
 	json_decref(lists);
 	return rc;
 }
@@ -257,6 +360,7 @@ int demo_ranking_run(const char *url, const char *data_dir, FILE *log, struct px
 	if (!g.pop)
 		return px_err_set(err, PX_EINVAL, "bad_demo_data", "file", "'%s' is not JSON", path);
 	g.apps = json_array();
+	g.tracks = json_array();
 	if ((rc = demo_login(&g.office, url, "gzoffice", DEMO_PASSWORD, err)) ||
 	    (rc = demo_login(&g.province, url, "gdoffice", DEMO_PASSWORD, err)) ||
 	    (rc = demo_call(&g.province, "GET", "/api/v1/clock", NULL, 200, &clock, err)))
@@ -265,13 +369,14 @@ int demo_ranking_run(const char *url, const char *data_dir, FILE *log, struct px
 	for (int i = 0; i < GZ_DISTRICTS && !rc; i++)
 		rc = demo_login(&g.bureau[i], url, districts[i].login, DEMO_PASSWORD, err);
 	if (!rc)
-		rc = play(&g, err);
+		rc = play(&g, data_dir, err);
 	/* the other programmes' date back as it was */
 	if (!rc && today[0])
 		rc = clock_to(&g, today, err);
 out:
 	json_decref(clock);
 	json_decref(g.apps);
+	json_decref(g.tracks);
 	json_decref(g.pop);
 	demo_logout(&g.office);
 	demo_logout(&g.province);

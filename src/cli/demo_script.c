@@ -47,6 +47,18 @@ static const char *const departments[] = { "应急管理", "人力资源社会�
 const char *const demo_stages[] = { "application", "county", "qualification", "material", "shortlist",
 				    "onsite", "deliberation", "proposed", "approval", "publication", NULL };
 
+static char sms_log[4200];
+
+const char *demo_sms_log(void)
+{
+	return sms_log[0] ? sms_log : NULL;
+}
+
+void demo_sms_log_set(const char *path)
+{
+	snprintf(sms_log, sizeof(sms_log), "%s", path ? path : "");
+}
+
 int demo_stage_index(const char *name)
 {
 	for (int i = 0; demo_stages[i]; i++)

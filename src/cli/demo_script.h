@@ -12,6 +12,14 @@
 
 #define DEMO_PASSWORD "pingxuan-demo"
 
+/*
+ * The demo server's SMS gateway log (the `file` driver: one JSON line a
+ * message), where the demos read the codes sent: set by cmd_demo.c when it
+ * opens the gateway; NULL before (or without one).
+ */
+const char *demo_sms_log(void);
+void demo_sms_log_set(const char *path);
+
 /* The stages --until accepts, in order, NULL-terminated. */
 extern const char *const demo_stages[];
 
