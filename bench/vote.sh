@@ -45,7 +45,7 @@ http {
 NGINX
 nginx -c "$work/nginx.conf" -p "$work"
 
-read -r db pid cands < <(PINGXUAN_BIN=$bin PX_DATA_DIR=$PWD/data node bench/vote_setup.mjs "$work" "${VOTERS:-4000}" 50)
+read -r db pid cands < <(PINGXUAN_BIN=$bin PX_DATA_DIR=$PWD/data node bench/vote_setup.mjs "$work" "${VOTERS:-10000}" 50) # 500,000 pairs: more than 10 s of ballots
 "$bin" serve --db "$db" --listen 127.0.0.1:0 --port-file "$work/port" --per-address 0 --access-log off \
 	>/dev/null 2>&1 &
 px_pid=$!
