@@ -479,4 +479,5 @@ export default {
  "not_computed": "尚未测算，暂无报告",
  "bad_record": "存档记录已损坏，请联系管理员",
  "audit_verify_running": "审计日志正在校验中，请稍后再试",
+ "tally_mismatch": "投票记录与审计链不一致",
 };
