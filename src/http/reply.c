@@ -71,6 +71,32 @@ void http_public_headers(struct MHD_Response *response, const char *etag)
 	MHD_add_response_header(response, "ETag", etag);
 }
 
+/*
+ * Queue a serialized body (taken): with an ETag, the public headers and 304
+ * to a client holding it; without, the API's headers. Then the request's own.
+ */
+static void respond_text(struct http_req *r, int status, char *text, size_t len, const char *etag)
+{
+	if (etag[0] && status == 200 && http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
+		free(text);
+		text = NULL;
+		len = 0;
+		status = 304;
+	}
+	r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	if (!r->response) {
+		free(text);
+		return;
+	}
+	if (etag[0])
+		http_public_headers(r->response, etag);
+	else
+		http_api_headers(r->response);
+	for (struct http_header_kv *h = r->headers; h; h = h->next)
+		MHD_add_response_header(r->response, h->name, h->value);
+	r->status = status;
+}
+
 void http_reply_json_text(struct http_req *r, int status, char *text, size_t len)
 {
 	char etag[24] = "";
@@ -84,53 +110,21 @@ void http_reply_json_text(struct http_req *r, int status, char *text, size_t len
 		status = 500;
 		len = text ? strlen(text) : 0;
 	}
-	if (r->cacheable && status == 200 && text) {
-		/* kept for the next readers; a public one answered 304 to a client holding it */
+	/* kept for the next readers; a public one revalidated by its ETag, a personal one not */
+	if (r->cacheable && status == 200 && text)
 		http_cache_keep(r, text, len, etag);
-		if (!r->cache_private && http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
-			free(text);
-			text = NULL;
-			len = 0;
-			status = 304;
-		}
-	}
-	r->response = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-	if (!r->response) {
-		free(text);
-		return;
-	}
-	if (etag[0] && !r->cache_private)
-		http_public_headers(r->response, etag);
-	else
-		http_api_headers(r->response);
-	for (struct http_header_kv *h = r->headers; h; h = h->next)
-		MHD_add_response_header(r->response, h->name, h->value);
-	r->status = status;
+	respond_text(r, status, text, len, r->cache_private ? "" : etag);
 }
 
 void http_reply_public(struct http_req *r, char *body, size_t len, const char *etag)
 {
-	int status = 200;
-
 	if (r->cacheable) /* kept by path as well: its ETag is made the same way */
-		return http_reply_json_text(r, status, body, len);
+		return http_reply_json_text(r, 200, body, len);
 	if (r->response) { /* a second reply is a bug; keep the first */
 		free(body);
 		return;
 	}
-	if (http_cache_etag_matches(http_header(r, "If-None-Match"), etag)) {
-		free(body);
-		body = NULL;
-		len = 0;
-		status = 304;
-	}
-	r->response = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
-	if (!r->response) {
-		free(body);
-		return;
-	}
-	http_add_public_headers(r, etag);
-	r->status = status;
+	respond_text(r, 200, body, len, etag);
 }
 
 void http_prepare_response(struct http_req *r, int status, json_t *body)

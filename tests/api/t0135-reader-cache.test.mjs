@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startServer, makeDatabase, Client, signedIn, fails } from './lib/server.mjs';
+import { startServer, makeDatabase, Client, signedIn, fails, sameSession } from './lib/server.mjs';
 import { isPg, dropPgDatabase } from './lib/db.mjs';
 import { openProgramme, registerOrg, MANUFACTURING } from './lib/award.mjs';
 
@@ -44,13 +44,6 @@ async function putForm(client, change) {
   assert.equal(r.status, 200, r.text);
 }
 
-// The same session on another node.
-function on(node, client) {
-  const c = new Client(node.url);
-  c.cookie = client.cookie;
-  c.csrf = client.csrf;
-  return c;
-}
 
 test('a kept answer is the same bytes, still personal: no-store and no ETag', async () => {
   const r1 = await office.get(`/api/v1/applications/${aid}`);
@@ -93,7 +86,7 @@ test('a write on the node shows at once', async () => {
 
 test('a write on another node shows here within a second', async () => {
   assert.equal((await office.get(`/api/v1/applications/${aid}`)).json.fields.main_products, '光纤预制棒');
-  await putForm(on(b, applicant), { main_products: '特种光缆' });
+  await putForm(sameSession(b, applicant), { main_products: '特种光缆' });
   await sleep(BOUND_MS + 150);
   assert.equal((await office.get(`/api/v1/applications/${aid}`)).json.fields.main_products, '特种光缆');
 });

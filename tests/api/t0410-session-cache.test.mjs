@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startServer, makeDatabase, Client, signedIn, fails } from './lib/server.mjs';
+import { startServer, makeDatabase, signedIn, fails, sameSession } from './lib/server.mjs';
 import { sql, isPg, dropPgDatabase } from './lib/db.mjs';
 
 const BOUND_MS = 1000; // SESSION_CACHE_MAX_AGE_MS
@@ -27,13 +27,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-// The same session on node b.
-function on(node, client) {
-  const c = new Client(node.url);
-  c.cookie = client.cookie;
-  c.csrf = client.csrf;
-  return c;
-}
 
 test('a sign-out takes effect at once on the node that signed out', async () => {
   const office = await signedIn(a.url, 'office');
@@ -46,7 +39,7 @@ test('a sign-out takes effect at once on the node that signed out', async () => 
 
 test('a sign-out on another node takes effect here within a second', async () => {
   const onA = await signedIn(a.url, 'office');
-  const onB = on(b, onA);
+  const onB = sameSession(b, onA);
   assert.equal((await onB.get('/api/v1/session')).status, 200); // b keeps the session now
   assert.equal((await onA.del('/api/v1/session')).status, 200);
   const t0 = Date.now();
@@ -57,7 +50,7 @@ test('a sign-out on another node takes effect here within a second', async () =>
 
 test('an account made inactive elsewhere is signed out here within a second', async () => {
   const county = await signedIn(a.url, 'qingcheng');
-  const onB = on(b, county);
+  const onB = sameSession(b, county);
   assert.equal((await onB.get('/api/v1/session')).status, 200);
   sql(db, "UPDATE account SET active = 0 WHERE login = 'qingcheng'"); // another process: the CLI, a third node
   await sleep(BOUND_MS + 150);

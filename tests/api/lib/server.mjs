@@ -126,6 +126,14 @@ export class Client {
   }
 }
 
+// The same session (cookie and CSRF token) on another node of the same database.
+export function sameSession(node, client) {
+  const c = new Client(node.url);
+  c.cookie = client.cookie;
+  c.csrf = client.csrf;
+  return c;
+}
+
 export async function signedIn(url, login) {
   const c = new Client(url);
   const r = await c.login(login);
